@@ -1,0 +1,1 @@
+"""Certificate profiles and CA hierarchies, as data (profiles.toml)."""

@@ -1,0 +1,91 @@
+"""Runtime configuration, read from `CSMS_*` environment variables.
+
+Development mode (the default) runs on embedded defaults: a SQLite file and a key-store
+passphrase generated into the data directory. Any other mode refuses to start with such
+defaults, because an operator who forgot a setting must find out before a car does.
+"""
+
+from __future__ import annotations
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingsError(ValueError):
+    """A configuration value is missing or unsafe for the chosen mode."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CSMS_", extra="ignore")
+
+    mode: Literal["development", "production"] = "development"
+    data_dir: Path = Path("./var")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default: a SQLite file in the data dir"
+    )
+    public_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="Base URL written into certificates' OCSP and CRL pointers",
+    )
+    organization: str = Field(default="UzPnC", description="O= of the product's CA certificates")
+    country: str = Field(default="UZ", min_length=2, max_length=2)
+
+    # Key store: "file" keeps CA keys encrypted (PKCS#8, scrypt + AES-256) in the database;
+    # "pkcs11" keeps them inside a token and signs there.
+    key_backend: Literal["file", "pkcs11"] = "file"
+    key_passphrase: str | None = Field(
+        default=None, description="Passphrase encrypting CA keys at rest (file backend)"
+    )
+    pkcs11_module: str | None = None
+    pkcs11_token_label: str | None = None
+    pkcs11_pin: str | None = None
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if self.mode == "development":
+            return self
+        problems = []
+        if not self.database_url:
+            problems.append("CSMS_DATABASE_URL must be set (no embedded SQLite in production)")
+        if self.public_url.startswith("http://127.") or "localhost" in self.public_url:
+            problems.append("CSMS_PUBLIC_URL must be the public base URL, not a loopback one")
+        if self.key_backend == "file" and (
+            not self.key_passphrase or len(self.key_passphrase) < 16
+        ):
+            problems.append("CSMS_KEY_PASSPHRASE must be set (16+ characters)")
+        if self.key_backend == "pkcs11" and not (
+            self.pkcs11_module and self.pkcs11_token_label and self.pkcs11_pin
+        ):
+            problems.append(
+                "CSMS_PKCS11_MODULE, CSMS_PKCS11_TOKEN_LABEL and CSMS_PKCS11_PIN must be set"
+            )
+        if problems:
+            raise SettingsError("; ".join(problems))
+        return self
+
+    @cached_property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{(self.data_dir / 'csms.sqlite3').resolve()}"
+
+    def resolved_key_passphrase(self) -> bytes:
+        """The file key store's passphrase; in development one is generated once and kept."""
+        if self.key_passphrase:
+            return self.key_passphrase.encode()
+        path = self.data_dir / "keystore.passphrase"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.touch(mode=0o600)
+            path.write_text(secrets.token_urlsafe(32))
+        return path.read_text().strip().encode()
+
+
+def load_settings() -> Settings:
+    return Settings()

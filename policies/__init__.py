@@ -1,0 +1,1 @@
+"""Casbin model and seed policy (data)."""
