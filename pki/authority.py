@@ -1,0 +1,555 @@
+"""The certificate authority: its hierarchies, issuance with storage, revocation.
+
+Issuance, in order (each step says why it is there):
+1. Check the request against the profile (pki.csr): nothing is stored for a bad request.
+2. Build the precertificate and check it against the profile (pki.issuance).
+3. Record serial and precertificate, committed, *before* the real signature: a crash after
+   this point can never leave a signed certificate the database does not know about.
+4. Sign with the CA key and verify the signature (a faulty HSM cannot fake an issuance).
+5. Store the certificate and its audit event in one transaction; only then is it returned.
+If 4 or 5 fails, the reservation is marked `failed` and the signature (if any) discarded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from .audit import record_event
+from .csr import check_csr, load_csr
+from .db import CertificateAuthorityRecord, CertificateRecord
+from .errors import (
+    AlreadyRevoked,
+    NotInitialised,
+    PkiError,
+    UnknownAuthority,
+    UnknownCertificate,
+)
+from .issuance import (
+    Precertificate,
+    SubjectFields,
+    build_precertificate,
+    random_serial,
+    serial_to_hex,
+    sign_precertificate,
+)
+from .keystore import KeyStore, Signer
+from .profiles import Profile, get_profile, key_algorithm_of, load_hierarchy
+
+# Which CA signs a profile when the caller does not say.
+DEFAULT_ISSUER = {
+    "secc": "cpo-sub2",
+    "csms-server": "cpo-sub2",
+    "charging-station": "cpo-sub2",
+    "ocsp-responder": "cpo-sub2",
+    "contract": "mo-sub2",
+    "cps-leaf": "cps-sub2",
+    "oem-prov": "oem-sub2",
+    "secc-20": "cpo-sub2-20",
+    "contract-20": "mo-sub2-20",
+    "cps-leaf-20": "cps-sub2-20",
+    "oem-prov-20": "oem-sub2-20",
+}
+
+REVOCATION_REASONS = {
+    flag.value.lower(): flag
+    for flag in x509.ReasonFlags
+    if flag not in (x509.ReasonFlags.remove_from_crl,)
+}
+
+
+def fingerprint_of(certificate: x509.Certificate) -> str:
+    return hashlib.sha256(certificate.public_bytes(serialization.Encoding.DER)).hexdigest()
+
+
+def pem_of(certificates: list[x509.Certificate] | tuple[x509.Certificate, ...]) -> str:
+    return "".join(c.public_bytes(serialization.Encoding.PEM).decode() for c in certificates)
+
+
+def parse_reason(text: str | None) -> x509.ReasonFlags:
+    if text is None:
+        return x509.ReasonFlags.unspecified
+    key = text.replace("-", "").replace("_", "").lower()
+    for name, flag in REVOCATION_REASONS.items():
+        if name == key:
+            return flag
+    raise PkiError(
+        f"unknown revocation reason {text!r}; one of: "
+        + ", ".join(f.value for f in REVOCATION_REASONS.values())
+    )
+
+
+@dataclass(frozen=True)
+class Authority:
+    name: str
+    profile: Profile
+    certificate: x509.Certificate
+    parent: str | None
+    key_backend: str
+    key_ref: str
+
+
+@dataclass(frozen=True)
+class IssuedCertificate:
+    certificate: x509.Certificate
+    chain: tuple[x509.Certificate, ...]  # the issuing CA up to, not including, the root
+    serial_hex: str
+    fingerprint: str
+
+    def pem_chain(self) -> str:
+        """Leaf first, without the root: what CertificateSigned and `pki issue` hand out."""
+        return pem_of((self.certificate, *self.chain))
+
+
+@dataclass(frozen=True)
+class InitResult:
+    created: tuple[str, ...]
+    existing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RevocationInfo:
+    serial_hex: str
+    issuer_ca: str | None
+    revoked_at: datetime
+    reason: str
+
+
+class CertificateAuthority:
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        keystore: KeyStore,
+        *,
+        public_url: str,
+        organization: str,
+        country: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._session_factory = session_factory
+        self._keystore = keystore
+        self.public_url = public_url.rstrip("/")
+        self.ocsp_url = f"{self.public_url}/ocsp"
+        self._organization = organization
+        self._country = country
+        self._clock = clock
+        self._authorities: dict[str, Authority] | None = None
+        self._lock = threading.Lock()
+
+    # --- hierarchy -------------------------------------------------------------------------
+
+    def init(self, actor: str, *, names: tuple[str, ...] | None = None) -> InitResult:
+        """Create the hierarchies of certs/hierarchy.toml; existing CAs are left alone."""
+        created: list[str] = []
+        existing: list[str] = []
+        for spec in load_hierarchy():
+            if names is not None and spec.name not in names:
+                continue
+            if spec.name in self._load_authorities():
+                existing.append(spec.name)
+                continue
+            self._create_authority(
+                name=spec.name,
+                profile=get_profile(spec.profile),
+                parent=spec.parent,
+                key_algorithm=spec.key,
+                subject=SubjectFields(spec.cn, self._organization, self._country, spec.dc),
+                actor=actor,
+            )
+            created.append(spec.name)
+        return InitResult(tuple(created), tuple(existing))
+
+    def create_ocsp_delegate(self, ca_name: str, *, actor: str) -> Authority:
+        """A delegated OCSP responder for `ca_name` (RFC 6960 4.2.2.2); from then on it signs
+        that CA's OCSP responses, so the CA key is used for certificates and CRLs only."""
+        issuer = self.authority(ca_name)
+        if not issuer.profile.ca:
+            raise PkiError(f"{ca_name} is not a CA")
+        name = f"{ca_name}-ocsp"
+        existing = self._load_authorities().get(name)
+        if existing is not None:
+            return existing
+        key_algorithm = key_algorithm_of(issuer.certificate.public_key())
+        issuer_cn = issuer.certificate.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
+        self._create_authority(
+            name=name,
+            profile=get_profile("ocsp-responder"),
+            parent=ca_name,
+            key_algorithm=key_algorithm,
+            subject=SubjectFields(
+                f"{issuer_cn[0].value} OCSP"[:64], self._organization, self._country
+            ),
+            actor=actor,
+        )
+        return self.authority(name)
+
+    def _create_authority(
+        self,
+        *,
+        name: str,
+        profile: Profile,
+        parent: str | None,
+        key_algorithm: str,
+        subject: SubjectFields,
+        actor: str,
+    ) -> None:
+        key_ref = f"ca/{name}"
+        try:
+            signer = self._keystore.signer(key_ref)  # left by an interrupted earlier run
+        except PkiError:
+            signer = self._keystore.generate(key_ref, key_algorithm)
+        parent_authority = self.authority(parent) if parent else None
+        issued = self._issue(
+            profile=profile,
+            subject=subject,
+            public_key=signer.public_key(),  # type: ignore[arg-type]
+            issuer=parent_authority,
+            self_signer=signer if parent_authority is None else None,
+            days=profile.default_days,
+            actor=actor,
+        )
+        with self._session_factory() as session, session.begin():
+            record_id = session.scalar(
+                select(CertificateRecord.id).where(
+                    CertificateRecord.serial_hex == issued.serial_hex
+                )
+            )
+            assert record_id is not None
+            session.add(
+                CertificateAuthorityRecord(
+                    name=name,
+                    profile=profile.name,
+                    parent=parent,
+                    certificate_id=record_id,
+                    key_backend=self._keystore.backend,
+                    key_ref=key_ref,
+                    crl_number=0,
+                    created_at=self._clock(),
+                )
+            )
+            record_event(
+                session,
+                actor=actor,
+                action="ca.created",
+                serial_hex=issued.serial_hex,
+                fingerprint=issued.fingerprint,
+                ca=name,
+                key_backend=self._keystore.backend,
+            )
+        with self._lock:
+            self._authorities = None
+
+    def _load_authorities(self) -> dict[str, Authority]:
+        with self._lock:
+            if self._authorities is not None:
+                return self._authorities
+        with self._session_factory() as session:
+            rows = session.execute(
+                select(CertificateAuthorityRecord, CertificateRecord.der).join(
+                    CertificateRecord,
+                    CertificateRecord.id == CertificateAuthorityRecord.certificate_id,
+                )
+            ).all()
+        loaded = {
+            ca.name: Authority(
+                name=ca.name,
+                profile=get_profile(ca.profile),
+                certificate=x509.load_der_x509_certificate(der),
+                parent=ca.parent,
+                key_backend=ca.key_backend,
+                key_ref=ca.key_ref,
+            )
+            for ca, der in rows
+        }
+        with self._lock:
+            self._authorities = loaded
+        return loaded
+
+    def authorities(self) -> dict[str, Authority]:
+        return dict(self._load_authorities())
+
+    def authority(self, name: str) -> Authority:
+        authorities = self._load_authorities()
+        if not authorities:
+            raise NotInitialised("the PKI has no CAs yet: run `csms pki init`")
+        try:
+            return authorities[name]
+        except KeyError:
+            raise UnknownAuthority(
+                f"unknown CA {name!r}; known: {', '.join(sorted(authorities))}"
+            ) from None
+
+    def chain_to_root(self, name: str) -> list[x509.Certificate]:
+        """The CA's certificate, its parents', ending with the root's."""
+        chain = []
+        current: str | None = name
+        while current is not None:
+            authority = self.authority(current)
+            chain.append(authority.certificate)
+            current = authority.parent
+        return chain
+
+    def root_of(self, name: str) -> Authority:
+        authority = self.authority(name)
+        while authority.parent is not None:
+            authority = self.authority(authority.parent)
+        return authority
+
+    def signer_for(self, name: str) -> Signer:
+        authority = self.authority(name)
+        return self._keystore.signer(authority.key_ref)
+
+    # --- issuance --------------------------------------------------------------------------
+
+    def issue_from_csr(
+        self,
+        csr: bytes | str,
+        profile_name: str,
+        *,
+        actor: str,
+        ca_name: str | None = None,
+        days: int | None = None,
+        expected_cn: str | None = None,
+        expected_organization: str | None = None,
+    ) -> IssuedCertificate:
+        profile = get_profile(profile_name)
+        checked = check_csr(
+            load_csr(csr),
+            profile,
+            expected_cn=expected_cn,
+            expected_organization=expected_organization,
+        )
+        issuer = self._issuer_for(profile, ca_name)
+        return self._issue(
+            profile=profile,
+            subject=SubjectFields(
+                checked.common_name,
+                checked.organization,
+                checked.country,
+                profile.domain_component,
+            ),
+            public_key=checked.public_key,
+            issuer=issuer,
+            self_signer=None,
+            days=days or profile.default_days,
+            actor=actor,
+        )
+
+    def issue_for_key(
+        self,
+        public_key: CertificateIssuerPublicKeyTypes,
+        profile_name: str,
+        *,
+        common_name: str,
+        actor: str,
+        organization: str | None = None,
+        country: str | None = None,
+        ca_name: str | None = None,
+        days: int | None = None,
+        not_after_limit: datetime | None = None,
+    ) -> IssuedCertificate:
+        """Issue for a key the product made itself (contract certificates, demo OEM leaves)."""
+        from .errors import CsrRejected
+
+        profile = get_profile(profile_name)
+        if profile.accepts_key(public_key) is None:
+            raise CsrRejected("key_not_allowed", f"profile {profile.name} does not take this key")
+        if profile.cn_pattern and not profile.cn_pattern.match(common_name):
+            raise CsrRejected(
+                "forbidden_cn", f"CN {common_name!r} is not allowed by {profile.name}"
+            )
+        return self._issue(
+            profile=profile,
+            subject=SubjectFields(common_name, organization, country, profile.domain_component),
+            public_key=public_key,
+            issuer=self._issuer_for(profile, ca_name),
+            self_signer=None,
+            days=days or profile.default_days,
+            actor=actor,
+            not_after_limit=not_after_limit,
+        )
+
+    def _issuer_for(self, profile: Profile, ca_name: str | None) -> Authority:
+        name = ca_name or DEFAULT_ISSUER.get(profile.name)
+        if name is None:
+            raise UnknownAuthority(f"profile {profile.name} has no default CA: name one")
+        issuer = self.authority(name)
+        if issuer.profile.path_len == 0 and profile.ca:
+            raise PkiError(f"{name} has pathLen 0 and cannot sign CA certificates")
+        if not issuer.profile.ca:
+            raise PkiError(f"{name} is not a CA")
+        return issuer
+
+    def _issue(
+        self,
+        *,
+        profile: Profile,
+        subject: SubjectFields,
+        public_key: CertificateIssuerPublicKeyTypes,
+        issuer: Authority | None,
+        self_signer: Signer | None,
+        days: int,
+        actor: str,
+        not_after_limit: datetime | None = None,
+    ) -> IssuedCertificate:
+        signer = self_signer if issuer is None else self._keystore.signer(issuer.key_ref)
+        assert signer is not None
+        now = self._clock()
+        for _attempt in range(3):
+            precert = build_precertificate(
+                profile=profile,
+                subject=subject,
+                public_key=public_key,
+                issuer_certificate=issuer.certificate if issuer else None,
+                issuer_signature_algorithm=signer.signature_algorithm,
+                serial=random_serial(),
+                now=now,
+                days=days,
+                ocsp_url=self.ocsp_url,
+                not_after_limit=not_after_limit,
+            )
+            try:
+                record_id = self._reserve(precert, profile, issuer, actor)
+                break
+            except IntegrityError:  # a serial collision: vanishingly rare, but cheap to handle
+                continue
+        else:
+            raise PkiError("could not reserve a unique serial number")
+        try:
+            certificate = sign_precertificate(precert, signer)
+            issued = IssuedCertificate(
+                certificate=certificate,
+                chain=tuple(self.chain_to_root(issuer.name)[:-1]) if issuer else (),
+                serial_hex=serial_to_hex(certificate.serial_number),
+                fingerprint=fingerprint_of(certificate),
+            )
+            self._complete(record_id, issued, profile, issuer, actor)
+        except BaseException as exc:
+            self._mark_failed(record_id, actor, exc)
+            raise
+        return issued
+
+    def _reserve(
+        self, precert: Precertificate, profile: Profile, issuer: Authority | None, actor: str
+    ) -> int:
+        cert = precert.certificate
+        cn = cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value
+        record = CertificateRecord(
+            serial_hex=serial_to_hex(cert.serial_number),
+            issuer_ca=issuer.name if issuer else None,
+            profile=profile.name,
+            subject=cert.subject.rfc4514_string(),
+            subject_cn=str(cn),
+            not_before=cert.not_valid_before_utc,
+            not_after=cert.not_valid_after_utc,
+            status="reserved",
+            precert_der=cert.public_bytes(serialization.Encoding.DER),
+            created_at=self._clock(),
+            requested_by=actor,
+        )
+        with self._session_factory() as session, session.begin():
+            session.add(record)
+            session.flush()
+            return record.id
+
+    def _complete(
+        self,
+        record_id: int,
+        issued: IssuedCertificate,
+        profile: Profile,
+        issuer: Authority | None,
+        actor: str,
+    ) -> None:
+        with self._session_factory() as session, session.begin():
+            record = session.get(CertificateRecord, record_id)
+            assert record is not None
+            record.status = "issued"
+            record.der = issued.certificate.public_bytes(serialization.Encoding.DER)
+            record.fingerprint_sha256 = issued.fingerprint
+            record_event(
+                session,
+                actor=actor,
+                action="certificate.issued",
+                serial_hex=issued.serial_hex,
+                fingerprint=issued.fingerprint,
+                profile=profile.name,
+                issuer=issuer.name if issuer else None,
+                subject=record.subject,
+            )
+
+    def _mark_failed(self, record_id: int, actor: str, exc: BaseException) -> None:
+        try:
+            with self._session_factory() as session, session.begin():
+                record = session.get(CertificateRecord, record_id)
+                if record is not None and record.status == "reserved":
+                    record.status = "failed"
+                    record_event(
+                        session,
+                        actor=actor,
+                        action="certificate.issue_failed",
+                        serial_hex=record.serial_hex,
+                        error=type(exc).__name__,
+                    )
+        except Exception:  # noqa: S110 - the row stays `reserved`: still known, never issued
+            pass
+
+    # --- lookup and revocation ---------------------------------------------------------------
+
+    def find(self, serial: int) -> CertificateRecord:
+        with self._session_factory() as session:
+            record = session.scalar(
+                select(CertificateRecord).where(
+                    CertificateRecord.serial_hex == serial_to_hex(serial)
+                )
+            )
+        if record is None:
+            raise UnknownCertificate(f"no certificate with serial {serial_to_hex(serial)}")
+        return record
+
+    def revoke(self, serial: int, *, reason: str | None, actor: str) -> RevocationInfo:
+        flag = parse_reason(reason)
+        serial_hex = serial_to_hex(serial)
+        with self._session_factory() as session, session.begin():
+            record = session.scalar(
+                select(CertificateRecord)
+                .where(CertificateRecord.serial_hex == serial_hex)
+                .with_for_update()
+            )
+            if record is None or record.status not in ("issued", "reserved"):
+                raise UnknownCertificate(f"no issued certificate with serial {serial_hex}")
+            if record.revoked_at is not None:
+                raise AlreadyRevoked(
+                    f"{serial_hex} was revoked at {record.revoked_at.isoformat()} "
+                    f"({record.revocation_reason})"
+                )
+            record.revoked_at = self._clock().replace(microsecond=0)
+            record.revocation_reason = flag.value
+            record_event(
+                session,
+                actor=actor,
+                action="certificate.revoked",
+                serial_hex=serial_hex,
+                fingerprint=record.fingerprint_sha256,
+                reason=flag.value,
+                issuer=record.issuer_ca,
+            )
+            return RevocationInfo(serial_hex, record.issuer_ca, record.revoked_at, flag.value)
+
+    def list_certificates(
+        self, *, issuer_ca: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[CertificateRecord]:
+        query = select(CertificateRecord).order_by(CertificateRecord.id.desc())
+        if issuer_ca is not None:
+            query = query.where(CertificateRecord.issuer_ca == issuer_ca)
+        with self._session_factory() as session:
+            return list(session.scalars(query.limit(limit).offset(offset)))

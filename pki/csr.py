@@ -1,0 +1,146 @@
+"""Reading and checking certificate signing requests against a profile.
+
+A CSR contributes a public key and a few subject attributes. It never contributes extensions:
+the profile decides every extension, and a CSR that asks to be a CA is refused outright rather
+than quietly ignored, so that a misconfigured requester learns about it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
+from cryptography.x509.oid import ExtensionOID, NameOID
+
+from .errors import CsrRejected
+from .profiles import Profile, describe_key
+
+MAX_CSR_BYTES = 16 * 1024
+_PEM_BLOCK = re.compile(
+    rb"-----BEGIN (NEW )?CERTIFICATE REQUEST-----(.+?)-----END (NEW )?CERTIFICATE REQUEST-----",
+    re.DOTALL,
+)
+_ATTRIBUTE_OIDS = {
+    "CN": NameOID.COMMON_NAME,
+    "O": NameOID.ORGANIZATION_NAME,
+    "C": NameOID.COUNTRY_NAME,
+}
+_PRINTABLE = re.compile(r"^[\x20-\x7e]+$")
+
+
+@dataclass(frozen=True)
+class CheckedCsr:
+    public_key: CertificateIssuerPublicKeyTypes
+    key_algorithm: str
+    common_name: str
+    organization: str | None
+    country: str | None
+
+
+def load_csr(data: bytes | str) -> x509.CertificateSigningRequest:
+    """Exactly one CSR, PEM or DER, with a valid self-signature."""
+    raw = data.encode() if isinstance(data, str) else data
+    if not raw or not raw.strip():
+        raise CsrRejected("empty", "the CSR is empty")
+    if len(raw) > MAX_CSR_BYTES:
+        raise CsrRejected("too_large", f"the CSR is larger than {MAX_CSR_BYTES} bytes")
+    try:
+        if raw.lstrip().startswith(b"-----"):
+            blocks = _PEM_BLOCK.findall(raw)
+            if len(blocks) > 1:
+                raise CsrRejected("multiple_csrs", f"the PEM holds {len(blocks)} CSRs, not one")
+            if not blocks:
+                raise CsrRejected("malformed", "no CERTIFICATE REQUEST block in the PEM")
+            csr = x509.load_pem_x509_csr(raw)
+        else:
+            csr = x509.load_der_x509_csr(raw)
+        # Force parsing of the parts we use now, so a lazily detected defect cannot surface
+        # later, half-way through issuance.
+        _ = csr.subject, csr.extensions
+        public_key = csr.public_key()
+    except CsrRejected:
+        raise
+    except (ValueError, TypeError) as exc:
+        raise CsrRejected("malformed", f"the CSR cannot be parsed ({_first_line(exc)})") from None
+    try:
+        valid = csr.is_signature_valid
+    except Exception:  # unsupported signature algorithms surface here
+        valid = False
+    if not valid:
+        raise CsrRejected("bad_signature", "the CSR's signature does not verify with its key")
+    del public_key
+    return csr
+
+
+def check_csr(
+    csr: x509.CertificateSigningRequest,
+    profile: Profile,
+    *,
+    expected_cn: str | None = None,
+    expected_organization: str | None = None,
+) -> CheckedCsr:
+    key = csr.public_key()
+    key_algorithm = profile.accepts_key(key)
+    if key_algorithm is None:
+        raise CsrRejected(
+            "key_not_allowed",
+            f"profile {profile.name} does not accept a {describe_key(key)} key "
+            f"(allowed: {', '.join(profile.key_algorithms)})",
+        )
+    _refuse_ca_request(csr, profile)
+    values = {name: _single_attribute(csr.subject, name) for name in _ATTRIBUTE_OIDS}
+    for name in profile.subject_required:
+        if not values.get(name):
+            raise CsrRejected("subject", f"profile {profile.name} needs {name}= in the subject")
+    cn = values["CN"]
+    if cn is None:
+        raise CsrRejected("subject", "the CSR has no CN")
+    if not _PRINTABLE.match(cn) or (profile.cn_pattern and not profile.cn_pattern.match(cn)):
+        raise CsrRejected("forbidden_cn", f"CN {cn!r} is not allowed by profile {profile.name}")
+    if expected_cn is not None and cn != expected_cn:
+        raise CsrRejected("cn_mismatch", f"CN {cn!r} must be {expected_cn!r}")
+    organization = values["O"]
+    if organization is not None and not _PRINTABLE.match(organization):
+        raise CsrRejected("subject", "O= has characters outside printable ASCII")
+    if expected_organization is not None and organization != expected_organization:
+        raise CsrRejected("o_mismatch", f"O={organization!r} must be {expected_organization!r}")
+    country = values["C"]
+    if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+        raise CsrRejected("subject", f"C={country!r} is not a two-letter country code")
+    return CheckedCsr(
+        public_key=key,  # type: ignore[arg-type]
+        key_algorithm=key_algorithm,
+        common_name=cn,
+        organization=organization,
+        country=country,
+    )
+
+
+def _refuse_ca_request(csr: x509.CertificateSigningRequest, profile: Profile) -> None:
+    if profile.ca:
+        return
+    try:
+        constraints = csr.extensions.get_extension_for_oid(ExtensionOID.BASIC_CONSTRAINTS)
+    except x509.ExtensionNotFound:
+        return
+    if constraints.value.ca:  # type: ignore[attr-defined]
+        raise CsrRejected(
+            "ca_requested", f"the CSR asks for CA:true; profile {profile.name} issues leaves only"
+        )
+
+
+def _single_attribute(name: x509.Name, short: str) -> str | None:
+    attributes = name.get_attributes_for_oid(_ATTRIBUTE_OIDS[short])
+    if len(attributes) > 1:
+        raise CsrRejected("subject", f"the subject has {len(attributes)} {short}= attributes")
+    if not attributes:
+        return None
+    value = attributes[0].value
+    return value if isinstance(value, str) else value.decode("ascii", "replace")
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:120] if text else type(exc).__name__

@@ -1,0 +1,62 @@
+"""Just enough DER to put a signature on bytes that were built elsewhere.
+
+The CA builds certificates, CRLs and OCSP responses with `cryptography` (signed first with a
+throwaway key), then has its real key sign the to-be-signed part and puts the three parts
+together here. That keeps the real key behind the small `Signer` interface, so it can live in an
+HSM that will never hand it out.
+"""
+
+from __future__ import annotations
+
+from cryptography.hazmat.primitives import hashes
+
+# AlgorithmIdentifier DER for the signature algorithms the CA uses (RFC 5758, RFC 8410):
+# ECDSA identifiers carry no parameters.
+ECDSA_WITH_SHA256 = bytes.fromhex("300a06082a8648ce3d040302")
+ECDSA_WITH_SHA384 = bytes.fromhex("300a06082a8648ce3d040303")
+ECDSA_WITH_SHA512 = bytes.fromhex("300a06082a8648ce3d040304")
+ED448 = bytes.fromhex("300506032b6571")
+
+ALGORITHM_IDENTIFIERS: dict[str, bytes] = {
+    "ecdsa-with-SHA256": ECDSA_WITH_SHA256,
+    "ecdsa-with-SHA384": ECDSA_WITH_SHA384,
+    "ecdsa-with-SHA512": ECDSA_WITH_SHA512,
+    "ed448": ED448,
+}
+
+HASH_OF_ALGORITHM: dict[str, hashes.HashAlgorithm | None] = {
+    "ecdsa-with-SHA256": hashes.SHA256(),
+    "ecdsa-with-SHA384": hashes.SHA384(),
+    "ecdsa-with-SHA512": hashes.SHA512(),
+    "ed448": None,
+}
+
+
+def encode_length(length: int) -> bytes:
+    if length < 0x80:
+        return bytes([length])
+    body = length.to_bytes((length.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(body)]) + body
+
+
+def tlv(tag: int, value: bytes) -> bytes:
+    return bytes([tag]) + encode_length(len(value)) + value
+
+
+def sequence(*parts: bytes) -> bytes:
+    return tlv(0x30, b"".join(parts))
+
+
+def bit_string(value: bytes) -> bytes:
+    return tlv(0x03, b"\x00" + value)
+
+
+def signed_structure(tbs_der: bytes, algorithm: str, signature: bytes) -> bytes:
+    """SEQUENCE { tbs, AlgorithmIdentifier, BIT STRING signature } — the shape of an X.509
+    Certificate, a CertificateList and (without the optional certs) a BasicOCSPResponse."""
+    return sequence(tbs_der, ALGORITHM_IDENTIFIERS[algorithm], bit_string(signature))
+
+
+def explicit(tag_number: int, value: bytes) -> bytes:
+    """[tag_number] EXPLICIT, constructed context-specific."""
+    return tlv(0xA0 | tag_number, value)

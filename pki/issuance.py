@@ -1,0 +1,171 @@
+"""Building a certificate and signing it, without storage (pki.authority adds the database).
+
+The certificate is first built and signed by `cryptography` with a throwaway key of the issuer's
+algorithm: the result (the precertificate) carries every byte of the real certificate but the
+signature. It is checked against its profile, recorded, and only then does the CA's key sign
+its to-be-signed part.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec, ed448
+from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
+from cryptography.x509.oid import NameOID
+
+from . import der
+from .certificate_profile import check_certificate, clamp_validity, extensions_for
+from .errors import PkiError, ProfileViolation
+from .keystore import Signer
+from .profiles import Profile
+from .signatures import verify_signature
+
+SERIAL_BITS = 126  # random bits; bit 126 is set so every serial is 16 bytes long in DER
+
+
+def random_serial() -> int:
+    return (1 << SERIAL_BITS) | secrets.randbits(SERIAL_BITS)
+
+
+def serial_to_hex(serial: int) -> str:
+    """Upper-case hex, as `openssl x509 -serial` prints it (even number of digits)."""
+    text = format(serial, "X")
+    return text if len(text) % 2 == 0 else "0" + text
+
+
+def parse_serial(text: str) -> int:
+    cleaned = text.strip().replace(":", "")
+    if cleaned.lower().startswith("0x"):
+        cleaned = cleaned[2:]
+    try:
+        value = int(cleaned, 16)
+    except ValueError:
+        raise PkiError(f"{text!r} is not a hexadecimal serial number") from None
+    if value <= 0:
+        raise PkiError("serial numbers are positive")
+    return value
+
+
+@cache
+def _throwaway_key(signature_algorithm: str) -> ec.EllipticCurvePrivateKey | ed448.Ed448PrivateKey:
+    """A key that signs precertificates only. Its signatures are discarded: any key of the
+    right algorithm gives the same to-be-signed bytes, so one per algorithm is kept."""
+    curves = {
+        "ecdsa-with-SHA256": ec.SECP256R1(),
+        "ecdsa-with-SHA384": ec.SECP384R1(),
+        "ecdsa-with-SHA512": ec.SECP521R1(),
+    }
+    if signature_algorithm == "ed448":
+        return ed448.Ed448PrivateKey.generate()
+    return ec.generate_private_key(curves[signature_algorithm])
+
+
+def throwaway_sign_args(signature_algorithm: str):  # type: ignore[no-untyped-def]
+    return _throwaway_key(signature_algorithm), der.HASH_OF_ALGORITHM[signature_algorithm]
+
+
+@dataclass(frozen=True)
+class SubjectFields:
+    common_name: str
+    organization: str | None = None
+    country: str | None = None
+    domain_component: str | None = None
+
+    def to_name(self) -> x509.Name:
+        attributes = [x509.NameAttribute(NameOID.COMMON_NAME, self.common_name)]
+        if self.organization:
+            attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, self.organization))
+        if self.country:
+            attributes.append(x509.NameAttribute(NameOID.COUNTRY_NAME, self.country))
+        if self.domain_component:
+            attributes.append(x509.NameAttribute(NameOID.DOMAIN_COMPONENT, self.domain_component))
+        return x509.Name(attributes)
+
+
+@dataclass(frozen=True)
+class Precertificate:
+    certificate: x509.Certificate  # signed by the throwaway key
+    tbs_der: bytes
+    signature_algorithm: str
+
+
+def build_precertificate(
+    *,
+    profile: Profile,
+    subject: SubjectFields,
+    public_key: CertificateIssuerPublicKeyTypes,
+    issuer_certificate: x509.Certificate | None,
+    issuer_signature_algorithm: str,
+    serial: int,
+    now: datetime,
+    days: int,
+    ocsp_url: str,
+    not_after_limit: datetime | None = None,
+) -> Precertificate:
+    """The certificate as it will be, checked against its profile. `issuer_certificate` None
+    makes a self-signed root."""
+    if days > profile.max_days:
+        raise ProfileViolation(
+            f"{days} days is longer than profile {profile.name} allows ({profile.max_days})"
+        )
+    if days <= 0:
+        raise ProfileViolation("the validity must be at least one day")
+    name = subject.to_name()
+    limit = issuer_certificate.not_valid_after_utc if issuer_certificate else None
+    if not_after_limit is not None and (limit is None or not_after_limit < limit):
+        limit = not_after_limit
+    not_before, not_after = clamp_validity(now, days, limit)
+    if not_after <= not_before:
+        raise ProfileViolation("no validity left: the limit lies before the start")
+    issuer_ski = None
+    if issuer_certificate is not None:
+        issuer_ski = issuer_certificate.extensions.get_extension_for_class(
+            x509.SubjectKeyIdentifier
+        ).value.digest
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(issuer_certificate.subject if issuer_certificate else name)
+        .public_key(public_key)
+        .serial_number(serial)
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
+    )
+    for extension in extensions_for(
+        profile,
+        public_key=public_key,
+        issuer_ski=issuer_ski,
+        ocsp_url=ocsp_url,
+        common_name=subject.common_name,
+    ):
+        builder = builder.add_extension(extension.value, critical=extension.critical)
+    key, hash_algorithm = throwaway_sign_args(issuer_signature_algorithm)
+    precert = builder.sign(key, hash_algorithm)
+    check_certificate(precert, profile, issuer=issuer_certificate)
+    return Precertificate(precert, precert.tbs_certificate_bytes, issuer_signature_algorithm)
+
+
+def sign_precertificate(precert: Precertificate, signer: Signer) -> x509.Certificate:
+    """The real certificate: the CA key's signature over the precertificate's TBS part.
+
+    The result is verified with the issuer's public key before it is returned, so a faulty
+    signer (an HSM returning garbage) can never produce a certificate that looks issued."""
+    if signer.signature_algorithm != precert.signature_algorithm:
+        raise PkiError("the signer's algorithm differs from the precertificate's")
+    signature = signer.sign(precert.tbs_der)
+    certificate = x509.load_der_x509_certificate(
+        der.signed_structure(precert.tbs_der, precert.signature_algorithm, signature)
+    )
+    if not verify_signature(
+        signer.public_key(),
+        certificate.signature,
+        certificate.tbs_certificate_bytes,
+        certificate.signature_hash_algorithm,
+    ):
+        raise PkiError("the CA signature did not verify; the certificate was discarded")
+    return certificate

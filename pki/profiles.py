@@ -1,0 +1,173 @@
+"""Certificate profiles: declarative data from certs/profiles.toml, validated on load."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric import ec, ed448, rsa
+from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
+
+from .errors import UnknownProfile
+
+KEY_USAGES = (
+    "digital_signature",
+    "content_commitment",
+    "key_encipherment",
+    "data_encipherment",
+    "key_agreement",
+    "key_cert_sign",
+    "crl_sign",
+)
+KEY_ALGORITHMS = ("ec-p256", "ec-p384", "ec-p521", "ed448", "rsa")
+EXTENDED_KEY_USAGES = ("ocsp_signing", "server_auth", "client_auth")
+MIN_RSA_BITS = 2048  # OCPP part 2 A00: at least 112-bit security
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    key_usage: tuple[str, ...]
+    key_algorithms: tuple[str, ...]
+    default_days: int
+    max_days: int
+    ca: bool = False
+    path_len: int | None = None
+    aia_ocsp: bool = True
+    domain_component: str | None = None
+    subject_required: tuple[str, ...] = ()
+    cn_pattern: re.Pattern[str] | None = None
+    subject_alt_name_from_cn: bool = False
+    extended_key_usage: tuple[str, ...] = ()
+    ocsp_nocheck: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        unknown = set(self.key_usage) - set(KEY_USAGES)
+        if unknown:
+            raise ValueError(f"profile {self.name}: unknown key usage {sorted(unknown)}")
+        unknown = set(self.key_algorithms) - set(KEY_ALGORITHMS)
+        if unknown or not self.key_algorithms:
+            raise ValueError(f"profile {self.name}: bad key algorithms {self.key_algorithms}")
+        unknown = set(self.extended_key_usage) - set(EXTENDED_KEY_USAGES)
+        if unknown:
+            raise ValueError(f"profile {self.name}: unknown extended key usage {sorted(unknown)}")
+        if not 0 < self.default_days <= self.max_days:
+            raise ValueError(f"profile {self.name}: need 0 < default_days <= max_days")
+        if self.ca and "key_cert_sign" not in self.key_usage:
+            raise ValueError(f"profile {self.name}: a CA profile needs keyCertSign")
+        if not self.ca and {"key_cert_sign", "crl_sign"} & set(self.key_usage):
+            raise ValueError(f"profile {self.name}: a leaf profile cannot sign certificates")
+
+    def accepts_key(self, key: PublicKeyTypes) -> str | None:
+        """The key's algorithm name if this profile allows it, else None."""
+        algorithm = key_algorithm_of(key)
+        if algorithm not in self.key_algorithms:
+            return None
+        if algorithm == "rsa":
+            assert isinstance(key, rsa.RSAPublicKey)
+            if key.key_size < MIN_RSA_BITS:
+                return None
+        return algorithm
+
+
+def key_algorithm_of(key: PublicKeyTypes) -> str:
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        return {
+            "secp256r1": "ec-p256",
+            "secp384r1": "ec-p384",
+            "secp521r1": "ec-p521",
+        }.get(key.curve.name, f"ec-{key.curve.name}")
+    if isinstance(key, ed448.Ed448PublicKey):
+        return "ed448"
+    if isinstance(key, rsa.RSAPublicKey):
+        return "rsa"
+    return type(key).__name__
+
+
+def describe_key(key: PublicKeyTypes) -> str:
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        return f"EC {key.curve.name}"
+    if isinstance(key, rsa.RSAPublicKey):
+        return f"RSA-{key.key_size}"
+    return key_algorithm_of(key)
+
+
+def _profile_from_table(name: str, table: dict[str, Any], all_tables: dict[str, Any]) -> Profile:
+    merged: dict[str, Any] = {}
+    base = table.get("base")
+    if base is not None:
+        if base not in all_tables or "base" in all_tables[base]:
+            raise ValueError(f"profile {name}: base {base!r} must be a plain profile")
+        merged.update(all_tables[base])
+    merged.update({k: v for k, v in table.items() if k != "base"})
+    path_len = merged.pop("path_len", None)
+    pattern = merged.pop("cn_pattern", None)
+    return Profile(
+        name=name,
+        key_usage=tuple(merged.pop("key_usage")),
+        key_algorithms=tuple(merged.pop("key_algorithms")),
+        default_days=int(merged.pop("default_days")),
+        max_days=int(merged.pop("max_days")),
+        ca=bool(merged.pop("ca", False)),
+        path_len=None if path_len is None or path_len < 0 else int(path_len),
+        aia_ocsp=bool(merged.pop("aia_ocsp", True)),
+        domain_component=merged.pop("domain_component", None),
+        subject_required=tuple(merged.pop("subject_required", ())),
+        cn_pattern=re.compile(pattern) if pattern else None,
+        subject_alt_name_from_cn=bool(merged.pop("subject_alt_name_from_cn", False)),
+        extended_key_usage=tuple(merged.pop("extended_key_usage", ())),
+        ocsp_nocheck=bool(merged.pop("ocsp_nocheck", False)),
+        extra=merged,
+    )
+
+
+@cache
+def load_profiles() -> dict[str, Profile]:
+    text = resources.files("certs").joinpath("profiles.toml").read_text()
+    tables = tomllib.loads(text)["profile"]
+    profiles = {name: _profile_from_table(name, t, tables) for name, t in tables.items()}
+    for profile in profiles.values():
+        if profile.extra:
+            raise ValueError(f"profile {profile.name}: unknown keys {sorted(profile.extra)}")
+    return profiles
+
+
+def get_profile(name: str) -> Profile:
+    profiles = load_profiles()
+    try:
+        return profiles[name]
+    except KeyError:
+        raise UnknownProfile(
+            f"unknown profile {name!r}; known: {', '.join(sorted(profiles))}"
+        ) from None
+
+
+@dataclass(frozen=True)
+class AuthoritySpec:
+    """One CA of certs/hierarchy.toml."""
+
+    name: str
+    profile: str
+    key: str
+    cn: str
+    dc: str
+    parent: str | None = None
+
+
+@cache
+def load_hierarchy() -> tuple[AuthoritySpec, ...]:
+    """The CAs in creation order (parents before children)."""
+    text = resources.files("certs").joinpath("hierarchy.toml").read_text()
+    specs = [AuthoritySpec(name=n, **t) for n, t in tomllib.loads(text)["ca"].items()]
+    known: set[str] = set()
+    for spec in specs:
+        if spec.parent is not None and spec.parent not in known:
+            raise ValueError(f"hierarchy: {spec.name}'s parent {spec.parent} must come first")
+        get_profile(spec.profile)
+        known.add(spec.name)
+    return tuple(specs)
