@@ -1,0 +1,431 @@
+"""Schema-informed EXI 1.0 encoder and decoder driven by the generated grammar tables.
+
+Options are EXI's defaults (header byte 0x80, bit-packed, strict=false) as EXIficient
+uses them in ISO 15118: element grammars reserve a first-level escape code for the
+undeclared productions of non-strict mode, and the encoder never emits string-table
+hits (EXIficient's ISO codec runs with valueMaxLength=0, so every string goes out
+literally). The decoder still keeps the string tables, so streams from encoders that do
+use hits decode too.
+
+The message tree is plain data in the shape EXIficient's JSON uses: an element is a dict
+keyed by attribute and child local names ("value" for simple content), a simple-typed
+element is its value, repeatable children are lists. Binary values are bytes, or
+base64/hex text when the codec is built with json_text=True.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from types import ModuleType
+from typing import Any
+
+from iso15118.exi.bits import BitReader, BitWriter
+from iso15118.exi.errors import ExiDecodeError, ExiEncodeError
+from iso15118.exi.grammar_builder import AT, CH, CH_UNTYPED, ED, EE, SE
+
+HEADER = 0x80  # distinguishing bits 10, no options, final version 1
+MAX_DEPTH = 48  # deeper than any ISO 15118 message; bounds recursion on hostile input
+MAX_UNSIGNED_OCTETS = 24  # 168 bits: X509 serial numbers (at most 20 octets) fit
+
+
+class _Datatype:
+    __slots__ = ("bits", "index", "kind", "lower", "max_length", "min_length", "upper", "values")
+
+    def __init__(self, row: tuple) -> None:
+        self.kind, self.lower, self.upper, self.values, self.min_length, self.max_length = row
+        self.bits = 0
+        if self.kind == "nbit":
+            self.bits = (self.upper - self.lower).bit_length()
+        elif self.kind == "enum":
+            self.bits = (len(self.values) - 1).bit_length()
+        self.index = {value: i for i, value in enumerate(self.values)}
+
+
+class Grammar:
+    """Runtime view of one generated table module."""
+
+    def __init__(self, tables: ModuleType) -> None:
+        self.qnames: tuple[tuple[str, str], ...] = tables.QNAMES
+        self.datatypes = [_Datatype(row) for row in tables.DATATYPES]
+        self.document = tables.DOCUMENT
+        self.fragment = tables.FRAGMENT
+        self.widths: list[int] = []
+        self.productions: list[list[tuple]] = []
+        for escape, productions in tables.STATES:
+            count = len(productions)
+            # Non-strict element grammars reserve one extra code for the escape to the
+            # second level; document and fragment content grammars have none.
+            self.widths.append(count.bit_length() if escape else (count - 1).bit_length())
+            rows = []
+            for code, (kind, q, d, nxt, elem, is_list) in enumerate(productions):
+                # Attributes and children are keyed by local name, character content by
+                # "value"; wildcard productions get no key, the encoder never picks them.
+                key = self.qnames[q][1] if q >= 0 else "value" if kind in (CH, CH_UNTYPED) else ""
+                dt = self.datatypes[d] if d >= 0 else None
+                rows.append((kind, key, dt, nxt, elem, is_list, q, code))
+            self.productions.append(_qualify_duplicates(rows, self.qnames))
+        # Grammars of simple types: one typed CH then EE; their elements are plain values.
+        self.simple: set[int] = set()
+        for number, rows in enumerate(self.productions):
+            if len(rows) == 1 and rows[0][0] == CH:
+                after = self.productions[rows[0][3]]
+                if len(after) == 1 and after[0][0] == EE:
+                    self.simple.add(number)
+
+    def root_production(self, start: int, name: str | tuple[str, str]) -> tuple:
+        matches = [
+            row
+            for row in self.productions[start]
+            if row[0] == SE and (row[1] == name or self.qnames[row[6]] == name)
+        ]
+        if not matches:
+            raise ExiEncodeError(f"{name!r} is not a root element of this schema")
+        return matches[0]
+
+
+class Codec:
+    def __init__(self, grammar: Grammar, json_text: bool = False) -> None:
+        self.grammar = grammar
+        self.json_text = json_text
+
+    # -- decoding ---------------------------------------------------------------------
+    def decode(self, data: bytes, fragment: bool = False) -> dict[str, Any]:
+        """Decodes a whole EXI stream (document or fragment) into {root name: content}."""
+        if not data:
+            raise ExiDecodeError("empty input", 0)
+        if data[0] != HEADER:
+            raise ExiDecodeError(f"EXI header must be 0x80, got 0x{data[0]:02x}", 0)
+        reader = BitReader(data, 8)
+        self._global: list[str] = []
+        self._local: dict[int, list[str]] = {}
+        g = self.grammar
+        state = g.fragment if fragment else g.document
+        result: dict[str, Any] = {}
+        while True:
+            rows = g.productions[state]
+            position = reader.pos
+            code = reader.read(g.widths[state])
+            if code >= len(rows):
+                raise ExiDecodeError("undeclared event code at document level", position)
+            kind, key, _dt, nxt, elem, _is_list, q, _code = rows[code]
+            if kind == ED:
+                break
+            if kind != SE:
+                raise ExiDecodeError("only schema-declared root elements are supported", position)
+            if key in result:
+                raise ExiDecodeError(f"repeated fragment element {key}", position)
+            result[key] = self._element(reader, elem, q, 0)
+            state = nxt
+        if reader.remaining() >= 8 or (reader.remaining() and reader.read(reader.remaining())):
+            raise ExiDecodeError("data after the end of the document", reader.pos)
+        return result
+
+    def _element(self, reader: BitReader, state: int, q: int, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise ExiDecodeError(f"elements nested deeper than {MAX_DEPTH}", reader.pos)
+        g = self.grammar
+        productions = g.productions
+        widths = g.widths
+        simple = state in g.simple
+        content: dict[str, Any] = {}
+        while True:
+            rows = productions[state]
+            width = widths[state]
+            code = reader.read(width) if width else 0
+            if code >= len(rows):
+                raise ExiDecodeError(
+                    "second-level (undeclared) event code: not produced by EXIficient for "
+                    "valid ISO 15118 messages and not supported",
+                    reader.pos - width,
+                )
+            kind, key, dt, nxt, elem, is_list, child_q, _code = rows[code]
+            if kind == EE:
+                break
+            if kind == SE:
+                child = self._element(reader, elem, child_q, depth + 1)
+                if is_list:
+                    content.setdefault(key, []).append(child)
+                elif key in content:
+                    raise ExiDecodeError(f"repeated element {key}", reader.pos)
+                else:
+                    content[key] = child
+            elif kind == AT:
+                content[key] = self._value(reader, dt, child_q)
+            elif kind == CH:
+                content["value"] = self._value(reader, dt, q)
+            elif kind == CH_UNTYPED:
+                content["value"] = self._string(reader, None, q)
+            else:
+                raise ExiDecodeError("wildcard content is not supported", reader.pos)
+            state = nxt
+        if simple:
+            return content["value"]
+        return content
+
+    def _value(self, reader: BitReader, dt: _Datatype, q: int) -> Any:
+        kind = dt.kind
+        if kind == "string":
+            return self._string(reader, dt, q)
+        if kind == "base64" or kind == "hex":
+            position = reader.pos
+            length = reader.read_unsigned(MAX_UNSIGNED_OCTETS)
+            if dt.max_length is not None and length > dt.max_length:
+                raise ExiDecodeError(
+                    f"binary length {length} exceeds the schema's maxLength {dt.max_length}",
+                    position,
+                )
+            if length * 8 > reader.remaining():
+                raise ExiDecodeError(f"binary length {length} exceeds the input", position)
+            raw = reader.read_bytes(length)
+            if not self.json_text:
+                return raw
+            return base64.b64encode(raw).decode() if kind == "base64" else raw.hex().upper()
+        if kind == "nbit":
+            position = reader.pos
+            value = reader.read(dt.bits) + dt.lower
+            if value > dt.upper:
+                raise ExiDecodeError(f"value {value} above the schema's bound", position)
+            return value
+        if kind == "enum":
+            position = reader.pos
+            index = reader.read(dt.bits)
+            if index >= len(dt.values):
+                raise ExiDecodeError(f"enumeration index {index} out of range", position)
+            return dt.values[index]
+        if kind == "boolean":
+            return reader.read(1) == 1
+        if kind == "unsigned":
+            return self._bounded(reader, dt, reader.read_unsigned(MAX_UNSIGNED_OCTETS))
+        if kind == "integer":
+            negative = reader.read(1)
+            magnitude = reader.read_unsigned(MAX_UNSIGNED_OCTETS)
+            return self._bounded(reader, dt, -magnitude - 1 if negative else magnitude)
+        raise ExiDecodeError(f"datatype {kind} is not supported", reader.pos)
+
+    @staticmethod
+    def _bounded(reader: BitReader, dt: _Datatype, value: int) -> int:
+        if (dt.lower is not None and value < dt.lower) or (
+            dt.upper is not None and value > dt.upper
+        ):
+            raise ExiDecodeError(f"integer {value} outside the schema's bounds", reader.pos)
+        return value
+
+    def _string(self, reader: BitReader, dt: _Datatype | None, q: int) -> str:
+        position = reader.pos
+        announced = reader.read_unsigned(5)
+        if announced < 2:
+            table = self._local.get(q, []) if announced == 0 else self._global
+            if not table:
+                raise ExiDecodeError("string table hit on an empty table", position)
+            index = reader.read((len(table) - 1).bit_length())
+            if index >= len(table):
+                raise ExiDecodeError(f"string table index {index} out of range", position)
+            return table[index]
+        length = announced - 2
+        if dt is not None and dt.max_length is not None and length > dt.max_length:
+            raise ExiDecodeError(
+                f"string length {length} exceeds the schema's maxLength {dt.max_length}",
+                position,
+            )
+        if length * 8 > reader.remaining():
+            raise ExiDecodeError(f"string length {length} exceeds the input", position)
+        start = reader.pos
+        raw = reader.read_bytes(length)
+        if raw.isascii():  # every character took one octet: the common case, done at once
+            text = raw.decode("ascii")
+        else:
+            reader.pos = start
+            chars = []
+            for _ in range(length):
+                code_point = reader.read_unsigned(3)
+                if code_point > 0x10FFFF or 0xD800 <= code_point <= 0xDFFF:
+                    raise ExiDecodeError(f"invalid character U+{code_point:X}", reader.pos)
+                chars.append(chr(code_point))
+            text = "".join(chars)
+        if length:
+            self._global.append(text)
+            self._local.setdefault(q, []).append(text)
+        return text
+
+    # -- encoding ---------------------------------------------------------------------
+    def encode(self, message: dict[str, Any], fragment: bool = False) -> bytes:
+        """Encodes {root name: content} as a document, or as a fragment of root elements."""
+        if not isinstance(message, dict) or (not fragment and len(message) != 1):
+            raise ExiEncodeError("a document needs exactly one root element")
+        g = self.grammar
+        writer = BitWriter()
+        writer.write(8, HEADER)
+        start = g.fragment if fragment else g.document
+        state = start
+        for name, content in message.items():
+            row = g.root_production(start, name)
+            writer.write(g.widths[state], row[7])
+            self._encode_element(writer, row[4], content, row[1])
+            state = row[3]
+        end_rows = g.productions[state]
+        end = next(r for r in end_rows if r[0] == ED)
+        writer.write(g.widths[state], end[7])
+        return writer.getvalue()
+
+    def _encode_element(self, writer: BitWriter, state: int, content: Any, name: str) -> None:
+        g = self.grammar
+        productions = g.productions
+        widths = g.widths
+        if state in g.simple:
+            content = {"value": content}
+        elif not isinstance(content, dict):
+            raise ExiEncodeError(f"{name}: expected an object, got {type(content).__name__}")
+        done: set[str] = set()
+        positions: dict[str, int] = {}
+        while True:
+            chosen = None
+            end = None
+            for row in productions[state]:
+                kind, key = row[0], row[1]
+                if kind == EE:
+                    end = row
+                    continue
+                if kind == CH_UNTYPED or kind == CH:
+                    key = "value"
+                if key not in content or key in done:
+                    continue
+                if kind == SE and row[5]:
+                    items = content[key]
+                    if not isinstance(items, list):
+                        raise ExiEncodeError(f"{name}.{key}: expected a list")
+                    if positions.get(key, 0) >= len(items):
+                        continue
+                chosen = row
+                break
+            if chosen is None:
+                if end is None:
+                    missing = [r[1] for r in productions[state] if r[0] in (SE, AT)]
+                    raise ExiEncodeError(f"{name}: missing one of {missing}")
+                leftover = [k for k in content if k not in done and k not in positions]
+                leftover += [k for k, i in positions.items() if i < len(content[k])]
+                if leftover:
+                    raise ExiEncodeError(f"{name}: unexpected or misplaced {leftover}")
+                writer.write(widths[state], end[7])
+                return
+            kind, key, dt, nxt, elem, is_list, _q, code = chosen
+            writer.write(widths[state], code)
+            if kind == SE:
+                if is_list:
+                    index = positions.get(key, 0)
+                    positions[key] = index + 1
+                    self._encode_element(writer, elem, content[key][index], key)
+                else:
+                    done.add(key)
+                    self._encode_element(writer, elem, content[key], key)
+            else:
+                slot = "value" if kind in (CH, CH_UNTYPED) else key
+                done.add(slot)
+                try:
+                    if kind == CH_UNTYPED:
+                        self._encode_string(writer, None, content[slot])
+                    else:
+                        self._encode_value(writer, dt, content[slot])
+                except (TypeError, ValueError) as exc:
+                    raise ExiEncodeError(f"{name}.{slot}: {exc}") from exc
+            state = nxt
+
+    def _encode_value(self, writer: BitWriter, dt: _Datatype, value: Any) -> None:
+        kind = dt.kind
+        if kind == "string":
+            self._encode_string(writer, dt, value)
+        elif kind == "base64" or kind == "hex":
+            raw = self._binary(kind, value)
+            _check_length(dt, len(raw), "binary")
+            writer.write_unsigned(len(raw))
+            writer.write_bytes(raw)
+        elif kind == "nbit":
+            number = _integer(value)
+            if not dt.lower <= number <= dt.upper:
+                raise ValueError(f"{number} outside {dt.lower}..{dt.upper}")
+            writer.write(dt.bits, number - dt.lower)
+        elif kind == "enum":
+            if value not in dt.index:
+                raise ValueError(f"{value!r} is not one of {list(dt.values)}")
+            writer.write(dt.bits, dt.index[value])
+        elif kind == "boolean":
+            if not isinstance(value, bool):
+                raise TypeError(f"expected a boolean, got {value!r}")
+            writer.write(1, 1 if value else 0)
+        elif kind == "unsigned":
+            number = _integer(value)
+            _check_bounds(dt, number)
+            writer.write_unsigned(number)
+        elif kind == "integer":
+            number = _integer(value)
+            _check_bounds(dt, number)
+            if number < 0:
+                writer.write(1, 1)
+                writer.write_unsigned(-number - 1)
+            else:
+                writer.write(1, 0)
+                writer.write_unsigned(number)
+        else:
+            raise ValueError(f"datatype {kind} is not supported")
+
+    def _binary(self, kind: str, value: Any) -> bytes:
+        if isinstance(value, bytes | bytearray):
+            return bytes(value)
+        if isinstance(value, str):
+            try:
+                if kind == "hex":
+                    return bytes.fromhex(value)
+                return base64.b64decode(value, validate=True)
+            except (ValueError, binascii.Error) as exc:
+                raise ValueError(f"not {kind} text: {exc}") from exc
+        raise TypeError(f"expected bytes or {kind} text, got {type(value).__name__}")
+
+    @staticmethod
+    def _encode_string(writer: BitWriter, dt: _Datatype | None, value: Any) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a string, got {type(value).__name__}")
+        if dt is not None:
+            _check_length(dt, len(value), "string")
+        writer.write_unsigned(len(value) + 2)
+        if value.isascii():  # each character is one octet equal to its code point
+            writer.write_bytes(value.encode("ascii"))
+        else:
+            for char in value:
+                writer.write_unsigned(ord(char))
+
+
+def _qualify_duplicates(rows: list[tuple], qnames: tuple[tuple[str, str], ...]) -> list[tuple]:
+    """Keys must be unique per state. Where several productions share a local name (EXI's
+    relaxed element-fragment grammar lists every declaration: Id in no namespace, in
+    MsgBody and in MsgDataTypes), the last in event-code order keeps the plain key and the
+    others are keyed "{uri}local". For the -2 eMAID fragment the plain "Id" thus means
+    {MsgDataTypes}Id, the attribute EMAIDType declares, as EXIficient encodes it."""
+    last: dict[tuple[int, str], int] = {}
+    for index, row in enumerate(rows):
+        if row[0] in (SE, AT):
+            last[(row[0], row[1])] = index
+    qualified = []
+    for index, row in enumerate(rows):
+        if row[0] in (SE, AT) and last[(row[0], row[1])] != index:
+            uri, local = qnames[row[6]]
+            row = (row[0], f"{{{uri}}}{local}", *row[2:])
+        qualified.append(row)
+    return qualified
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer, got {value!r}")
+    return value
+
+
+def _check_bounds(dt: _Datatype, number: int) -> None:
+    if (dt.lower is not None and number < dt.lower) or (dt.upper is not None and number > dt.upper):
+        raise ValueError(f"{number} outside the schema's bounds {dt.lower}..{dt.upper}")
+
+
+def _check_length(dt: _Datatype, length: int, what: str) -> None:
+    if dt.max_length is not None and length > dt.max_length:
+        raise ValueError(f"{what} length {length} above maxLength {dt.max_length}")
+    if dt.min_length is not None and length < dt.min_length:
+        raise ValueError(f"{what} length {length} below minLength {dt.min_length}")

@@ -1,0 +1,313 @@
+"""Typed ISO 15118-2 messages for Plug & Charge, mapped to and from the codec's tree.
+
+Only the certificate messages are typed; any other body message stays a `GenericBody`
+holding the codec's tree, so every -2 message still decodes and re-encodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Reference:
+    uri: str
+    digest_value: bytes
+
+
+@dataclass
+class SignedInfo:
+    references: list[Reference]
+    canonicalization_method: str = "http://www.w3.org/TR/canonical-exi/"
+    signature_method: str = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
+    transform: str = "http://www.w3.org/TR/canonical-exi/"
+    digest_method: str = "http://www.w3.org/2001/04/xmlenc#sha256"
+
+    def to_tree(self) -> dict[str, Any]:
+        return {
+            "CanonicalizationMethod": {"Algorithm": self.canonicalization_method},
+            "SignatureMethod": {"Algorithm": self.signature_method},
+            "Reference": [
+                {
+                    "URI": r.uri,
+                    "Transforms": {"Transform": [{"Algorithm": self.transform}]},
+                    "DigestMethod": {"Algorithm": self.digest_method},
+                    "DigestValue": r.digest_value,
+                }
+                for r in self.references
+            ],
+        }
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> SignedInfo:
+        references = tree.get("Reference", [])
+        first = references[0] if references else {}
+        transforms = first.get("Transforms", {}).get("Transform", [{}])
+        return cls(
+            references=[Reference(r.get("URI", ""), r["DigestValue"]) for r in references],
+            canonicalization_method=tree["CanonicalizationMethod"]["Algorithm"],
+            signature_method=tree["SignatureMethod"]["Algorithm"],
+            transform=transforms[0].get("Algorithm", "") if transforms else "",
+            digest_method=first.get("DigestMethod", {}).get("Algorithm", ""),
+        )
+
+
+@dataclass
+class Signature:
+    signed_info: SignedInfo
+    signature_value: bytes
+
+    def to_tree(self) -> dict[str, Any]:
+        return {
+            "SignedInfo": self.signed_info.to_tree(),
+            "SignatureValue": {"value": self.signature_value},
+        }
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> Signature:
+        return cls(SignedInfo.from_tree(tree["SignedInfo"]), tree["SignatureValue"]["value"])
+
+
+@dataclass
+class Header:
+    session_id: bytes
+    signature: Signature | None = None
+    notification: dict[str, Any] | None = None
+
+    def to_tree(self) -> dict[str, Any]:
+        tree: dict[str, Any] = {"SessionID": self.session_id}
+        if self.notification is not None:
+            tree["Notification"] = self.notification
+        if self.signature is not None:
+            tree["Signature"] = self.signature.to_tree()
+        return tree
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> Header:
+        signature = tree.get("Signature")
+        return cls(
+            session_id=tree["SessionID"],
+            signature=Signature.from_tree(signature) if signature else None,
+            notification=tree.get("Notification"),
+        )
+
+
+@dataclass
+class RootCertificateID:
+    issuer_name: str
+    serial_number: int
+
+
+def _root_ids_to_tree(ids: list[RootCertificateID]) -> dict[str, Any]:
+    return {
+        "RootCertificateID": [
+            {"X509IssuerName": r.issuer_name, "X509SerialNumber": r.serial_number} for r in ids
+        ]
+    }
+
+
+def _root_ids_from_tree(tree: dict[str, Any]) -> list[RootCertificateID]:
+    return [
+        RootCertificateID(r["X509IssuerName"], r["X509SerialNumber"])
+        for r in tree.get("RootCertificateID", [])
+    ]
+
+
+@dataclass
+class CertificateChain:
+    certificate: bytes
+    sub_certificates: list[bytes] = field(default_factory=list)
+    id: str | None = None
+
+    def to_tree(self) -> dict[str, Any]:
+        tree: dict[str, Any] = {}
+        if self.id is not None:
+            tree["Id"] = self.id
+        tree["Certificate"] = self.certificate
+        if self.sub_certificates:
+            tree["SubCertificates"] = {"Certificate": list(self.sub_certificates)}
+        return tree
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> CertificateChain:
+        subs = tree.get("SubCertificates", {}).get("Certificate", [])
+        return cls(tree["Certificate"], list(subs), tree.get("Id"))
+
+
+@dataclass
+class IdentifiedValue:
+    """An element with an Id attribute and simple content (encrypted key, DH key, eMAID)."""
+
+    id: str
+    value: Any
+
+    def to_tree(self) -> dict[str, Any]:
+        return {"Id": self.id, "value": self.value}
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> IdentifiedValue:
+        return cls(tree["Id"], tree["value"])
+
+
+@dataclass
+class CertificateInstallationReq:
+    id: str
+    oem_provisioning_cert: bytes
+    root_certificate_ids: list[RootCertificateID]
+
+    NAME = "CertificateInstallationReq"
+
+    def to_tree(self) -> dict[str, Any]:
+        return {
+            "Id": self.id,
+            "OEMProvisioningCert": self.oem_provisioning_cert,
+            "ListOfRootCertificateIDs": _root_ids_to_tree(self.root_certificate_ids),
+        }
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> CertificateInstallationReq:
+        return cls(
+            tree["Id"],
+            tree["OEMProvisioningCert"],
+            _root_ids_from_tree(tree["ListOfRootCertificateIDs"]),
+        )
+
+
+@dataclass
+class CertificateUpdateReq:
+    id: str
+    contract_signature_cert_chain: CertificateChain
+    emaid: str
+    root_certificate_ids: list[RootCertificateID]
+
+    NAME = "CertificateUpdateReq"
+
+    def to_tree(self) -> dict[str, Any]:
+        return {
+            "Id": self.id,
+            "ContractSignatureCertChain": self.contract_signature_cert_chain.to_tree(),
+            "eMAID": self.emaid,
+            "ListOfRootCertificateIDs": _root_ids_to_tree(self.root_certificate_ids),
+        }
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> CertificateUpdateReq:
+        return cls(
+            tree["Id"],
+            CertificateChain.from_tree(tree["ContractSignatureCertChain"]),
+            tree["eMAID"],
+            _root_ids_from_tree(tree["ListOfRootCertificateIDs"]),
+        )
+
+
+@dataclass
+class CertificateInstallationRes:
+    response_code: str
+    sa_provisioning_certificate_chain: CertificateChain
+    contract_signature_cert_chain: CertificateChain
+    contract_signature_encrypted_private_key: IdentifiedValue
+    dh_public_key: IdentifiedValue
+    emaid: IdentifiedValue
+
+    NAME = "CertificateInstallationRes"
+
+    def to_tree(self) -> dict[str, Any]:
+        return {
+            "ResponseCode": self.response_code,
+            "SAProvisioningCertificateChain": self.sa_provisioning_certificate_chain.to_tree(),
+            "ContractSignatureCertChain": self.contract_signature_cert_chain.to_tree(),
+            "ContractSignatureEncryptedPrivateKey": (
+                self.contract_signature_encrypted_private_key.to_tree()
+            ),
+            "DHpublickey": self.dh_public_key.to_tree(),
+            "eMAID": self.emaid.to_tree(),
+        }
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> CertificateInstallationRes:
+        return cls(
+            tree["ResponseCode"],
+            CertificateChain.from_tree(tree["SAProvisioningCertificateChain"]),
+            CertificateChain.from_tree(tree["ContractSignatureCertChain"]),
+            IdentifiedValue.from_tree(tree["ContractSignatureEncryptedPrivateKey"]),
+            IdentifiedValue.from_tree(tree["DHpublickey"]),
+            IdentifiedValue.from_tree(tree["eMAID"]),
+        )
+
+
+@dataclass
+class CertificateUpdateRes(CertificateInstallationRes):
+    retry_counter: int | None = None
+
+    NAME = "CertificateUpdateRes"
+
+    def to_tree(self) -> dict[str, Any]:
+        tree = super().to_tree()
+        if self.retry_counter is not None:
+            tree["RetryCounter"] = self.retry_counter
+        return tree
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> CertificateUpdateRes:
+        base = CertificateInstallationRes.from_tree(tree)
+        return cls(**vars(base), retry_counter=tree.get("RetryCounter"))
+
+
+@dataclass
+class GenericBody:
+    """Any other body message: its element name and the codec's tree."""
+
+    name: str
+    content: Any
+
+    def to_tree(self) -> Any:
+        return self.content
+
+
+TYPED_BODIES: dict[str, Any] = {
+    cls.NAME: cls
+    for cls in (
+        CertificateInstallationReq,
+        CertificateInstallationRes,
+        CertificateUpdateReq,
+        CertificateUpdateRes,
+    )
+}
+
+Body = (
+    CertificateInstallationReq
+    | CertificateInstallationRes
+    | CertificateUpdateReq
+    | CertificateUpdateRes
+    | GenericBody
+)
+
+
+@dataclass
+class V2GMessage:
+    header: Header
+    body: Body | None
+
+    def to_tree(self) -> dict[str, Any]:
+        body: dict[str, Any] = {}
+        if self.body is not None:
+            name = self.body.name if isinstance(self.body, GenericBody) else self.body.NAME
+            body[name] = self.body.to_tree()
+        return {"V2G_Message": {"Header": self.header.to_tree(), "Body": body}}
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> V2GMessage:
+        message = tree["V2G_Message"]
+        body_tree = message.get("Body", {})
+        body: Body | None = None
+        for name, content in body_tree.items():
+            typed = TYPED_BODIES.get(name)
+            body = typed.from_tree(content) if typed else GenericBody(name, content)
+        return cls(Header.from_tree(message["Header"]), body)
+
+    def signed_elements(self) -> dict[str, tuple[str, Any]]:
+        """{Id: (element name, content)} of the body elements a header Signature may cover."""
+        from iso15118.xmldsig import signed_elements_of
+
+        return signed_elements_of(self.to_tree()["V2G_Message"]["Body"])
