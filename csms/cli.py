@@ -95,7 +95,9 @@ def serve(host: str, port: int) -> None:
     from .app import create_app
 
     product = load_product()
-    result = product.ca.init(actor="system:first-start")
+    result = product.ca.init(
+        actor="system:first-start", include_demo=product.settings.mode == "development"
+    )
     if result.created:
         click.echo(f"PKI: created {', '.join(result.created)}", err=True)
     app = create_app(product)
@@ -127,7 +129,7 @@ def pki() -> None:
 def pki_init() -> None:
     """Create the V2G, CPO, CPS and MO hierarchies (a second run changes nothing)."""
     product = load_product()
-    result = product.ca.init(actor=actor())
+    result = product.ca.init(actor=actor(), include_demo=product.settings.mode == "development")
     if result.created:
         click.echo(f"created: {', '.join(result.created)}")
     if not result.created:

@@ -58,6 +58,7 @@ def build_product(settings: Settings, *, migrate: bool = True) -> Product:
         public_url=settings.public_url,
         organization=settings.organization,
         country=settings.country,
+        key_label_prefix=settings.key_label_prefix,
     )
     return Product(
         settings=settings,

@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     key_passphrase: str | None = Field(
         default=None, description="Passphrase encrypting CA keys at rest (file backend)"
     )
+    key_label_prefix: str = Field(
+        default="csms",
+        pattern=r"^[A-Za-z0-9_.-]{1,32}$",
+        description="Prefix of CA key names in the key store (one token can serve several PKIs)",
+    )
     pkcs11_module: str | None = None
     pkcs11_token_label: str | None = None
     pkcs11_pin: str | None = None

@@ -134,9 +134,11 @@ class CertificateAuthority:
         public_url: str,
         organization: str,
         country: str,
+        key_label_prefix: str = "csms",
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._session_factory = session_factory
+        self._key_label_prefix = key_label_prefix
         self._keystore = keystore
         self.public_url = public_url.rstrip("/")
         self.ocsp_url = f"{self.public_url}/ocsp"
@@ -148,12 +150,17 @@ class CertificateAuthority:
 
     # --- hierarchy -------------------------------------------------------------------------
 
-    def init(self, actor: str, *, names: tuple[str, ...] | None = None) -> InitResult:
-        """Create the hierarchies of certs/hierarchy.toml; existing CAs are left alone."""
+    def init(
+        self, actor: str, *, names: tuple[str, ...] | None = None, include_demo: bool = False
+    ) -> InitResult:
+        """Create the hierarchies of certs/hierarchy.toml; existing CAs are left alone.
+        Demo CAs (a test car maker) only with `include_demo`."""
         created: list[str] = []
         existing: list[str] = []
         for spec in load_hierarchy():
             if names is not None and spec.name not in names:
+                continue
+            if spec.demo and not include_demo:
                 continue
             if spec.name in self._load_authorities():
                 existing.append(spec.name)
@@ -203,7 +210,7 @@ class CertificateAuthority:
         subject: SubjectFields,
         actor: str,
     ) -> None:
-        key_ref = f"ca/{name}"
+        key_ref = f"{self._key_label_prefix}/ca/{name}"
         try:
             signer = self._keystore.signer(key_ref)  # left by an interrupted earlier run
         except PkiError:

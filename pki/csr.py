@@ -65,6 +65,14 @@ def load_csr(data: bytes | str) -> x509.CertificateSigningRequest:
     except (ValueError, TypeError) as exc:
         raise CsrRejected("malformed", f"the CSR cannot be parsed ({_first_line(exc)})") from None
     try:
+        hash_name = csr.signature_hash_algorithm.name if csr.signature_hash_algorithm else None
+    except Exception:  # an algorithm cryptography does not know
+        hash_name = "unknown"
+    if hash_name in ("sha1", "md5", "unknown"):
+        raise CsrRejected(
+            "weak_signature", f"the CSR is signed with {hash_name}; use SHA-256 or stronger"
+        )
+    try:
         valid = csr.is_signature_valid
     except Exception:  # unsupported signature algorithms surface here
         valid = False

@@ -186,6 +186,36 @@ class _Pkcs11Signer:
         )
 
 
+_TOKEN_SESSIONS: dict[tuple[str, str], tuple[object, threading.Lock]] = {}
+_TOKEN_SESSIONS_LOCK = threading.Lock()
+
+
+def _token_session(module_path: str, token_label: str, pin: str):  # type: ignore[no-untyped-def]
+    """One logged-in session per token and process, shared by every store using it.
+
+    PKCS#11 login state belongs to the whole process, so a second login fails with
+    UserAlreadyLoggedIn; a session serves one thread at a time, hence the lock."""
+    import pkcs11
+
+    key = (module_path, token_label)
+    with _TOKEN_SESSIONS_LOCK:
+        if key in _TOKEN_SESSIONS:
+            return _TOKEN_SESSIONS[key]
+        try:
+            token = pkcs11.lib(module_path).get_token(token_label=token_label)
+            try:
+                session = token.open(user_pin=pin, rw=True)
+            except pkcs11.UserAlreadyLoggedIn:
+                session = token.open(rw=True)
+        except (pkcs11.PKCS11Error, RuntimeError, OSError) as exc:
+            raise KeyStoreError(
+                f"cannot open PKCS#11 token {token_label!r} with {module_path}: "
+                f"{type(exc).__name__}"
+            ) from None
+        _TOKEN_SESSIONS[key] = (session, threading.Lock())
+        return _TOKEN_SESSIONS[key]
+
+
 class Pkcs11KeyStore:
     """Keys inside a PKCS#11 token. The token does the ECDSA over a digest we compute, which
     works with every token (not all offer CKM_ECDSA_SHA512)."""
@@ -196,17 +226,7 @@ class Pkcs11KeyStore:
         import pkcs11  # imported here: only PKCS#11 deployments need the module loaded
 
         self._pkcs11 = pkcs11
-        try:
-            lib = pkcs11.lib(module_path)
-            token = lib.get_token(token_label=token_label)
-            self._session = token.open(user_pin=pin, rw=True)
-        except (pkcs11.PKCS11Error, RuntimeError, OSError) as exc:
-            raise KeyStoreError(
-                f"cannot open PKCS#11 token {token_label!r} with {module_path}: "
-                f"{type(exc).__name__}"
-            ) from None
-        # A PKCS#11 session serves one thread at a time.
-        self._lock = threading.Lock()
+        self._session, self._lock = _token_session(module_path, token_label, pin)
         self._signers: dict[str, _Pkcs11Signer] = {}
         self._private_handles: dict[str, object] = {}
 

@@ -157,6 +157,7 @@ class AuthoritySpec:
     cn: str
     dc: str
     parent: str | None = None
+    demo: bool = False  # created in development mode only
 
 
 @cache

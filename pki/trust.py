@@ -53,9 +53,7 @@ def _check_is_ca(cert: x509.Certificate) -> None:
     except x509.ExtensionNotFound:
         return
     if not ku.key_cert_sign:
-        raise TrustAnchorRejected(
-            "not_a_ca", f"{cert.subject.rfc4514_string()} lacks keyCertSign"
-        )
+        raise TrustAnchorRejected("not_a_ca", f"{cert.subject.rfc4514_string()} lacks keyCertSign")
 
 
 def parse_bundle(data: bytes) -> list[x509.Certificate]:
@@ -100,9 +98,7 @@ class TrustStore:
         for cert in certs:
             _check_is_ca(cert)
             if cert.not_valid_after_utc < now:
-                raise TrustAnchorRejected(
-                    "expired", f"{cert.subject.rfc4514_string()} expired"
-                )
+                raise TrustAnchorRejected("expired", f"{cert.subject.rfc4514_string()} expired")
         sub_cas = [c for c in certs if c is not root]
         validator = PathValidator([root], sub_cas, max_sub_cas=MAX_SUB_CAS - 1)
         for sub_ca in sub_cas:
@@ -143,8 +139,13 @@ class TrustStore:
                 )
                 added.append(subject)
                 record_event(
-                    session, actor=actor, action="trust.added", fingerprint=fp,
-                    serial_hex=format(cert.serial_number, "X"), kind=kind, subject=subject,
+                    session,
+                    actor=actor,
+                    action="trust.added",
+                    fingerprint=fp,
+                    serial_hex=format(cert.serial_number, "X"),
+                    kind=kind,
+                    subject=subject,
                     role="root" if cert is root else "sub-ca",
                 )
         return TrustImport(kind, root_fp, tuple(added), tuple(known))
@@ -158,9 +159,7 @@ class TrustStore:
 
     def list(self) -> list[TrustAnchorRecord]:
         with self._session_factory() as session:
-            return list(
-                session.scalars(select(TrustAnchorRecord).order_by(TrustAnchorRecord.id))
-            )
+            return list(session.scalars(select(TrustAnchorRecord).order_by(TrustAnchorRecord.id)))
 
     def remove(self, fingerprint: str, *, actor: str) -> int:
         """Remove an anchor; removing a root removes its sub-CAs too."""
@@ -176,7 +175,11 @@ class TrustStore:
             for row in rows:
                 session.delete(row)
                 record_event(
-                    session, actor=actor, action="trust.removed",
-                    fingerprint=row.fingerprint_sha256, kind=row.kind, subject=row.subject,
+                    session,
+                    actor=actor,
+                    action="trust.removed",
+                    fingerprint=row.fingerprint_sha256,
+                    kind=row.kind,
+                    subject=row.subject,
                 )
             return len(rows)

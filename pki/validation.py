@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from itertools import pairwise
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -103,8 +104,9 @@ class PathValidator:
         for cert in path:
             if at < cert.not_valid_before_utc:
                 return ValidationResult(
-                    ValidationReason.NOT_YET_VALID, f"{_name(cert)} is not valid before "
-                    f"{cert.not_valid_before_utc.isoformat()}", path,
+                    ValidationReason.NOT_YET_VALID,
+                    f"{_name(cert)} is not valid before {cert.not_valid_before_utc.isoformat()}",
+                    path,
                 )
             if at > cert.not_valid_after_utc:
                 return ValidationResult(
@@ -115,7 +117,7 @@ class PathValidator:
         problem = _constraint_problem(path)
         if problem:
             return ValidationResult(ValidationReason.PROFILE_VIOLATION, problem, path)
-        for cert, issuer in zip(path, path[1:], strict=False):
+        for cert, issuer in pairwise(path):
             for checker in self._revocation:
                 state = checker(cert, issuer)
                 if state is RevocationState.REVOKED:
