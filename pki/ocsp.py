@@ -16,29 +16,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from asn1crypto import core as asn1_core
+from asn1crypto import ocsp as asn1_ocsp
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
-from cryptography.x509 import ocsp
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import der
 from .authority import Authority, CertificateAuthority
 from .db import CertificateRecord
-from .issuance import serial_to_hex, throwaway_sign_args
+from .issuance import serial_to_hex
 
 RESPONSE_VALIDITY = timedelta(days=7)  # stations refresh about weekly and staple to cars
 REUSE_SECONDS = 60.0
 CACHE_ENTRIES = 20_000
 MAX_REQUEST_BYTES = 16 * 1024
 _OID_PKIX_OCSP_BASIC = bytes.fromhex("06092b0601050507300101")
-_HASHES: dict[str, hashes.HashAlgorithm] = {
-    "sha1": hashes.SHA1(),  # noqa: S303 - RFC 5019 clients (openssl's default) identify by SHA-1
-    "sha256": hashes.SHA256(),
-    "sha384": hashes.SHA384(),
-    "sha512": hashes.SHA512(),
-}
+# CertID hash algorithms answered: SHA-1 because RFC 5019 clients (openssl's default) use it.
+_HASH_NAMES = ("sha1", "sha256", "sha384", "sha512")
 
 
 class OcspStatus:
@@ -113,7 +110,7 @@ class OcspResponder:
                 if not authority.profile.ca:
                     continue
                 cert = authority.certificate
-                for name in _HASHES:
+                for name in _HASH_NAMES:
                     name_hash = hashlib.new(name, cert.subject.public_bytes()).digest()
                     key_hash = hashlib.new(name, key_bits(cert.public_key())).digest()
                     index[(name, name_hash, key_hash)] = authority
@@ -126,29 +123,18 @@ class OcspResponder:
 
     def respond(self, request_der: bytes) -> bytes:
         """A DER OCSPResponse for a DER OCSPRequest; never raises for bad input."""
-        if not request_der or len(request_der) > MAX_REQUEST_BYTES:
+        parsed = _parse_request(request_der)
+        if parsed is None:
             return error_response(OcspStatus.MALFORMED_REQUEST)
-        try:
-            request = ocsp.load_der_ocsp_request(request_der)
-            hash_name = request.hash_algorithm.name
-            cert_id = CertId(
-                hash_name, request.issuer_name_hash, request.issuer_key_hash, request.serial_number
-            )
-            nonce = _nonce_of(request)
-        except (ValueError, TypeError, x509.UnsupportedGeneralNameType):
-            return error_response(OcspStatus.MALFORMED_REQUEST)
-        except Exception:  # e.g. an unsupported hash algorithm OID
-            return error_response(OcspStatus.MALFORMED_REQUEST)
-        if hash_name not in _HASHES:
-            return error_response(OcspStatus.MALFORMED_REQUEST)
+        cert_id, raw_cert_id, nonce = parsed
         authority = self._issuer_index().get(
-            (hash_name, cert_id.issuer_name_hash, cert_id.issuer_key_hash)
+            (cert_id.hash_name, cert_id.issuer_name_hash, cert_id.issuer_key_hash)
         )
         if authority is None:
             return error_response(OcspStatus.UNAUTHORIZED)
         try:
             status = self._status(authority.name, cert_id.serial)
-            return self._signed(authority, cert_id, status, nonce)
+            return self._signed(authority, cert_id, raw_cert_id, status, nonce)
         except Exception:
             return error_response(OcspStatus.INTERNAL_ERROR)
 
@@ -171,7 +157,12 @@ class OcspResponder:
         return _Status("good")
 
     def _signed(
-        self, authority: Authority, cert_id: CertId, status: _Status, nonce: bytes | None
+        self,
+        authority: Authority,
+        cert_id: CertId,
+        raw_cert_id: asn1_ocsp.CertId,
+        status: _Status,
+        nonce: bytes | None,
     ) -> bytes:
         key = (cert_id.hash_name, cert_id.issuer_name_hash, cert_id.issuer_key_hash, cert_id.serial)
         if nonce is None:
@@ -179,7 +170,7 @@ class OcspResponder:
                 cached = self._cache.get(key)
             if cached is not None and cached[0] == status and cached[1] > time.monotonic():
                 return cached[2]
-        response = self._sign_response(authority, cert_id, status, nonce)
+        response = self._sign_response(authority, raw_cert_id, status, nonce)
         if nonce is None:
             with self._lock:
                 self._cache[key] = (status, time.monotonic() + REUSE_SECONDS, response)
@@ -189,51 +180,57 @@ class OcspResponder:
         return response
 
     def _sign_response(
-        self, authority: Authority, cert_id: CertId, status: _Status, nonce: bytes | None
+        self,
+        authority: Authority,
+        raw_cert_id: asn1_ocsp.CertId,
+        status: _Status,
+        nonce: bytes | None,
     ) -> bytes:
         now = self._clock().replace(microsecond=0)
         responder = self._delegate_of(authority)
         responder_cert = responder.certificate if responder else authority.certificate
         signer = self._ca.signer_for(responder.name if responder else authority.name)
-        cert_status = {
-            "good": ocsp.OCSPCertStatus.GOOD,
-            "revoked": ocsp.OCSPCertStatus.REVOKED,
-            "unknown": ocsp.OCSPCertStatus.UNKNOWN,
-        }[status.value]
-        reason = None
-        if status.reason and status.reason != x509.ReasonFlags.unspecified.value:
-            reason = x509.ReasonFlags(status.reason)
-        builder = (
-            ocsp.OCSPResponseBuilder()
-            .add_response_by_hash(
-                issuer_name_hash=cert_id.issuer_name_hash,
-                issuer_key_hash=cert_id.issuer_key_hash,
-                serial_number=cert_id.serial,
-                algorithm=_HASHES[cert_id.hash_name],
-                cert_status=cert_status,
-                this_update=now,
-                next_update=now + RESPONSE_VALIDITY,
-                revocation_time=status.revoked_at if status.value == "revoked" else None,
-                revocation_reason=reason,
+        if status.value == "revoked":
+            assert status.revoked_at is not None
+            revoked_info: dict[str, object] = {"revocation_time": status.revoked_at}
+            if status.reason and status.reason != x509.ReasonFlags.unspecified.value:
+                revoked_info["revocation_reason"] = _ASN1_REASONS[status.reason]
+            cert_status = asn1_ocsp.CertStatus(
+                name="revoked", value=asn1_ocsp.RevokedInfo(revoked_info)
             )
-            .responder_id(ocsp.OCSPResponderEncoding.HASH, responder_cert)
-        )
+        else:
+            cert_status = asn1_ocsp.CertStatus(name=status.value, value=asn1_core.Null())
+        response_data: dict[str, object] = {
+            # byKey: SHA-1 of the responder's public key, as RFC 6960 4.2.1 defines it
+            "responder_id": asn1_ocsp.ResponderId(
+                name="by_key",
+                value=hashlib.sha1(key_bits(responder_cert.public_key())).digest(),  # noqa: S324
+            ),
+            "produced_at": now,
+            "responses": [
+                {
+                    # The request's CertID, echoed byte for byte: clients compare it whole,
+                    # hash algorithm parameters included.
+                    "cert_id": raw_cert_id,
+                    "cert_status": cert_status,
+                    "this_update": now,
+                    "next_update": now + RESPONSE_VALIDITY,
+                }
+            ],
+        }
         if nonce is not None:
-            builder = builder.add_extension(x509.OCSPNonce(nonce), critical=False)
-        key, hash_algorithm = throwaway_sign_args(signer.signature_algorithm)
-        draft = builder.sign(key, hash_algorithm)
-        tbs = draft.tbs_response_bytes
+            response_data["response_extensions"] = [
+                {"extn_id": "nonce", "critical": False, "extn_value": nonce}
+            ]
+        tbs = asn1_ocsp.ResponseData(response_data).dump()
         basic_parts = [
             tbs,
             der.ALGORITHM_IDENTIFIERS[signer.signature_algorithm],
             der.bit_string(signer.sign(tbs)),
         ]
         if responder is not None:  # a delegated responder sends its certificate along
-            basic_parts.append(
-                der.explicit(
-                    0, der.sequence(responder_cert.public_bytes(serialization.Encoding.DER))
-                )
-            )
+            responder_der = responder_cert.public_bytes(serialization.Encoding.DER)
+            basic_parts.append(der.explicit(0, der.sequence(responder_der)))
         basic = der.sequence(*basic_parts)
         response_bytes = der.sequence(_OID_PKIX_OCSP_BASIC, der.tlv(0x04, basic))
         return der.sequence(der.tlv(0x0A, b"\x00"), der.explicit(0, response_bytes))
@@ -247,12 +244,52 @@ class OcspResponder:
         return delegate
 
 
-def _nonce_of(request: ocsp.OCSPRequest) -> bytes | None:
-    try:
-        extension = request.extensions.get_extension_for_class(x509.OCSPNonce)
-    except x509.ExtensionNotFound:
+_ASN1_REASONS = {
+    "keyCompromise": "key_compromise",
+    "cACompromise": "ca_compromise",
+    "affiliationChanged": "affiliation_changed",
+    "superseded": "superseded",
+    "cessationOfOperation": "cessation_of_operation",
+    "certificateHold": "certificate_hold",
+    "privilegeWithdrawn": "privilege_withdrawn",
+    "aACompromise": "aa_compromise",
+}
+_HASH_OIDS = {
+    "1.3.14.3.2.26": "sha1",
+    "2.16.840.1.101.3.4.2.1": "sha256",
+    "2.16.840.1.101.3.4.2.2": "sha384",
+    "2.16.840.1.101.3.4.2.3": "sha512",
+}
+_HASH_LENGTHS = {"sha1": 20, "sha256": 32, "sha384": 48, "sha512": 64}
+
+
+def _parse_request(data: bytes) -> tuple[CertId, asn1_ocsp.CertId, bytes | None] | None:
+    """The one CertID and the nonce of a request, or None if it is not one we can answer.
+
+    RFC 5019 clients ask about one certificate per request; a request for several is refused
+    as malformed rather than half answered."""
+    if not data or len(data) > MAX_REQUEST_BYTES:
         return None
-    nonce = extension.value.nonce
-    if not 1 <= len(nonce) <= 32:  # RFC 8954: 1 to 32 octets
-        raise ValueError("nonce length")
-    return nonce
+    try:
+        request = asn1_ocsp.OCSPRequest.load(data, strict=True)
+        tbs = request["tbs_request"]
+        requests = tbs["request_list"]
+        if len(requests) != 1:
+            return None
+        raw = requests[0]["req_cert"]
+        hash_name = _HASH_OIDS.get(raw["hash_algorithm"]["algorithm"].dotted)
+        if hash_name is None:
+            return None
+        name_hash = raw["issuer_name_hash"].native
+        key_hash = raw["issuer_key_hash"].native
+        if len(name_hash) != _HASH_LENGTHS[hash_name] or len(key_hash) != len(name_hash):
+            return None
+        serial = raw["serial_number"].native
+        if not isinstance(serial, int) or serial <= 0:
+            return None
+        nonce = request.nonce_value.native if request.nonce_value is not None else None
+        if nonce is not None and not 1 <= len(nonce) <= 32:  # RFC 8954: 1 to 32 octets
+            return None
+    except Exception:  # asn1crypto raises several types for malformed input
+        return None
+    return CertId(hash_name, name_hash, key_hash, serial), raw, nonce
