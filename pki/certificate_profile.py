@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ed448, ed25519
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
 from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, ExtensionOID
 
@@ -48,6 +49,19 @@ def key_usage_of(names: tuple[str, ...]) -> x509.KeyUsage:
     return x509.KeyUsage(**flags, encipher_only=False, decipher_only=False)
 
 
+# RFC 8410 section 5: an Edwards-curve key signs only, so key agreement or encipherment bits
+# are not allowed on it; the profile's other bits stay.
+_SIGNATURE_ONLY_KEYS = (ed448.Ed448PublicKey, ed25519.Ed25519PublicKey)
+_AGREEMENT_USAGES = ("key_agreement", "key_encipherment", "data_encipherment")
+
+
+def key_usage_for(profile: Profile, public_key: object) -> x509.KeyUsage:
+    names = profile.key_usage
+    if isinstance(public_key, _SIGNATURE_ONLY_KEYS):
+        names = tuple(n for n in names if n not in _AGREEMENT_USAGES)
+    return key_usage_of(names)
+
+
 def extensions_for(
     profile: Profile,
     *,
@@ -63,7 +77,7 @@ def extensions_for(
             ),
             critical=True,
         ),
-        Extension(key_usage_of(profile.key_usage), critical=True),
+        Extension(key_usage_for(profile, public_key), critical=True),
         Extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False),
     ]
     if issuer_ski is not None:
@@ -146,7 +160,8 @@ def check_certificate(
         if profile.ca and value.path_length != profile.path_len:
             problems.append(f"pathLen {value.path_length} != {profile.path_len}")
     ku = exts.get(ExtensionOID.KEY_USAGE)
-    if ku is not None and (not ku.critical or ku.value != key_usage_of(profile.key_usage)):
+    expected_ku = key_usage_for(profile, cert.public_key())
+    if ku is not None and (not ku.critical or ku.value != expected_ku):
         problems.append("keyUsage must be critical and exactly the profile's")
     if profile.accepts_key(cert.public_key()) is None:
         problems.append("the subject key's algorithm is not one the profile allows")
