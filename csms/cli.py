@@ -50,8 +50,14 @@ def friendly_errors(func: F) -> F:
 
 
 def _first_line(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'settings'}: "
+            f"{e['msg'].removeprefix('Value error, ')}"
+            for e in exc.errors()
+        )
     lines = [line for line in str(exc).splitlines() if line.strip()]
-    return lines[-1].strip() if lines else type(exc).__name__
+    return lines[0].strip() if lines else type(exc).__name__
 
 
 def actor() -> str:

@@ -65,8 +65,10 @@ def parse_bundle(data: bytes) -> list[x509.Certificate]:
         certs = x509.load_pem_x509_certificates(data)
         for cert in certs:
             _ = cert.extensions  # surface malformed extensions now
-    except ValueError as exc:
-        raise TrustAnchorRejected("malformed", f"cannot read the PEM bundle ({exc})") from None
+    except ValueError:
+        raise TrustAnchorRejected(
+            "malformed", "cannot read the bundle: expected PEM certificates"
+        ) from None
     return certs
 
 

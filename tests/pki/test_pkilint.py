@@ -35,9 +35,7 @@ def _findings(tool, args: list[str], path: Path) -> list[tuple[str, str]]:  # ty
     text = out.getvalue().strip()
     assert text, f"pkilint printed nothing for {path}"
     results = json.loads(text)["results"]
-    return [
-        (f["severity"], f["code"]) for r in results for f in r["finding_descriptions"]
-    ]
+    return [(f["severity"], f["code"]) for r in results for f in r["finding_descriptions"]]
 
 
 def _errors(findings: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -73,8 +71,9 @@ def linted_product(request: pytest.FixtureRequest, tmp_path_factory):  # type: i
 def test_leaf_profiles_lint_clean(
     linted_product: Product, tmp_path: Path, profile: str, key: str, cn: str, o: str | None
 ) -> None:
-    issued = linted_product.ca.issue_from_csr(make_csr(make_key(key), cn=cn, o=o), profile,
-                                              actor="test")
+    issued = linted_product.ca.issue_from_csr(
+        make_csr(make_key(key), cn=cn, o=o), profile, actor="test"
+    )
     path = tmp_path / "leaf.der"
     path.write_bytes(issued.certificate.public_bytes(serialization.Encoding.DER))
     findings = _findings(lint_pkix_cert, [], path)
@@ -96,8 +95,7 @@ def test_ca_certificates_and_delegate_lint_clean(linted_product: Product, tmp_pa
 
 def test_crls_lint_clean(linted_product: Product, tmp_path: Path) -> None:
     issued = linted_product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    linted_product.ca.revoke(issued.certificate.serial_number, reason="keyCompromise",
-                             actor="test")
+    linted_product.ca.revoke(issued.certificate.serial_number, reason="keyCompromise", actor="test")
     other = linted_product.ca.issue_from_csr(make_csr(), "secc", actor="test")
     linted_product.ca.revoke(other.certificate.serial_number, reason=None, actor="test")
     for name, authority in linted_product.ca.authorities().items():
@@ -113,8 +111,7 @@ def test_crls_lint_clean(linted_product: Product, tmp_path: Path) -> None:
 def test_ocsp_responses_lint_clean(linted_product: Product, tmp_path: Path) -> None:
     good = linted_product.ca.issue_from_csr(make_csr(), "secc", actor="test")
     revoked = linted_product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    linted_product.ca.revoke(revoked.certificate.serial_number, reason="superseded",
-                             actor="test")
+    linted_product.ca.revoke(revoked.certificate.serial_number, reason="superseded", actor="test")
     issuer = linted_product.ca.authority("cpo-sub2").certificate
     linted_product.ca.create_ocsp_delegate("mo-sub2", actor="test")
     linted_product.ocsp.forget_issuers()
