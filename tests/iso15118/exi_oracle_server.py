@@ -115,14 +115,22 @@ def main() -> None:
         results = []
         if request["op"] == "encode":
             for item in request["items"]:
-                exi = codec.encode(item["json"], item["ns"])
+                try:
+                    exi = codec.encode(item["json"], item["ns"])
+                except Exception as exc:  # a Java exception crossing py4j
+                    results.append({"error": f"exception: {str(exc)[:500]}"})
+                    continue
                 if exi is None:
                     results.append({"error": str(codec.get_last_encoding_error())})
                 else:
                     results.append({"b64": base64.b64encode(bytes(exi)).decode()})
         elif request["op"] == "decode":
             for item in request["items"]:
-                text = codec.decode(base64.b64decode(item["b64"]), item["ns"])
+                try:
+                    text = codec.decode(base64.b64decode(item["b64"]), item["ns"])
+                except Exception as exc:  # a Java exception crossing py4j
+                    results.append({"error": f"exception: {str(exc)[:500]}"})
+                    continue
                 if text is None:
                     results.append({"error": str(codec.get_last_decoding_error())})
                 else:
