@@ -1,0 +1,77 @@
+"""`decode` / `encode` commands for operators: EXI <-> the JSON form EXIficient uses.
+
+The team mounts the group as `csms exi decode|encode`. Binary values appear as base64
+(hexBinary ones as upper-case hex); decode -> encode gives back the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import sys
+
+import click
+
+from iso15118.exi.errors import ExiError
+from iso15118.exi.schemas import codec
+
+SCHEMAS = {"iso-2": "iso-2", "iso-20": "iso-20"}
+
+
+@click.group(name="exi")
+def exi() -> None:
+    """ISO 15118 EXI messages (whole V2G messages, without the V2GTP header)."""
+
+
+def _schema_option(function):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--schema",
+        type=click.Choice(sorted(SCHEMAS)),
+        default="iso-2",
+        show_default=True,
+        help="iso-2: urn:iso:15118:2:2013:MsgDef; iso-20: -20 CommonMessages",
+    )(function)
+
+
+@exi.command()
+@_schema_option
+@click.option("--base64", "as_base64", is_flag=True, help="input is base64 text")
+@click.option("--fragment", is_flag=True, help="input is an EXI fragment, not a document")
+@click.argument("source", type=click.File("rb"), default="-")
+def decode(schema: str, as_base64: bool, fragment: bool, source: click.utils.LazyFile) -> None:
+    """Prints the EXI message in SOURCE (a file or -) as JSON."""
+    data = source.read()
+    try:
+        if as_base64:
+            data = base64.b64decode(b"".join(data.split()), validate=True)
+        tree = codec(SCHEMAS[schema], json_text=True).decode(data, fragment=fragment)
+    except (ExiError, binascii.Error, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(tree, indent=2, ensure_ascii=False))
+
+
+@exi.command()
+@_schema_option
+@click.option("--base64", "as_base64", is_flag=True, help="write base64 text instead of bytes")
+@click.option("--fragment", is_flag=True, help="encode an EXI fragment, not a document")
+@click.argument("source", type=click.File("r"), default="-")
+def encode(schema: str, as_base64: bool, fragment: bool, source: click.utils.LazyFile) -> None:
+    """Encodes the JSON message in SOURCE (a file or -) as EXI on standard output."""
+    try:
+        tree = json.loads(source.read())
+        data = codec(SCHEMAS[schema], json_text=True).encode(tree, fragment=fragment)
+    except (ExiError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_base64:
+        click.echo(base64.b64encode(data).decode())
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
+decode_command = decode
+encode_command = encode
+
+if __name__ == "__main__":
+    exi()
