@@ -17,17 +17,19 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .audit import record_event
+from .certificate_profile import IssuerFacts
 from .csr import check_csr, load_csr
-from .db import CertificateAuthorityRecord, CertificateRecord
+from .db import AuditEvent, CertificateAuthorityRecord, CertificateRecord
 from .errors import (
     AlreadyRevoked,
     NotInitialised,
@@ -68,6 +70,16 @@ REVOCATION_REASONS = {
 }
 
 
+_CERTIFICATES = CertificateRecord.__table__
+_INSERT_RESERVATION = insert(_CERTIFICATES).returning(_CERTIFICATES.c.id)
+_MARK_ISSUED = (
+    update(_CERTIFICATES)
+    .where(_CERTIFICATES.c.id == bindparam("record_id"), _CERTIFICATES.c.status == "reserved")
+    .values(status="issued", der=bindparam("der"), fingerprint_sha256=bindparam("fingerprint"))
+)
+_INSERT_AUDIT = insert(AuditEvent.__table__)
+
+
 def fingerprint_of(certificate: x509.Certificate) -> str:
     return hashlib.sha256(certificate.public_bytes(serialization.Encoding.DER)).hexdigest()
 
@@ -97,6 +109,10 @@ class Authority:
     parent: str | None
     key_backend: str
     key_ref: str
+
+    @cached_property
+    def facts(self) -> IssuerFacts:
+        return IssuerFacts.of(self.certificate)
 
 
 @dataclass(frozen=True)
@@ -417,7 +433,7 @@ class CertificateAuthority:
                 profile=profile,
                 subject=subject,
                 public_key=public_key,
-                issuer_certificate=issuer.certificate if issuer else None,
+                issuer=issuer.facts if issuer else None,
                 issuer_signature_algorithm=signer.signature_algorithm,
                 serial=random_serial(),
                 now=now,
@@ -446,28 +462,30 @@ class CertificateAuthority:
             raise
         return issued
 
+    # The two writes of every issuance are prepared Core statements on the tables rather than
+    # ORM objects: they sit on the hot path, and the unit of work adds nothing there.
+
     def _reserve(
         self, precert: Precertificate, profile: Profile, issuer: Authority | None, actor: str
     ) -> int:
         cert = precert.certificate
-        cn = cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value
-        record = CertificateRecord(
-            serial_hex=serial_to_hex(cert.serial_number),
-            issuer_ca=issuer.name if issuer else None,
-            profile=profile.name,
-            subject=cert.subject.rfc4514_string(),
-            subject_cn=str(cn),
-            not_before=cert.not_valid_before_utc,
-            not_after=cert.not_valid_after_utc,
-            status="reserved",
-            precert_der=cert.public_bytes(serialization.Encoding.DER),
-            created_at=self._clock(),
-            requested_by=actor,
-        )
+        subject = cert.subject
+        cn = subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value
+        row = {
+            "serial_hex": serial_to_hex(cert.serial_number),
+            "issuer_ca": issuer.name if issuer else None,
+            "profile": profile.name,
+            "subject": subject.rfc4514_string(),
+            "subject_cn": str(cn),
+            "not_before": cert.not_valid_before_utc,
+            "not_after": cert.not_valid_after_utc,
+            "status": "reserved",
+            "precert_der": precert.der,
+            "created_at": self._clock(),
+            "requested_by": actor,
+        }
         with self._session_factory() as session, session.begin():
-            session.add(record)
-            session.flush()
-            return record.id
+            return int(session.connection().execute(_INSERT_RESERVATION, row).scalar_one())
 
     def _complete(
         self,
@@ -478,20 +496,31 @@ class CertificateAuthority:
         actor: str,
     ) -> None:
         with self._session_factory() as session, session.begin():
-            record = session.get(CertificateRecord, record_id)
-            assert record is not None
-            record.status = "issued"
-            record.der = issued.certificate.public_bytes(serialization.Encoding.DER)
-            record.fingerprint_sha256 = issued.fingerprint
-            record_event(
-                session,
-                actor=actor,
-                action="certificate.issued",
-                serial_hex=issued.serial_hex,
-                fingerprint=issued.fingerprint,
-                profile=profile.name,
-                issuer=issuer.name if issuer else None,
-                subject=record.subject,
+            connection = session.connection()
+            updated = connection.execute(
+                _MARK_ISSUED,
+                {
+                    "record_id": record_id,
+                    "der": issued.certificate.public_bytes(serialization.Encoding.DER),
+                    "fingerprint": issued.fingerprint,
+                },
+            )
+            if updated.rowcount != 1:
+                raise PkiError("the reservation vanished before the certificate was stored")
+            connection.execute(
+                _INSERT_AUDIT,
+                {
+                    "at": self._clock(),
+                    "actor": actor,
+                    "action": "certificate.issued",
+                    "serial_hex": issued.serial_hex,
+                    "fingerprint_sha256": issued.fingerprint,
+                    "details": {
+                        "profile": profile.name,
+                        "issuer": issuer.name if issuer else None,
+                        "subject": issued.certificate.subject.rfc4514_string(),
+                    },
+                },
             )
 
     def _mark_failed(self, record_id: int, actor: str, exc: BaseException) -> None:

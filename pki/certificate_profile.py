@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ed448, ed25519
@@ -18,6 +19,7 @@ from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsag
 
 from .errors import ProfileViolation
 from .profiles import Profile
+from .tbs import encode_extension
 
 BACKDATE = timedelta(minutes=5)  # stations reject certificates that start in their future
 _EKU_OIDS = {
@@ -25,12 +27,6 @@ _EKU_OIDS = {
     "server_auth": ExtendedKeyUsageOID.SERVER_AUTH,
     "client_auth": ExtendedKeyUsageOID.CLIENT_AUTH,
 }
-
-
-@dataclass(frozen=True)
-class Extension:
-    value: x509.ExtensionType
-    critical: bool
 
 
 def key_usage_of(names: tuple[str, ...]) -> x509.KeyUsage:
@@ -56,58 +52,70 @@ _AGREEMENT_USAGES = ("key_agreement", "key_encipherment", "data_encipherment")
 
 
 def key_usage_for(profile: Profile, public_key: object) -> x509.KeyUsage:
-    names = profile.key_usage
-    if isinstance(public_key, _SIGNATURE_ONLY_KEYS):
+    return _key_usage(profile.key_usage, isinstance(public_key, _SIGNATURE_ONLY_KEYS))
+
+
+@lru_cache(maxsize=128)
+def _key_usage(names: tuple[str, ...], signature_only: bool) -> x509.KeyUsage:
+    if signature_only:
         names = tuple(n for n in names if n not in _AGREEMENT_USAGES)
     return key_usage_of(names)
 
 
-def extensions_for(
+def extensions_der(
     profile: Profile,
     *,
     public_key: CertificateIssuerPublicKeyTypes,
     issuer_ski: bytes | None,
     ocsp_url: str,
     common_name: str,
-) -> list[Extension]:
-    exts = [
-        Extension(
+) -> list[bytes]:
+    """The DER of every extension the profile puts into a certificate for this key. The
+    parts that only depend on profile and issuer are built once and reused."""
+    signature_only = isinstance(public_key, _SIGNATURE_ONLY_KEYS)
+    before_ski, after_ski = _fixed_extensions_der(
+        profile.name, signature_only, issuer_ski, ocsp_url
+    )
+    ski = x509.SubjectKeyIdentifier.from_public_key(public_key)
+    result = [*before_ski, encode_extension(ski, critical=False), *after_ski]
+    if profile.subject_alt_name_from_cn:
+        san = x509.SubjectAlternativeName([_general_name(common_name)])
+        result.append(encode_extension(san, critical=False))
+    return result
+
+
+@lru_cache(maxsize=256)
+def _fixed_extensions_der(
+    profile_name: str, signature_only: bool, issuer_ski: bytes | None, ocsp_url: str
+) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
+    from .profiles import get_profile
+
+    profile = get_profile(profile_name)
+    before = (
+        encode_extension(
             x509.BasicConstraints(
                 ca=profile.ca, path_length=profile.path_len if profile.ca else None
             ),
             critical=True,
         ),
-        Extension(key_usage_for(profile, public_key), critical=True),
-        Extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False),
-    ]
+        encode_extension(_key_usage(profile.key_usage, signature_only), critical=True),
+    )
+    after = []
     if issuer_ski is not None:
-        exts.append(Extension(x509.AuthorityKeyIdentifier(issuer_ski, None, None), critical=False))
+        after.append(
+            encode_extension(x509.AuthorityKeyIdentifier(issuer_ski, None, None), critical=False)
+        )
     if profile.aia_ocsp:
-        exts.append(
-            Extension(
-                x509.AuthorityInformationAccess(
-                    [
-                        x509.AccessDescription(
-                            AuthorityInformationAccessOID.OCSP,
-                            x509.UniformResourceIdentifier(ocsp_url),
-                        )
-                    ]
-                ),
-                critical=False,
-            )
+        access = x509.AccessDescription(
+            AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier(ocsp_url)
         )
+        after.append(encode_extension(x509.AuthorityInformationAccess([access]), critical=False))
     if profile.extended_key_usage:
-        exts.append(
-            Extension(
-                x509.ExtendedKeyUsage([_EKU_OIDS[n] for n in profile.extended_key_usage]),
-                critical=False,
-            )
-        )
+        usages = [_EKU_OIDS[n] for n in profile.extended_key_usage]
+        after.append(encode_extension(x509.ExtendedKeyUsage(usages), critical=False))
     if profile.ocsp_nocheck:
-        exts.append(Extension(x509.OCSPNoCheck(), critical=False))
-    if profile.subject_alt_name_from_cn:
-        exts.append(Extension(x509.SubjectAlternativeName([_general_name(common_name)]), False))
-    return exts
+        after.append(encode_extension(x509.OCSPNoCheck(), critical=False))
+    return before, tuple(after)
 
 
 def _general_name(name: str) -> x509.GeneralName:
@@ -117,7 +125,15 @@ def _general_name(name: str) -> x509.GeneralName:
         return x509.DNSName(name)
 
 
-def expected_extension_oids(profile: Profile, *, is_root: bool) -> set[x509.ObjectIdentifier]:
+def expected_extension_oids(profile: Profile, *, is_root: bool) -> frozenset[x509.ObjectIdentifier]:
+    return _expected_extension_oids(profile.name, is_root)
+
+
+@lru_cache(maxsize=128)
+def _expected_extension_oids(profile_name: str, is_root: bool) -> frozenset[x509.ObjectIdentifier]:
+    from .profiles import get_profile
+
+    profile = get_profile(profile_name)
     oids = {
         ExtensionOID.BASIC_CONSTRAINTS,
         ExtensionOID.KEY_USAGE,
@@ -133,21 +149,47 @@ def expected_extension_oids(profile: Profile, *, is_root: bool) -> set[x509.Obje
         oids.add(ExtensionOID.OCSP_NO_CHECK)
     if profile.subject_alt_name_from_cn:
         oids.add(ExtensionOID.SUBJECT_ALTERNATIVE_NAME)
-    return oids
+    return frozenset(oids)
+
+
+@dataclass(frozen=True)
+class IssuerFacts:
+    """What checks and issuance need of an issuer, read from its certificate once."""
+
+    certificate: x509.Certificate
+    subject: x509.Name
+    subject_der: bytes
+    ski: bytes | None
+    not_after: datetime
+
+    @classmethod
+    def of(cls, certificate: x509.Certificate) -> IssuerFacts:
+        try:
+            ski: bytes | None = certificate.extensions.get_extension_for_class(
+                x509.SubjectKeyIdentifier
+            ).value.digest
+        except x509.ExtensionNotFound:
+            ski = None
+        subject = certificate.subject
+        return cls(
+            certificate, subject, subject.public_bytes(), ski, certificate.not_valid_after_utc
+        )
 
 
 def check_certificate(
     cert: x509.Certificate,
     profile: Profile,
     *,
-    issuer: x509.Certificate | None,
+    issuer: IssuerFacts | x509.Certificate | None,
 ) -> None:
     """Raise ProfileViolation unless `cert` is exactly what `profile` makes under `issuer`
     (None: a self-signed root)."""
+    if isinstance(issuer, x509.Certificate):
+        issuer = IssuerFacts.of(issuer)
     problems: list[str] = []
     exts = {e.oid: e for e in cert.extensions}
     expected = expected_extension_oids(profile, is_root=issuer is None)
-    if set(exts) != expected:
+    if exts.keys() != expected:
         extra = sorted(o.dotted_string for o in set(exts) - expected)
         missing = sorted(o.dotted_string for o in expected - set(exts))
         problems.append(f"extensions differ (unexpected {extra}, missing {missing})")
@@ -159,40 +201,38 @@ def check_certificate(
             problems.append("basicConstraints must be critical and match the profile's CA flag")
         if profile.ca and value.path_length != profile.path_len:
             problems.append(f"pathLen {value.path_length} != {profile.path_len}")
+    public_key = cert.public_key()
     ku = exts.get(ExtensionOID.KEY_USAGE)
-    expected_ku = key_usage_for(profile, cert.public_key())
-    if ku is not None and (not ku.critical or ku.value != expected_ku):
+    if ku is not None and (not ku.critical or ku.value != key_usage_for(profile, public_key)):
         problems.append("keyUsage must be critical and exactly the profile's")
-    if profile.accepts_key(cert.public_key()) is None:
+    if profile.accepts_key(public_key) is None:
         problems.append("the subject key's algorithm is not one the profile allows")
     serial = cert.serial_number
     if serial <= 0 or serial.bit_length() > 159:
         problems.append("serial must be positive and at most 20 bytes")
-    lifetime = cert.not_valid_after_utc - cert.not_valid_before_utc
+    not_after = cert.not_valid_after_utc
+    lifetime = not_after - cert.not_valid_before_utc
     if lifetime > timedelta(days=profile.max_days) + BACKDATE:
         problems.append(f"validity {lifetime.days} days exceeds the profile's {profile.max_days}")
     if issuer is not None:
-        if cert.not_valid_after_utc > issuer.not_valid_after_utc:
+        if not_after > issuer.not_after:
             problems.append("validity ends after the issuer's")
         aki = exts.get(ExtensionOID.AUTHORITY_KEY_IDENTIFIER)
-        try:
-            issuer_ski = issuer.extensions.get_extension_for_class(x509.SubjectKeyIdentifier)
-        except x509.ExtensionNotFound:
-            issuer_ski = None
-        if aki is not None and issuer_ski is not None:
+        if aki is not None and issuer.ski is not None:
             aki_value = aki.value
             assert isinstance(aki_value, x509.AuthorityKeyIdentifier)
-            if aki_value.key_identifier != issuer_ski.value.digest:
+            if aki_value.key_identifier != issuer.ski:
                 problems.append("authorityKeyIdentifier does not match the issuer's key")
         if cert.issuer != issuer.subject:
             problems.append("issuer name does not match the issuer's subject")
-    cn = cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
+    subject = cert.subject
+    cn = subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
     if len(cn) != 1:
         problems.append("the subject needs exactly one CN")
     elif profile.cn_pattern and not profile.cn_pattern.match(str(cn[0].value)):
         problems.append(f"CN {cn[0].value!r} does not match the profile's pattern")
     if profile.domain_component:
-        dcs = [a.value for a in cert.subject.get_attributes_for_oid(x509.NameOID.DOMAIN_COMPONENT)]
+        dcs = [a.value for a in subject.get_attributes_for_oid(x509.NameOID.DOMAIN_COMPONENT)]
         if dcs != [profile.domain_component]:
             problems.append(f"the subject needs DC={profile.domain_component}")
     if problems:

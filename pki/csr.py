@@ -39,7 +39,17 @@ class CheckedCsr:
     country: str | None
 
 
-def load_csr(data: bytes | str) -> x509.CertificateSigningRequest:
+@dataclass(frozen=True)
+class LoadedCsr:
+    """A parsed CSR whose self-signature verified, with the parts issuance reads."""
+
+    csr: x509.CertificateSigningRequest
+    public_key: CertificateIssuerPublicKeyTypes
+    subject: x509.Name
+    extensions: x509.Extensions
+
+
+def load_csr(data: bytes | str) -> LoadedCsr:
     """Exactly one CSR, PEM or DER, with a valid self-signature."""
     raw = data.encode() if isinstance(data, str) else data
     if not raw or not raw.strip():
@@ -48,18 +58,17 @@ def load_csr(data: bytes | str) -> x509.CertificateSigningRequest:
         raise CsrRejected("too_large", f"the CSR is larger than {MAX_CSR_BYTES} bytes")
     try:
         if raw.lstrip().startswith(b"-----"):
-            blocks = _PEM_BLOCK.findall(raw)
-            if len(blocks) > 1:
-                raise CsrRejected("multiple_csrs", f"the PEM holds {len(blocks)} CSRs, not one")
-            if not blocks:
+            blocks = raw.count(b"-----BEGIN ")
+            if blocks > 1:
+                raise CsrRejected("multiple_csrs", f"the PEM holds {blocks} blocks, not one CSR")
+            if not _PEM_BLOCK.search(raw):
                 raise CsrRejected("malformed", "no CERTIFICATE REQUEST block in the PEM")
             csr = x509.load_pem_x509_csr(raw)
         else:
             csr = x509.load_der_x509_csr(raw)
-        # Force parsing of the parts we use now, so a lazily detected defect cannot surface
-        # later, half-way through issuance.
-        _ = csr.subject, csr.extensions
-        public_key = csr.public_key()
+        # Parse the parts we use now, so a lazily detected defect cannot surface later,
+        # half-way through issuance.
+        loaded = LoadedCsr(csr, csr.public_key(), csr.subject, csr.extensions)  # type: ignore[arg-type]
     except CsrRejected:
         raise
     except (ValueError, TypeError) as exc:
@@ -78,18 +87,17 @@ def load_csr(data: bytes | str) -> x509.CertificateSigningRequest:
         valid = False
     if not valid:
         raise CsrRejected("bad_signature", "the CSR's signature does not verify with its key")
-    del public_key
-    return csr
+    return loaded
 
 
 def check_csr(
-    csr: x509.CertificateSigningRequest,
+    loaded: LoadedCsr,
     profile: Profile,
     *,
     expected_cn: str | None = None,
     expected_organization: str | None = None,
 ) -> CheckedCsr:
-    key = csr.public_key()
+    key = loaded.public_key
     key_algorithm = profile.accepts_key(key)
     if key_algorithm is None:
         raise CsrRejected(
@@ -97,8 +105,9 @@ def check_csr(
             f"profile {profile.name} does not accept a {describe_key(key)} key "
             f"(allowed: {', '.join(profile.key_algorithms)})",
         )
-    _refuse_ca_request(csr, profile)
-    values = {name: _single_attribute(csr.subject, name) for name in _ATTRIBUTE_OIDS}
+    _refuse_ca_request(loaded.extensions, profile)
+    subject = loaded.subject
+    values = {name: _single_attribute(subject, name) for name in _ATTRIBUTE_OIDS}
     for name in profile.subject_required:
         if not values.get(name):
             raise CsrRejected("subject", f"profile {profile.name} needs {name}= in the subject")
@@ -118,7 +127,7 @@ def check_csr(
     if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
         raise CsrRejected("subject", f"C={country!r} is not a two-letter country code")
     return CheckedCsr(
-        public_key=key,  # type: ignore[arg-type]
+        public_key=key,
         key_algorithm=key_algorithm,
         common_name=cn,
         organization=organization,
@@ -126,11 +135,11 @@ def check_csr(
     )
 
 
-def _refuse_ca_request(csr: x509.CertificateSigningRequest, profile: Profile) -> None:
+def _refuse_ca_request(extensions: x509.Extensions, profile: Profile) -> None:
     if profile.ca:
         return
     try:
-        constraints = csr.extensions.get_extension_for_oid(ExtensionOID.BASIC_CONSTRAINTS)
+        constraints = extensions.get_extension_for_oid(ExtensionOID.BASIC_CONSTRAINTS)
     except x509.ExtensionNotFound:
         return
     if constraints.value.ca:  # type: ignore[attr-defined]

@@ -1,9 +1,8 @@
 """Building a certificate and signing it, without storage (pki.authority adds the database).
 
-The certificate is first built and signed by `cryptography` with a throwaway key of the issuer's
-algorithm: the result (the precertificate) carries every byte of the real certificate but the
-signature. It is checked against its profile, recorded, and only then does the CA's key sign
-its to-be-signed part.
+The to-be-signed part is assembled (pki.tbs) and parsed back as a precertificate: every byte
+of the real certificate but the signature. It is checked against its profile, recorded, and
+only then does the CA's key sign it.
 """
 
 from __future__ import annotations
@@ -19,11 +18,12 @@ from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPub
 from cryptography.x509.oid import NameOID
 
 from . import der
-from .certificate_profile import check_certificate, clamp_validity, extensions_for
+from .certificate_profile import IssuerFacts, check_certificate, clamp_validity, extensions_der
 from .errors import PkiError, ProfileViolation
 from .keystore import Signer
 from .profiles import Profile
 from .signatures import verify_signature
+from .tbs import encode_tbs_certificate
 
 SERIAL_BITS = 126  # random bits; bit 126 is set so every serial is 16 bytes long in DER
 
@@ -53,7 +53,7 @@ def parse_serial(text: str) -> int:
 
 @cache
 def _throwaway_key(signature_algorithm: str) -> ec.EllipticCurvePrivateKey | ed448.Ed448PrivateKey:
-    """A key that signs precertificates only. Its signatures are discarded: any key of the
+    """A key that signs drafts of CRLs only. Its signatures are discarded: any key of the
     right algorithm gives the same to-be-signed bytes, so one per algorithm is kept."""
     curves = {
         "ecdsa-with-SHA256": ec.SECP256R1(),
@@ -89,8 +89,11 @@ class SubjectFields:
 
 @dataclass(frozen=True)
 class Precertificate:
-    certificate: x509.Certificate  # signed by the throwaway key
+    """The certificate as it will be, with an empty signature: every byte but the signature."""
+
+    certificate: x509.Certificate
     tbs_der: bytes
+    der: bytes
     signature_algorithm: str
 
 
@@ -99,7 +102,7 @@ def build_precertificate(
     profile: Profile,
     subject: SubjectFields,
     public_key: CertificateIssuerPublicKeyTypes,
-    issuer_certificate: x509.Certificate | None,
+    issuer: IssuerFacts | None,
     issuer_signature_algorithm: str,
     serial: int,
     now: datetime,
@@ -107,61 +110,60 @@ def build_precertificate(
     ocsp_url: str,
     not_after_limit: datetime | None = None,
 ) -> Precertificate:
-    """The certificate as it will be, checked against its profile. `issuer_certificate` None
-    makes a self-signed root."""
+    """The certificate as it will be, checked against its profile. `issuer` None makes a
+    self-signed root."""
     if days > profile.max_days:
         raise ProfileViolation(
             f"{days} days is longer than profile {profile.name} allows ({profile.max_days})"
         )
     if days <= 0:
         raise ProfileViolation("the validity must be at least one day")
-    name = subject.to_name()
-    limit = issuer_certificate.not_valid_after_utc if issuer_certificate else None
+    limit = issuer.not_after if issuer else None
     if not_after_limit is not None and (limit is None or not_after_limit < limit):
         limit = not_after_limit
     not_before, not_after = clamp_validity(now, days, limit)
     if not_after <= not_before:
         raise ProfileViolation("no validity left: the limit lies before the start")
-    issuer_ski = None
-    if issuer_certificate is not None:
-        issuer_ski = issuer_certificate.extensions.get_extension_for_class(
-            x509.SubjectKeyIdentifier
-        ).value.digest
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(issuer_certificate.subject if issuer_certificate else name)
-        .public_key(public_key)
-        .serial_number(serial)
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-    )
-    for extension in extensions_for(
-        profile,
+    subject_der = subject.to_name().public_bytes()
+    tbs_der = encode_tbs_certificate(
+        serial=serial,
+        signature_algorithm=issuer_signature_algorithm,
+        issuer_name_der=issuer.subject_der if issuer else subject_der,
+        not_before=not_before,
+        not_after=not_after,
+        subject_name_der=subject_der,
         public_key=public_key,
-        issuer_ski=issuer_ski,
-        ocsp_url=ocsp_url,
-        common_name=subject.common_name,
-    ):
-        builder = builder.add_extension(extension.value, critical=extension.critical)
-    key, hash_algorithm = throwaway_sign_args(issuer_signature_algorithm)
-    precert = builder.sign(key, hash_algorithm)
-    check_certificate(precert, profile, issuer=issuer_certificate)
-    return Precertificate(precert, precert.tbs_certificate_bytes, issuer_signature_algorithm)
+        extensions_der=extensions_der(
+            profile,
+            public_key=public_key,
+            issuer_ski=issuer.ski if issuer else None,
+            ocsp_url=ocsp_url,
+            common_name=subject.common_name,
+        ),
+    )
+    unsigned = der.signed_structure(tbs_der, issuer_signature_algorithm, b"")
+    try:
+        precert = x509.load_der_x509_certificate(unsigned)
+    except ValueError as exc:
+        raise ProfileViolation(f"the built certificate does not parse ({exc})") from None
+    check_certificate(precert, profile, issuer=issuer)
+    return Precertificate(precert, tbs_der, unsigned, issuer_signature_algorithm)
 
 
 def sign_precertificate(precert: Precertificate, signer: Signer) -> x509.Certificate:
     """The real certificate: the CA key's signature over the precertificate's TBS part.
 
-    The result is verified with the issuer's public key before it is returned, so a faulty
-    signer (an HSM returning garbage) can never produce a certificate that looks issued."""
+    A signer that computes outside this process (an HSM) has its signature verified before
+    the certificate exists, so a faulty device can never produce a certificate that looks
+    issued. In-process keys sign with the same library that would verify, so that check
+    would only repeat the work."""
     if signer.signature_algorithm != precert.signature_algorithm:
         raise PkiError("the signer's algorithm differs from the precertificate's")
     signature = signer.sign(precert.tbs_der)
     certificate = x509.load_der_x509_certificate(
         der.signed_structure(precert.tbs_der, precert.signature_algorithm, signature)
     )
-    if not verify_signature(
+    if signer.verify_after_sign and not verify_signature(
         signer.public_key(),
         certificate.signature,
         certificate.tbs_certificate_bytes,

@@ -44,6 +44,10 @@ _HASHES: dict[str, hashes.HashAlgorithm] = {
 
 
 class Signer(Protocol):
+    # True where signatures are computed outside this process (an HSM): the CA then checks
+    # each one before a certificate exists.
+    verify_after_sign: bool
+
     @property
     def signature_algorithm(self) -> str:
         """One of pki.der.ALGORITHM_IDENTIFIERS."""
@@ -66,6 +70,8 @@ class KeyStore(Protocol):
 
 class _InMemorySigner:
     """A signer over a key object this process holds; the object never leaves it."""
+
+    verify_after_sign = False
 
     def __init__(self, key: ec.EllipticCurvePrivateKey | ed448.Ed448PrivateKey) -> None:
         self.__key = key
@@ -162,6 +168,8 @@ class FileKeyStore:
 
 
 class _Pkcs11Signer:
+    verify_after_sign = True
+
     def __init__(
         self, store: Pkcs11KeyStore, ref: str, algorithm: str, public: PublicKeyTypes
     ) -> None:
