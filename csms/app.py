@@ -12,13 +12,19 @@ from fastapi.concurrency import run_in_threadpool
 
 from pki.errors import PkiError
 
+from .ocsp_endpoint import OcspEndpoint
 from .product import Product
 
 OCSP_RESPONSE_TYPE = "application/ocsp-response"
 OCSP_REQUEST_TYPE = "application/ocsp-request"
 
 
-def create_app(product: Product) -> FastAPI:
+def create_app(product: Product) -> OcspEndpoint:
+    """The whole ASGI application: the OCSP fast path in front of the API."""
+    return OcspEndpoint(create_api(product), product.ocsp)
+
+
+def create_api(product: Product) -> FastAPI:
     app = FastAPI(
         title="UzPnC CSMS",
         summary="Plug & Charge back end: ISO 15118 PKI, contract service, OCPP 2.0.1 CSMS core",
@@ -44,6 +50,8 @@ def create_app(product: Product) -> FastAPI:
         return {"status": "ok"}
 
     # --- OCSP: RFC 6960 POST and RFC 5019 GET ---------------------------------------------
+    # Served by csms.ocsp_endpoint in front of this app; these routes document the paths and
+    # answer only when the API is mounted without that front.
 
     @app.post("/ocsp", response_class=Response)
     async def ocsp_post(request: Request) -> Response:

@@ -93,8 +93,9 @@ def main() -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--access-log/--no-access-log", default=False, show_default=True)
 @friendly_errors
-def serve(host: str, port: int) -> None:
+def serve(host: str, port: int, access_log: bool) -> None:
     """Start the server; the first start creates the database and the PKI."""
     import uvicorn
 
@@ -107,7 +108,9 @@ def serve(host: str, port: int) -> None:
     if result.created:
         click.echo(f"PKI: created {', '.join(result.created)}", err=True)
     app = create_app(product)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    # Per-request access lines cost more than an OCSP answer; the audit trail records what
+    # matters, and `--access-log` turns them on for debugging.
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=access_log)
 
 
 @main.group()

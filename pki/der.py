@@ -8,6 +8,8 @@ HSM that will never hand it out.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from cryptography.hazmat.primitives import hashes
 
 # AlgorithmIdentifier DER for the signature algorithms the CA uses (RFC 5758, RFC 8410):
@@ -60,3 +62,47 @@ def signed_structure(tbs_der: bytes, algorithm: str, signature: bytes) -> bytes:
 def explicit(tag_number: int, value: bytes) -> bytes:
     """[tag_number] EXPLICIT, constructed context-specific."""
     return tlv(0xA0 | tag_number, value)
+
+
+class DerError(ValueError):
+    """Bytes that are not the DER this reader expects."""
+
+
+def read_tlv(data: bytes, offset: int = 0) -> tuple[int, int, int]:
+    """(tag, start of value, end of value) of the TLV at `offset`; definite lengths only."""
+    if offset + 2 > len(data):
+        raise DerError("truncated")
+    tag = data[offset]
+    if tag & 0x1F == 0x1F:
+        raise DerError("multi-byte tags are not used here")
+    first = data[offset + 1]
+    position = offset + 2
+    if first < 0x80:
+        length = first
+    else:
+        count = first & 0x7F
+        if count == 0 or count > 4 or position + count > len(data):
+            raise DerError("bad length")
+        length = int.from_bytes(data[position : position + count], "big")
+        position += count
+    end = position + length
+    if end > len(data):
+        raise DerError("truncated")
+    return tag, position, end
+
+
+def children(data: bytes, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """The TLVs inside [start, end): (tag, TLV start, value start, value end) each."""
+    result = []
+    position = start
+    while position < end:
+        tag, value_start, value_end = read_tlv(data, position)
+        if value_end > end:
+            raise DerError("child overruns its parent")
+        result.append((tag, position, value_start, value_end))
+        position = value_end
+    return result
+
+
+def generalized_time(moment: datetime) -> bytes:
+    return tlv(0x18, moment.strftime("%Y%m%d%H%M%SZ").encode())

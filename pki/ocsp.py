@@ -15,13 +15,13 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
-from asn1crypto import core as asn1_core
-from asn1crypto import ocsp as asn1_ocsp
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
-from sqlalchemy import select
+from cryptography.x509 import ocsp
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from . import der
@@ -140,27 +140,25 @@ class OcspResponder:
 
     def _status(self, ca_name: str, serial: int) -> _Status:
         with self._session_factory() as session:
-            row = session.execute(
-                select(
-                    CertificateRecord.status,
-                    CertificateRecord.revoked_at,
-                    CertificateRecord.revocation_reason,
-                ).where(
-                    CertificateRecord.serial_hex == serial_to_hex(serial),
-                    CertificateRecord.issuer_ca == ca_name,
-                )
-            ).first()
+            row = (
+                session.connection()
+                .execute(_STATUS_QUERY, {"serial": serial_to_hex(serial), "ca": ca_name})
+                .first()
+            )
         if row is None or row.status == "failed":
             return _Status("unknown")
         if row.revoked_at is not None:
-            return _Status("revoked", row.revoked_at, row.revocation_reason)
+            revoked_at = row.revoked_at
+            if revoked_at.tzinfo is None:  # SQLite returns naive UTC through Core
+                revoked_at = revoked_at.replace(tzinfo=UTC)
+            return _Status("revoked", revoked_at, row.revocation_reason)
         return _Status("good")
 
     def _signed(
         self,
         authority: Authority,
         cert_id: CertId,
-        raw_cert_id: asn1_ocsp.CertId,
+        raw_cert_id: bytes,
         status: _Status,
         nonce: bytes | None,
     ) -> bytes:
@@ -180,49 +178,40 @@ class OcspResponder:
         return response
 
     def _sign_response(
-        self,
-        authority: Authority,
-        raw_cert_id: asn1_ocsp.CertId,
-        status: _Status,
-        nonce: bytes | None,
+        self, authority: Authority, raw_cert_id: bytes, status: _Status, nonce: bytes | None
     ) -> bytes:
+        """A BasicOCSPResponse (RFC 6960 4.2.1) around one SingleResponse, in DER."""
         now = self._clock().replace(microsecond=0)
         responder = self._delegate_of(authority)
         responder_cert = responder.certificate if responder else authority.certificate
         signer = self._ca.signer_for(responder.name if responder else authority.name)
-        if status.value == "revoked":
-            assert status.revoked_at is not None
-            revoked_info: dict[str, object] = {"revocation_time": status.revoked_at}
-            if status.reason and status.reason != x509.ReasonFlags.unspecified.value:
-                revoked_info["revocation_reason"] = _ASN1_REASONS[status.reason]
-            cert_status = asn1_ocsp.CertStatus(
-                name="revoked", value=asn1_ocsp.RevokedInfo(revoked_info)
-            )
+        if status.value == "good":
+            cert_status = b"\x80\x00"  # [0] IMPLICIT NULL
+        elif status.value == "unknown":
+            cert_status = b"\x82\x00"  # [2] IMPLICIT NULL
         else:
-            cert_status = asn1_ocsp.CertStatus(name=status.value, value=asn1_core.Null())
-        response_data: dict[str, object] = {
-            # byKey: SHA-1 of the responder's public key, as RFC 6960 4.2.1 defines it
-            "responder_id": asn1_ocsp.ResponderId(
-                name="by_key",
-                value=hashlib.sha1(key_bits(responder_cert.public_key())).digest(),  # noqa: S324
-            ),
-            "produced_at": now,
-            "responses": [
-                {
-                    # The request's CertID, echoed byte for byte: clients compare it whole,
-                    # hash algorithm parameters included.
-                    "cert_id": raw_cert_id,
-                    "cert_status": cert_status,
-                    "this_update": now,
-                    "next_update": now + RESPONSE_VALIDITY,
-                }
-            ],
-        }
+            assert status.revoked_at is not None
+            revoked_info = der.generalized_time(status.revoked_at)
+            code = _REASON_CODES.get(status.reason or "")
+            if code:  # "unspecified" (0) is left out, as on the CRL
+                revoked_info += der.explicit(0, der.tlv(0x0A, bytes([code])))
+            cert_status = der.tlv(0xA1, revoked_info)
+        single = der.sequence(
+            raw_cert_id,  # echoed byte for byte: clients compare the whole CertID
+            cert_status,
+            der.generalized_time(now),
+            der.explicit(0, der.generalized_time(now + RESPONSE_VALIDITY)),
+        )
+        parts = [
+            # ResponderID byKey: SHA-1 of the responder's public key (RFC 6960 4.2.1)
+            der.explicit(2, der.tlv(0x04, _key_hash(responder_cert))),
+            der.generalized_time(now),
+            der.sequence(single),
+        ]
         if nonce is not None:
-            response_data["response_extensions"] = [
-                {"extn_id": "nonce", "critical": False, "extn_value": nonce}
-            ]
-        tbs = asn1_ocsp.ResponseData(response_data).dump()
+            extension = der.sequence(_OID_NONCE, der.tlv(0x04, der.tlv(0x04, nonce)))
+            parts.append(der.explicit(1, der.sequence(extension)))
+        tbs = der.sequence(*parts)
         basic_parts = [
             tbs,
             der.ALGORITHM_IDENTIFIERS[signer.signature_algorithm],
@@ -244,52 +233,74 @@ class OcspResponder:
         return delegate
 
 
-_ASN1_REASONS = {
-    "keyCompromise": "key_compromise",
-    "cACompromise": "ca_compromise",
-    "affiliationChanged": "affiliation_changed",
-    "superseded": "superseded",
-    "cessationOfOperation": "cessation_of_operation",
-    "certificateHold": "certificate_hold",
-    "privilegeWithdrawn": "privilege_withdrawn",
-    "aACompromise": "aa_compromise",
+_REASON_CODES = {  # RFC 5280 CRLReason
+    "keyCompromise": 1,
+    "cACompromise": 2,
+    "affiliationChanged": 3,
+    "superseded": 4,
+    "cessationOfOperation": 5,
+    "certificateHold": 6,
+    "privilegeWithdrawn": 9,
+    "aACompromise": 10,
 }
-_HASH_OIDS = {
-    "1.3.14.3.2.26": "sha1",
-    "2.16.840.1.101.3.4.2.1": "sha256",
-    "2.16.840.1.101.3.4.2.2": "sha384",
-    "2.16.840.1.101.3.4.2.3": "sha512",
-}
-_HASH_LENGTHS = {"sha1": 20, "sha256": 32, "sha384": 48, "sha512": 64}
+_OID_NONCE = bytes.fromhex("06092b0601050507300102")
+_CERTIFICATES = CertificateRecord.__table__
+_STATUS_QUERY = select(
+    _CERTIFICATES.c.status, _CERTIFICATES.c.revoked_at, _CERTIFICATES.c.revocation_reason
+).where(
+    _CERTIFICATES.c.serial_hex == bindparam("serial"),
+    _CERTIFICATES.c.issuer_ca == bindparam("ca"),
+)
 
 
-def _parse_request(data: bytes) -> tuple[CertId, asn1_ocsp.CertId, bytes | None] | None:
-    """The one CertID and the nonce of a request, or None if it is not one we can answer.
+@lru_cache(maxsize=256)
+def _key_hash_of_der(certificate_der: bytes) -> bytes:
+    certificate = x509.load_der_x509_certificate(certificate_der)
+    return hashlib.sha1(key_bits(certificate.public_key())).digest()  # noqa: S324 - RFC 6960
 
-    RFC 5019 clients ask about one certificate per request; a request for several is refused
-    as malformed rather than half answered."""
+
+def _key_hash(certificate: x509.Certificate) -> bytes:
+    return _key_hash_of_der(certificate.public_bytes(serialization.Encoding.DER))
+
+
+def _raw_cert_id(data: bytes) -> bytes:
+    """The DER of the (single) request's CertID, found by walking the structure:
+    OCSPRequest > tbsRequest > requestList > Request > reqCert."""
+    _, start, end = der.read_tlv(data)
+    _, _, tbs_start, tbs_end = der.children(data, start, end)[0]
+    for tag, _, value_start, value_end in der.children(data, tbs_start, tbs_end):
+        if tag == 0x30:  # requestList; [0] version and [1] requestorName come before it
+            _, _, request_start, request_end = der.children(data, value_start, value_end)[0]
+            _, cert_id_start, _, cert_id_end = der.children(data, request_start, request_end)[0]
+            return data[cert_id_start:cert_id_end]
+    raise der.DerError("no requestList")
+
+
+def _parse_request(data: bytes) -> tuple[CertId, bytes, bytes | None] | None:
+    """The one CertID (parsed and raw) and the nonce of a request, or None if it is not one
+    we can answer. RFC 5019 clients ask about one certificate per request; a request for
+    several is refused as malformed rather than half answered."""
     if not data or len(data) > MAX_REQUEST_BYTES:
         return None
     try:
-        request = asn1_ocsp.OCSPRequest.load(data, strict=True)
-        tbs = request["tbs_request"]
-        requests = tbs["request_list"]
-        if len(requests) != 1:
+        request = ocsp.load_der_ocsp_request(data)  # refuses several CertIDs, bad encodings
+        hash_name = request.hash_algorithm.name
+        if hash_name not in _HASH_NAMES:
             return None
-        raw = requests[0]["req_cert"]
-        hash_name = _HASH_OIDS.get(raw["hash_algorithm"]["algorithm"].dotted)
-        if hash_name is None:
+        cert_id = CertId(
+            hash_name, request.issuer_name_hash, request.issuer_key_hash, request.serial_number
+        )
+        if cert_id.serial <= 0:
             return None
-        name_hash = raw["issuer_name_hash"].native
-        key_hash = raw["issuer_key_hash"].native
-        if len(name_hash) != _HASH_LENGTHS[hash_name] or len(key_hash) != len(name_hash):
-            return None
-        serial = raw["serial_number"].native
-        if not isinstance(serial, int) or serial <= 0:
-            return None
-        nonce = request.nonce_value.native if request.nonce_value is not None else None
+        nonce: bytes | None = None
+        for extension in request.extensions:
+            if isinstance(extension.value, x509.OCSPNonce):
+                nonce = extension.value.nonce
+            elif extension.critical:
+                return None
         if nonce is not None and not 1 <= len(nonce) <= 32:  # RFC 8954: 1 to 32 octets
             return None
-    except Exception:  # asn1crypto raises several types for malformed input
+        raw = _raw_cert_id(data)
+    except Exception:  # malformed input surfaces as several exception types
         return None
-    return CertId(hash_name, name_hash, key_hash, serial), raw, nonce
+    return cert_id, raw, nonce

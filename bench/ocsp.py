@@ -1,0 +1,262 @@
+"""OCSP responder throughput over HTTP, against `openssl ocsp -index` serving the same CA.
+
+Both responders answer for CPO Sub-CA 2 of a throwaway PKI (200 issued certificates, 20 of
+them revoked), each as one process on this machine, driven by the same load generator: 16
+keep-alive connections posting RFC 6960 requests for random certificates. openssl signs with
+the same CA key (decrypted from the throwaway key store with its passphrase for this run).
+
+Figures:
+- ocsp_ratio_vs_openssl: requests without a nonce (RFC 5019 style, what stations cache);
+- ocsp_ratio_vs_openssl_nonce: every request with a fresh nonce, so every response is signed.
+
+Run: .venv/bin/python -m bench.ocsp
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.x509 import ocsp
+from sqlalchemy import select
+
+from bench.common import emit
+from csms.product import build_product
+from csms.settings import Settings
+from pki.db import CertificateRecord, StoredKey
+
+PASSPHRASE = "bench-passphrase-0123"
+CONNECTIONS = 16
+SECONDS = 4.0
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def prepare(tmp: Path) -> tuple[list[x509.Certificate], x509.Certificate]:
+    product = build_product(Settings(data_dir=tmp, key_passphrase=PASSPHRASE))
+    product.ca.init(actor="bench", names=("v2g-root", "cpo-sub1", "cpo-sub2"))
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    certs = []
+    for i in range(200):
+        key = ec.generate_private_key(ec.SECP256R1())
+        csr = (
+            x509.CertificateSigningRequestBuilder()
+            .subject_name(
+                x509.Name(
+                    [
+                        x509.NameAttribute(x509.NameOID.COMMON_NAME, f"UZ*UPC*E{i}*1"),
+                        x509.NameAttribute(x509.NameOID.ORGANIZATION_NAME, "UzCharge"),
+                    ]
+                )
+            )
+            .sign(key, hashes.SHA256())
+            .public_bytes(serialization.Encoding.PEM)
+        )
+        issued = product.ca.issue_from_csr(csr, "secc", actor="bench")
+        certs.append(issued.certificate)
+        if i % 10 == 0:
+            product.ca.revoke(issued.certificate.serial_number, reason="superseded", actor="bench")
+    issuer = product.ca.authority("cpo-sub2")
+    # openssl's side: the CA certificate, its key and an index in openssl's CA database form.
+    (tmp / "ca.pem").write_bytes(issuer.certificate.public_bytes(serialization.Encoding.PEM))
+    with product.session_factory() as session:
+        blob = session.scalar(
+            select(StoredKey.encrypted_pkcs8).where(StoredKey.ref == issuer.key_ref)
+        )
+        rows = (
+            session.execute(
+                select(CertificateRecord).where(CertificateRecord.issuer_ca == "cpo-sub2")
+            )
+            .scalars()
+            .all()
+        )
+    assert blob is not None
+    key = serialization.load_pem_private_key(blob, password=PASSPHRASE.encode())
+    key_path = tmp / "ca.key"
+    key_path.touch(mode=0o600)
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    lines = []
+    for row in rows:
+        expiry = row.not_after.strftime("%y%m%d%H%M%SZ")
+        subject = "/" + row.subject.replace(",", "/")
+        if row.revoked_at:
+            revoked = row.revoked_at.strftime("%y%m%d%H%M%SZ") + f",{row.revocation_reason}"
+            lines.append(f"R\t{expiry}\t{revoked}\t{row.serial_hex}\tunknown\t{subject}")
+        else:
+            lines.append(f"V\t{expiry}\t\t{row.serial_hex}\tunknown\t{subject}")
+    (tmp / "index.txt").write_text("\n".join(lines) + "\n")
+    product.close()
+    return certs, issuer.certificate
+
+
+def requests(
+    certs: list[x509.Certificate], issuer: x509.Certificate, count: int, nonce: bool
+) -> list[bytes]:
+    result = []
+    for _ in range(count):
+        builder = ocsp.OCSPRequestBuilder().add_certificate(
+            random.choice(certs), issuer, hashes.SHA1()
+        )
+        if nonce:
+            builder = builder.add_extension(x509.OCSPNonce(secrets.token_bytes(16)), False)
+        result.append(builder.build().public_bytes(serialization.Encoding.DER))
+    return result
+
+
+async def _client(port: int, bodies: list[bytes], deadline: float, counts: list[int]) -> None:
+    reader = writer = None
+    index = random.randrange(len(bodies))
+    while time.perf_counter() < deadline:
+        if writer is None:
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        body = bodies[index % len(bodies)]
+        index += 1
+        # openssl's responder serves one request per connection: ask for that from both.
+        writer.write(
+            b"POST /ocsp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/ocsp-request"
+            b"\r\nConnection: close\r\nContent-Length: "
+            + str(len(body)).encode()
+            + b"\r\n\r\n"
+            + body
+        )
+        assert reader is not None
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout=10)
+        length = 0
+        keep_alive = False
+        for line in head.split(b"\r\n"):
+            name, _, value = line.partition(b":")
+            if name.lower() == b"content-length":
+                length = int(value)
+            if name.lower() == b"connection" and value.strip().lower() == b"close":
+                keep_alive = False
+        payload = await asyncio.wait_for(
+            reader.readexactly(length) if length else reader.read(), timeout=10
+        )
+        if head.split(b" ", 2)[1] == b"200" and payload[:1] == b"\x30":
+            counts[0] += 1
+        if not keep_alive:
+            writer.close()
+            reader = writer = None
+    if writer is not None:
+        writer.close()
+
+
+def load(port: int, bodies: list[bytes]) -> float:
+    async def run() -> float:
+        counts = [0]
+        start = time.perf_counter()
+        deadline = start + SECONDS
+        await asyncio.gather(*(_client(port, bodies, deadline, counts) for _ in range(CONNECTIONS)))
+        return counts[0] / (time.perf_counter() - start)
+
+    return asyncio.run(run())
+
+
+def _wait_for(port: int, body: bytes) -> None:
+    """Wait until a real OCSP request is answered. (A bare connect-and-close probe wedges
+    openssl's single-threaded responder, so the probe is a whole request.)"""
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            answer = httpx.post(
+                f"http://127.0.0.1:{port}/ocsp",
+                content=body,
+                timeout=5,
+                headers={"content-type": "application/ocsp-request"},
+            )
+            if answer.status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"no OCSP responder answers on {port}")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        certs, issuer = prepare(tmp)
+        plain = requests(certs, issuer, 2000, nonce=False)
+        with_nonce = requests(certs, issuer, 20000, nonce=True)
+        openssl_port, our_port = _free_port(), _free_port()
+        baseline = subprocess.Popen(
+            [
+                "openssl",
+                "ocsp",
+                "-index",
+                str(tmp / "index.txt"),
+                "-port",
+                str(openssl_port),
+                "-rsigner",
+                str(tmp / "ca.pem"),
+                "-rkey",
+                str(tmp / "ca.key"),
+                "-CA",
+                str(tmp / "ca.pem"),
+                "-ndays",
+                "7",
+                "-ignore_err",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        env = dict(os.environ, CSMS_DATA_DIR=str(tmp), CSMS_KEY_PASSPHRASE=PASSPHRASE)
+        env.pop("CSMS_DATABASE_URL", None)
+        ours = subprocess.Popen(
+            [sys.executable, "-m", "csms", "serve", "--port", str(our_port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_for(openssl_port, plain[0])
+            _wait_for(our_port, plain[0])
+            for figure, bodies in (
+                ("ocsp_ratio_vs_openssl", plain),
+                ("ocsp_ratio_vs_openssl_nonce", with_nonce),
+            ):
+                load(our_port, bodies[:200])  # warm up
+                ours_rate = load(our_port, bodies)
+                base_rate = load(openssl_port, bodies)
+                emit(
+                    figure,
+                    ours_rate / base_rate if base_rate else 0.0,
+                    "ratio",
+                    ours_per_s=ours_rate,
+                    baseline_per_s=base_rate,
+                    baseline="openssl ocsp -index (one process)",
+                    connections=CONNECTIONS,
+                    target=">= 1.0",
+                )
+        finally:
+            for process in (baseline, ours):
+                process.terminate()
+                process.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
