@@ -90,6 +90,16 @@ def main() -> None:
     """Plug & Charge back end: ISO 15118 PKI, contract service, OCPP 2.0.1 CSMS."""
 
 
+def _mount_optional_groups() -> None:
+    """Command groups that live with their domain packages."""
+    from iso15118.cli import exi
+
+    main.add_command(exi)
+
+
+_mount_optional_groups()
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)

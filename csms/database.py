@@ -46,5 +46,6 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str) -> None:
-    """Bring the schema to the newest migration (idempotent)."""
-    command.upgrade(alembic_config(url), "head")
+    """Bring the schema to the newest migration (idempotent). Each domain keeps its own
+    branch of migrations, so all heads are applied."""
+    command.upgrade(alembic_config(url), "heads")
