@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pkcs11
@@ -126,7 +127,7 @@ def test_softhsm_token_signs_with_an_ec_p256_key(softhsm_token: SoftHsmToken) ->
     token = lib.get_token(token_label=softhsm_token.token_label)
     message = b"CertificateInstallationReq from EVCC 42"
 
-    with token.open(rw=True, user_pin=softhsm_token.pin) as session:
+    with _open(token, softhsm_token.pin, rw=True) as session:
         params = session.create_domain_parameters(
             KeyType.EC,
             {Attribute.EC_PARAMS: encode_named_curve_parameters("secp256r1")},
@@ -148,7 +149,7 @@ def test_softhsm_token_signs_with_an_ec_p256_key(softhsm_token: SoftHsmToken) ->
         verifier.verify(der, message + b"!", ec.ECDSA(hashes.SHA256()))
 
     # The key was stored on the token, so a new session (as a restarted CSMS) finds it.
-    with token.open(user_pin=softhsm_token.pin) as session:
+    with _open(token, softhsm_token.pin) as session:
         found = list(
             session.get_objects(
                 {Attribute.CLASS: ObjectClass.PRIVATE_KEY, Attribute.LABEL: "harness-probe"}
@@ -157,10 +158,34 @@ def test_softhsm_token_signs_with_an_ec_p256_key(softhsm_token: SoftHsmToken) ->
     assert len(found) == 1
 
 
+def _open(token, pin: str, rw: bool = False):  # type: ignore[no-untyped-def]
+    """A session on the token. PKCS#11 login state belongs to the whole process, so once any
+    test (or the product's key store) has logged in, a second login says UserAlreadyLoggedIn
+    and a plain session is already logged in."""
+    try:
+        return token.open(rw=rw, user_pin=pin)
+    except pkcs11.exceptions.UserAlreadyLoggedIn:
+        return token.open(rw=rw)
+
+
 def test_softhsm_token_rejects_a_wrong_pin(softhsm_token: SoftHsmToken) -> None:
-    token = pkcs11.lib(softhsm_token.module_path).get_token(token_label=softhsm_token.token_label)
-    with pytest.raises(pkcs11.exceptions.PinIncorrect):
-        token.open(user_pin="0000")
+    # In a fresh process: this one may be logged in already, and then no PIN is checked.
+    probe = (
+        "import pkcs11, sys\n"
+        "token = pkcs11.lib(sys.argv[1]).get_token(token_label=sys.argv[2])\n"
+        "try:\n"
+        "    token.open(user_pin='0000')\n"
+        "except pkcs11.exceptions.PinIncorrect:\n"
+        "    print('PinIncorrect')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(softhsm_token.module_path), softhsm_token.token_label],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
+    )
+    assert result.stdout.strip() == "PinIncorrect", result.stderr
 
 
 def test_tmp_data_dir_is_empty_and_exported(tmp_data_dir: Path) -> None:
