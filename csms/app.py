@@ -12,6 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from pki.errors import PkiError
 
+from .ocpp.api import router as ocpp_router
 from .ocsp_endpoint import OcspEndpoint
 from .product import Product
 
@@ -31,6 +32,7 @@ def create_api(product: Product) -> FastAPI:
         version="0.1.0",
     )
     app.state.product = product
+    app.include_router(ocpp_router)
 
     @app.get("/")
     def index() -> dict[str, object]:

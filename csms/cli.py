@@ -94,7 +94,10 @@ def _mount_optional_groups() -> None:
     """Command groups that live with their domain packages."""
     from iso15118.cli import exi
 
+    from .ocpp.cli import station
+
     main.add_command(exi)
+    main.add_command(station)
 
 
 _mount_optional_groups()
@@ -104,11 +107,11 @@ _mount_optional_groups()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--access-log/--no-access-log", default=False, show_default=True)
+@click.option("--ocpp-port", default=9000, show_default=True, help="OCPP ws:// (profile 1)")
+@click.option("--tls-port", default=None, type=int, help="OCPP wss:// (profiles 2, 3)")
 @friendly_errors
-def serve(host: str, port: int, access_log: bool) -> None:
+def serve(host: str, port: int, access_log: bool, ocpp_port: int, tls_port: int | None) -> None:
     """Start the server; the first start creates the database and the PKI."""
-    import uvicorn
-
     from .app import create_app
 
     product = load_product()
@@ -120,7 +123,21 @@ def serve(host: str, port: int, access_log: bool) -> None:
     app = create_app(product)
     # Per-request access lines cost more than an OCSP answer; the audit trail records what
     # matters, and `--access-log` turns them on for debugging.
-    uvicorn.run(app, host=host, port=port, log_level="info", access_log=access_log)
+    import asyncio
+
+    from .ocpp.runner import serve_all
+
+    asyncio.run(
+        serve_all(
+            product,
+            app,
+            host=host,
+            port=port,
+            ocpp_port=ocpp_port,
+            tls_port=tls_port,
+            access_log=access_log,
+        )
+    )
 
 
 @main.group()

@@ -50,6 +50,29 @@ class Settings(BaseSettings):
     pkcs11_token_label: str | None = None
     pkcs11_pin: str | None = None
 
+    # Contract service (contracts/): the eMAID registry's country and provider ID, the
+    # contract certificate's default validity, and key escrow (off: the contract private key
+    # exists nowhere once the CertificateInstallationRes is built).
+    emaid_country: str = Field(default="UZ", pattern=r"^[A-Za-z]{2}$")
+    emaid_provider_id: str = Field(default="UPC", pattern=r"^[A-Za-z0-9]{3}$")
+    contract_certificate_days: int = Field(default=365, ge=28, le=730)
+    contract_key_escrow: bool = False
+
+    # OCPP 2.0.1 core (csms/ocpp). The server certificate's CN/SAN is the CSMS's FQDN
+    # (A00.FR.511); stations' client certificates must carry O = `organization`.
+    ocpp_server_hostname: str = Field(default="localhost", description="FQDN in the OCPP TLS cert")
+    ocpp_heartbeat_interval: int = Field(default=300, ge=10, le=86400)
+    ocpp_max_frame_bytes: int = Field(default=65536, ge=4096, le=4 * 1024 * 1024)
+    ocpp_call_timeout: float = Field(default=30.0, gt=0, le=600)
+    ocpp_max_bad_messages: int = Field(default=10, ge=1, description="then close with 1002")
+    ocpp_renew_before_days: int = Field(default=30, ge=1, description="station cert renewal")
+    ocpp_retry_interval: float = Field(default=60.0, gt=0, description="CertificateSigned retry")
+    # Foreign OCSP responders a station's responderURL may name; nothing else is ever fetched.
+    ocpp_trusted_ocsp_responders: list[str] = Field(default_factory=list)
+    # Bearer token for the station API until people and permissions (auth/) land; required
+    # in production, optional in development.
+    ocpp_api_token: str | None = Field(default=None, min_length=16)
+
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if self.mode == "development":

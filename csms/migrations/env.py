@@ -5,10 +5,11 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from csms.ocpp.db import Base as OcppBase
 from pki.db import Base as PkiBase
 
 config = context.config
-target_metadata = [PkiBase.metadata]
+target_metadata = [PkiBase.metadata, OcppBase.metadata]
 
 
 def run_migrations_offline() -> None:

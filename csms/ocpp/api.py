@@ -1,0 +1,251 @@
+"""REST API of the OCPP core: stations, their state and events, commands to connected ones.
+
+Until people and permissions (auth/) land, the API is guarded by one bearer token
+(`CSMS_OCPP_API_TOKEN`), required in production mode.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from pki.authority import pem_of
+
+from . import rpc
+from .certificates import TRIGGERS
+from .connection import CallTimeout, StationCallError, StationUnavailable
+from .db import SecurityEventRecord, TransactionRecord
+from .server import OcppServer
+from .stations import Station, StationError, StationRegistry
+from .store import OcppStore
+
+
+def _product(request: Request) -> Any:
+    return request.app.state.product
+
+
+def require_token(request: Request) -> None:
+    settings = _product(request).settings
+    token = settings.ocpp_api_token
+    if token is None:
+        if settings.mode == "production":
+            raise HTTPException(503, "CSMS_OCPP_API_TOKEN is not configured")
+        return
+    given = request.headers.get("authorization", "")
+    if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        raise HTTPException(401, "bearer token required", {"WWW-Authenticate": "Bearer"})
+
+
+router = APIRouter(prefix="/api/ocpp", tags=["ocpp"], dependencies=[Depends(require_token)])
+
+
+def _server(request: Request) -> OcppServer | None:
+    server = _product(request).extras.get("ocpp")
+    return server if isinstance(server, OcppServer) else None
+
+
+def _registry(request: Request) -> StationRegistry:
+    server = _server(request)
+    return server.registry if server else StationRegistry(_product(request).session_factory)
+
+
+Registry = Annotated[StationRegistry, Depends(_registry)]
+
+
+class StationIn(BaseModel):
+    id: str = Field(max_length=48)
+    security_profile: int = Field(ge=1, le=3)
+    password: str | None = Field(default=None, max_length=40)
+    partner: str | None = Field(default=None, max_length=128)
+    boot_policy: str = "accept"
+
+
+class TriggerIn(BaseModel):
+    requested_message: str
+
+
+def _summary(request: Request, station: Station) -> dict[str, Any]:
+    server = _server(request)
+    product = _product(request)
+    from .certificates import StationCertificates
+
+    certificates = StationCertificates(
+        product.ca, product.session_factory, product.settings.organization
+    ).of_station(station.id)
+    return {
+        "id": station.id,
+        "securityProfile": station.security_profile,
+        "partner": station.partner,
+        "bootPolicy": station.boot_policy,
+        "enabled": station.enabled,
+        "connected": bool(server and server.connected(station.id)),
+        "lastBootAt": station.last_boot_at.isoformat() if station.last_boot_at else None,
+        "bootStatus": station.boot_status,
+        "bootInfo": station.boot_info,
+        "lastSeenAt": station.last_seen_at.isoformat() if station.last_seen_at else None,
+        "certificates": certificates,
+        "installedCertificates": station.installed_certificates,
+    }
+
+
+@router.get("/stations")
+def list_stations(
+    request: Request, registry: Registry, limit: int = 200, offset: int = 0
+) -> list[dict[str, Any]]:
+    server = _server(request)
+    if server is not None:
+        server.store.flush()
+    return [_summary(request, s) for s in registry.list(limit=min(limit, 1000), offset=offset)]
+
+
+@router.post("/stations", status_code=201)
+def add_station(request: Request, registry: Registry, body: StationIn) -> dict[str, Any]:
+    try:
+        station, generated = registry.add(
+            body.id,
+            security_profile=body.security_profile,
+            password=body.password,
+            partner=body.partner,
+            boot_policy=body.boot_policy,
+        )
+    except StationError as exc:
+        raise HTTPException(409 if "exists" in str(exc) else 422, str(exc)) from None
+    result = _summary(request, station)
+    if generated:
+        result["password"] = generated  # shown once; only its hash is stored
+    return result
+
+
+def _station(registry: StationRegistry, station_id: str) -> Station:
+    station = registry.get(station_id)
+    if station is None:
+        raise HTTPException(404, f"no station {station_id}")
+    return station
+
+
+@router.get("/stations/{station_id}")
+def station_detail(request: Request, registry: Registry, station_id: str) -> dict[str, Any]:
+    station = _station(registry, station_id)
+    result = _summary(request, station)
+    result["connectors"] = OcppStore(_product(request).session_factory).latest_status(station_id)
+    return result
+
+
+@router.get("/stations/{station_id}/security-events")
+def security_events(
+    request: Request, registry: Registry, station_id: str, limit: int = 100
+) -> list[dict[str, Any]]:
+    _station(registry, station_id)
+    with _product(request).session_factory() as session:
+        rows = session.scalars(
+            select(SecurityEventRecord)
+            .where(SecurityEventRecord.station_id == station_id)
+            .order_by(SecurityEventRecord.id.desc())
+            .limit(min(limit, 1000))
+        )
+        return [
+            {
+                "type": r.type,
+                "techInfo": r.tech_info,
+                "occurredAt": r.occurred_at.isoformat(),
+                "receivedAt": r.received_at.isoformat(),
+            }
+            for r in rows
+        ]
+
+
+@router.get("/stations/{station_id}/transactions")
+def transactions(
+    request: Request, registry: Registry, station_id: str, limit: int = 100
+) -> list[dict[str, Any]]:
+    _station(registry, station_id)
+    with _product(request).session_factory() as session:
+        rows = session.scalars(
+            select(TransactionRecord)
+            .where(TransactionRecord.station_id == station_id)
+            .order_by(TransactionRecord.id.desc())
+            .limit(min(limit, 1000))
+        )
+        return [
+            {
+                "transactionId": r.transaction_id,
+                "state": r.state,
+                "startedAt": r.started_at.isoformat(),
+                "endedAt": r.ended_at.isoformat() if r.ended_at else None,
+                "evseId": r.evse_id,
+                "idToken": r.id_token,
+                "chargingState": r.charging_state,
+                "stoppedReason": r.stopped_reason,
+                "meterStartWh": r.meter_start_wh,
+                "meterLastWh": r.meter_last_wh,
+            }
+            for r in rows
+        ]
+
+
+async def _send(
+    request: Request, station_id: str, action: str, payload: dict[str, Any]
+) -> dict[str, Any]:
+    server = _server(request)
+    if server is None:
+        raise HTTPException(503, "the OCPP server is not running in this process")
+    try:
+        answer = await server.call(station_id, action, payload)
+    except rpc.OcppError as exc:  # our payload or the station's answer broke the schema
+        raise HTTPException(422, {"code": exc.code, "description": exc.description}) from None
+    except StationUnavailable as exc:
+        raise HTTPException(409, str(exc)) from None
+    except CallTimeout as exc:
+        raise HTTPException(504, str(exc)) from None
+    except StationCallError as exc:
+        raise HTTPException(
+            502,
+            {"code": exc.error.code, "description": exc.error.description},
+        ) from None
+    return {"action": action, "response": answer}
+
+
+@router.post("/stations/{station_id}/commands/{action}")
+async def command(
+    request: Request, station_id: str, action: str, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """Send any CSMS→station CALL (payload in OCPP's JSON); answers with the station's
+    CALLRESULT payload."""
+    return await _send(request, station_id, action, payload)
+
+
+@router.post("/stations/{station_id}/trigger")
+async def trigger(request: Request, station_id: str, body: TriggerIn) -> dict[str, Any]:
+    return await _send(
+        request, station_id, "TriggerMessage", {"requestedMessage": body.requested_message}
+    )
+
+
+@router.post("/stations/{station_id}/install-roots")
+async def install_roots(request: Request, station_id: str) -> dict[str, Any]:
+    """InstallCertificate of the product's V2G root and MO root (M05), one after the other."""
+    product = _product(request)
+    results = []
+    for certificate_type, ca_name in (
+        ("V2GRootCertificate", "v2g-root"),
+        ("MORootCertificate", "mo-root"),
+    ):
+        pem = await asyncio.to_thread(
+            lambda n=ca_name: pem_of([product.ca.authority(n).certificate])
+        )
+        answer = await _send(
+            request,
+            station_id,
+            "InstallCertificate",
+            {"certificateType": certificate_type, "certificate": pem},
+        )
+        results.append({"certificateType": certificate_type, **answer})
+    return {"results": results}
+
+
+__all__ = ["TRIGGERS", "router"]

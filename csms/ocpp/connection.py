@@ -1,0 +1,226 @@
+"""One station's OCPP-J connection: reading frames, answering CALLs, sending our own CALLs.
+
+Rules from part 4 kept here:
+- one outstanding CALL per direction (§4.1.1): our CALLs go out one at a time (a lock); a
+  second CALL from the station while its first is still being handled is answered with
+  CALLERROR RpcFrameworkError instead of being queued without bound;
+- every frame gets an answer or a log line, never silence: a bad CALL gets a CALLERROR; a
+  CALLRESULT/CALLERROR that matches no outstanding CALL of ours is logged and counted (part 4
+  has no answer for it); after `max_bad_messages` bad frames in a row the connection is closed
+  with 1002 (protocol error), as an over-eager or broken peer must not cost us unbounded work;
+- frames over the size limit are refused by the WebSocket layer with close code 1009.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from websockets.asyncio.server import ServerConnection
+from websockets.exceptions import ConnectionClosed
+
+from . import rpc
+from .stations import Station
+
+log = logging.getLogger("csms.ocpp")
+
+# A handler returns the response payload and, optionally, work to start once that response
+# has been sent (e.g. CertificateSigned after SignCertificate → Accepted).
+AfterSend = Callable[[], Awaitable[None]]
+HandlerResult = tuple[dict[str, Any], AfterSend | None]
+Dispatch = Callable[["StationConnection", rpc.Call], Awaitable[HandlerResult]]
+
+
+class StationUnavailable(Exception):
+    """The station is not connected, or went away before answering."""
+
+
+class CallTimeout(Exception):
+    pass
+
+
+class StationCallError(Exception):
+    """The station answered our CALL with a CALLERROR."""
+
+    def __init__(self, error: rpc.CallError) -> None:
+        super().__init__(f"{error.code}: {error.description}")
+        self.error = error
+
+
+@dataclass
+class ConnectionStats:
+    calls_in: int = 0
+    calls_out: int = 0
+    bad_frames: int = 0
+    unmatched_responses: int = 0
+    connected_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+class StationConnection:
+    def __init__(
+        self,
+        websocket: ServerConnection,
+        station: Station,
+        dispatch: Dispatch,
+        *,
+        call_timeout: float,
+        max_bad_messages: int,
+    ) -> None:
+        self.websocket = websocket
+        self.station = station
+        self.station_id = station.id
+        self._dispatch = dispatch
+        self._call_timeout = call_timeout
+        self._max_bad = max_bad_messages
+        self._out_lock = asyncio.Lock()
+        self._pending: tuple[str, str, asyncio.Future[dict[str, Any]]] | None = None
+        self._incoming: asyncio.Task[None] | None = None
+        self._consecutive_bad = 0
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.stats = ConnectionStats()
+        # Boot state of this connection: "Accepted", "Pending", "Rejected" or None.
+        self.boot_status: str | None = station.boot_status if station.last_boot_at else None
+
+    @property
+    def accepted(self) -> bool:
+        return self.boot_status == "Accepted"
+
+    # --- reading -------------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        try:
+            async for frame in self.websocket:
+                await self._on_frame(frame)
+        except ConnectionClosed:
+            pass
+        finally:
+            self._fail_pending(StationUnavailable(f"{self.station_id} disconnected"))
+            for task in list(self._tasks):
+                task.cancel()
+
+    async def _on_frame(self, frame: str | bytes) -> None:
+        try:
+            message = rpc.parse_frame(frame)
+        except rpc.FrameError as exc:
+            log.warning("%s: bad frame (%s: %s)", self.station_id, exc.code, exc.description)
+            if exc.message_id is not None:
+                await self._send(rpc.encode_error(exc.message_id, exc))
+            await self._bad_frame()
+            return
+        if isinstance(message, rpc.Call):
+            self._consecutive_bad = 0
+            self.stats.calls_in += 1
+            if self._incoming is not None and not self._incoming.done():
+                await self._send(
+                    rpc.encode_error(
+                        message.message_id,
+                        rpc.RpcFrameworkError("another CALL is still outstanding (OCPP-J 4.1.1)"),
+                    )
+                )
+                return
+            self._incoming = asyncio.create_task(self._answer(message))
+            return
+        pending = self._pending
+        if pending is None or pending[0] != message.message_id:
+            self.stats.unmatched_responses += 1
+            log.warning(
+                "%s: %s for unknown messageId %r ignored",
+                self.station_id,
+                type(message).__name__,
+                message.message_id,
+            )
+            await self._bad_frame()
+            return
+        self._consecutive_bad = 0
+        future = pending[2]
+        if future.done():
+            return
+        if isinstance(message, rpc.CallError):
+            future.set_exception(StationCallError(message))
+        else:
+            future.set_result(message.payload)
+
+    async def _bad_frame(self) -> None:
+        self.stats.bad_frames += 1
+        self._consecutive_bad += 1
+        if self._consecutive_bad >= self._max_bad:
+            log.warning("%s: %d bad frames in a row, closing", self.station_id, self._max_bad)
+            await self.websocket.close(1002, "too many malformed messages")
+
+    async def _answer(self, call: rpc.Call) -> None:
+        after: AfterSend | None = None
+        try:
+            payload, after = await self._dispatch(self, call)
+            rpc.validate(call.action, payload, request=False)
+            text = rpc.encode_result(call.message_id, payload)
+        except rpc.OcppError as exc:
+            text = rpc.encode_error(call.message_id, exc)
+            after = None
+        except Exception:
+            log.exception("%s: handler for %s failed", self.station_id, call.action)
+            text = rpc.encode_error(call.message_id, rpc.InternalError("internal error"))
+            after = None
+        await self._send(text)
+        if after is not None:
+            self.spawn(after())
+
+    # --- writing -------------------------------------------------------------------------------
+
+    async def _send(self, text: str) -> None:
+        try:
+            await self.websocket.send(text)
+        except ConnectionClosed:
+            pass
+
+    def spawn(self, work: Awaitable[None]) -> None:
+        async def guarded() -> None:
+            try:
+                await work
+            except (StationUnavailable, CallTimeout, StationCallError) as exc:
+                log.info("%s: background call ended: %s", self.station_id, exc)
+            except Exception:
+                log.exception("%s: background task failed", self.station_id)
+
+        task = asyncio.create_task(guarded())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def call(
+        self, action: str, payload: dict[str, Any], *, timeout: float | None = None
+    ) -> dict[str, Any]:
+        """Send a CALL and wait for its CALLRESULT payload (validated against the schema).
+
+        Raises StationCallError for a CALLERROR, CallTimeout, StationUnavailable, or the
+        rpc error of an invalid payload (ours or the station's answer)."""
+        rpc.validate(action, payload, request=True)
+        async with self._out_lock:
+            if self.websocket.state.name != "OPEN":
+                raise StationUnavailable(f"{self.station_id} is not connected")
+            message_id = str(uuid.uuid4())
+            future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+            self._pending = (message_id, action, future)
+            self.stats.calls_out += 1
+            try:
+                await self.websocket.send(rpc.encode_call(message_id, action, payload))
+                answer = await asyncio.wait_for(future, timeout or self._call_timeout)
+            except TimeoutError:
+                raise CallTimeout(f"{self.station_id} did not answer {action} in time") from None
+            except ConnectionClosed:
+                raise StationUnavailable(f"{self.station_id} disconnected") from None
+            finally:
+                self._pending = None
+        rpc.validate(action, answer, request=False)
+        return answer
+
+    def _fail_pending(self, exc: Exception) -> None:
+        pending = self._pending
+        if pending is not None and not pending[2].done():
+            pending[2].set_exception(exc)
+
+    async def close(self, code: int = 1000, reason: str = "") -> None:
+        await self.websocket.close(code, reason)

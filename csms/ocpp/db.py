@@ -1,0 +1,112 @@
+"""The OCPP core's tables: stations, what they report, and the certificates signed for them.
+
+A metadata of its own (migrated by csms/migrations/versions/0003_ocpp.py), so the OCPP
+branch of migrations holds only these tables.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from pki.db import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class StationRecord(Base):
+    """A charging station the CSMS knows; unknown identities are refused at the handshake."""
+
+    __tablename__ = "ocpp_stations"
+
+    id: Mapped[str] = mapped_column(String(48), primary_key=True)
+    security_profile: Mapped[int] = mapped_column(Integer)
+    # argon2id PHC string; never the password itself (A01.FR.08).
+    password_hash: Mapped[str | None] = mapped_column(Text)
+    partner: Mapped[str | None] = mapped_column(String(128))
+    # "accept": BootNotification → Accepted; "pending": → Pending (B02), e.g. while an
+    # operator replaces factory credentials (A00.FR.806).
+    boot_policy: Mapped[str] = mapped_column(String(16), default="accept")
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_boot_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    boot_status: Mapped[str | None] = mapped_column(String(16))
+    boot_info: Mapped[dict | None] = mapped_column(JSON)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The last GetInstalledCertificateIds answer, as the station sent it.
+    installed_certificates: Mapped[list | None] = mapped_column(JSON)
+
+
+class SecurityEventRecord(Base):
+    __tablename__ = "ocpp_security_events"
+    __table_args__ = (Index("ix_ocpp_security_events_station", "station_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(String(48))
+    type: Mapped[str] = mapped_column(String(50))
+    tech_info: Mapped[str | None] = mapped_column(String(255))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ConnectorStatusRecord(Base):
+    __tablename__ = "ocpp_connector_status"
+
+    station_id: Mapped[str] = mapped_column(String(48), primary_key=True)
+    evse_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    connector_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TransactionRecord(Base):
+    """A charging session as TransactionEvent messages describe it."""
+
+    __tablename__ = "ocpp_transactions"
+    __table_args__ = (
+        UniqueConstraint("station_id", "transaction_id", name="uq_ocpp_transactions_station_tx"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(String(48))
+    transaction_id: Mapped[str] = mapped_column(String(36))
+    state: Mapped[str] = mapped_column(String(16))  # started | updated | ended
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    evse_id: Mapped[int | None] = mapped_column(Integer)
+    id_token: Mapped[str | None] = mapped_column(String(36))
+    id_token_type: Mapped[str | None] = mapped_column(String(20))
+    last_seq_no: Mapped[int] = mapped_column(Integer, default=0)
+    charging_state: Mapped[str | None] = mapped_column(String(20))
+    stopped_reason: Mapped[str | None] = mapped_column(String(32))
+    meter_start_wh: Mapped[float | None] = mapped_column()
+    meter_last_wh: Mapped[float | None] = mapped_column()
+
+
+class StationCertificateRecord(Base):
+    """A certificate signed for a station (A02/A03) and its delivery by CertificateSigned.
+
+    status: `pending` (signed, not yet accepted by the station; retried while it is offline),
+    `accepted`, `rejected` (the station refused it), `superseded` (a newer one was accepted and
+    this one revoked).
+    """
+
+    __tablename__ = "ocpp_station_certificates"
+    __table_args__ = (Index("ix_ocpp_station_certificates_station", "station_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(String(48))
+    certificate_type: Mapped[str] = mapped_column(String(32))
+    serial_hex: Mapped[str] = mapped_column(String(42))
+    not_after: Mapped[datetime] = mapped_column(UTCDateTime)
+    pem_chain: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,245 @@
+"""The CSMS's answers to station-initiated CALLs.
+
+Each handler takes the connection and the validated request payload and returns the response
+payload (validated again before it is sent) plus optional work to run once it has been sent.
+Anything a station sends before its BootNotification was Accepted gets CALLERROR SecurityError
+(B02/B03, errata FR.04; OCTT TC_B_30); a station in Pending may still ask for its certificate
+(A00.FR.429/807: the operator renews credentials during Pending).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import httpx
+from ocpp.v201.enums import (
+    AuthorizationStatusEnumType,
+    GenericStatusEnumType,
+    GetCertificateStatusEnumType,
+    RegistrationStatusEnumType,
+)
+
+from . import rpc
+from .certificates import ocsp_request_from_hash_data, usable_ocsp_answer
+from .connection import HandlerResult, StationConnection
+from .store import parse_time
+
+if TYPE_CHECKING:
+    from .server import OcppServer
+
+log = logging.getLogger("csms.ocpp")
+
+ALLOWED_BEFORE_ACCEPTED = frozenset({"BootNotification"})
+ALLOWED_WHILE_PENDING = frozenset({"BootNotification", "SignCertificate"})
+# Notifications the CSMS takes without acting on them yet: answered with their (empty)
+# response instead of NotSupported, so stations do not retry them forever.
+ACKNOWLEDGED = frozenset(
+    {
+        "MeterValues",
+        "NotifyEvent",
+        "NotifyReport",
+        "NotifyMonitoringReport",
+        "FirmwareStatusNotification",
+        "LogStatusNotification",
+    }
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + (
+        f"{datetime.now(UTC).microsecond // 1000:03d}Z"
+    )
+
+
+class Handlers:
+    def __init__(self, server: OcppServer) -> None:
+        self._server = server
+        self._table = {
+            "BootNotification": self.boot_notification,
+            "Heartbeat": self.heartbeat,
+            "StatusNotification": self.status_notification,
+            "SecurityEventNotification": self.security_event_notification,
+            "TransactionEvent": self.transaction_event,
+            "SignCertificate": self.sign_certificate,
+            "GetCertificateStatus": self.get_certificate_status,
+            "Authorize": self.authorize,
+            "Get15118EVCertificate": self.get_15118_ev_certificate,
+            "DataTransfer": self.data_transfer,
+        }
+
+    async def dispatch(self, conn: StationConnection, call: rpc.Call) -> HandlerResult:
+        # Order matters: an unknown action is NotImplemented even before boot; a malformed
+        # payload is reported as such; only then does the boot state decide.
+        if call.action not in rpc.ACTIONS:
+            raise rpc.NotImplementedAction(f"{call.action} is not an OCPP 2.0.1 action")
+        rpc.validate(call.action, call.payload, request=True)
+        allowed = (
+            None
+            if conn.accepted
+            else ALLOWED_WHILE_PENDING
+            if conn.boot_status == "Pending"
+            else ALLOWED_BEFORE_ACCEPTED
+        )
+        if allowed is not None and call.action not in allowed:
+            raise rpc.SecurityError(
+                f"{call.action} before BootNotification was accepted",
+            )
+        self._server.store.seen(conn.station_id)
+        if call.action in ACKNOWLEDGED:
+            return {}, None
+        handler = self._table.get(call.action)
+        if handler is None:
+            raise rpc.NotSupported(f"{call.action} is not supported by this CSMS")
+        return await handler(conn, call.payload)
+
+    # --- B01-B03, G01, G02, A04 ------------------------------------------------------------------
+
+    async def boot_notification(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
+        station = await asyncio.to_thread(self._server.registry.get, conn.station_id)
+        policy = station.boot_policy if station else "accept"
+        status = (
+            RegistrationStatusEnumType.accepted
+            if policy == "accept"
+            else RegistrationStatusEnumType.pending
+        )
+        info = {"reason": p["reason"], **p["chargingStation"]}
+        await asyncio.to_thread(self._server.store.boot, conn.station_id, status.value, info)
+        conn.boot_status = status.value
+        response = {
+            "currentTime": _now(),
+            "interval": self._server.settings.ocpp_heartbeat_interval,
+            "status": status.value,
+        }
+        return response, self._server.after_boot(conn)
+
+    async def heartbeat(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
+        return {"currentTime": _now()}, None
+
+    async def status_notification(
+        self, conn: StationConnection, p: dict[str, Any]
+    ) -> HandlerResult:
+        self._server.store.connector_status(
+            conn.station_id,
+            p["evseId"],
+            p["connectorId"],
+            p["connectorStatus"],
+            parse_time(p["timestamp"]),
+        )
+        return {}, None
+
+    async def security_event_notification(
+        self, conn: StationConnection, p: dict[str, Any]
+    ) -> HandlerResult:
+        await asyncio.to_thread(
+            self._server.store.security_event,
+            conn.station_id,
+            p["type"],
+            parse_time(p["timestamp"]),
+            p.get("techInfo"),
+        )
+        return {}, None
+
+    async def transaction_event(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
+        await asyncio.to_thread(self._server.store.transaction_event, conn.station_id, p)
+        response: dict[str, Any] = {}
+        token = p.get("idToken")
+        if token and p["eventType"] == "Started":
+            # The token was authorised before (Authorize or local list); echo what we know.
+            response["idTokenInfo"] = {"status": AuthorizationStatusEnumType.accepted.value}
+        return response, None
+
+    async def data_transfer(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
+        return {"status": "UnknownVendorId"}, None
+
+    # --- A02/A03 ---------------------------------------------------------------------------------
+
+    async def sign_certificate(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
+        outcome = await asyncio.to_thread(
+            self._server.certificates.sign,
+            conn.station_id,
+            p["csr"],
+            p.get("certificateType"),
+        )
+        if not outcome.accepted:
+            log.info("%s: SignCertificate rejected: %s", conn.station_id, outcome.detail)
+            return {
+                "status": GenericStatusEnumType.rejected.value,
+                "statusInfo": {
+                    "reasonCode": (outcome.reason or "Rejected")[:20],
+                    "additionalInfo": (outcome.detail or "")[:512],
+                },
+            }, None
+        return {"status": GenericStatusEnumType.accepted.value}, self._server.deliver_later(conn)
+
+    # --- M06 -------------------------------------------------------------------------------------
+
+    async def get_certificate_status(
+        self, conn: StationConnection, p: dict[str, Any]
+    ) -> HandlerResult:
+        data = p["ocspRequestData"]
+        failed = {"status": GetCertificateStatusEnumType.failed.value}
+        try:
+            request = ocsp_request_from_hash_data(data)
+        except (ValueError, KeyError) as exc:
+            return {
+                **failed,
+                "statusInfo": {"reasonCode": "InvalidHashData", "additionalInfo": str(exc)[:512]},
+            }, None
+        answer = usable_ocsp_answer(await asyncio.to_thread(self._server.ocsp.respond, request))
+        if answer is None:
+            answer = await self._foreign_ocsp(data.get("responderURL", ""), request)
+        if answer is None:
+            return {**failed, "statusInfo": {"reasonCode": "NoOCSPResponse"}}, None
+        return {"status": GetCertificateStatusEnumType.accepted.value, "ocspResult": answer}, None
+
+    async def _foreign_ocsp(self, url: str, request: bytes) -> str | None:
+        """Only responders an operator listed are ever contacted; a station's responderURL
+        alone is never fetched (it could point anywhere, inside our network too)."""
+        if url not in self._server.settings.ocpp_trusted_ocsp_responders:
+            return None
+        try:
+            async with httpx.AsyncClient(timeout=3.0, follow_redirects=False) as client:
+                reply = await client.post(
+                    url, content=request, headers={"content-type": "application/ocsp-request"}
+                )
+        except httpx.HTTPError as exc:
+            log.warning("OCSP responder %s failed: %s", url, exc)
+            return None
+        if reply.status_code != 200 or len(reply.content) > 64 * 1024:
+            return None
+        return usable_ocsp_answer(reply.content)
+
+    # --- C07, M01/M02: decided by the contract service -------------------------------------------
+
+    async def authorize(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
+        decision = await asyncio.to_thread(
+            self._server.contracts.authorize,
+            p["idToken"],
+            p.get("certificate"),
+            p.get("iso15118CertificateHashData"),
+            station_id=conn.station_id,
+        )
+        response: dict[str, Any] = {
+            "idTokenInfo": {"status": decision.status, **decision.extra_id_token_info}
+        }
+        if decision.certificate_status is not None:
+            response["certificateStatus"] = decision.certificate_status
+        return response, None
+
+    async def get_15118_ev_certificate(
+        self, conn: StationConnection, p: dict[str, Any]
+    ) -> HandlerResult:
+        answer = await asyncio.to_thread(
+            self._server.contracts.get_15118_ev_certificate,
+            p["iso15118SchemaVersion"],
+            p["action"],
+            p["exiRequest"],
+            station_id=conn.station_id,
+        )
+        response: dict[str, Any] = {"status": answer.status, "exiResponse": answer.exi_response}
+        if answer.reason_code:
+            response["statusInfo"] = {"reasonCode": answer.reason_code[:20]}
+        return response, None

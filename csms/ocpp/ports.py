@@ -1,0 +1,69 @@
+"""Seams to the contract service (contracts/), which decides Plug & Charge questions.
+
+The OCPP core asks; it never decides a contract matter itself. Until the composition root
+wires the real service (`OcppServer(product, contracts=...)` or `product.extras["contracts"]`),
+`RefusingContractDecisions` answers every question with a schema-valid refusal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class AuthorizeDecision:
+    """OCPP AuthorizeResponse content (C07): idTokenInfo.status and certificateStatus."""
+
+    status: str  # AuthorizationStatusEnumType: Accepted, Blocked, Expired, Invalid, Unknown, …
+    certificate_status: str | None = None  # Accepted, CertificateRevoked, CertChainError, …
+    extra_id_token_info: dict[str, Any] = field(default_factory=dict)  # e.g. cacheExpiryDateTime
+
+
+@dataclass(frozen=True)
+class EvCertificateAnswer:
+    """OCPP Get15118EVCertificateResponse content (M01/M02)."""
+
+    status: str  # Accepted | Failed
+    exi_response: str  # base64 EXI of the whole V2G_Message (≤ 5600 characters)
+    reason_code: str | None = None
+
+
+class ContractDecisions(Protocol):
+    """What the contract service answers for the OCPP core. Implementations are synchronous
+    and run in a worker thread; they must answer within the §6 time budgets (4.5 s for M01/M02
+    including the OCPP round trip, 1.5 s for C07)."""
+
+    def authorize(
+        self,
+        id_token: dict[str, Any],
+        pem_chain: str | None,
+        hash_data: list[dict[str, Any]] | None,
+        *,
+        station_id: str,
+    ) -> AuthorizeDecision: ...
+
+    def get_15118_ev_certificate(
+        self, schema_version: str, action: str, exi_request_b64: str, *, station_id: str
+    ) -> EvCertificateAnswer: ...
+
+
+class RefusingContractDecisions:
+    """The stand-in until the contract service is wired: refuses, never guesses."""
+
+    def authorize(
+        self,
+        id_token: dict[str, Any],
+        pem_chain: str | None,
+        hash_data: list[dict[str, Any]] | None,
+        *,
+        station_id: str,
+    ) -> AuthorizeDecision:
+        if pem_chain is not None or hash_data:
+            return AuthorizeDecision("Unknown", "CertChainError")
+        return AuthorizeDecision("Unknown")
+
+    def get_15118_ev_certificate(
+        self, schema_version: str, action: str, exi_request_b64: str, *, station_id: str
+    ) -> EvCertificateAnswer:
+        return EvCertificateAnswer("Failed", "", reason_code="NoContractService")

@@ -1,0 +1,264 @@
+"""OCPP-J framing (part 4 §4): parsing frames, CALLERROR codes, payload validation.
+
+Validation uses the `ocpp` package's OCPP 2.0.1 JSON schemas, but not its error mapping, which
+deviates from part 4 (it swaps NotImplemented and NotSupported, reports a missing field as
+ProtocolError and drops unparseable frames silently). Here:
+
+- unreadable frame (not JSON, not an array, type id not a number) → RpcFrameworkError, id "-1"
+  when the messageId cannot be read (§4.2.3);
+- messageId not a string, or longer than 36 characters → RpcFrameworkError;
+- message type id other than 2/3/4 → MessageTypeNotSupported (§4.4);
+- unknown action → NotImplemented; known action the CSMS does not take → NotSupported;
+- schema violations → the code of part 4's table for the violated keyword.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft4Validator
+from jsonschema.exceptions import ValidationError as SchemaValidationError
+from ocpp.messages import get_validator
+
+CALL, CALLRESULT, CALLERROR = 2, 3, 4
+MAX_MESSAGE_ID = 36
+UNREADABLE_ID = "-1"
+
+# The official OCA schema limits exiResponse to 5600 characters; the `ocpp` package's copy
+# says 7500. Strict stations enforce the official limit, so we do too, on what we send.
+OFFICIAL_LIMITS: dict[tuple[str, str], int] = {
+    ("Get15118EVCertificate", "exiResponse"): 5600,
+}
+
+# Every OCPP 2.0.1 action (the schema file names without Request/Response).
+ACTIONS: frozenset[str] = frozenset(
+    name.removesuffix("Request.json")
+    for name in (
+        entry.name for entry in resources.files("ocpp").joinpath("v201", "schemas").iterdir()
+    )
+    if name.endswith("Request.json")
+)
+
+
+class OcppError(Exception):
+    """Becomes a CALLERROR with `code` (part 4 §4.3)."""
+
+    code = "GenericError"
+
+    def __init__(self, description: str = "", details: dict[str, Any] | None = None) -> None:
+        super().__init__(description)
+        self.description = description[:255]
+        self.details = details or {}
+
+
+class FormatViolation(OcppError):
+    code = "FormatViolation"
+
+
+class GenericError(OcppError):
+    code = "GenericError"
+
+
+class InternalError(OcppError):
+    code = "InternalError"
+
+
+class MessageTypeNotSupported(OcppError):
+    code = "MessageTypeNotSupported"
+
+
+class NotImplementedAction(OcppError):
+    code = "NotImplemented"
+
+
+class NotSupported(OcppError):
+    code = "NotSupported"
+
+
+class OccurrenceConstraintViolation(OcppError):
+    code = "OccurrenceConstraintViolation"
+
+
+class PropertyConstraintViolation(OcppError):
+    code = "PropertyConstraintViolation"
+
+
+class ProtocolError(OcppError):
+    code = "ProtocolError"
+
+
+class RpcFrameworkError(OcppError):
+    code = "RpcFrameworkError"
+
+
+class SecurityError(OcppError):
+    code = "SecurityError"
+
+
+class TypeConstraintViolation(OcppError):
+    code = "TypeConstraintViolation"
+
+
+ERROR_CODES = frozenset(
+    cls.code
+    for cls in (
+        FormatViolation,
+        GenericError,
+        InternalError,
+        MessageTypeNotSupported,
+        NotImplementedAction,
+        NotSupported,
+        OccurrenceConstraintViolation,
+        PropertyConstraintViolation,
+        ProtocolError,
+        RpcFrameworkError,
+        SecurityError,
+        TypeConstraintViolation,
+    )
+)
+
+# JSON-schema keyword → part 4 error code.
+_KEYWORD_ERRORS: dict[str, type[OcppError]] = {
+    "type": TypeConstraintViolation,
+    "required": OccurrenceConstraintViolation,
+    "minItems": OccurrenceConstraintViolation,
+    "maxItems": OccurrenceConstraintViolation,
+    "minProperties": OccurrenceConstraintViolation,
+    "maxProperties": OccurrenceConstraintViolation,
+    "maxLength": PropertyConstraintViolation,
+    "minLength": PropertyConstraintViolation,
+    "maximum": PropertyConstraintViolation,
+    "minimum": PropertyConstraintViolation,
+    "enum": PropertyConstraintViolation,
+    "pattern": PropertyConstraintViolation,
+    "format": PropertyConstraintViolation,
+    "additionalProperties": FormatViolation,
+}
+
+
+@dataclass(frozen=True)
+class Call:
+    message_id: str
+    action: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CallResult:
+    message_id: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CallError:
+    message_id: str
+    code: str
+    description: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+Frame = Call | CallResult | CallError
+
+
+class FrameError(OcppError):
+    """A frame that cannot be taken; `message_id` is what the CALLERROR must carry, or None
+    when no CALLERROR may be sent (a broken CALLRESULT or CALLERROR is never answered)."""
+
+    def __init__(self, error: OcppError, message_id: str | None) -> None:
+        super().__init__(error.description, error.details)
+        self.code = error.code
+        self.message_id = message_id
+
+
+def parse_frame(text: str | bytes) -> Frame:
+    """One WebSocket text frame → Call / CallResult / CallError, or FrameError."""
+    try:
+        message = json.loads(text)
+    except (ValueError, UnicodeDecodeError):
+        raise FrameError(RpcFrameworkError("message is not valid JSON"), UNREADABLE_ID) from None
+    if not isinstance(message, list) or not message:
+        raise FrameError(RpcFrameworkError("message must be a JSON array"), UNREADABLE_ID)
+    type_id = message[0]
+    raw_id = message[1] if len(message) > 1 else None
+    readable_id = raw_id if isinstance(raw_id, str) and 0 < len(raw_id) <= MAX_MESSAGE_ID else None
+    if not isinstance(type_id, int) or isinstance(type_id, bool):
+        raise FrameError(
+            RpcFrameworkError("messageTypeId must be an integer"), readable_id or UNREADABLE_ID
+        )
+    if type_id not in (CALL, CALLRESULT, CALLERROR):
+        raise FrameError(
+            MessageTypeNotSupported(f"message type {type_id} is not supported"),
+            readable_id or UNREADABLE_ID,
+        )
+    answerable = type_id == CALL
+    if readable_id is None:
+        why = (
+            f"messageId longer than {MAX_MESSAGE_ID} characters"
+            if isinstance(raw_id, str) and raw_id
+            else "messageId must be a non-empty string"
+        )
+        raise FrameError(RpcFrameworkError(why), UNREADABLE_ID if answerable else None)
+    if type_id == CALL:
+        if len(message) != 4 or not isinstance(message[2], str):
+            raise FrameError(
+                RpcFrameworkError("a CALL is [2, messageId, action, payload]"), readable_id
+            )
+        if not isinstance(message[3], dict):
+            raise FrameError(FormatViolation("payload must be a JSON object"), readable_id)
+        return Call(readable_id, message[2], message[3])
+    if type_id == CALLRESULT:
+        if len(message) != 3 or not isinstance(message[2], dict):
+            raise FrameError(RpcFrameworkError("a CALLRESULT is [3, messageId, payload]"), None)
+        return CallResult(readable_id, message[2])
+    if (
+        len(message) != 5
+        or not isinstance(message[2], str)
+        or not isinstance(message[3], str)
+        or not isinstance(message[4], dict)
+    ):
+        raise FrameError(
+            RpcFrameworkError("a CALLERROR is [4, messageId, code, description, details]"), None
+        )
+    return CallError(readable_id, message[2], message[3], message[4])
+
+
+@cache
+def _validator(action: str, kind: int) -> Draft4Validator:
+    return get_validator(kind, action, "2.0.1")
+
+
+def validate(action: str, payload: dict[str, Any], *, request: bool) -> None:
+    """Raise the part 4 error for the first schema violation of `payload`."""
+    if action not in ACTIONS:
+        raise NotImplementedAction(f"{action} is not an OCPP 2.0.1 action")
+    validator = _validator(action, CALL if request else CALLRESULT)
+    error: SchemaValidationError | None = next(iter(validator.iter_errors(payload)), None)
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "payload"
+        cls = _KEYWORD_ERRORS.get(str(error.validator), FormatViolation)
+        raise cls(f"{where}: {error.message}"[:255], {"keyword": str(error.validator)})
+    if not request:
+        for (limited_action, key), limit in OFFICIAL_LIMITS.items():
+            value = payload.get(key)
+            if action == limited_action and isinstance(value, str) and len(value) > limit:
+                raise PropertyConstraintViolation(f"{key} longer than {limit} characters")
+
+
+def encode_call(message_id: str, action: str, payload: dict[str, Any]) -> str:
+    return json.dumps([CALL, message_id, action, payload], separators=(",", ":"))
+
+
+def encode_result(message_id: str, payload: dict[str, Any]) -> str:
+    return json.dumps([CALLRESULT, message_id, payload], separators=(",", ":"))
+
+
+def encode_error(message_id: str, error: OcppError) -> str:
+    return json.dumps(
+        [CALLERROR, message_id, error.code, error.description, error.details],
+        separators=(",", ":"),
+        default=str,
+    )

@@ -1,0 +1,64 @@
+"""Running the OCPP server beside the HTTP API: in `csms serve` (one event loop for both) and
+in a background thread (tests, benchmarks, the simulator)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+from ..product import Product
+from .ports import ContractDecisions
+from .server import OcppServer
+
+T = TypeVar("T")
+
+
+async def serve_all(
+    product: Product,
+    app: Any,
+    *,
+    host: str,
+    port: int,
+    ocpp_port: int | None,
+    tls_port: int | None,
+    access_log: bool,
+) -> None:
+    """The HTTP API (uvicorn) and the OCPP listeners on one event loop."""
+    import uvicorn
+
+    server = OcppServer(product)
+    product.extras["ocpp"] = server
+    ports = await server.start(host, port=ocpp_port, tls_port=tls_port)
+    for name, bound in ports.items():
+        print(f"OCPP 2.0.1 listening on {name}://{host}:{bound}/ocpp/{{station_id}}", flush=True)
+    config = uvicorn.Config(app, host=host, port=port, log_level="info", access_log=access_log)
+    try:
+        await uvicorn.Server(config).serve()
+    finally:
+        await server.stop()
+
+
+class BackgroundServer:
+    """An OcppServer on its own event loop in a daemon thread."""
+
+    def __init__(self, product: Product, *, contracts: ContractDecisions | None = None) -> None:
+        self.server = OcppServer(product, contracts=contracts)
+        product.extras["ocpp"] = self.server
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+
+    def start(self, *, port: int | None = 0, tls_port: int | None = None) -> dict[str, int]:
+        self._thread.start()
+        return self.submit(self.server.start("127.0.0.1", port=port, tls_port=tls_port))
+
+    def submit(self, coro: Coroutine[Any, Any, T], timeout: float = 60) -> T:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout)
+
+    def stop(self) -> None:
+        try:
+            self.submit(self.server.stop(), timeout=30)
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=10)

@@ -1,0 +1,329 @@
+"""The OCPP 2.0.1 WebSocket server: handshake checks, the connection registry, background work.
+
+It runs on the `websockets` library rather than the ASGI server, because it must see the TLS
+peer certificate and refuse at the handshake with an HTTP status (404 unknown station, 401 bad
+Basic credentials, 403 certificate checks); uvicorn's ASGI scope exposes neither. It shares
+the process and event loop with the HTTP API (`csms serve`), which reaches connected stations
+through `OcppServer.call`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+from collections import deque
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from http import HTTPStatus
+from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.http11 import Request, Response
+
+from ..product import Product
+from .auth import HandshakeAuthenticator, Refusal
+from .certificates import TRIGGERS, StationCertificates
+from .connection import AfterSend, StationConnection, StationUnavailable
+from .handlers import Handlers
+from .ports import ContractDecisions, RefusingContractDecisions
+from .stations import Station, StationRegistry
+from .store import OcppStore
+from .tls import refresh_client_trust, server_context
+
+log = logging.getLogger("csms.ocpp")
+
+SUBPROTOCOL = "ocpp2.0.1"
+PATH_PREFIX = "/ocpp/"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RefusalRecord:
+    at: datetime
+    station_id: str
+    status: int
+    reason: str
+
+
+class OcppServer:
+    def __init__(self, product: Product, *, contracts: ContractDecisions | None = None) -> None:
+        self.product = product
+        self.settings = product.settings
+        self.registry = StationRegistry(product.session_factory)
+        self.store = OcppStore(product.session_factory)
+        self.certificates = StationCertificates(
+            product.ca, product.session_factory, product.settings.organization
+        )
+        self.ocsp = product.ocsp
+        extra = product.extras.get("contracts")
+        self.contracts: ContractDecisions = (
+            contracts or extra or RefusingContractDecisions()  # type: ignore[assignment]
+        )
+        self.authenticator = HandshakeAuthenticator(
+            self.registry, product.ca, product.trust, product.settings.organization
+        )
+        self.handlers = Handlers(self)
+        self.connections: dict[str, StationConnection] = {}
+        self.refusals: deque[RefusalRecord] = deque(maxlen=200)
+        self.ports: dict[str, int] = {}
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.ssl_context: ssl.SSLContext | None = None
+        self._servers: list[Server] = []
+        self._background: list[asyncio.Task[None]] = []
+        self._authenticated: dict[int, Station] = {}
+        self._last_trigger: dict[tuple[str, str], datetime] = {}
+
+    # --- lifecycle -------------------------------------------------------------------------------
+
+    async def start(
+        self, host: str = "127.0.0.1", *, port: int | None = None, tls_port: int | None = None
+    ) -> dict[str, int]:
+        """Listen for plain WebSocket (profile 1) on `port` and TLS (profiles 2, 3) on
+        `tls_port`; 0 picks a free port. Returns the bound ports by name."""
+        self.loop = asyncio.get_running_loop()
+        common: dict[str, Any] = {
+            "process_request": self._process_request,
+            "select_subprotocol": _select_subprotocol,
+            "max_size": self.settings.ocpp_max_frame_bytes,
+            "ping_interval": 60,
+            "ping_timeout": 60,
+            "compression": None,
+            "server_header": None,
+        }
+        if port is not None:
+            server = await serve(self._handle, host, port, **common)
+            self._servers.append(server)
+            self.ports["ws"] = _bound_port(server)
+        if tls_port is not None:
+            self.ssl_context = await asyncio.to_thread(server_context, self.product)
+            server = await serve(self._handle, host, tls_port, ssl=self.ssl_context, **common)
+            self._servers.append(server)
+            self.ports["wss"] = _bound_port(server)
+        self._background = [
+            asyncio.create_task(self._every(1.0, self._flush)),
+            asyncio.create_task(self._every(self.settings.ocpp_retry_interval, self._retry)),
+            asyncio.create_task(self._every(3600.0, self._renew)),
+        ]
+        return dict(self.ports)
+
+    async def stop(self) -> None:
+        for task in self._background:
+            task.cancel()
+        for server in self._servers:
+            server.close()
+        for server in self._servers:
+            await server.wait_closed()
+        await asyncio.to_thread(self.store.flush)
+
+    def refresh_trust(self) -> None:
+        """Take CSO roots imported since start into the TLS listener."""
+        if self.ssl_context is not None:
+            refresh_client_trust(self.ssl_context, self.product)
+
+    # --- handshake -------------------------------------------------------------------------------
+
+    async def _process_request(
+        self, connection: ServerConnection, request: Request
+    ) -> Response | None:
+        path = urlsplit(request.path).path
+        station_id = unquote(path[len(PATH_PREFIX) :]) if path.startswith(PATH_PREFIX) else ""
+        if not station_id or "/" in station_id:
+            return connection.respond(HTTPStatus.NOT_FOUND, "no such endpoint\n")
+        ssl_object = connection.transport.get_extra_info("ssl_object")
+        peer = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
+        authorization = request.headers.get("Authorization")
+
+        def check() -> tuple[Station | None, Refusal | None]:
+            station = self.registry.get(station_id)
+            refusal = self.authenticator.check(
+                station,
+                station_id,
+                authorization=authorization,
+                tls=ssl_object is not None,
+                peer_der=peer,
+            )
+            if refusal is not None and station is not None:
+                # A00.FR.408: the CSMS logs refused connections of known stations.
+                self.store.security_event(
+                    station_id, "ConnectionRefused", datetime.now(UTC), refusal.reason[:255]
+                )
+            return station, refusal
+
+        try:
+            station, refusal = await asyncio.to_thread(check)
+        except Exception:
+            log.exception("handshake check failed for %r", station_id)
+            return connection.respond(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error\n")
+        if refusal is not None:
+            self.refusals.append(
+                RefusalRecord(datetime.now(UTC), station_id, int(refusal.status), refusal.reason)
+            )
+            log.info("refused %r: %d %s", station_id, refusal.status, refusal.reason)
+            response = connection.respond(refusal.status, f"{refusal.status.phrase}\n")
+            if refusal.status == HTTPStatus.UNAUTHORIZED:
+                response.headers["WWW-Authenticate"] = 'Basic realm="OCPP", charset="UTF-8"'
+            return response
+        assert station is not None
+        self._authenticated[id(connection)] = station
+        return None
+
+    async def _handle(self, websocket: ServerConnection) -> None:
+        station = self._authenticated.pop(id(websocket), None)
+        if station is None:  # cannot happen: process_request ran first
+            await websocket.close(1011, "not authenticated")
+            return
+        if websocket.subprotocol != SUBPROTOCOL:
+            # Part 4 §3.1.2: complete the handshake without the header, then close.
+            await websocket.close(1002, "subprotocol ocpp2.0.1 required")
+            return
+        conn = StationConnection(
+            websocket,
+            station,
+            self.handlers.dispatch,
+            call_timeout=self.settings.ocpp_call_timeout,
+            max_bad_messages=self.settings.ocpp_max_bad_messages,
+        )
+        previous = self.connections.get(station.id)
+        self.connections[station.id] = conn
+        if previous is not None:
+            # One connection per identity: the newest wins (the old one is likely dead).
+            conn.spawn(previous.close(1000, "replaced by a new connection"))
+        self.store.seen(station.id)
+        if conn.accepted:
+            conn.spawn(self.deliver_pending(conn))
+        try:
+            await conn.run()
+        finally:
+            if self.connections.get(station.id) is conn:
+                del self.connections[station.id]
+
+    # --- certificates ----------------------------------------------------------------------------
+
+    def after_boot(self, conn: StationConnection) -> AfterSend | None:
+        if conn.boot_status not in ("Accepted", "Pending"):
+            return None
+
+        async def deliver() -> None:
+            await self.deliver_pending(conn)
+
+        return deliver
+
+    def deliver_later(self, conn: StationConnection) -> AfterSend:
+        async def deliver() -> None:
+            await self.deliver_pending(conn)
+
+        return deliver
+
+    async def deliver_pending(self, conn: StationConnection) -> None:
+        """Send every stored, not yet accepted certificate of this station (A02/A03 step 3)."""
+        for delivery in await asyncio.to_thread(self.certificates.pending, conn.station_id):
+            try:
+                answer = await conn.call(
+                    "CertificateSigned",
+                    {
+                        "certificateChain": delivery.pem_chain,
+                        "certificateType": delivery.certificate_type,
+                    },
+                )
+            except Exception as exc:
+                await asyncio.to_thread(
+                    self.certificates.attempted, delivery.record_id, f"{type(exc).__name__}: {exc}"
+                )
+                raise
+            revoked = await asyncio.to_thread(
+                self.certificates.answered, conn.station_id, delivery.record_id, answer["status"]
+            )
+            log.info(
+                "%s: CertificateSigned %s → %s; revoked %s",
+                conn.station_id,
+                delivery.certificate_type,
+                answer["status"],
+                revoked or "nothing",
+            )
+
+    async def _retry(self) -> None:
+        waiting = await asyncio.to_thread(self.certificates.stations_with_pending)
+        for station_id in waiting:
+            conn = self.connections.get(station_id)
+            if conn is not None and conn.boot_status in ("Accepted", "Pending"):
+                conn.spawn(self.deliver_pending(conn))
+
+    async def _renew(self) -> None:
+        """Ask stations to renew certificates before they expire (A02 by request of CSMS)."""
+        within = timedelta(days=self.settings.ocpp_renew_before_days)
+        now = datetime.now(UTC)
+        for station_id, kind in await asyncio.to_thread(self.certificates.expiring, within):
+            conn = self.connections.get(station_id)
+            last = self._last_trigger.get((station_id, kind))
+            if conn is None or not conn.accepted or (last and now - last < timedelta(days=1)):
+                continue
+            self._last_trigger[(station_id, kind)] = now
+            conn.spawn(self._trigger(conn, TRIGGERS[kind]))
+
+    async def _trigger(self, conn: StationConnection, requested: str) -> None:
+        answer = await conn.call("TriggerMessage", {"requestedMessage": requested})
+        log.info("%s: TriggerMessage %s → %s", conn.station_id, requested, answer["status"])
+
+    # --- commands from the API -------------------------------------------------------------------
+
+    async def call(
+        self, station_id: str, action: str, payload: dict[str, Any], *, timeout: float | None = None
+    ) -> dict[str, Any]:
+        """Send a CALL to a connected station, from any thread's event loop."""
+        return await self.run(self._call(station_id, action, payload, timeout))
+
+    async def _call(
+        self, station_id: str, action: str, payload: dict[str, Any], timeout: float | None
+    ) -> dict[str, Any]:
+        conn = self.connections.get(station_id)
+        if conn is None:
+            raise StationUnavailable(f"{station_id} is not connected")
+        answer = await conn.call(action, payload, timeout=timeout)
+        if action == "GetInstalledCertificateIds" and answer.get("status") == "Accepted":
+            await asyncio.to_thread(
+                self.store.installed_certificates,
+                station_id,
+                answer.get("certificateHashDataChain", []),
+            )
+        return answer
+
+    async def run(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Await `coro` on the OCPP server's loop, whichever loop the caller is on."""
+        loop = self.loop
+        if loop is None:
+            coro.close()
+            raise StationUnavailable("the OCPP server is not running")
+        if loop is asyncio.get_running_loop():
+            return await coro
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coro, loop))
+
+    def connected(self, station_id: str) -> bool:
+        return station_id in self.connections
+
+    # --- housekeeping ----------------------------------------------------------------------------
+
+    async def _flush(self) -> None:
+        await asyncio.to_thread(self.store.flush)
+
+    @staticmethod
+    async def _every(seconds: float, work: Any) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            try:
+                await work()
+            except Exception:
+                log.exception("OCPP background work %s failed", work.__name__)
+
+
+def _select_subprotocol(connection: ServerConnection, offered: Any) -> str | None:
+    return SUBPROTOCOL if SUBPROTOCOL in offered else None
+
+
+def _bound_port(server: Server) -> int:
+    return int(next(iter(server.sockets)).getsockname()[1])
+
+
+__all__ = ["SUBPROTOCOL", "OcppServer"]

@@ -1,0 +1,192 @@
+"""The station registry: who may connect, with which security profile and credentials.
+
+Passwords are stored as argon2id hashes (A01.FR.08) and compared in constant time inside
+argon2. Hashing costs tens of milliseconds on purpose, which would make thousands of stations
+reconnecting after a restart expensive; a verified password is therefore remembered as a keyed
+HMAC under a per-process random key, so a reconnect with the same password costs one HMAC and
+one constant-time comparison, and nothing reusable ever sits in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .db import StationRecord
+
+# OCPP identifierString without ':' (part 4 §3.1.1: the identity is the Basic username).
+STATION_ID = re.compile(r"^[A-Za-z0-9*\-_=+|@.]{1,48}$")
+# OCPP passwordString: 16-40 characters (A00.FR.304); printable ASCII.
+PASSWORD = re.compile(r"^[\x21-\x7e]{16,40}$")
+BOOT_POLICIES = ("accept", "pending")
+
+# OWASP's argon2id minimum (m=19 MiB, t=2, p=1): ~20 ms a verification here.
+_HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+class StationError(ValueError):
+    """Bad station data from an operator; the message says what is wrong."""
+
+    code = "station"
+
+
+class UnknownStation(StationError):
+    code = "unknown_station"
+
+
+@dataclass(frozen=True)
+class Station:
+    id: str
+    security_profile: int
+    partner: str | None
+    boot_policy: str
+    enabled: bool
+    created_at: datetime
+    last_boot_at: datetime | None
+    boot_status: str | None
+    boot_info: dict | None
+    last_seen_at: datetime | None
+    installed_certificates: list | None
+    password_hash: str | None
+
+    @classmethod
+    def of(cls, record: StationRecord) -> Station:
+        return cls(
+            id=record.id,
+            security_profile=record.security_profile,
+            partner=record.partner,
+            boot_policy=record.boot_policy,
+            enabled=record.enabled,
+            created_at=record.created_at,
+            last_boot_at=record.last_boot_at,
+            boot_status=record.boot_status,
+            boot_info=record.boot_info,
+            last_seen_at=record.last_seen_at,
+            installed_certificates=record.installed_certificates,
+            password_hash=record.password_hash,
+        )
+
+
+def generate_password() -> str:
+    # 30 URL-safe characters: ~180 bits, inside OCPP's 16-40 range.
+    return secrets.token_urlsafe(22)[:30]
+
+
+class StationRegistry:
+    def __init__(self, session_factory: Callable[[], Session]) -> None:
+        self._session_factory = session_factory
+        self._verified: dict[str, tuple[str, bytes]] = {}  # id -> (stored hash, HMAC)
+        self._key = secrets.token_bytes(32)
+        self._lock = threading.Lock()
+
+    # --- administration ----------------------------------------------------------------------
+
+    def add(
+        self,
+        station_id: str,
+        *,
+        security_profile: int,
+        password: str | None = None,
+        partner: str | None = None,
+        boot_policy: str = "accept",
+    ) -> tuple[Station, str | None]:
+        """Register a station. Returns it and the password when one was generated here."""
+        if not STATION_ID.match(station_id):
+            raise StationError(
+                f"station id {station_id!r} must be 1-48 characters of A-Z a-z 0-9 * - _ = + | @ ."
+            )
+        if security_profile not in (1, 2, 3):
+            raise StationError("security profile must be 1, 2 or 3")
+        if boot_policy not in BOOT_POLICIES:
+            raise StationError(f"boot policy must be one of {', '.join(BOOT_POLICIES)}")
+        generated = None
+        if security_profile in (1, 2):
+            if password is None:
+                password = generated = generate_password()
+            if not PASSWORD.match(password):
+                raise StationError("password must be 16-40 printable ASCII characters")
+        elif password is not None:
+            raise StationError("security profile 3 authenticates by certificate: no password")
+        with self._session_factory() as session, session.begin():
+            if session.get(StationRecord, station_id) is not None:
+                raise StationError(f"station {station_id} exists already")
+            record = StationRecord(
+                id=station_id,
+                security_profile=security_profile,
+                password_hash=_HASHER.hash(password) if password else None,
+                partner=partner,
+                boot_policy=boot_policy,
+                enabled=True,
+                created_at=datetime.now(UTC),
+            )
+            session.add(record)
+            session.flush()
+            station = Station.of(record)
+        return station, generated
+
+    def update(
+        self,
+        station_id: str,
+        *,
+        boot_policy: str | None = None,
+        enabled: bool | None = None,
+        password: str | None = None,
+    ) -> Station:
+        with self._session_factory() as session, session.begin():
+            record = session.get(StationRecord, station_id)
+            if record is None:
+                raise UnknownStation(f"no station {station_id}")
+            if boot_policy is not None:
+                if boot_policy not in BOOT_POLICIES:
+                    raise StationError(f"boot policy must be one of {', '.join(BOOT_POLICIES)}")
+                record.boot_policy = boot_policy
+            if enabled is not None:
+                record.enabled = enabled
+            if password is not None:
+                if not PASSWORD.match(password):
+                    raise StationError("password must be 16-40 printable ASCII characters")
+                record.password_hash = _HASHER.hash(password)
+                with self._lock:
+                    self._verified.pop(station_id, None)
+            return Station.of(record)
+
+    def get(self, station_id: str) -> Station | None:
+        with self._session_factory() as session:
+            record = session.get(StationRecord, station_id)
+            return Station.of(record) if record else None
+
+    def list(self, *, limit: int = 1000, offset: int = 0) -> list[Station]:
+        query = select(StationRecord).order_by(StationRecord.id).limit(limit).offset(offset)
+        with self._session_factory() as session:
+            return [Station.of(r) for r in session.scalars(query)]
+
+    # --- authentication ----------------------------------------------------------------------
+
+    def check_password(self, station: Station, password: str) -> bool:
+        """Constant-time check of an HTTP Basic password against the stored argon2 hash."""
+        stored = station.password_hash
+        if not stored:
+            return False
+        digest = hmac.new(self._key, password.encode(), hashlib.sha256).digest()
+        with self._lock:
+            remembered = self._verified.get(station.id)
+        if remembered is not None and remembered[0] == stored:
+            return hmac.compare_digest(remembered[1], digest)
+        try:
+            _HASHER.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return False
+        with self._lock:
+            self._verified[station.id] = (stored, digest)
+        return True

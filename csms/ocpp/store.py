@@ -1,0 +1,197 @@
+"""Database writes of the OCPP core, run in worker threads (the session factory is sync).
+
+Heartbeats and connector status changes are the bulk of the traffic and only ever need their
+latest value; they are coalesced in memory and written in one batch per flush interval
+(`WriteBehind`), so a Heartbeat never waits for the database.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, TransactionRecord
+
+
+def parse_time(value: str | None) -> datetime:
+    if not value:
+        return datetime.now(UTC)
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.now(UTC)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+class OcppStore:
+    def __init__(self, session_factory: Callable[[], Session]) -> None:
+        self._session_factory = session_factory
+        self._lock = threading.Lock()
+        self._seen: dict[str, datetime] = {}
+        self._status: dict[tuple[str, int, int], tuple[str, datetime]] = {}
+
+    # --- coalesced ------------------------------------------------------------------------------
+
+    def seen(self, station_id: str) -> None:
+        with self._lock:
+            self._seen[station_id] = datetime.now(UTC)
+
+    def connector_status(
+        self, station_id: str, evse_id: int, connector_id: int, status: str, at: datetime
+    ) -> None:
+        with self._lock:
+            self._status[(station_id, evse_id, connector_id)] = (status, at)
+
+    def flush(self) -> int:
+        with self._lock:
+            seen, self._seen = self._seen, {}
+            status, self._status = self._status, {}
+        if not seen and not status:
+            return 0
+        with self._session_factory() as session, session.begin():
+            if seen:
+                session.execute(
+                    update(StationRecord),
+                    [{"id": k, "last_seen_at": v} for k, v in seen.items()],
+                )
+            for (station_id, evse_id, connector_id), (value, at) in status.items():
+                session.merge(
+                    ConnectorStatusRecord(
+                        station_id=station_id,
+                        evse_id=evse_id,
+                        connector_id=connector_id,
+                        status=value,
+                        reported_at=at,
+                    )
+                )
+        return len(seen) + len(status)
+
+    def latest_status(self, station_id: str) -> list[dict[str, Any]]:
+        from sqlalchemy import select
+
+        self.flush()
+        with self._session_factory() as session:
+            rows = session.scalars(
+                select(ConnectorStatusRecord)
+                .where(ConnectorStatusRecord.station_id == station_id)
+                .order_by(ConnectorStatusRecord.evse_id, ConnectorStatusRecord.connector_id)
+            )
+            return [
+                {
+                    "evseId": r.evse_id,
+                    "connectorId": r.connector_id,
+                    "status": r.status,
+                    "at": r.reported_at.isoformat(),
+                }
+                for r in rows
+            ]
+
+    # --- immediate ------------------------------------------------------------------------------
+
+    def boot(self, station_id: str, status: str, info: dict[str, Any]) -> None:
+        with self._session_factory() as session, session.begin():
+            record = session.get(StationRecord, station_id)
+            if record is None:
+                return
+            now = datetime.now(UTC)
+            record.last_boot_at = now
+            record.last_seen_at = now
+            record.boot_status = status
+            record.boot_info = info
+
+    def installed_certificates(self, station_id: str, chain: list[Any]) -> None:
+        with self._session_factory() as session, session.begin():
+            record = session.get(StationRecord, station_id)
+            if record is not None:
+                record.installed_certificates = chain
+
+    def security_event(
+        self, station_id: str, type_: str, occurred: datetime, tech_info: str | None
+    ) -> None:
+        with self._session_factory() as session, session.begin():
+            session.add(
+                SecurityEventRecord(
+                    station_id=station_id,
+                    type=type_,
+                    tech_info=tech_info,
+                    occurred_at=occurred,
+                    received_at=datetime.now(UTC),
+                )
+            )
+
+    def transaction_event(self, station_id: str, payload: dict[str, Any]) -> None:
+        """Record a TransactionEvent; events may arrive late or twice (offline queue), so the
+        record keeps the newest seqNo's view and never moves back from `ended`."""
+        info = payload["transactionInfo"]
+        tx_id = info["transactionId"]
+        event_type = payload["eventType"]
+        at = parse_time(payload.get("timestamp"))
+        seq = int(payload.get("seqNo", 0))
+        token = payload.get("idToken") or {}
+        meter = _energy_wh(payload.get("meterValue"))
+        from sqlalchemy import select
+
+        with self._session_factory() as session, session.begin():
+            record = session.scalar(
+                select(TransactionRecord)
+                .where(
+                    TransactionRecord.station_id == station_id,
+                    TransactionRecord.transaction_id == tx_id,
+                )
+                .with_for_update()
+            )
+            if record is None:
+                record = TransactionRecord(
+                    station_id=station_id,
+                    transaction_id=tx_id,
+                    state="started",
+                    started_at=at,
+                    updated_at=at,
+                    last_seq_no=seq,
+                    meter_start_wh=meter,
+                )
+                session.add(record)
+            newer = seq >= record.last_seq_no
+            if newer:
+                record.last_seq_no = seq
+                record.updated_at = at
+                if info.get("chargingState"):
+                    record.charging_state = info["chargingState"]
+            if event_type == "Ended":
+                record.state = "ended"
+                record.ended_at = at
+                record.stopped_reason = info.get("stoppedReason", "Local")
+            elif record.state != "ended" and event_type == "Updated":
+                record.state = "updated"
+            if event_type == "Started" and record.started_at > at:
+                record.started_at = at
+            if token.get("idToken"):
+                record.id_token = token["idToken"]
+                record.id_token_type = token.get("type")
+            evse = payload.get("evse") or {}
+            if "id" in evse:
+                record.evse_id = evse["id"]
+            if meter is not None:
+                if record.meter_start_wh is None:
+                    record.meter_start_wh = meter
+                if newer:
+                    record.meter_last_wh = meter
+
+
+def _energy_wh(meter_values: list[dict[str, Any]] | None) -> float | None:
+    """The Energy.Active.Import.Register reading (Wh) of the last meter value, if any."""
+    for value in reversed(meter_values or []):
+        for sample in value.get("sampledValue", []):
+            if sample.get("measurand", "Energy.Active.Import.Register") == (
+                "Energy.Active.Import.Register"
+            ):
+                multiplier = (sample.get("unitOfMeasure") or {}).get("multiplier", 0)
+                unit = (sample.get("unitOfMeasure") or {}).get("unit", "Wh")
+                scale = 1000.0 if unit == "kWh" else 1.0
+                return float(sample["value"]) * scale * (10**multiplier)
+    return None
