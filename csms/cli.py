@@ -92,12 +92,15 @@ def main() -> None:
 
 def _mount_optional_groups() -> None:
     """Command groups that live with their domain packages."""
+    from contracts.cli import contract, emaid
     from iso15118.cli import exi
 
     from .ocpp.cli import station
 
     main.add_command(exi)
     main.add_command(station)
+    main.add_command(contract)
+    main.add_command(emaid)
 
 
 _mount_optional_groups()

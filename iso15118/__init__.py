@@ -6,6 +6,7 @@ Public API (everything else is internal):
 - decode_exi(data, schema) / encode_exi(tree, schema): any message as the codec's tree
 - encode_fragment(name, content, schema): EXI fragment of one element (what gets signed)
 - fragment_digest, build_signed_info, sign_signed_info, build_signature, verify_signature
+- sign_signed_info_with / build_signature_with: the same through a `sign(data) -> DER` callable
 - ExiDecodeError (with .bit_position), ExiEncodeError, SignatureError
 """
 
@@ -19,10 +20,12 @@ from iso15118.messages import V2GMessage
 from iso15118.xmldsig import (
     SignatureError,
     build_signature,
+    build_signature_with,
     build_signed_info,
     encode_fragment,
     fragment_digest,
     sign_signed_info,
+    sign_signed_info_with,
     verify_signature,
 )
 
@@ -57,6 +60,7 @@ __all__ = [
     "SignatureError",
     "V2GMessage",
     "build_signature",
+    "build_signature_with",
     "build_signed_info",
     "decode_exi",
     "decode_v2g_message",
@@ -65,5 +69,6 @@ __all__ = [
     "encode_v2g_message",
     "fragment_digest",
     "sign_signed_info",
+    "sign_signed_info_with",
     "verify_signature",
 ]

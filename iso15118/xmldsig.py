@@ -8,7 +8,7 @@ as an EXI fragment of the xmldsig schema, as raw r||s.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -83,6 +83,37 @@ def build_signature(
     return {
         "SignedInfo": signed_info,
         "SignatureValue": {"value": sign_signed_info(signed_info, key)},
+    }
+
+
+# Signing through a callable: a CA key store (pki.keystore.Signer) never hands out its key,
+# it only returns a DER ECDSA-Sig-Value over the data it is given.
+DerSigner = Callable[[bytes], bytes]
+
+
+def sign_signed_info_with(signed_info: dict[str, Any], sign: DerSigner, size: int) -> bytes:
+    """Like sign_signed_info, with `sign(data) -> DER signature`; `size` = curve bytes
+    (32 for P-256, 66 for P-521). The hash is the signer's (SHA-256 for -2)."""
+    der = sign(encode_fragment("SignedInfo", signed_info, "xmldsig"))
+    r, s = utils.decode_dss_signature(der)
+    return r.to_bytes(size, "big") + s.to_bytes(size, "big")
+
+
+def build_signature_with(
+    signed_elements: Mapping[str, tuple[str, Any]],
+    sign: DerSigner,
+    size: int,
+    schema: str = "iso-2",
+) -> dict[str, Any]:
+    """build_signature for a key held behind a signing callable."""
+    digests = {
+        element_id: fragment_digest(name, content, schema)
+        for element_id, (name, content) in signed_elements.items()
+    }
+    signed_info = build_signed_info(digests)
+    return {
+        "SignedInfo": signed_info,
+        "SignatureValue": {"value": sign_signed_info_with(signed_info, sign, size)},
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+import contracts.models  # noqa: F401 - the contract tables live on pki.db.Base's metadata
 from csms.ocpp.db import Base as OcppBase
 from pki.db import Base as PkiBase
 

@@ -1,0 +1,211 @@
+"""The Plug & Charge authorization decision (OCPP 2.0.1 C07) the CSMS answers Authorize with.
+
+From the eMAID plus either the contract certificate chain (PEM) or its OCSP hash data:
+certificateStatus and idTokenInfo.status per the C07 table:
+
+| situation                                         | certificateStatus  | idToken status   |
+| chain valid, contract blocked/ended/unknown       | ContractCancelled  | Blocked/Expired/ |
+|                                                   |                    | Invalid/Unknown  |
+| chain valid, contract active                      | Accepted           | Accepted         |
+| chain expired                                     | CertificateExpired | Expired          |
+| chain revoked                                     | CertificateRevoked | Invalid          |
+| chain not verifiable (or CN is not the eMAID)     | CertChainError     | Invalid          |
+
+Nothing is cached: a revocation or a termination takes effect on the next authorization.
+The `responderURL` in hash data is never fetched; the product answers from its own records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from cryptography import x509
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from iso15118.emaid import EmaidError, normalize_emaid
+from pki.authority import CertificateAuthority
+from pki.db import CertificateRecord
+from pki.errors import ValidationReason
+from pki.foreign_revocation import ForeignRevocation
+from pki.issuance import serial_to_hex
+from pki.ocsp import cert_id_for
+from pki.trust import TrustStore
+
+from .service import ContractService
+from .trust import contract_validator
+
+HASH_NAMES = {"SHA256": "sha256", "SHA384": "sha384", "SHA512": "sha512"}
+
+
+@dataclass(frozen=True)
+class HashData:
+    """OCPP OCSPRequestDataType / CertificateHashDataType (hex strings)."""
+
+    hash_algorithm: str
+    issuer_name_hash: str
+    issuer_key_hash: str
+    serial_number: str
+    responder_url: str | None = None
+
+
+@dataclass(frozen=True)
+class AuthorizationDecision:
+    certificate_status: str | None  # AuthorizeCertificateStatusEnumType; None: nothing checked
+    id_token_status: str  # AuthorizationStatusEnumType
+    detail: str
+
+
+def _decision(cert_status: str | None, token_status: str, detail: str) -> AuthorizationDecision:
+    return AuthorizationDecision(cert_status, token_status, detail)
+
+
+class PncAuthorizer:
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        ca: CertificateAuthority,
+        trust: TrustStore,
+        revocation: ForeignRevocation,
+        contracts: ContractService,
+    ) -> None:
+        self._session_factory = session_factory
+        self._ca = ca
+        self._trust = trust
+        self._revocation = revocation
+        self._contracts = contracts
+
+    def authorize(
+        self,
+        emaid: str,
+        pem_chain: str | None = None,
+        hash_data: list[HashData] | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> AuthorizationDecision:
+        now = now or datetime.now(UTC)
+        try:
+            token = normalize_emaid(emaid)
+        except EmaidError as exc:
+            if pem_chain or hash_data:
+                return _decision("CertChainError", "Invalid", str(exc))
+            return _decision(None, "Invalid", str(exc))
+        if pem_chain:
+            failure = self._check_chain(token, pem_chain, now)
+        elif hash_data:
+            failure = self._check_hash_data(token, hash_data, now)
+        else:
+            failure = None
+        if failure is not None:
+            return failure
+        cert_status = "Accepted" if (pem_chain or hash_data) else None
+        contract_status, detail = self._token_status(token, now)
+        if contract_status != "Accepted":
+            return _decision("ContractCancelled" if cert_status else None, contract_status, detail)
+        return _decision(cert_status, "Accepted", detail)
+
+    # --- the certificate ----------------------------------------------------------------------
+
+    def _check_chain(
+        self, token: str, pem_chain: str, now: datetime
+    ) -> AuthorizationDecision | None:
+        try:
+            certificates = x509.load_pem_x509_certificates(pem_chain.encode())
+        except ValueError:
+            return _decision("CertChainError", "Invalid", "the certificate chain is not PEM")
+        if not certificates:
+            return _decision("CertChainError", "Invalid", "the certificate chain is empty")
+        leaf, subs = certificates[0], certificates[1:]
+        if _cn(leaf) != token:
+            return _decision(
+                "CertChainError", "Invalid", f"the contract certificate's CN is not {token}"
+            )
+        result = contract_validator(self._ca, self._trust, self._revocation).validate(
+            leaf, subs, at=now
+        )
+        if result.reason in (ValidationReason.EXPIRED, ValidationReason.NOT_YET_VALID):
+            return _decision("CertificateExpired", "Expired", result.detail)
+        if result.reason is ValidationReason.REVOKED:
+            return _decision("CertificateRevoked", "Invalid", result.detail)
+        if not result.ok:
+            return _decision("CertChainError", "Invalid", result.detail)
+        return None
+
+    def _check_hash_data(
+        self, token: str, hash_data: list[HashData], now: datetime
+    ) -> AuthorizationDecision | None:
+        """Hash data can only be checked for certificates the product issued: each entry must
+        name one of them (issuer hashes included); the first entry is the contract leaf."""
+        for position, entry in enumerate(hash_data):
+            record = self._record_for(entry)
+            if record is None:
+                return _decision(
+                    "CertChainError",
+                    "Invalid",
+                    f"hash data entry {position} names no known certificate",
+                )
+            if position == 0 and (
+                record.profile not in ("contract", "contract-20") or record.subject_cn != token
+            ):
+                return _decision(
+                    "CertChainError",
+                    "Invalid",
+                    f"the first certificate is not {token}'s contract certificate",
+                )
+            if record.revoked_at is not None:
+                return _decision("CertificateRevoked", "Invalid", f"{record.serial_hex} is revoked")
+            if record.not_after < now or record.not_before > now:
+                return _decision(
+                    "CertificateExpired", "Expired", f"{record.serial_hex} is not valid now"
+                )
+        return None
+
+    def _record_for(self, entry: HashData) -> CertificateRecord | None:
+        hash_name = HASH_NAMES.get(entry.hash_algorithm.upper())
+        if hash_name is None:
+            return None
+        try:
+            serial = int(entry.serial_number, 16)
+        except ValueError:
+            return None
+        with self._session_factory() as session:
+            record = session.scalar(
+                select(CertificateRecord).where(
+                    CertificateRecord.serial_hex == serial_to_hex(serial),
+                    CertificateRecord.status == "issued",
+                )
+            )
+        if record is None or record.issuer_ca is None or record.der is None:
+            return None
+        issuer = self._ca.authority(record.issuer_ca).certificate
+        cert_id = cert_id_for(x509.load_der_x509_certificate(record.der), issuer, hash_name)
+        if (
+            cert_id.issuer_name_hash.hex() != entry.issuer_name_hash.lower()
+            or cert_id.issuer_key_hash.hex() != entry.issuer_key_hash.lower()
+        ):
+            return None
+        return record
+
+    def _ca_session(self):  # type: ignore[no-untyped-def]
+        return self._contracts._session_factory()
+
+    # --- the contract -------------------------------------------------------------------------
+
+    def _token_status(self, token: str, now: datetime) -> tuple[str, str]:
+        contract = self._contracts.find_by_emaid(token)
+        if contract is None:
+            return "Unknown", f"no contract with eMAID {token}"
+        if contract.status == "suspended":
+            return "Blocked", f"contract {token} is suspended"
+        if contract.status == "terminated":
+            return "Invalid", f"contract {token} is terminated"
+        if contract.valid_until <= now:
+            return "Expired", f"contract {token} ended {contract.valid_until.isoformat()}"
+        return "Accepted", f"contract {token} is active"
+
+
+def _cn(certificate: x509.Certificate) -> str | None:
+    names = certificate.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
+    return str(names[0].value).upper() if names else None

@@ -1,0 +1,80 @@
+"""Tables of the mobility-operator side, on the PKI's metadata (csms/migrations 0002_contracts)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from pki import foreign_revocation  # noqa: F401 - its table is in the same migration
+from pki.db import Base, UTCDateTime
+
+CONTRACT_STATUSES = ("active", "suspended", "terminated")
+
+
+class Contract(Base):
+    """A charging contract: who pays (owner), under which eMAID, for how long."""
+
+    __tablename__ = "contracts"
+    __table_args__ = (
+        UniqueConstraint("emaid", name="uq_contracts_emaid"),
+        Index("ix_contracts_owner", "owner"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    emaid: Mapped[str] = mapped_column(String(15))  # normalised, with check character
+    emaid_origin: Mapped[str] = mapped_column(String(16))  # issued | imported | din-converted
+    owner: Mapped[str] = mapped_column(String(128))  # a username until the users table exists
+    partner: Mapped[str | None] = mapped_column(String(128))
+    status: Mapped[str] = mapped_column(String(16))  # CONTRACT_STATUSES
+    valid_from: Mapped[datetime] = mapped_column(UTCDateTime)
+    valid_until: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(128))
+    status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class VehicleBinding(Base):
+    """A car (its PCID) bound to a contract; a car may hold several, one of them default."""
+
+    __tablename__ = "contract_vehicles"
+    __table_args__ = (
+        UniqueConstraint("pcid", "contract_id", name="uq_contract_vehicles_pcid_contract"),
+        Index("ix_contract_vehicles_pcid", "pcid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    pcid: Mapped[str] = mapped_column(String(18))
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"))
+    is_default: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ContractCertificate(Base):
+    """A contract certificate the CPS issued (the certificate itself is in pki_certificates)."""
+
+    __tablename__ = "contract_certificates"
+    __table_args__ = (
+        UniqueConstraint("serial_hex", name="uq_contract_certificates_serial"),
+        Index("ix_contract_certificates_contract", "contract_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"))
+    serial_hex: Mapped[str] = mapped_column(String(42))
+    pcid: Mapped[str | None] = mapped_column(String(18))
+    action: Mapped[str] = mapped_column(String(8))  # install | update
+    schema: Mapped[str] = mapped_column(String(8))  # iso-2 | iso-20
+    not_after: Mapped[datetime] = mapped_column(UTCDateTime)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Only when CSMS_CONTRACT_KEY_ESCROW is on: PKCS#8 encrypted with the key-store passphrase.
+    escrowed_key: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -1,0 +1,127 @@
+"""Revocation of certificates from foreign PKIs (car makers' OEM provisioning certificates):
+CRLs an operator imports, checked during path validation.
+
+A CRL is stored only if its signature verifies under an imported trust anchor (root or
+sub-CA). The checker answers REVOKED / GOOD from the newest CRL of the certificate's issuer,
+and UNKNOWN where no CRL of that issuer is known, so other sources may still answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from sqlalchemy import Integer, LargeBinary, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from .audit import record_event
+from .db import Base, TrustAnchorRecord, UTCDateTime
+from .errors import PkiError
+from .validation import RevocationState
+
+
+class ForeignCrlRecord(Base):
+    __tablename__ = "pki_foreign_crls"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    issuer_fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    issuer_subject: Mapped[str] = mapped_column(String(512))
+    crl_number: Mapped[str | None] = mapped_column(String(64))
+    this_update: Mapped[datetime] = mapped_column(UTCDateTime)
+    next_update: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    der: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    added_by: Mapped[str] = mapped_column(String(128))
+
+
+class CrlRejected(PkiError):
+    code = "crl_rejected"
+
+
+def _fingerprint(cert: x509.Certificate) -> str:
+    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
+
+
+def load_crl(data: bytes) -> x509.CertificateRevocationList:
+    try:
+        if b"-----BEGIN" in data:
+            return x509.load_pem_x509_crl(data)
+        return x509.load_der_x509_crl(data)
+    except ValueError:
+        raise CrlRejected("cannot read the CRL: expected PEM or DER") from None
+
+
+class ForeignRevocation:
+    def __init__(self, session_factory: Callable[[], Session]) -> None:
+        self._session_factory = session_factory
+
+    def import_crl(self, data: bytes, *, actor: str) -> ForeignCrlRecord:
+        crl = load_crl(data)
+        with self._session_factory() as session, session.begin():
+            anchors = [
+                x509.load_der_x509_certificate(der)
+                for der in session.scalars(select(TrustAnchorRecord.der))
+            ]
+            issuer = next(
+                (
+                    a
+                    for a in anchors
+                    if a.subject == crl.issuer and crl.is_signature_valid(a.public_key())  # type: ignore[arg-type]
+                ),
+                None,
+            )
+            if issuer is None:
+                raise CrlRejected(
+                    f"no imported trust anchor named {crl.issuer.rfc4514_string()} "
+                    "signed this CRL: import its CA first (`csms pki trust add`)"
+                )
+            try:
+                number = str(
+                    crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number
+                )
+            except x509.ExtensionNotFound:
+                number = None
+            record = ForeignCrlRecord(
+                issuer_fingerprint=_fingerprint(issuer),
+                issuer_subject=crl.issuer.rfc4514_string()[:512],
+                crl_number=number,
+                this_update=crl.last_update_utc,
+                next_update=crl.next_update_utc,
+                der=crl.public_bytes(serialization.Encoding.DER),
+                added_at=datetime.now(UTC),
+                added_by=actor,
+            )
+            session.add(record)
+            record_event(
+                session,
+                actor=actor,
+                action="trust.crl_imported",
+                fingerprint=record.issuer_fingerprint,
+                issuer=record.issuer_subject,
+                revoked=len(crl),
+                crl_number=number,
+            )
+        return record
+
+    def checker(self) -> Callable[[x509.Certificate, x509.Certificate], RevocationState]:
+        """A pki.validation.RevocationChecker over the newest imported CRL of each issuer."""
+
+        def check(cert: x509.Certificate, issuer: x509.Certificate) -> RevocationState:
+            with self._session_factory() as session:
+                der = session.scalar(
+                    select(ForeignCrlRecord.der)
+                    .where(ForeignCrlRecord.issuer_fingerprint == _fingerprint(issuer))
+                    .order_by(ForeignCrlRecord.this_update.desc(), ForeignCrlRecord.id.desc())
+                    .limit(1)
+                )
+            if der is None:
+                return RevocationState.UNKNOWN
+            crl = x509.load_der_x509_crl(der)
+            if crl.get_revoked_certificate_by_serial_number(cert.serial_number) is not None:
+                return RevocationState.REVOKED
+            return RevocationState.GOOD
+
+        return check
