@@ -48,6 +48,25 @@ def _install(pnc: Pnc, josev: JosevCar, session_id: str = "0A1B2C3D4E5F6071") ->
     }
 
 
+def _update_request(pnc: Pnc, installed: dict) -> str:
+    """A CertificateUpdateReq from our encoder, signed with the key Josev decrypted."""
+    contract_key = serialization.load_pem_private_key(installed["contract_key_pem"].encode(), None)
+    assert isinstance(contract_key, ec.EllipticCurvePrivateKey)
+    v2g_root = pnc.product.ca.authority("v2g-root").certificate
+    chain = [base64.b64decode(c) for c in installed["contract_chain"]]
+    request = CertificateUpdateReq(
+        "id1",
+        CertificateChain(chain[0], chain[1:]),
+        pnc.emaid,
+        [RootCertificateID(v2g_root.subject.rfc4514_string(), v2g_root.serial_number)],
+    )
+    message = V2GMessage(Header(bytes.fromhex("1122334455667788")), request)
+    message.header.signature = Signature.from_tree(
+        build_signature(message.signed_elements(), contract_key)
+    )
+    return base64.b64encode(encode_v2g_message(message)).decode()
+
+
 def test_josev_installs_a_contract_certificate(pnc: Pnc, josev: JosevCar) -> None:
     result = _install(pnc, josev)
     assert result["message"] == "CertificateInstallationRes"
@@ -71,21 +90,7 @@ def test_josev_checks_the_update_of_its_contract_certificate(pnc: Pnc, josev: Jo
     the request, so the signed request comes from our encoder, signed with the contract key
     Josev decrypted at installation. Josev then checks the response exactly as for Install."""
     installed = _install(pnc, josev)
-    contract_key = serialization.load_pem_private_key(installed["contract_key_pem"].encode(), None)
-    assert isinstance(contract_key, ec.EllipticCurvePrivateKey)
-    v2g_root = pnc.product.ca.authority("v2g-root").certificate
-    chain = [base64.b64decode(c) for c in installed["contract_chain"]]
-    request = CertificateUpdateReq(
-        "id1",
-        CertificateChain(chain[0], chain[1:]),
-        pnc.emaid,
-        [RootCertificateID(v2g_root.subject.rfc4514_string(), v2g_root.serial_number)],
-    )
-    message = V2GMessage(Header(bytes.fromhex("1122334455667788")), request)
-    message.header.signature = Signature.from_tree(
-        build_signature(message.signed_elements(), contract_key)
-    )
-    exi = base64.b64encode(encode_v2g_message(message)).decode()
+    exi = _update_request(pnc, installed)
     answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Update", exi)
     assert answer.status == "Accepted", answer.detail
     result = josev.call(
