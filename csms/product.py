@@ -66,6 +66,6 @@ def build_product(settings: Settings, *, migrate: bool = True) -> Product:
         session_factory=session_factory,
         keystore=keystore,
         ca=ca,
-        ocsp=OcspResponder(ca, session_factory),
+        ocsp=OcspResponder(ca, engine),
         trust=TrustStore(session_factory),
     )

@@ -21,13 +21,12 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.x509 import ocsp
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
 from . import der
 from .authority import Authority, CertificateAuthority
-from .db import CertificateRecord
 from .issuance import serial_to_hex
+from .status_reader import StatusReader
 
 RESPONSE_VALIDITY = timedelta(days=7)  # stations refresh about weekly and staple to cars
 REUSE_SECONDS = 60.0
@@ -89,12 +88,12 @@ class OcspResponder:
     def __init__(
         self,
         ca: CertificateAuthority,
-        session_factory: Callable[[], Session],
+        engine: Engine,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._ca = ca
-        self._session_factory = session_factory
+        self._reader = StatusReader(engine)
         self._clock = clock
         self._issuers: dict[tuple[str, bytes, bytes], Authority] | None = None
         self._cache: OrderedDict[tuple[str, bytes, bytes, int], tuple[_Status, float, bytes]] = (
@@ -139,19 +138,12 @@ class OcspResponder:
             return error_response(OcspStatus.INTERNAL_ERROR)
 
     def _status(self, ca_name: str, serial: int) -> _Status:
-        with self._session_factory() as session:
-            row = (
-                session.connection()
-                .execute(_STATUS_QUERY, {"serial": serial_to_hex(serial), "ca": ca_name})
-                .first()
-            )
-        if row is None or row.status == "failed":
+        row = self._reader.read(serial_to_hex(serial), ca_name)
+        if row is None or row[0] == "failed":
             return _Status("unknown")
-        if row.revoked_at is not None:
-            revoked_at = row.revoked_at
-            if revoked_at.tzinfo is None:  # SQLite returns naive UTC through Core
-                revoked_at = revoked_at.replace(tzinfo=UTC)
-            return _Status("revoked", revoked_at, row.revocation_reason)
+        _, revoked_at, reason = row
+        if revoked_at is not None:
+            return _Status("revoked", revoked_at, reason)
         return _Status("good")
 
     def _signed(
@@ -244,13 +236,6 @@ _REASON_CODES = {  # RFC 5280 CRLReason
     "aACompromise": 10,
 }
 _OID_NONCE = bytes.fromhex("06092b0601050507300102")
-_CERTIFICATES = CertificateRecord.__table__
-_STATUS_QUERY = select(
-    _CERTIFICATES.c.status, _CERTIFICATES.c.revoked_at, _CERTIFICATES.c.revocation_reason
-).where(
-    _CERTIFICATES.c.serial_hex == bindparam("serial"),
-    _CERTIFICATES.c.issuer_ca == bindparam("ca"),
-)
 
 
 @lru_cache(maxsize=256)

@@ -264,3 +264,33 @@ def test_crl_numbers_grow(product: Product) -> None:
     second = build_crl(product.ca, product.session_factory, "mo-sub2")
     number = first.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number
     assert second.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number == number + 1
+
+
+def test_status_reader_query_matches_the_model() -> None:
+    from pki.db import CertificateRecord
+    from pki.status_reader import COLUMNS, TABLE
+
+    table = CertificateRecord.__table__
+    assert table.name == TABLE
+    assert set(COLUMNS) <= set(table.c.keys())
+
+
+@pytest.mark.parametrize("backend", ["postgres-file", "sqlite-file"])
+def test_revocation_from_another_process_is_seen_at_once(make_product, backend: str) -> None:  # type: ignore[no-untyped-def]
+    product: Product = make_product(backend)
+    issued = product.ca.issue_from_csr(make_csr(), "secc", actor="test")
+    issuer = product.ca.authority("cpo-sub2").certificate
+    request = (
+        ocsp.OCSPRequestBuilder()
+        .add_certificate(issued.certificate, issuer, hashes.SHA256())
+        .build()
+        .public_bytes(serialization.Encoding.DER)
+    )
+    first = ocsp.load_der_ocsp_response(product.ocsp.respond(request))
+    assert first.certificate_status == ocsp.OCSPCertStatus.GOOD
+    revoked = csms(product, "pki", "revoke", issued.serial_hex, "--reason", "keyCompromise")
+    assert revoked.returncode == 0, revoked.stderr
+    # The nonce-less response was cached for reuse, but the status changed: signed afresh.
+    second = ocsp.load_der_ocsp_response(product.ocsp.respond(request))
+    assert second.certificate_status == ocsp.OCSPCertStatus.REVOKED
+    assert second.revocation_reason == x509.ReasonFlags.key_compromise
