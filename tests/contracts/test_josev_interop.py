@@ -4,12 +4,14 @@ codec, signature creation and verification, key decryption); the product is the 
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from contracts import contracts_of
 from contracts.cps import ISO2_SCHEMA, MAX_EXI_CHARACTERS
 from iso15118 import build_signature, encode_v2g_message
 from iso15118.messages import (
@@ -106,3 +108,22 @@ def test_josev_checks_the_update_of_its_contract_certificate(pnc: Pnc, josev: Jo
     assert result["contract_chain"][0] != installed["contract_chain"][0]
     assert result["emaid"] == pnc.emaid
     assert len(pnc.domain.service.certificates(pnc.emaid)) == 2
+
+
+def test_escrow_keeps_the_key_encrypted_only_when_asked(
+    make_pnc: Callable[..., Pnc], josev: JosevCar
+) -> None:
+    pnc = make_pnc()
+    pnc.product.settings.contract_key_escrow = True
+    pnc.product.extras.clear()  # rebuild the domain with the new setting
+    pnc.domain = contracts_of(pnc.product)
+    result = _install(pnc, josev)
+    (stored,) = pnc.domain.service.certificates(pnc.emaid)
+    assert stored.escrowed_key is not None
+    with pytest.raises(TypeError):  # encrypted: unreadable without the passphrase
+        serialization.load_der_private_key(stored.escrowed_key, None)
+    escrowed = serialization.load_der_private_key(
+        stored.escrowed_key, pnc.product.settings.resolved_key_passphrase()
+    )
+    decrypted_by_car = serialization.load_pem_private_key(result["contract_key_pem"].encode(), None)
+    assert escrowed.public_key() == decrypted_by_car.public_key()
