@@ -28,7 +28,7 @@ from .auth import HandshakeAuthenticator, Refusal
 from .certificates import TRIGGERS, StationCertificates
 from .connection import AfterSend, StationConnection, StationUnavailable
 from .handlers import Handlers
-from .ports import ContractDecisions, RefusingContractDecisions
+from .ports import ContractDecisions
 from .stations import Station, StationRegistry
 from .store import OcppStore
 from .tls import refresh_client_trust, server_context
@@ -58,10 +58,10 @@ class OcppServer:
             product.ca, product.session_factory, product.settings.organization
         )
         self.ocsp = product.ocsp
-        extra = product.extras.get("contracts")
-        self.contracts: ContractDecisions = (
-            contracts or extra or RefusingContractDecisions()  # type: ignore[assignment]
-        )
+        # The contract service answers Plug & Charge questions unless a caller gives another.
+        from ..pnc import contract_decisions
+
+        self.contracts: ContractDecisions = contracts or contract_decisions(product)
         self.authenticator = HandshakeAuthenticator(
             self.registry, product.ca, product.trust, product.settings.organization
         )
