@@ -12,6 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from pki.errors import PkiError
 
+from .api import mount_api
 from .ocpp.api import router as ocpp_router
 from .ocsp_endpoint import OcspEndpoint
 from .product import Product
@@ -33,6 +34,7 @@ def create_api(product: Product) -> FastAPI:
     )
     app.state.product = product
     app.include_router(ocpp_router)
+    mount_api(app, product)  # people and permissions: auth, users, policies, scoped views
 
     @app.get("/")
     def index() -> dict[str, object]:

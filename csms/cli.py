@@ -92,6 +92,7 @@ def main() -> None:
 
 def _mount_optional_groups() -> None:
     """Command groups that live with their domain packages."""
+    from auth.cli import partner, user
     from contracts.cli import contract, emaid
     from iso15118.cli import exi
 
@@ -101,6 +102,8 @@ def _mount_optional_groups() -> None:
     main.add_command(station)
     main.add_command(contract)
     main.add_command(emaid)
+    main.add_command(user)
+    main.add_command(partner)
 
 
 _mount_optional_groups()
@@ -111,7 +114,13 @@ _mount_optional_groups()
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--access-log/--no-access-log", default=False, show_default=True)
 @click.option("--ocpp-port", default=9000, show_default=True, help="OCPP ws:// (profile 1)")
-@click.option("--tls-port", default=None, type=int, help="OCPP wss:// (profiles 2, 3)")
+@click.option(
+    "--tls-port",
+    default=8443,
+    show_default=True,
+    type=int,
+    help="OCPP wss:// (profiles 2, 3); 0 turns TLS off",
+)
 @friendly_errors
 def serve(host: str, port: int, access_log: bool, ocpp_port: int, tls_port: int | None) -> None:
     """Start the server; the first start creates the database and the PKI."""
@@ -123,6 +132,16 @@ def serve(host: str, port: int, access_log: bool, ocpp_port: int, tls_port: int 
     )
     if result.created:
         click.echo(f"PKI: created {', '.join(result.created)}", err=True)
+    from auth.users import ensure_bootstrap_admin
+    from auth.wiring import auth_of
+
+    password = ensure_bootstrap_admin(
+        product.session_factory,
+        auth_of(product).policy,
+        password=product.settings.bootstrap_admin_password,
+    )
+    if password is not None:  # shown once, on the operator's terminal, never logged
+        click.echo(f"first start: user `admin` created with password {password}", err=True)
     app = create_app(product)
     # Per-request access lines cost more than an OCSP answer; the audit trail records what
     # matters, and `--access-log` turns them on for debugging.
@@ -137,10 +156,41 @@ def serve(host: str, port: int, access_log: bool, ocpp_port: int, tls_port: int 
             host=host,
             port=port,
             ocpp_port=ocpp_port,
-            tls_port=tls_port,
+            tls_port=tls_port or None,
             access_log=access_log,
         )
     )
+
+
+@main.command()
+@click.option(
+    "--ocpp-url",
+    default="wss://127.0.0.1:8443/ocpp",
+    show_default=True,
+    help="The running server's OCPP endpoint, without the station id",
+)
+@friendly_errors
+def demo(ocpp_url: str) -> None:
+    """Play a whole Plug & Charge story against a running `csms serve` and print it."""
+    from .demo import run_demo
+
+    product = load_product()
+    try:
+        result = run_demo(product, ocpp_url, click.echo)
+    except (OSError, TimeoutError) as exc:
+        raise CliError(
+            f"cannot talk to the server at {ocpp_url} ({type(exc).__name__}: {exc}); "
+            "is `csms serve` running?"
+        ) from None
+    except RuntimeError as exc:
+        raise CliError(str(exc)) from None
+    ok = result.first_authorize == "Accepted" and result.last_authorize != "Accepted"
+    click.echo(
+        f"demo {'complete' if ok else 'FAILED'}: Authorize {result.first_authorize} while the "
+        f"contract was active, {result.last_authorize} after it was terminated"
+    )
+    if not ok:
+        raise SystemExit(1)
 
 
 @main.group()

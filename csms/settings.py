@@ -73,6 +73,22 @@ class Settings(BaseSettings):
     # in production, optional in development.
     ocpp_api_token: str | None = Field(default=None, min_length=16)
 
+    # People and permissions (auth/). The token key signs access tokens (HS256) and, through
+    # a derived key, the session cookie; in development one is generated into the data dir.
+    token_key: str | None = Field(default=None, min_length=32)
+    access_token_minutes: int = Field(default=15, ge=1, le=1440)
+    refresh_token_days: int = Field(default=14, ge=1, le=90)
+    bootstrap_admin_password: str | None = Field(default=None, min_length=12)
+    # MyID (OAuth 2.0 with custom endpoints; see docs/auth.md). Login is off until a client
+    # id is set.
+    myid_base_url: str = "https://myid.uz"
+    myid_client_id: str | None = None
+    myid_client_secret: str | None = None
+    myid_redirect_url: str | None = None
+    myid_scopes: str = Field(default="common_data,contacts", pattern=r"^[a-z_]+(,[a-z_]+)*$")
+    myid_method: Literal["strong", "simple"] = "strong"
+    myid_timeout: float = Field(default=10.0, gt=0, le=60)
+
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if self.mode == "development":
@@ -92,6 +108,10 @@ class Settings(BaseSettings):
             problems.append(
                 "CSMS_PKCS11_MODULE, CSMS_PKCS11_TOKEN_LABEL and CSMS_PKCS11_PIN must be set"
             )
+        if not self.token_key:
+            problems.append("CSMS_TOKEN_KEY must be set (32+ characters)")
+        if self.myid_client_id and not (self.myid_client_secret and self.myid_redirect_url):
+            problems.append("CSMS_MYID_CLIENT_SECRET and CSMS_MYID_REDIRECT_URL must be set")
         if problems:
             raise SettingsError("; ".join(problems))
         return self
@@ -112,6 +132,18 @@ class Settings(BaseSettings):
             self.data_dir.mkdir(parents=True, exist_ok=True)
             path.touch(mode=0o600)
             path.write_text(secrets.token_urlsafe(32))
+        return path.read_text().strip().encode()
+
+
+    def resolved_token_key(self) -> bytes:
+        """The key signing access tokens; in development one is generated once and kept."""
+        if self.token_key:
+            return self.token_key.encode()
+        path = self.data_dir / "token.key"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.touch(mode=0o600)
+            path.write_text(secrets.token_urlsafe(48))
         return path.read_text().strip().encode()
 
 

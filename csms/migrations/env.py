@@ -6,11 +6,12 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 import contracts.models  # noqa: F401 - the contract tables live on pki.db.Base's metadata
+from auth.models import Base as AuthBase
 from csms.ocpp.db import Base as OcppBase
 from pki.db import Base as PkiBase
 
 config = context.config
-target_metadata = [PkiBase.metadata, OcppBase.metadata]
+target_metadata = [PkiBase.metadata, OcppBase.metadata, AuthBase.metadata]
 
 
 def run_migrations_offline() -> None:

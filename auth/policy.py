@@ -1,0 +1,216 @@
+"""The Casbin enforcer over the rules stored in the database.
+
+- Rules live in `auth_casbin_rules`; an empty table is seeded from `policies/seed.csv`.
+- Every change goes through `PolicyEngine.change`, which writes the rows, bumps
+  `auth_policy_version` in the same transaction and rebuilds this process's enforcer at once.
+  Other processes notice the new version within `poll_interval` (0.5 s) on their next
+  decision and rebuild too.
+- Decisions run on the event loop only: pycasbin's enforce() is not safe to call from several
+  threads at once on Python 3.11.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import casbin
+from casbin.persist.adapter import Adapter
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+import policies
+
+from .models import CasbinRule, PolicyVersion
+
+SCOPES = ("any", "tenant", "own")  # broadest first: a decision returns the broadest allowed
+ROLES = ("admin", "technician", "partner", "client")
+GLOBAL_DOMAIN = "*"
+POLICY_FIELDS = 5  # sub, dom, obj, act, scope
+ROLE_FIELDS = 3  # user, role, domain
+
+
+class PolicyError(ValueError):
+    """A rule that cannot be stored (wrong shape, bad regex, unknown scope)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    ptype: str  # p | g
+    values: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"ptype": self.ptype, "values": list(self.values)}
+
+
+def read_seed(path: Path | None = None) -> list[Rule]:
+    rules = []
+    with (path or policies.seed_path()).open(newline="") as handle:
+        for row in csv.reader(handle, skipinitialspace=True):
+            if not row or row[0].startswith("#"):
+                continue
+            rules.append(Rule(row[0].strip(), tuple(v.strip() for v in row[1:])))
+    return rules
+
+
+def validate_rule(rule: Rule) -> Rule:
+    """Refuse rules the enforcer would misread, before they reach the table."""
+    import re
+
+    values = tuple(v.strip() for v in rule.values)
+    if any(not v or len(v) > 128 or "," in v for v in values):
+        raise PolicyError("every field must be 1-128 characters without commas")
+    if rule.ptype == "p":
+        if len(values) != POLICY_FIELDS:
+            raise PolicyError("a p rule has 5 fields: subject, domain, object, action, scope")
+        action, scope = values[3], values[4]
+        if scope not in SCOPES:
+            raise PolicyError(f"scope must be one of {', '.join(SCOPES)}")
+        if not (action.startswith("^") and action.endswith("$")):
+            raise PolicyError("the action is a regular expression anchored with ^ and $")
+        try:
+            re.compile(action)
+        except re.error as exc:
+            raise PolicyError(f"the action is not a regular expression: {exc}") from None
+    elif rule.ptype == "g":
+        if len(values) != ROLE_FIELDS:
+            raise PolicyError("a g rule has 3 fields: user, role, domain")
+    else:
+        raise PolicyError("ptype must be p (permission) or g (role assignment)")
+    return Rule(rule.ptype, values)
+
+
+class _RowsAdapter(Adapter):  # type: ignore[misc]
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self._rules = list(rules)
+
+    def load_policy(self, model):  # type: ignore[no-untyped-def]
+        for rule in self._rules:
+            model.add_policy(rule.ptype[0], rule.ptype, list(rule.values))
+
+
+def _rows(session: Session) -> list[Rule]:
+    rows = session.execute(
+        select(
+            CasbinRule.ptype,
+            CasbinRule.v0,
+            CasbinRule.v1,
+            CasbinRule.v2,
+            CasbinRule.v3,
+            CasbinRule.v4,
+            CasbinRule.v5,
+        ).order_by(CasbinRule.id)
+    )
+    rules = []
+    for ptype, *values in rows:
+        width = POLICY_FIELDS if ptype == "p" else ROLE_FIELDS
+        rules.append(Rule(ptype, tuple(values[:width])))
+    return rules
+
+
+def _store(session: Session, rule: Rule) -> None:
+    padded = list(rule.values) + [""] * (6 - len(rule.values))
+    session.add(CasbinRule(ptype=rule.ptype, **{f"v{i}": padded[i] for i in range(6)}))
+
+
+class PolicyEngine:
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        *,
+        poll_interval: float = 0.5,
+        model_path: Path | None = None,
+    ) -> None:
+        self._session_factory = session_factory
+        self._model_path = str(model_path or policies.model_path())
+        self.poll_interval = poll_interval
+        self.version = -1
+        self._checked_at = 0.0
+        self._enforcer: casbin.Enforcer | None = None
+        self.load()
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read every rule (seeding an empty table) and build a fresh enforcer."""
+        with self._session_factory() as session, session.begin():
+            version_row = session.get(PolicyVersion, 1, with_for_update=True)
+            version = version_row.version if version_row else 0
+            rules = _rows(session)
+            if not rules and version == 0:
+                rules = [validate_rule(r) for r in read_seed()]
+                for rule in rules:
+                    _store(session, rule)
+                if version_row is not None:
+                    version_row.version = version = 1
+        enforcer = casbin.Enforcer(self._model_path, _RowsAdapter(rules))
+        self._enforcer = enforcer
+        self.version = version
+        self._checked_at = time.monotonic()
+
+    def refresh(self) -> None:
+        """Rebuild if another process changed the rules (checked at most every poll_interval)."""
+        now = time.monotonic()
+        if now - self._checked_at < self.poll_interval:
+            return
+        self._checked_at = now
+        with self._session_factory() as session:
+            version = session.scalar(select(PolicyVersion.version).where(PolicyVersion.id == 1))
+        if version is not None and version != self.version:
+            self.load()
+
+    # --- decisions --------------------------------------------------------------------------
+
+    def decide(self, subject: str, domain: str, obj: str, action: str) -> str | None:
+        """The broadest scope in which `subject` may do `action` on `obj`, or None."""
+        self.refresh()
+        enforcer = self._enforcer
+        assert enforcer is not None
+        for scope in SCOPES:
+            if enforcer.enforce(subject, domain, obj, action, scope):
+                return scope
+        return None
+
+    def roles_of(self, username: str, domain: str) -> list[str]:
+        self.refresh()
+        assert self._enforcer is not None
+        return list(self._enforcer.get_roles_for_user_in_domain(username, domain))
+
+    # --- administration ---------------------------------------------------------------------
+
+    def rules(self, session: Session) -> list[Rule]:
+        return _rows(session)
+
+    def change(
+        self, session: Session, *, add: Iterable[Rule] = (), remove: Iterable[Rule] = ()
+    ) -> int:
+        """Add and remove rules in the caller's transaction; returns how many rows changed.
+        Call `load()` after the commit (the API does) so this process sees it at once."""
+        changed = 0
+        for rule in remove:
+            rule = validate_rule(rule)
+            padded = list(rule.values) + [""] * (6 - len(rule.values))
+            result = session.execute(
+                delete(CasbinRule).where(
+                    CasbinRule.ptype == rule.ptype,
+                    *(getattr(CasbinRule, f"v{i}") == padded[i] for i in range(6)),
+                )
+            )
+            changed += result.rowcount or 0
+        existing = set(_rows(session))
+        for rule in add:
+            rule = validate_rule(rule)
+            if rule not in existing:
+                _store(session, rule)
+                existing.add(rule)
+                changed += 1
+        if changed:
+            session.execute(
+                update(PolicyVersion)
+                .where(PolicyVersion.id == 1)
+                .values(version=PolicyVersion.version + 1)
+            )
+        return changed

@@ -1,0 +1,26 @@
+"""Response and request bodies shared by the API's routers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+# Declared on every router so the OpenAPI schema lists every answer the API can give.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "bad input"},
+    401: {"model": ErrorOut, "description": "not logged in, or the token is not valid"},
+    403: {"model": ErrorOut, "description": "the role or tenant does not allow it"},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "none"}}
+CONFLICT: dict[int | str, dict[str, Any]] = {409: {"model": ErrorOut, "description": "exists"}}
+
+
+class Page(BaseModel):
+    limit: int = Field(default=100, ge=1, le=1000)
+    offset: int = Field(default=0, ge=0, le=10_000_000)

@@ -1,0 +1,148 @@
+"""One product on PostgreSQL per test module, served over real HTTP, with a small world:
+two partners with a station each, two drivers with a contract each, one user per role."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from auth.users import add_partner, add_user
+from auth.wiring import auth_of
+from contracts.wiring import contracts_of
+from csms.app import create_app
+from csms.ocpp.stations import StationRegistry
+from csms.product import Product, build_product
+from csms.settings import Settings
+from tests.harness.postgres import PostgresServer
+from tests.pki.server import serving
+
+PASSWORD = "correct horse battery staple"
+ROLES = ("admin", "technician", "partner_a", "partner_b", "client_x", "client_y", "anonymous")
+PCID_X = "ZZ00000ABCDEF0001"
+PCID_Y = "ZZ00000ABCDEF0002"
+
+
+@dataclass
+class World:
+    product: Product
+    url: str
+    tokens: dict[str, str] = field(default_factory=dict)
+    refresh: dict[str, str] = field(default_factory=dict)
+    facts: dict[str, str] = field(default_factory=dict)
+
+    def client(self, role: str = "anonymous") -> httpx.Client:
+        headers = {}
+        if role != "anonymous":
+            headers["Authorization"] = f"Bearer {self.tokens[role]}"
+        return httpx.Client(base_url=self.url, headers=headers, timeout=30)
+
+    def login(self, username: str, password: str = PASSWORD) -> dict[str, Any]:
+        with httpx.Client(base_url=self.url, timeout=30) as client:
+            answer = client.post(
+                "/api/auth/token", data={"username": username, "password": password}
+            )
+        assert answer.status_code == 200, answer.text
+        return answer.json()  # type: ignore[no-any-return]
+
+
+def make_settings(tmp: Path, database_url: str, **extra: Any) -> Settings:
+    values: dict[str, Any] = {
+        "data_dir": tmp,
+        "database_url": database_url,
+        "key_passphrase": "test-passphrase-not-secret",
+        "key_label_prefix": f"t{uuid.uuid4().hex[:12]}",
+        "token_key": "k" * 16 + uuid.uuid4().hex,
+    }
+    values.update(extra)
+    return Settings(**values)
+
+
+USERS = {
+    "admin": ("admin-1", "admin", None),
+    "technician": ("tech-1", "technician", None),
+    "partner_a": ("staff-a", "partner", "Partner A"),
+    "partner_b": ("staff-b", "partner", "Partner B"),
+    "client_x": ("driver-x", "client", None),
+    "client_y": ("driver-y", "client", None),
+}
+
+
+def populate(product: Product) -> dict[str, str]:
+    """Users, partners, stations, contracts and certificates the tests look at."""
+    policy = auth_of(product).policy
+    with product.session_factory() as session, session.begin():
+        add_partner(session, "Partner A", actor="test")
+        add_partner(session, "Partner B", actor="test")
+        for username, role, partner in USERS.values():
+            add_user(
+                session,
+                policy,
+                username,
+                role=role,
+                partner=partner,
+                password=PASSWORD,
+                actor="test",
+            )
+    policy.load()
+    registry = StationRegistry(product.session_factory)
+    registry.add("ST-A-1", security_profile=2, partner="Partner A")
+    registry.add("ST-B-1", security_profile=2, partner="Partner B")
+    service = contracts_of(product).service
+    contract_x = service.create(owner="driver-x", pcid=PCID_X, actor="test")
+    contract_y = service.create(owner="driver-y", pcid=PCID_Y, actor="test")
+    key = ec.generate_private_key(ec.SECP256R1()).public_key()
+    station_cert = product.ca.issue_for_key(
+        key, "charging-station", common_name="ST-A-1", organization="UzPnC", actor="test"
+    )
+    other_cert = product.ca.issue_for_key(
+        key, "csms-server", common_name="csms.example", organization="UzPnC", actor="test"
+    )
+    return {
+        "emaid_x": contract_x.emaid,
+        "emaid_y": contract_y.emaid,
+        "station_serial": f"{station_cert.certificate.serial_number:X}",
+        "other_serial": f"{other_cert.certificate.serial_number:X}",
+    }
+
+
+@pytest.fixture(scope="module")
+def module_database(postgres_server: PostgresServer) -> Iterator[str]:
+    url = postgres_server.create_database()
+    yield url
+    postgres_server.drop_database(url.rsplit("/", 1)[1])
+
+
+@pytest.fixture(scope="module")
+def world(module_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    product = build_product(make_settings(tmp_path_factory.mktemp("auth"), module_database))
+    product.ca.init(actor="test", include_demo=False)
+    facts = populate(product)
+    with serving(create_app(product)) as url:
+        found = World(product, url, facts=facts)
+        for role, (username, _r, _p) in USERS.items():
+            pair = found.login(username)
+            found.tokens[role] = pair["access_token"]
+            found.refresh[role] = pair["refresh_token"]
+        yield found
+    product.close()
+
+
+@pytest.fixture
+def fresh_product(postgres_url: str, tmp_path: Path) -> Iterator[Callable[..., Product]]:
+    built: list[Product] = []
+
+    def factory(**extra: Any) -> Product:
+        product = build_product(make_settings(tmp_path / f"d{len(built)}", postgres_url, **extra))
+        built.append(product)
+        return product
+
+    yield factory
+    for product in built:
+        product.close()
