@@ -1,0 +1,133 @@
+"""`csms demo`: a whole Plug & Charge story against a running server, printed as a timeline.
+
+The demo prepares what an operator would (a station registered for security profile 2, the
+demo car maker trusted, a car with a contract) in the database the server uses, then plays
+the station over a real TLS WebSocket and the car through it:
+
+boot → V2G certificate signed → contract installed → Authorize accepted → charging session
+recorded → contract terminated → next Authorize refused.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import ssl
+import string
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from contracts import contracts_of
+from pki.authority import pem_of
+
+from .ocpp.stations import StationRegistry
+from .product import Product
+from .simulator.car import SimulatedCar
+from .simulator.station import SimulatedStation
+
+Printer = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    emaid: str
+    first_authorize: str
+    last_authorize: str
+    station_id: str
+
+
+class Timeline:
+    def __init__(self, echo: Printer) -> None:
+        self._echo = echo
+        self._start = time.monotonic()
+
+    def __call__(self, kind: str, text: str) -> None:
+        self._echo(f"[{time.monotonic() - self._start:7.3f}s] {kind:<8} {text}")
+
+
+def _random(alphabet: str, length: int) -> str:
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def prepare(product: Product, timeline: Timeline) -> tuple[str, str, SimulatedCar, str]:
+    """Station, trust and car with contract, as an operator would set them up."""
+    station_id = f"DEMO-{_random(string.ascii_uppercase + string.digits, 6)}"
+    _, password = StationRegistry(product.session_factory).add(station_id, security_profile=2)
+    assert password is not None
+    timeline("setup", f"station {station_id} registered (security profile 2: TLS + Basic)")
+    oem_chain = pem_of(product.ca.chain_to_root("oem-sub2")).encode()
+    product.trust.add_bundle(oem_chain, "oem-root", actor="demo")
+    timeline("setup", "demo car maker's root and sub-CAs trusted as oem-root")
+    pcid = "WMIDEMO" + _random(string.ascii_uppercase + string.digits, 10)
+    car_key = ec.generate_private_key(ec.SECP256R1())
+    oem = product.ca.issue_for_key(car_key.public_key(), "oem-prov", common_name=pcid, actor="demo")
+    car = SimulatedCar(
+        pcid, oem.certificate, car_key, [product.ca.authority("v2g-root").certificate]
+    )
+    contract = contracts_of(product).service.create(owner="demo-driver", actor="demo", pcid=pcid)
+    timeline("setup", f"car {pcid} with OEM provisioning certificate; contract {contract.emaid}")
+    return station_id, password, car, contract.emaid
+
+
+def tls_context(product: Product, directory: Path) -> ssl.SSLContext:
+    """What a station trusts: the V2G root the CSMS server certificate chains to."""
+    root = directory / "v2g-root.pem"
+    root.write_text(pem_of([product.ca.authority("v2g-root").certificate]))
+    context = ssl.create_default_context(cafile=str(root))
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    return context
+
+
+async def play(
+    product: Product, ocpp_url: str, timeline: Timeline, context: ssl.SSLContext | None
+) -> DemoResult:
+    station_id, password, car, emaid = prepare(product, timeline)
+    station = SimulatedStation(
+        url=f"{ocpp_url.rstrip('/')}/{station_id}",
+        station_id=station_id,
+        password=password,
+        ssl_context=context,
+        organization=product.settings.organization,
+        on_event=timeline,
+        server_hostname=product.settings.ocpp_server_hostname,
+    )
+    await station.connect()
+    try:
+        boot = await station.boot()
+        if boot["status"] != "Accepted":
+            raise RuntimeError(f"the station was not accepted: {boot['status']}")
+        await station.request_v2g_certificate()
+        answer = await station.get_15118_ev_certificate(car.installation_request())
+        if answer["status"] != "Accepted":
+            raise RuntimeError(f"no contract certificate: {answer}")
+        installed = car.accept_installation(answer["exiResponse"])
+        timeline(
+            "car",
+            f"contract certificate installed: eMAID {installed.emaid}, signature "
+            "and chain verified, private key decrypted and matching",
+        )
+        first = await station.authorize(installed.emaid, installed.pem_chain())
+        await station.transaction(f"TX-{_random(string.digits, 6)}", installed.emaid, 14_200)
+        contracts_of(product).service.terminate(installed.emaid, actor="demo")
+        timeline("operator", f"contract {installed.emaid} terminated (its certificate revoked)")
+        last = await station.authorize(installed.emaid, installed.pem_chain())
+    finally:
+        await station.close()
+    return DemoResult(
+        emaid=emaid,
+        first_authorize=first["idTokenInfo"]["status"],
+        last_authorize=last["idTokenInfo"]["status"],
+        station_id=station_id,
+    )
+
+
+def run_demo(product: Product, ocpp_url: str, echo: Printer) -> DemoResult:
+    timeline = Timeline(echo)
+    with tempfile.TemporaryDirectory() as directory:
+        context = tls_context(product, Path(directory)) if ocpp_url.startswith("wss") else None
+        return asyncio.run(play(product, ocpp_url, timeline, context))
