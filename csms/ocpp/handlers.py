@@ -71,10 +71,14 @@ class Handlers:
         }
 
     async def dispatch(self, conn: StationConnection, call: rpc.Call) -> HandlerResult:
-        # Order matters: an unknown action is NotImplemented even before boot; a malformed
-        # payload is reported as such; only then does the boot state decide.
+        # Order matters: an unknown action is NotImplemented and one the CSMS never takes is
+        # NotSupported even before boot; a malformed payload is reported as such; only then
+        # does the boot state decide.
         if call.action not in rpc.ACTIONS:
             raise rpc.NotImplementedAction(f"{call.action} is not an OCPP 2.0.1 action")
+        handler = self._table.get(call.action)
+        if handler is None and call.action not in ACKNOWLEDGED:
+            raise rpc.NotSupported(f"{call.action} is not supported by this CSMS")
         rpc.validate(call.action, call.payload, request=True)
         allowed = (
             None
@@ -88,11 +92,8 @@ class Handlers:
                 f"{call.action} before BootNotification was accepted",
             )
         self._server.store.seen(conn.station_id)
-        if call.action in ACKNOWLEDGED:
-            return {}, None
-        handler = self._table.get(call.action)
         if handler is None:
-            raise rpc.NotSupported(f"{call.action} is not supported by this CSMS")
+            return {}, None  # ACKNOWLEDGED
         return await handler(conn, call.payload)
 
     # --- B01-B03, G01, G02, A04 ------------------------------------------------------------------

@@ -24,12 +24,12 @@ def open_station(
     *,
     password: str | None = PASSWORD,
     ssl_context: ssl.SSLContext | None = None,
-    subprotocols: list[str] | None = None,
+    subprotocols: tuple[str, ...] | None = ("ocpp2.0.1",),
 ) -> ClientConnection:
     headers = basic(station_id, password) if station_id and password else {}
     return connect(
         url,
-        subprotocols=subprotocols if subprotocols is not None else ["ocpp2.0.1"],  # type: ignore[arg-type]
+        subprotocols=list(subprotocols) if subprotocols else None,  # type: ignore[arg-type]
         additional_headers=headers,
         ssl=ssl_context,
         open_timeout=10,
