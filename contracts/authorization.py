@@ -29,13 +29,11 @@ from iso15118.emaid import EmaidError, normalize_emaid
 from pki.authority import CertificateAuthority
 from pki.db import CertificateRecord
 from pki.errors import ValidationReason
-from pki.foreign_revocation import ForeignRevocation
 from pki.issuance import serial_to_hex
 from pki.ocsp import cert_id_for
-from pki.trust import TrustStore
 
 from .service import ContractService
-from .trust import contract_validator
+from .trust import TrustView
 
 HASH_NAMES = {"SHA256": "sha256", "SHA384": "sha384", "SHA512": "sha512"}
 
@@ -67,14 +65,12 @@ class PncAuthorizer:
         self,
         session_factory: Callable[[], Session],
         ca: CertificateAuthority,
-        trust: TrustStore,
-        revocation: ForeignRevocation,
+        trust: TrustView,
         contracts: ContractService,
     ) -> None:
         self._session_factory = session_factory
         self._ca = ca
         self._trust = trust
-        self._revocation = revocation
         self._contracts = contracts
 
     def authorize(
@@ -122,9 +118,7 @@ class PncAuthorizer:
             return _decision(
                 "CertChainError", "Invalid", f"the contract certificate's CN is not {token}"
             )
-        result = contract_validator(self._ca, self._trust, self._revocation).validate(
-            leaf, subs, at=now
-        )
+        result = self._trust.contract_validator(self._ca).validate(leaf, subs, at=now)
         if result.reason in (ValidationReason.EXPIRED, ValidationReason.NOT_YET_VALID):
             return _decision("CertificateExpired", "Expired", result.detail)
         if result.reason is ValidationReason.REVOKED:

@@ -51,12 +51,10 @@ from iso15118.messages import (
 from iso15118.xmldsig import build_signature_with
 from pki.authority import CertificateAuthority
 from pki.errors import ValidationReason
-from pki.foreign_revocation import ForeignRevocation
-from pki.trust import TrustStore
 
 from .models import Contract
 from .service import ContractService
-from .trust import contract_validator, issuer_name_matches, oem_validator
+from .trust import TrustView, issuer_name_matches
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +114,7 @@ class CertificateProvisioningService:
     def __init__(
         self,
         ca: CertificateAuthority,
-        trust: TrustStore,
-        revocation: ForeignRevocation,
+        trust: TrustView,
         contracts: ContractService,
         *,
         certificate_days: int = 365,
@@ -125,7 +122,6 @@ class CertificateProvisioningService:
     ) -> None:
         self._ca = ca
         self._trust = trust
-        self._revocation = revocation
         self._contracts = contracts
         self._certificate_days = certificate_days
         self._escrow_passphrase = escrow_passphrase
@@ -182,7 +178,7 @@ class CertificateProvisioningService:
         if not isinstance(request, CertificateInstallationReq):
             raise CpsFailure(Code.FAILED, "action Install needs a CertificateInstallationReq")
         oem = _load_certificate(request.oem_provisioning_cert)
-        result = oem_validator(self._trust, self._revocation).validate(oem)
+        result = self._trust.oem_validator().validate(oem)
         if not result.ok:
             raise CpsFailure(_VALIDATION_CODES.get(result.reason, Code.CHAIN), result.detail)
         _check_request_signature(message, oem)
@@ -202,7 +198,7 @@ class CertificateProvisioningService:
         chain = request.contract_signature_cert_chain
         leaf = _load_certificate(chain.certificate)
         subs = [_load_certificate(c) for c in chain.sub_certificates]
-        validator = contract_validator(self._ca, self._trust, self._revocation)
+        validator = self._trust.contract_validator(self._ca)
         result = validator.validate(leaf, subs)
         if not result.ok:
             raise CpsFailure(_VALIDATION_CODES.get(result.reason, Code.CHAIN), result.detail)

@@ -9,12 +9,19 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from cryptography import x509
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from pki.authority import CertificateAuthority
+from pki.db import TrustAnchorRecord
 from pki.errors import NotInitialised, UnknownAuthority, UnknownCertificate
-from pki.foreign_revocation import ForeignRevocation
-from pki.trust import TrustStore
+from pki.foreign_revocation import ForeignCrlRecord, ForeignRevocation, checker_over
+from pki.trust import KINDS, TrustStore
 from pki.validation import PathValidator, RevocationState
 
 
@@ -39,34 +46,79 @@ def own_revocation_checker(ca: CertificateAuthority):  # type: ignore[no-untyped
     return check
 
 
-def oem_validator(trust: TrustStore, revocation: ForeignRevocation) -> PathValidator:
-    return PathValidator(
-        trust.certificates("oem-root", "root"),
-        trust.certificates("oem-root", "sub-ca"),
-        revocation=[revocation.checker()],
-    )
+@dataclass(frozen=True)
+class _Snapshot:
+    version: tuple[object, ...]
+    anchors: dict[tuple[str, str], list[x509.Certificate]]  # (kind, role) -> certificates
+    crls: dict[str, x509.CertificateRevocationList]
 
 
-def contract_validator(
-    ca: CertificateAuthority, trust: TrustStore, revocation: ForeignRevocation
-) -> PathValidator:
-    own = [
-        authority.certificate
-        for name, authority in ca.authorities().items()
-        if name in ("mo-root", "mo-root-20")
-    ]
-    anchors = own + trust.certificates("mo-root", "root") + trust.certificates("v2g-root", "root")
-    intermediates = [
-        authority.certificate
-        for name, authority in ca.authorities().items()
-        if name.startswith("mo-sub")
-    ]
-    intermediates += trust.certificates("mo-root", "sub-ca")
-    return PathValidator(
-        anchors,
-        intermediates,
-        revocation=[own_revocation_checker(ca), revocation.checker()],
-    )
+class TrustView:
+    """Imported anchors and CRLs, parsed once and reloaded when either table changes.
+
+    Every request still asks the database one cheap question (row count and newest id of
+    both tables), so an import or a removal is seen by the very next request; what is saved
+    is loading and parsing every certificate and CRL on every request."""
+
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        trust: TrustStore,
+        revocation: ForeignRevocation,
+    ) -> None:
+        self._session_factory = session_factory
+        self._trust = trust
+        self._revocation = revocation
+        self._snapshot: _Snapshot | None = None
+        self._lock = threading.Lock()
+
+    def _version(self) -> tuple[object, ...]:
+        anchors, crls = TrustAnchorRecord.__table__, ForeignCrlRecord.__table__
+        query = select(
+            select(func.count()).select_from(anchors).scalar_subquery(),
+            select(func.max(anchors.c.id)).select_from(anchors).scalar_subquery(),
+            select(func.count()).select_from(crls).scalar_subquery(),
+            select(func.max(crls.c.id)).select_from(crls).scalar_subquery(),
+        )
+        with self._session_factory() as session:
+            return tuple(session.execute(query).one())
+
+    def snapshot(self) -> _Snapshot:
+        version = self._version()
+        current = self._snapshot
+        if current is not None and current.version == version:
+            return current
+        anchors: dict[tuple[str, str], list[x509.Certificate]] = {}
+        for kind in KINDS:
+            for role in ("root", "sub-ca"):
+                anchors[(kind, role)] = self._trust.certificates(kind, role)
+        fresh = _Snapshot(version, anchors, self._revocation.newest_by_issuer())
+        with self._lock:
+            self._snapshot = fresh
+        return fresh
+
+    def oem_validator(self) -> PathValidator:
+        snapshot = self.snapshot()
+        return PathValidator(
+            snapshot.anchors[("oem-root", "root")],
+            snapshot.anchors[("oem-root", "sub-ca")],
+            revocation=[checker_over(snapshot.crls)],
+        )
+
+    def contract_validator(self, ca: CertificateAuthority) -> PathValidator:
+        snapshot = self.snapshot()
+        authorities = ca.authorities()
+        own = [a.certificate for n, a in authorities.items() if n in ("mo-root", "mo-root-20")]
+        anchors = (
+            own + snapshot.anchors[("mo-root", "root")] + snapshot.anchors[("v2g-root", "root")]
+        )
+        intermediates = [a.certificate for n, a in authorities.items() if n.startswith("mo-sub")]
+        intermediates += snapshot.anchors[("mo-root", "sub-ca")]
+        return PathValidator(
+            anchors,
+            intermediates,
+            revocation=[own_revocation_checker(ca), checker_over(snapshot.crls)],
+        )
 
 
 def _rdn_set(text: str) -> frozenset[str]:

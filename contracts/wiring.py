@@ -12,6 +12,7 @@ from .authorization import PncAuthorizer
 from .cps import CertificateProvisioningService
 from .registry import EmaidRegistry
 from .service import ContractService
+from .trust import TrustView
 
 EXTRAS_KEY = "contracts"
 
@@ -36,10 +37,10 @@ def contracts_of(product: Any) -> ContractDomain:
         product.ca,
         EmaidRegistry(settings.emaid_country, settings.emaid_provider_id),
     )
+    trust = TrustView(product.session_factory, product.trust, revocation)
     cps = CertificateProvisioningService(
         product.ca,
-        product.trust,
-        revocation,
+        trust,
         service,
         certificate_days=settings.contract_certificate_days,
         escrow_passphrase=(
@@ -49,7 +50,7 @@ def contracts_of(product: Any) -> ContractDomain:
     domain = ContractDomain(
         service,
         cps,
-        PncAuthorizer(product.session_factory, product.ca, product.trust, revocation, service),
+        PncAuthorizer(product.session_factory, product.ca, trust, service),
         revocation,
     )
     product.extras[EXTRAS_KEY] = domain
