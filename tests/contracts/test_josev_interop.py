@@ -10,6 +10,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from sqlalchemy import select
 
 from contracts import contracts_of
 from contracts.cps import ISO2_SCHEMA, MAX_EXI_CHARACTERS
@@ -22,6 +23,7 @@ from iso15118.messages import (
     Signature,
     V2GMessage,
 )
+from pki.db import AuditEvent
 from tests.contracts.car import JosevCar
 from tests.contracts.conftest import Pnc
 
@@ -84,6 +86,13 @@ def test_josev_installs_a_contract_certificate(pnc: Pnc, josev: JosevCar) -> Non
     certificates = pnc.domain.service.certificates(pnc.emaid)
     assert [c.serial_hex for c in certificates] == [result["answer"].serial_hex]
     assert certificates[0].escrowed_key is None
+    with pnc.product.session_factory() as session:
+        events = {
+            (e.action, e.serial_hex)
+            for e in session.scalars(select(AuditEvent).where(AuditEvent.actor == "cps"))
+        }
+    serial = result["answer"].serial_hex
+    assert {("certificate.issued", serial), ("contract.certificate_installed", serial)} <= events
 
 
 def test_josev_checks_the_update_of_its_contract_certificate(pnc: Pnc, josev: JosevCar) -> None:
