@@ -105,6 +105,7 @@ def populate(product: Product) -> dict[str, str]:
         key, "csms-server", common_name="csms.example", organization="UzPnC", actor="test"
     )
     return {
+        "emaid_unknown": service.registry.new().normalized,
         "emaid_x": contract_x.emaid,
         "emaid_y": contract_y.emaid,
         "station_serial": f"{station_cert.certificate.serial_number:X}",

@@ -1,0 +1,196 @@
+"""The role x endpoint matrix, generated: every API route, every role, the status it must get.
+
+Rows name who is allowed and what they get; everyone else gets 403 (401 when anonymous).
+Guessed IDs of another tenant's rows answer 404, exactly like IDs that do not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from tests.auth.conftest import PASSWORD, ROLES, World
+
+pytestmark = pytest.mark.postgres
+
+LOGGED_IN = ("admin", "technician", "partner_a", "partner_b", "client_x", "client_y")
+EVERYONE = (*LOGGED_IN, "anonymous")
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    template: str  # the route as FastAPI declares it
+    path: str  # with IDs filled in; {role} and {n} are replaced per role
+    allowed: dict[str, int]
+    body: dict[str, Any] | None = field(default=None)
+
+
+def allow(status: int, *roles: str) -> dict[str, int]:
+    return dict.fromkeys(roles, status)
+
+
+ROWS = [
+    Row("GET", "/api/me", "/api/me", allow(200, *LOGGED_IN)),
+    Row("GET", "/api/users", "/api/users", allow(200, "admin")),
+    Row("GET", "/api/users/{username}", "/api/users/driver-x", allow(200, "admin")),
+    Row(
+        "POST",
+        "/api/users",
+        "/api/users",
+        allow(201, "admin"),
+        {"username": "new-{role}", "role": "client", "password": PASSWORD},
+    ),
+    Row("DELETE", "/api/users/{username}", "/api/users/nobody-here", allow(404, "admin")),
+    Row("GET", "/api/partners", "/api/partners", allow(200, "admin", "partner_a", "partner_b")),
+    Row(
+        "GET",
+        "/api/partners/{name}",
+        f"/api/partners/{quote('Partner A')}",
+        {**allow(200, "admin", "partner_a"), "partner_b": 404},
+    ),
+    Row("POST", "/api/partners", "/api/partners", allow(201, "admin"), {"name": "New {role}"}),
+    Row("GET", "/api/policies", "/api/policies", allow(200, "admin")),
+    Row(
+        "POST",
+        "/api/policies",
+        "/api/policies",
+        allow(200, "admin"),
+        {"ptype": "p", "values": ["nobody-{role}", "*", "x", "^read$", "any"]},
+    ),
+    Row(
+        "POST",
+        "/api/policies/remove",
+        "/api/policies/remove",
+        allow(200, "admin"),
+        {"ptype": "p", "values": ["nobody-{role}", "*", "x", "^read$", "any"]},
+    ),
+    Row("GET", "/api/audit", "/api/audit", allow(200, "admin")),
+    Row("GET", "/api/certificates", "/api/certificates", allow(200, "admin", "technician")),
+    Row(
+        "POST",
+        "/api/certificates/{serial}/revoke",
+        "/api/certificates/ABCDEF0123/revoke",
+        allow(404, "admin", "technician"),
+        {},
+    ),
+    Row(
+        "GET",
+        "/api/stations",
+        "/api/stations",
+        allow(200, "admin", "technician", "partner_a", "partner_b"),
+    ),
+    Row(
+        "GET",
+        "/api/stations/{station_id}",
+        "/api/stations/ST-A-1",
+        {**allow(200, "admin", "technician", "partner_a"), "partner_b": 404},
+    ),
+    Row(
+        "GET",
+        "/api/stations/{station_id}",
+        "/api/stations/ST-B-1",
+        {**allow(200, "admin", "technician", "partner_b"), "partner_a": 404},
+    ),
+    Row(
+        "POST",
+        "/api/stations",
+        "/api/stations",
+        allow(201, "admin", "partner_a", "partner_b"),
+        {"id": "ST-N-{role}", "security_profile": 2},
+    ),
+    Row(
+        "GET",
+        "/api/sessions",
+        "/api/sessions",
+        allow(200, "admin", "partner_a", "partner_b", "client_x", "client_y"),
+    ),
+    Row("GET", "/api/contracts", "/api/contracts", allow(200, "admin", "client_x", "client_y")),
+    Row(
+        "GET",
+        "/api/contracts/{emaid}",
+        "/api/contracts/{emaid_x}",
+        {**allow(200, "admin", "client_x"), "client_y": 404},
+    ),
+    Row(
+        "POST",
+        "/api/contracts",
+        "/api/contracts",
+        allow(201, "admin", "client_x", "client_y"),
+        {"pcid": "ZZ00000MATRIX{n}"},
+    ),
+    Row(
+        "POST",
+        "/api/contracts/{emaid}/terminate",
+        "/api/contracts/{emaid_unknown}/terminate",
+        allow(404, "admin", "client_x", "client_y"),
+    ),
+    Row("GET", "/api/public/stations", "/api/public/stations", allow(200, *EVERYONE)),
+    # MyID is not configured in this world: authorization passes for everyone, then 404.
+    Row("GET", "/auth/myid/login", "/auth/myid/login", allow(404, *EVERYONE)),
+    Row("GET", "/auth/myid/callback", "/auth/myid/callback", allow(404, *EVERYONE)),
+]
+# Routes outside the matrix, and why.
+NOT_IN_MATRIX = {
+    ("POST", "/api/auth/token"): "the login itself: tests/auth/test_tokens.py",
+    ("POST", "/api/auth/refresh"): "token rotation: tests/auth/test_tokens.py",
+    ("POST", "/api/auth/logout"): "ends the caller's login: tests/auth/test_tokens.py",
+}
+
+
+def expected(row: Row, role: str) -> int:
+    if role in row.allowed:
+        return row.allowed[role]
+    return 401 if role == "anonymous" else 403
+
+
+def _fill(text: str, world: World, role: str) -> str:
+    n = f"{ROLES.index(role):04d}"
+    return text.format(role=role, n=n, **world.facts) if "{" in text else text
+
+
+def _fill_body(body: Any, world: World, role: str) -> Any:
+    if isinstance(body, dict):
+        return {k: _fill_body(v, world, role) for k, v in body.items()}
+    if isinstance(body, list):
+        return [_fill_body(v, world, role) for v in body]
+    if isinstance(body, str) and ("{role}" in body or "{n}" in body):
+        return _fill(body, world, role)
+    return body
+
+
+CASES = [
+    pytest.param(row, role, id=f"{row.method} {row.path} as {role}")
+    for row in ROWS
+    for role in EVERYONE
+]
+
+
+@pytest.mark.parametrize(("row", "role"), CASES)
+def test_matrix(world: World, row: Row, role: str) -> None:
+    with world.client(role) as client:
+        answer = client.request(
+            row.method,
+            _fill(row.path, world, role),
+            json=_fill_body(row.body, world, role) if row.body is not None else None,
+        )
+    assert answer.status_code == expected(row, role), answer.text
+
+
+def test_every_api_route_is_in_the_matrix(world: World) -> None:
+    """Read from the served OpenAPI schema, so a new route without a row fails here."""
+    with world.client() as client:
+        paths = client.get("/openapi.json").json()["paths"]
+    declared = {
+        (method.upper(), path)
+        for path, operations in paths.items()
+        if (path.startswith("/api/") or path.startswith("/auth/"))
+        and not path.startswith("/api/ocpp/")  # the OCPP core's own token-guarded API
+        for method in operations
+    }
+    covered = {(row.method, row.template) for row in ROWS} | set(NOT_IN_MATRIX)
+    assert declared - covered == set(), "routes without a matrix row"
+    assert covered - declared == set(), "matrix rows for routes that do not exist"
