@@ -50,7 +50,7 @@ from iso15118.messages import (
 )
 from iso15118.xmldsig import build_signature_with
 from pki.authority import CertificateAuthority
-from pki.errors import ValidationReason
+from pki.errors import PkiError, ValidationReason
 
 from .models import Contract
 from .service import ContractService
@@ -143,17 +143,20 @@ class CertificateProvisioningService:
                 response = self._install(message)
             else:
                 response = self._update(message)
-        except CpsFailure as failure:
-            log.info(
-                "Get15118EVCertificate %s failed: %s (%s)", action, failure.code, failure.detail
-            )
-            return CpsAnswer(
-                "Failed",
-                _b64(encode_v2g_message(_failed(session_id, action, failure.code))),
-                failure.code,
-                failure.detail,
-            )
-        return response
+        except PkiError as exc:  # e.g. the PKI is not initialised: the car still gets an answer
+            log.error("Get15118EVCertificate %s: %s [%s]", action, exc, exc.code)
+            failure = CpsFailure(Code.FAILED, f"{exc} [{exc.code}]")
+        except CpsFailure as caught:
+            failure = caught
+        else:
+            return response
+        log.info("Get15118EVCertificate %s failed: %s (%s)", action, failure.code, failure.detail)
+        return CpsAnswer(
+            "Failed",
+            _b64(encode_v2g_message(_failed(session_id, action, failure.code))),
+            failure.code,
+            failure.detail,
+        )
 
     # --- steps ------------------------------------------------------------------------------
 

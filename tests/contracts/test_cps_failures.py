@@ -166,3 +166,38 @@ def test_update_with_a_revoked_contract_certificate(pnc: Pnc, josev: JosevCar) -
     assert answer.response_code == "FAILED_CertificateRevoked", answer.detail
     seen = josev.call("check_res", exi=answer.exi_response, key_pem="", v2g_root="")
     assert seen["response_code"] == "FAILED_CertificateRevoked"
+
+
+def test_uninitialised_pki_still_answers_the_car(
+    make_product: Callable[..., object], josev: JosevCar, tmp_path: Path
+) -> None:
+    from contracts import contracts_of
+
+    product = make_product("postgres-file", init=False)
+    oem = make_foreign_pki(tmp_path / "oem", leaf_cn="WMIABC1234567890X")
+    product.trust.add_bundle(oem.pem("root", "sub1", "sub2"), "oem-root", actor="t")  # type: ignore[attr-defined]
+    domain = contracts_of(product)
+    domain.service.create(owner="a", pcid="WMIABC1234567890X", actor="t")
+    exi = josev.call(
+        "install_req",
+        oem_cert=base64.b64encode(oem.leaf.public_bytes(serialization.Encoding.DER)).decode(),
+        key_pem=oem.leaf_key_pem.decode(),
+        roots=[base64.b64encode(oem.root.public_bytes(serialization.Encoding.DER)).decode()],
+        session_id="00112233445566AA",
+    )["exi"]
+    answer = domain.cps.handle(ISO2_SCHEMA, "Install", exi)
+    assert (answer.status, answer.response_code) == ("Failed", "FAILED")
+    assert "not_initialised" in answer.detail
+    seen = josev.call("check_res", exi=answer.exi_response, key_pem="", v2g_root="")
+    assert seen["response_code"] == "FAILED"
+
+
+def test_unsupported_schema_and_action_are_failed_not_raised(pnc: Pnc, josev: JosevCar) -> None:
+    exi = _request(pnc, josev)
+    for schema, action in [
+        ("urn:iso:std:iso:15118:-20:CommonMessages", "Install"),
+        ("urn:din:70121:2012:MsgDef", "Install"),
+        (ISO2_SCHEMA, "Remove"),
+    ]:
+        answer = pnc.domain.cps.handle(schema, action, exi)
+        assert (answer.status, answer.response_code) == ("Failed", "FAILED")
