@@ -78,6 +78,9 @@ class StationConnection:
         self._call_timeout = call_timeout
         self._max_bad = max_bad_messages
         self._out_lock = asyncio.Lock()
+        # Deliveries of stored certificates run one at a time, so a delivery never re-sends
+        # a certificate whose answer another one is still recording.
+        self.delivery_lock = asyncio.Lock()
         self._pending: tuple[str, str, asyncio.Future[dict[str, Any]]] | None = None
         self._incoming: asyncio.Task[None] | None = None
         self._consecutive_bad = 0
@@ -99,9 +102,9 @@ class StationConnection:
         except ConnectionClosed:
             pass
         finally:
+            # Background work is not cancelled: a call in flight fails by itself (below), and
+            # work past its call (recording an accepted certificate) must run to its end.
             self._fail_pending(StationUnavailable(f"{self.station_id} disconnected"))
-            for task in list(self._tasks):
-                task.cancel()
 
     async def _on_frame(self, frame: str | bytes) -> None:
         try:

@@ -219,6 +219,10 @@ class OcppServer:
 
     async def deliver_pending(self, conn: StationConnection) -> None:
         """Send every stored, not yet accepted certificate of this station (A02/A03 step 3)."""
+        async with conn.delivery_lock:
+            await self._deliver_pending(conn)
+
+    async def _deliver_pending(self, conn: StationConnection) -> None:
         for delivery in await asyncio.to_thread(self.certificates.pending, conn.station_id):
             try:
                 answer = await conn.call(
@@ -233,6 +237,7 @@ class OcppServer:
                     self.certificates.attempted, delivery.record_id, f"{type(exc).__name__}: {exc}"
                 )
                 raise
+            log.debug("%s: CertificateSigned answered %s", conn.station_id, answer)
             revoked = await asyncio.to_thread(
                 self.certificates.answered, conn.station_id, delivery.record_id, answer["status"]
             )
