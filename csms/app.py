@@ -13,6 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from pki.errors import PkiError
 
 from .api import mount_api
+from .console import mount as mount_console
 from .ocpp.api import router as ocpp_router
 from .ocsp_endpoint import OcspEndpoint
 from .product import Product
@@ -35,6 +36,7 @@ def create_api(product: Product) -> FastAPI:
     app.state.product = product
     app.include_router(ocpp_router)
     mount_api(app, product)  # people and permissions: auth, users, policies, scoped views
+    mount_console(app)  # the web console (csms/console), on the API's session and policy
 
     @app.get("/")
     def index() -> dict[str, object]:

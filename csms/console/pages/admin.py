@@ -1,0 +1,413 @@
+"""The operator's cabinet: users and roles, Casbin policies, partners, the PKI, the audit log.
+
+Reads and changes go through the REST API's own handlers (csms/api), called in-process with
+the principal this page's authorization produced, so the console and the API cannot differ.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from sqlalchemy import select
+
+from auth.policy import ROLES, SCOPES
+from auth.users import PARTNER_NAME, USERNAME
+from csms.api import admin_routes, resource_routes
+from csms.api.deps import Principal, product_of
+from pki.authority import REVOCATION_REASONS
+from pki.db import AuditEvent
+
+from ..access import check_csrf, page
+from ..forms import N_, Errors, required, see_other, text
+from ..policy_words import ROLE_NAMES, describe
+from ..web import PREFIX, gettext_of, render
+
+router = APIRouter(prefix=f"{PREFIX}/admin", include_in_schema=False)
+CABINET = "admin"
+
+
+def admin(obj: str, action: str) -> Any:
+    return Depends(page(obj, action, cabinet=CABINET))
+
+
+# --- users ------------------------------------------------------------------------------------
+
+
+async def _users_page(
+    request: Request,
+    principal: Principal,
+    status_code: int = 200,
+    **context: Any,
+) -> Response:
+    users = await admin_routes.list_users(request, principal, limit=1000, offset=0)
+    partners = await admin_routes.list_partners(request, principal, limit=1000, offset=0)
+    return render(
+        request,
+        "admin/users.html",
+        status_code,
+        users=users,
+        partners=[p.name for p in partners],
+        roles=[(r, ROLE_NAMES[r]) for r in ROLES],
+        **context,
+    )
+
+
+@router.get("")
+async def users(
+    request: Request, principal: Annotated[Principal, admin("users", "read")]
+) -> Response:
+    return await _users_page(request, principal, created=request.query_params.get("created"))
+
+
+@router.post("/users")
+async def create_user(
+    request: Request, principal: Annotated[Principal, admin("users", "create")]
+) -> Response:
+    form = await check_csrf(request)
+    errors: Errors = {}
+    username = required(form, "username", errors, 200)
+    role = text(form, "role")
+    partner = text(form, "partner") or None
+    password = text(form, "password", 1024)
+    if username and not USERNAME.match(username):
+        errors["username"] = N_("Use letters, digits and _ . @ - (up to 128).")
+    if role not in ROLES:
+        errors["role"] = N_("Choose a role.")
+    elif role == "partner" and partner is None:
+        errors["partner"] = N_("Partner staff need a partner.")
+    elif role != "partner" and partner is not None:
+        errors["partner"] = N_("Only partner staff belong to a partner.")
+    if len(password) < 12:
+        errors["password"] = N_("At least 12 characters.")
+    if not errors:
+        body = admin_routes.UserIn(
+            username=username,
+            role=role,  # type: ignore[arg-type]
+            partner=partner,
+            password=password,
+        )
+        try:
+            await admin_routes.create_user(request, body, principal)
+        except HTTPException as exc:
+            if exc.status_code == 409:
+                errors["username"] = N_("A user with this name exists already.")
+            else:
+                errors["partner"] = N_("This partner does not exist.")
+        else:
+            return see_other(f"{PREFIX}/admin?created={username}")
+    read = await page("users", "read", cabinet=CABINET)(request)
+    return await _users_page(request, read, 422, errors=errors, values=form)
+
+
+@router.post("/users/{username}/role")
+async def change_role(
+    request: Request,
+    username: str,
+    principal: Annotated[Principal, admin("policies", "update")],
+) -> Response:
+    """A role is a `g` rule: the old assignments go and the new one comes, as one change."""
+    form = await check_csrf(request)
+    role = text(form, "role")
+    user = await admin_routes.get_user(request, username, principal)
+    if role not in ROLES or (role == "partner") != (user.partner is not None):
+        raise HTTPException(400, "role")
+    domain = user.partner or "*"
+    for old in user.roles:
+        await admin_routes.remove_policy(
+            request, admin_routes.RuleIO(ptype="g", values=[username, old, domain]), principal
+        )
+    await admin_routes.add_policy(
+        request, admin_routes.RuleIO(ptype="g", values=[username, role, domain]), principal
+    )
+    return see_other(f"{PREFIX}/admin")
+
+
+@router.post("/users/{username}/disable")
+async def disable_user(
+    request: Request,
+    username: str,
+    principal: Annotated[Principal, admin("users", "delete")],
+) -> Response:
+    await check_csrf(request)
+    await admin_routes.disable_user(request, username, principal)
+    return see_other(f"{PREFIX}/admin")
+
+
+# --- policies ---------------------------------------------------------------------------------
+
+POLICY_FIELDS = ("subject", "domain", "object", "action", "scope")
+
+
+def _rule_from(form: dict[str, Any], errors: Errors) -> tuple[str, list[str]]:
+    ptype = text(form, "ptype") or "p"
+    if ptype == "g":
+        values = [
+            required(form, "subject", errors, 128),
+            required(form, "role", errors, 128),
+            text(form, "domain", 128) or "*",
+        ]
+        if values[1] and values[1] not in ROLES:
+            errors["role"] = N_("Choose a role.")
+        return ptype, values
+    values = [required(form, name, errors, 128) for name in POLICY_FIELDS]
+    action = values[3]
+    if action and not (action.startswith("^") and action.endswith("$")):
+        errors["action"] = N_("An action is a pattern between ^ and $, e.g. ^(read|create)$.")
+    if values[4] and values[4] not in SCOPES:
+        errors["scope"] = N_("Choose a scope.")
+    return ptype, values
+
+
+async def _policies_page(
+    request: Request, principal: Principal, status_code: int = 200, **context: Any
+) -> Response:
+    rules = await admin_routes.list_policies(
+        request, principal, ptype=None, subject=None, limit=1000, offset=0
+    )
+    t = gettext_of(request)
+    described = [(r, describe(r.ptype, r.values, t)) for r in rules]
+    return render(
+        request,
+        "admin/policies.html",
+        status_code,
+        rules=described,
+        roles=[(r, ROLE_NAMES[r]) for r in ROLES],
+        scopes=SCOPES,
+        **context,
+    )
+
+
+@router.get("/policies")
+async def policies(
+    request: Request, principal: Annotated[Principal, admin("policies", "read")]
+) -> Response:
+    return await _policies_page(request, principal)
+
+
+@router.post("/policies")
+async def add_policy(
+    request: Request, principal: Annotated[Principal, admin("policies", "create")]
+) -> Response:
+    """`intent=preview` shows the sentence without storing; `intent=add` stores the rule."""
+    form = await check_csrf(request)
+    errors: Errors = {}
+    ptype, values = _rule_from(form, errors)
+    t = gettext_of(request)
+    preview = None if errors else describe(ptype, values, t)
+    if not errors and form.get("intent") == "add":
+        try:
+            await admin_routes.add_policy(
+                request,
+                admin_routes.RuleIO(ptype=ptype, values=values),
+                principal,  # type: ignore[arg-type]
+            )
+        except HTTPException:
+            errors["action"] = N_("The policy engine refused this rule.")
+        else:
+            return see_other(f"{PREFIX}/admin/policies")
+    read = await page("policies", "read", cabinet=CABINET)(request)
+    return await _policies_page(
+        request, read, 422 if errors else 200, errors=errors, values=form, preview=preview
+    )
+
+
+@router.get("/policies/preview")
+async def preview_policy(
+    request: Request, principal: Annotated[Principal, admin("policies", "read")]
+) -> Response:
+    """The plain-words sentence alone, for the live preview while typing."""
+    errors: Errors = {}
+    ptype, values = _rule_from(dict(request.query_params), errors)
+    sentence = "" if errors else describe(ptype, values, gettext_of(request))
+    return Response(sentence, media_type="text/plain; charset=utf-8")
+
+
+@router.post("/policies/remove")
+async def remove_policy(
+    request: Request, principal: Annotated[Principal, admin("policies", "delete")]
+) -> Response:
+    form = await check_csrf(request)
+    ptype = text(form, "ptype")
+    # Rule fields never hold commas (validate_rule refuses them): a comma joins them.
+    values = [v for v in text(form, "values", 800).split(",") if v]
+    await admin_routes.remove_policy(
+        request,
+        admin_routes.RuleIO(ptype=ptype, values=values),
+        principal,  # type: ignore[arg-type]
+    )
+    return see_other(f"{PREFIX}/admin/policies")
+
+
+# --- partners ---------------------------------------------------------------------------------
+
+
+async def _partners_page(
+    request: Request, principal: Principal, status_code: int = 200, **context: Any
+) -> Response:
+    partners = await admin_routes.list_partners(request, principal, limit=1000, offset=0)
+    return render(request, "admin/partners.html", status_code, partners=partners, **context)
+
+
+@router.get("/partners")
+async def partners(
+    request: Request, principal: Annotated[Principal, admin("partners", "read")]
+) -> Response:
+    return await _partners_page(request, principal)
+
+
+@router.post("/partners")
+async def add_partner(
+    request: Request, principal: Annotated[Principal, admin("partners", "create")]
+) -> Response:
+    form = await check_csrf(request)
+    errors: Errors = {}
+    name = required(form, "name", errors, 200)
+    if name and not PARTNER_NAME.match(name):
+        errors["name"] = N_("Use letters, digits, spaces and _ . & - (up to 128).")
+    if not errors:
+        try:
+            await admin_routes.create_partner(request, admin_routes.PartnerIn(name=name), principal)
+        except HTTPException:
+            errors["name"] = N_("A partner with this name exists already.")
+        else:
+            return see_other(f"{PREFIX}/admin/partners")
+    read = await page("partners", "read", cabinet=CABINET)(request)
+    return await _partners_page(request, read, 422, errors=errors, values=form)
+
+
+# --- PKI --------------------------------------------------------------------------------------
+
+
+def _hierarchy(product: Any) -> list[dict[str, Any]]:
+    """The CAs as a forest: each root with its sub-CAs nested below it."""
+    authorities = product.ca.authorities()
+    nodes = {
+        name: {
+            "name": name,
+            "profile": a.profile.name,
+            "subject": a.certificate.subject.rfc4514_string(),
+            "not_after": a.certificate.not_valid_after_utc,
+            "children": [],
+        }
+        for name, a in authorities.items()
+    }
+    roots = []
+    for name, a in sorted(authorities.items()):
+        if a.parent and a.parent in nodes:
+            nodes[a.parent]["children"].append(nodes[name])
+        else:
+            roots.append(nodes[name])
+    return roots
+
+
+async def _pki_page(
+    request: Request, principal: Principal, status_code: int = 200, **context: Any
+) -> Response:
+    product = product_of(request)
+    certificates = await resource_routes.list_certificates(request, principal, limit=200, offset=0)
+    hierarchy = await run_in_threadpool(_hierarchy, product)
+    anchors = await run_in_threadpool(product.trust.list)
+    soon = datetime.now(UTC) + timedelta(days=30)
+    return render(
+        request,
+        "admin/pki.html",
+        status_code,
+        hierarchy=hierarchy,
+        certificates=certificates,
+        anchors=anchors,
+        soon=soon,
+        now=datetime.now(UTC),
+        reasons=sorted(REVOCATION_REASONS),
+        **context,
+    )
+
+
+@router.get("/pki")
+async def pki(
+    request: Request, principal: Annotated[Principal, admin("certificates", "read")]
+) -> Response:
+    return await _pki_page(request, principal, revoked=request.query_params.get("revoked"))
+
+
+@router.post("/pki/revoke")
+async def revoke(
+    request: Request, principal: Annotated[Principal, admin("certificates", "revoke")]
+) -> Response:
+    form = await check_csrf(request)
+    errors: Errors = {}
+    serial = required(form, "serial", errors, 64)
+    reason = text(form, "reason", 32)
+    if reason not in REVOCATION_REASONS:
+        errors["reason"] = N_("Choose a reason.")
+    if not errors:
+        try:
+            await resource_routes.revoke_certificate(
+                request, serial, resource_routes.RevokeIn(reason=reason), principal
+            )
+        except HTTPException as exc:
+            errors["serial"] = (
+                N_("This certificate is revoked already.")
+                if exc.status_code == 409
+                else N_("No issued certificate has this serial.")
+            )
+        else:
+            return see_other(f"{PREFIX}/admin/pki?revoked={serial}")
+    read = await page("certificates", "read", cabinet=CABINET)(request)
+    return await _pki_page(request, read, 422, errors=errors, values=form)
+
+
+# --- audit ------------------------------------------------------------------------------------
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@router.get("/audit")
+async def audit(
+    request: Request, principal: Annotated[Principal, admin("audit", "read")]
+) -> Response:
+    """The audit trail, newest first, filtered by action prefix, actor and day range."""
+    form = dict(request.query_params)
+    errors: Errors = {}
+    action = text(form, "action", 64)
+    actor = text(form, "actor", 128)
+    since, until = _day(text(form, "since")), _day(text(form, "until"))
+    if text(form, "since") and since is None:
+        errors["since"] = N_("A date like 2026-01-31.")
+    if text(form, "until") and until is None:
+        errors["until"] = N_("A date like 2026-01-31.")
+    factory = product_of(request).session_factory
+
+    def load() -> list[AuditEvent]:
+        query = select(AuditEvent).order_by(AuditEvent.id.desc())
+        if action:
+            escaped = action.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(AuditEvent.action.like(f"{escaped}%", escape="\\"))
+        if actor:
+            escaped = actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(AuditEvent.actor.like(f"%{escaped}%", escape="\\"))
+        if since is not None:
+            query = query.where(AuditEvent.at >= datetime.combine(since, time(), UTC))
+        if until is not None:
+            end = datetime.combine(until + timedelta(days=1), time(), UTC)
+            query = query.where(AuditEvent.at < end)
+        with factory() as session:
+            return list(session.scalars(query.limit(200)))
+
+    events = [] if errors else await run_in_threadpool(load)
+    return render(
+        request,
+        "admin/audit.html",
+        422 if errors else 200,
+        events=events,
+        errors=errors,
+        values=form,
+    )

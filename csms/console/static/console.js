@@ -1,0 +1,42 @@
+// Progressive enhancement only: every page works without this file.
+// Forms marked data-progress show that a long operation is under way and are not sent twice.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (!form.hasAttribute("data-progress")) return;
+  if (form.getAttribute("aria-busy") === "true") { event.preventDefault(); return; }
+  form.setAttribute("aria-busy", "true");
+  var button = event.submitter || form.querySelector("button[type=submit]");
+  if (button) {
+    button.setAttribute("aria-busy", "true");
+    var busy = form.getAttribute("data-progress");
+    if (busy) {
+      var status = document.createElement("p");
+      status.setAttribute("role", "status");
+      status.className = "hint";
+      status.textContent = busy;
+      form.appendChild(status);
+    }
+  }
+});
+// Forms marked data-confirm ask before doing something that cannot be undone.
+document.addEventListener("submit", function (event) {
+  var question = event.target.getAttribute("data-confirm");
+  if (question && !window.confirm(question)) event.preventDefault();
+}, true);
+// Live plain-words preview of a policy rule while the admin types.
+(function () {
+  var form = document.getElementById("rule-form");
+  if (!form) return;
+  var box = document.getElementById("preview");
+  var timer = null;
+  form.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var params = new URLSearchParams(new FormData(form));
+      params.delete("csrf");
+      fetch(form.getAttribute("data-preview") + "?" + params.toString(), {credentials: "same-origin"})
+        .then(function (r) { return r.ok ? r.text() : ""; })
+        .then(function (text) { box.textContent = text; box.hidden = !text; });
+    }, 250);
+  });
+})();
