@@ -1,0 +1,73 @@
+// An independent OCPP 2.0.1 station: ocpp-rpc in strict mode, which validates every message
+// it sends and receives against the official OCA JSON schemas. Driven by
+// tests/ocpp/test_interop_ocpp_rpc.py; reads a JSON scenario from argv[2], writes a JSON
+// report to stdout. Any schema violation makes the call (or our handler) fail, and is reported.
+'use strict';
+const fs = require('fs');
+const { RPCClient } = require('ocpp-rpc');
+
+async function main() {
+    const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+    const report = { steps: {}, badMessages: [], errors: [], certificateSigned: [] };
+    const client = new RPCClient({
+        endpoint: scenario.endpoint,
+        identity: scenario.identity,
+        password: scenario.password,
+        protocols: ['ocpp2.0.1'],
+        strictMode: true,
+        reconnect: false,
+        callTimeoutMs: 15000,
+    });
+    client.on('badMessage', ({ error }) => report.badMessages.push(String(error && error.message)));
+
+    let signedResolve;
+    const signed = new Promise((resolve) => { signedResolve = resolve; });
+    client.handle('CertificateSigned', ({ params }) => {
+        report.certificateSigned.push(params);
+        signedResolve(params);
+        return { status: 'Accepted' };
+    });
+
+    async function step(name, action, params) {
+        try {
+            report.steps[name] = { ok: true, response: await client.call(action, params) };
+        } catch (err) {
+            report.steps[name] = { ok: false, error: `${err.rpcErrorCode || err.name}: ${err.message}` };
+        }
+    }
+
+    await client.connect();
+    report.protocol = client.protocol;
+    await step('boot', 'BootNotification', {
+        reason: 'PowerUp',
+        chargingStation: { model: 'Interop-1', vendorName: 'ocpp-rpc' },
+    });
+    await step('heartbeat', 'Heartbeat', {});
+    await step('status', 'StatusNotification', {
+        timestamp: new Date().toISOString(), connectorStatus: 'Available', evseId: 1, connectorId: 1,
+    });
+    await step('sign', 'SignCertificate', { csr: scenario.csr, certificateType: 'ChargingStationCertificate' });
+    const timer = new Promise((_, reject) => setTimeout(() => reject(new Error('no CertificateSigned')), 15000));
+    try { await Promise.race([signed, timer]); } catch (err) { report.errors.push(err.message); }
+    await step('ev_certificate', 'Get15118EVCertificate', {
+        iso15118SchemaVersion: 'urn:iso:15118:2:2013:MsgDef', action: 'Install', exiRequest: scenario.exiRequest,
+    });
+    await step('certificate_status', 'GetCertificateStatus', { ocspRequestData: scenario.ocspRequestData });
+    await step('authorize_chain', 'Authorize', {
+        idToken: { idToken: scenario.emaid, type: 'eMAID' }, certificate: scenario.contractChain,
+    });
+    await step('authorize_hash', 'Authorize', {
+        idToken: { idToken: scenario.emaid, type: 'eMAID' },
+        iso15118CertificateHashData: scenario.hashData,
+    });
+    await step('security_event', 'SecurityEventNotification', {
+        type: 'StartupOfTheDevice', timestamp: new Date().toISOString(),
+    });
+    await client.close({ code: 1000 });
+    process.stdout.write(JSON.stringify(report));
+}
+
+main().catch((err) => {
+    process.stdout.write(JSON.stringify({ fatal: String(err && err.stack || err) }));
+    process.exitCode = 1;
+});
