@@ -132,7 +132,10 @@ def _station(registry: StationRegistry, station_id: str) -> Station:
 def station_detail(request: Request, registry: Registry, station_id: str) -> dict[str, Any]:
     station = _station(registry, station_id)
     result = _summary(request, station)
-    result["connectors"] = OcppStore(_product(request).session_factory).latest_status(station_id)
+    server = _server(request)
+    # The running server's store holds status reports not yet flushed to the database.
+    store = server.store if server else OcppStore(_product(request).session_factory)
+    result["connectors"] = store.latest_status(station_id)
     return result
 
 
