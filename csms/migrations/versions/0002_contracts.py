@@ -60,9 +60,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("serial_hex", name="uq_contract_certificates_serial"),
     )
-    op.create_index(
-        "ix_contract_certificates_contract", "contract_certificates", ["contract_id"]
-    )
+    op.create_index("ix_contract_certificates_contract", "contract_certificates", ["contract_id"])
     op.create_table(
         "pki_foreign_crls",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
