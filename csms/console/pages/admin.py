@@ -28,6 +28,18 @@ from ..web import PREFIX, gettext_of, render
 
 router = APIRouter(prefix=f"{PREFIX}/admin", include_in_schema=False)
 CABINET = "admin"
+# RFC 5280 revocation reasons (pki.authority.REVOCATION_REASONS), in words people use.
+REASON_WORDS = {
+    "unspecified": N_("unspecified"),
+    "keyCompromise": N_("key compromised"),
+    "cACompromise": N_("CA compromised"),
+    "affiliationChanged": N_("owner changed"),
+    "superseded": N_("replaced by a new certificate"),
+    "cessationOfOperation": N_("no longer in use"),
+    "certificateHold": N_("on hold"),
+    "privilegeWithdrawn": N_("privilege withdrawn"),
+    "aACompromise": N_("attribute authority compromised"),
+}
 
 
 def admin(obj: str, action: str) -> Any:
@@ -320,8 +332,11 @@ async def _pki_page(
         certificates=certificates,
         anchors=anchors,
         soon=soon,
+        reason_words=REASON_WORDS,
         now=datetime.now(UTC),
-        reasons=sorted(REVOCATION_REASONS),
+        reasons=[
+            (f.value, REASON_WORDS.get(f.value, f.value)) for f in REVOCATION_REASONS.values()
+        ],
         **context,
     )
 
@@ -341,7 +356,7 @@ async def revoke(
     errors: Errors = {}
     serial = required(form, "serial", errors, 64)
     reason = text(form, "reason", 32)
-    if reason not in REVOCATION_REASONS:
+    if reason.lower() not in REVOCATION_REASONS:
         errors["reason"] = N_("Choose a reason.")
     if not errors:
         try:

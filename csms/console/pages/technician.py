@@ -92,7 +92,7 @@ async def _detail(
             "last_boot_at": record.last_boot_at if record else None,
             "installed": (record.installed_certificates if record else None) or [],
             "events": events,
-            "transactions": transactions,
+            "sessions": transactions,
             "issued": issued,
         }
 

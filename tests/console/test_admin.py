@@ -1,0 +1,116 @@
+"""The operator's cabinet end to end: users and roles, policies with preview, partners, the
+PKI (revoke with reason), the audit log with filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pki.issuance import serial_to_hex
+from tests.console.a11y import check_page
+from tests.console.conftest import USERS, BrowserTools, Console, login, screenshot
+
+
+def test_users_create_with_field_errors_then_change_role(
+    page: Any, browser_tools: BrowserTools
+) -> None:
+    login(page, USERS["admin"])
+    assert check_page(page, browser_tools.axe) == []
+    screenshot(page, "admin-users")
+    page.get_by_role("button", name="Create user").click()
+    assert page.locator("#e-username").inner_text() == "This field is required."
+    assert page.locator("#e-password").inner_text() == "At least 12 characters."
+    page.get_by_label("Username").fill("new-tech")
+    page.get_by_label("Role", exact=True).select_option("partner")
+    page.get_by_label("Password").fill("a long enough password")
+    page.get_by_role("button", name="Create user").click()
+    # Partner staff without a partner: said next to the partner field, other input kept.
+    assert page.locator("#e-partner").inner_text() == "Partner staff need a partner."
+    assert page.get_by_label("Username").input_value() == "new-tech"
+    screenshot(page, "admin-users-errors")
+    page.get_by_label("Role", exact=True).select_option("technician")
+    page.get_by_label("Password").fill("a long enough password")
+    page.get_by_role("button", name="Create user").click()
+    page.wait_for_url("**/console/admin?created=new-tech")
+    assert page.get_by_role("status").inner_text() == "User new-tech created."
+    row = page.locator("tr", has_text="new-tech")
+    assert "technician" in row.inner_text()
+    row.get_by_label("New role for new-tech").select_option("client")
+    row.get_by_role("button", name="Set role").click()
+    page.wait_for_load_state("load")
+    assert "client" in page.locator("tr", has_text="new-tech").locator("td").nth(1).inner_text()
+
+
+def test_policy_preview_add_and_remove(page: Any, browser_tools: BrowserTools) -> None:
+    login(page, USERS["admin"])
+    page.goto("/console/admin/policies")
+    assert check_page(page, browser_tools.axe) == []
+    page.get_by_label("Role or user").fill("partner")
+    page.get_by_label("Kind of record").fill("station_certificates")
+    page.get_by_label("Actions").fill("read")
+    page.get_by_role("button", name="Preview").click()
+    assert "between ^ and $" in page.locator("#e-action").inner_text()
+    page.get_by_label("Actions").fill("^read$")
+    page.get_by_label("Which records").select_option("tenant")
+    page.get_by_role("button", name="Preview").click()
+    expected = (
+        "Allows everyone with the role “partner” to view “station_certificates” in every "
+        "partner's domain, covering only the records of their own partner."
+    )
+    assert page.locator("#preview").inner_text() == expected
+    # Nothing stored by a preview.
+    assert page.locator("td.mono", has_text="station_certificates, ^read$, tenant").count() == 0
+    screenshot(page, "admin-policies")
+    page.get_by_role("button", name="Add permission").click()
+    page.wait_for_url("**/console/admin/policies")
+    rule = page.locator("tr", has_text="p, partner, *, station_certificates, ^read$, tenant")
+    assert rule.count() == 1
+    assert expected in rule.inner_text()
+    rule.get_by_role("button", name="Remove").click()
+    page.wait_for_url("**/console/admin/policies")
+    assert page.locator("tr", has_text="station_certificates, ^read$, tenant").count() == 0
+
+
+def test_partners_add_and_duplicate(page: Any, browser_tools: BrowserTools) -> None:
+    login(page, USERS["admin"])
+    page.goto("/console/admin/partners")
+    assert check_page(page, browser_tools.axe) == []
+    page.get_by_label("Partner name").fill("Partner C")
+    page.get_by_role("button", name="Add partner").click()
+    page.wait_for_url("**/console/admin/partners")
+    assert page.locator("td", has_text="Partner C").count() == 1
+    page.get_by_label("Partner name").fill("Partner C")
+    page.get_by_role("button", name="Add partner").click()
+    assert page.locator("#e-name").inner_text() == "A partner with this name exists already."
+    screenshot(page, "admin-partners")
+
+
+def test_pki_revoke_with_reason_then_audit_filter(
+    page: Any, browser_tools: BrowserTools, console: Console
+) -> None:
+    serial = serial_to_hex(int(console.facts["other_serial"], 16))
+    login(page, USERS["admin"])
+    page.goto("/console/admin/pki")
+    assert page.get_by_role("heading", name="Certificate authorities").is_visible()
+    assert page.locator(".tree").first.inner_text().count("valid until") >= 6  # roots + subs
+    assert check_page(page, browser_tools.axe) == []
+    screenshot(page, "admin-pki")
+    row = page.locator("tr", has_text=serial)
+    row.get_by_label(f"Reason to revoke {serial}").select_option("keyCompromise")
+    row.get_by_role("button", name=f"Revoke {serial}").click()
+    page.wait_for_url(f"**/console/admin/pki?revoked={serial}")
+    assert page.get_by_role("status").inner_text() == f"Certificate {serial} revoked."
+    assert "key compromised" in page.locator("tr", has_text=serial).inner_text()
+
+    page.goto("/console/admin/audit")
+    page.get_by_label("Action starts with").fill("certificate.rev")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**action=certificate.rev**")
+    rows = page.locator("tbody tr")
+    assert rows.count() == 1
+    assert serial in rows.first.inner_text() and "user:admin-1" in rows.first.inner_text()
+    assert check_page(page, browser_tools.axe) == []
+    screenshot(page, "admin-audit")
+    page.get_by_label("Actor contains").fill("nobody-such")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**actor=nobody-such**")
+    assert page.locator("tbody").inner_text().strip() == "No events match."
