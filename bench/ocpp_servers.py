@@ -1,0 +1,97 @@
+"""Server processes for the OCPP benchmarks: the product's OCPP server, and a bare server on
+the `ocpp` package (its ChargePoint class with three @on handlers, no authentication, no
+storage), both on the `websockets` library. Run as a child process; prints `PORT n` when ready
+and serves until its standard input closes.
+
+    python -m bench.ocpp_servers ours DATABASE_URL DATA_DIR
+    python -m bench.ocpp_servers bare
+"""
+
+from __future__ import annotations
+
+import asyncio
+import resource
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+PASSPHRASE = "bench-passphrase-0123"
+
+
+def _raise_fd_limit() -> None:
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+async def _until_stdin_closes() -> None:
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, sys.stdin.read)
+
+
+async def run_ours(database_url: str, data_dir: str) -> None:
+    from csms.ocpp.server import OcppServer
+    from csms.product import build_product
+    from csms.settings import Settings
+
+    product = build_product(
+        Settings(database_url=database_url, data_dir=Path(data_dir), key_passphrase=PASSPHRASE)
+    )
+    server = OcppServer(product)
+    ports = await server.start("127.0.0.1", port=0)
+    print(f"PORT {ports['ws']}", flush=True)
+    await _until_stdin_closes()
+    await server.stop()
+
+
+async def run_bare() -> None:
+    from ocpp.routing import on
+    from ocpp.v201 import ChargePoint, call_result
+    from websockets.asyncio.server import ServerConnection, serve
+
+    def now() -> str:
+        return datetime.now(UTC).isoformat()
+
+    class Station(ChargePoint):  # type: ignore[misc]
+        @on("BootNotification")
+        async def on_boot(self, **_: Any) -> Any:
+            return call_result.BootNotification(current_time=now(), interval=300, status="Accepted")
+
+        @on("Heartbeat")
+        async def on_heartbeat(self, **_: Any) -> Any:
+            return call_result.Heartbeat(current_time=now())
+
+        @on("StatusNotification")
+        async def on_status(self, **_: Any) -> Any:
+            return call_result.StatusNotification()
+
+    async def handler(connection: ServerConnection) -> None:
+        station = Station(connection.request.path.rsplit("/", 1)[-1], connection)
+        try:
+            await station.start()
+        except Exception:  # noqa: S110 - a closed connection ends the bare server's loop
+            pass
+
+    server = await serve(
+        handler,
+        "127.0.0.1",
+        0,
+        subprotocols=["ocpp2.0.1"],
+        compression=None,  # type: ignore[list-item]
+    )
+    port = next(iter(server.sockets)).getsockname()[1]
+    print(f"PORT {port}", flush=True)
+    await _until_stdin_closes()
+    server.close()
+
+
+def main() -> None:
+    _raise_fd_limit()
+    if sys.argv[1] == "ours":
+        asyncio.run(run_ours(sys.argv[2], sys.argv[3]))
+    else:
+        asyncio.run(run_bare())
+
+
+if __name__ == "__main__":
+    main()
