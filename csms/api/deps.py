@@ -125,14 +125,14 @@ def authorize(obj: str, action: str) -> Callable[[Request], Awaitable[Principal]
         auth = auth_of(product_of(request))
         caller = await identify(request, auth)
         if caller.user is None:
-            scope = auth.policy.decide(ANONYMOUS, GLOBAL_DOMAIN, obj, action)
+            scope = auth.policy.decide_for_roles((ANONYMOUS,), GLOBAL_DOMAIN, obj, action)
             if scope is None:
                 raise unauthorized("log in first")
             return Principal(ANONYMOUS, None, None, (ANONYMOUS,), scope)
         user = caller.user
         domain = user.partner or GLOBAL_DOMAIN
-        scope = auth.policy.decide(user.username, domain, obj, action)
         roles = tuple(auth.policy.roles_of(user.username, domain))
+        scope = auth.policy.decide_for_roles(roles, domain, obj, action)
         if scope is None:
             raise HTTPException(403, f"not allowed to {action} {obj}")
         return Principal(user.username, user.id, user.partner, roles, scope, caller.session_id)
@@ -178,4 +178,4 @@ def permits(request: Request, principal: Principal, obj: str, action: str) -> st
     """A second decision for a caller already identified (e.g. whether a technician, who may
     revoke station certificates, may also revoke this other kind). Call from async code."""
     policy = auth_of(product_of(request)).policy
-    return policy.decide(principal.username, principal.domain, obj, action)
+    return policy.decide_for_roles(principal.roles, principal.domain, obj, action)

@@ -117,8 +117,10 @@ def test_engine_refuses_nothing_it_can_read(world: World) -> None:
     assert engine.decide("staff-a", "Partner A", "stations", "read") == "tenant"
     assert engine.decide("driver-x", "*", "contracts", "read") == "own"
     assert engine.decide("driver-x", "*", "stations", "read") is None
-    assert engine.decide("anonymous", "*", "public_stations", "read") == "any"
-    assert engine.decide("anonymous", "*", "stations", "read") is None
+    assert engine.decide_for_roles(("anonymous",), "*", "public_stations", "read") == "any"
+    assert engine.decide_for_roles(("anonymous",), "*", "stations", "read") is None
+    # A username is never a role, even one spelled like a role.
+    assert engine.decide("anonymous", "*", "public_stations", "read") is None
     # A role in one tenant does not carry over to another.
     assert engine.decide("staff-a", "Partner B", "stations", "read") is None
     with world.product.session_factory() as session:
