@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from auth.users import add_user
 from auth.wiring import auth_of
@@ -51,6 +52,9 @@ USERS = {
     "partner": "staff-a",
     "client": "driver-x",
 }
+
+
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @dataclass(frozen=True)

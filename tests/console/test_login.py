@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.console.a11y import check_page, tab_reaches
 from tests.console.conftest import USERS, BrowserTools, Console, login, screenshot
 
@@ -30,7 +32,7 @@ def test_wrong_password_is_shown_next_to_the_field(page: Any) -> None:
     page.get_by_label("Username").fill(USERS["admin"])
     page.get_by_label("Password").fill("not the password at all")
     page.get_by_role("button", name="Log in").click()
-    assert page.locator("#e-password").inner_text() == "Wrong username or password."
+    expect(page.locator("#e-password")).to_have_text("Wrong username or password.")
     assert page.get_by_label("Username").input_value() == USERS["admin"]
     screenshot(page, "login-error")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.console.a11y import check_page
 from tests.console.conftest import USERS, BrowserTools, login, screenshot
 
@@ -23,7 +25,7 @@ def test_own_stations_and_register_with_password_shown_once(
     assert "letters, digits" in page.locator("#e-station_id").inner_text()
     page.get_by_label("Station id").fill("ST-A-1")
     page.get_by_role("button", name="Register").click()
-    assert page.locator("#e-station_id").inner_text() == "A station with this id exists already."
+    expect(page.locator("#e-station_id")).to_have_text("A station with this id exists already.")
 
     page.get_by_label("Station id").fill("TAS-0001")
     page.get_by_label("Security profile").select_option("2")
