@@ -40,6 +40,11 @@ def test_users_create_with_field_errors_then_change_role(
     row.get_by_role("button", name="Set role").click()
     page.wait_for_url("**/console/admin")
     expect(page.locator("tr", has_text="new-tech").locator("td").nth(1)).to_have_text("client")
+    page.get_by_role("button", name="Disable new-tech").click()
+    expect(page.locator("tr", has_text="new-tech").locator("td").first).to_contain_text(
+        "disabled"
+    )
+    assert page.get_by_role("button", name="Disable new-tech").count() == 0
 
 
 def test_policy_preview_add_and_remove(page: Any, browser_tools: BrowserTools) -> None:

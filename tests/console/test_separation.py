@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.console.conftest import USERS, Console, login
+from tests.console.conftest import USERS, Console, login, screenshot
 
 CABINET_PAGES = {
     "admin": [
@@ -37,6 +37,8 @@ def test_a_role_is_refused_every_other_cabinet(page: Any, role: str) -> None:
                 assert page.get_by_role("heading", name="Not allowed").is_visible()
                 # The refusal page shows nothing of the page refused.
                 assert "<table" not in page.content()
+    if role == "client":
+        screenshot(page, "refused-403")
 
 
 def test_strangers_are_sent_to_the_login_page(page: Any) -> None:
