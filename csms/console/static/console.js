@@ -40,3 +40,16 @@ document.addEventListener("submit", function (event) {
     }, 250);
   });
 })();
+// Tables become cards on phones (console.css): each cell learns its column's heading.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".table-wrap table").forEach(function (table) {
+    var heads = [];
+    table.querySelectorAll("thead th").forEach(function (th) { heads.push(th.textContent.trim()); });
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, i) {
+        if (heads[i] && !cell.hasAttribute("colspan")) cell.setAttribute("data-label", heads[i]);
+      });
+    });
+    table.classList.add("cards");
+  });
+});
