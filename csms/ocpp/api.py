@@ -99,7 +99,7 @@ def list_stations(
 ) -> list[dict[str, Any]]:
     server = _server(request)
     if server is not None:
-        server.store.flush()
+        server.store.flush(force=True)
     return [_summary(request, s) for s in registry.list(limit=min(limit, 1000), offset=offset)]
 
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 from ocpp.v201.enums import (
-    AuthorizationStatusEnumType,
     GenericStatusEnumType,
     GetCertificateStatusEnumType,
     RegistrationStatusEnumType,
@@ -145,12 +144,9 @@ class Handlers:
 
     async def transaction_event(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
         await asyncio.to_thread(self._server.store.transaction_event, conn.station_id, p)
-        response: dict[str, Any] = {}
-        token = p.get("idToken")
-        if token and p["eventType"] == "Started":
-            # The token was authorised before (Authorize or local list); echo what we know.
-            response["idTokenInfo"] = {"status": AuthorizationStatusEnumType.accepted.value}
-        return response, None
+        # No idTokenInfo: whether a token may charge is decided by Authorize (the contract
+        # service for eMAIDs), not echoed here.
+        return {}, None
 
     async def data_transfer(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
         return {"status": "UnknownVendorId"}, None

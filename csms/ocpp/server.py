@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+import weakref
 from collections import deque
 from collections.abc import Coroutine
 from dataclasses import dataclass
@@ -73,7 +74,10 @@ class OcppServer:
         self.ssl_context: ssl.SSLContext | None = None
         self._servers: list[Server] = []
         self._background: list[asyncio.Task[None]] = []
-        self._authenticated: dict[int, Station] = {}
+        # Filled by the handshake check, taken by the connection handler.
+        self._authenticated: weakref.WeakKeyDictionary[ServerConnection, Station] = (
+            weakref.WeakKeyDictionary()
+        )
         self._last_trigger: dict[tuple[str, str], datetime] = {}
 
     # --- lifecycle -------------------------------------------------------------------------------
@@ -116,7 +120,7 @@ class OcppServer:
             server.close()
         for server in self._servers:
             await server.wait_closed()
-        await asyncio.to_thread(self.store.flush)
+        await asyncio.to_thread(self.store.flush, force=True)
 
     def refresh_trust(self) -> None:
         """Take CSO roots imported since start into the TLS listener."""
@@ -167,11 +171,11 @@ class OcppServer:
                 response.headers["WWW-Authenticate"] = 'Basic realm="OCPP", charset="UTF-8"'
             return response
         assert station is not None
-        self._authenticated[id(connection)] = station
+        self._authenticated[connection] = station
         return None
 
     async def _handle(self, websocket: ServerConnection) -> None:
-        station = self._authenticated.pop(id(websocket), None)
+        station = self._authenticated.pop(websocket, None)
         if station is None:  # cannot happen: process_request ran first
             await websocket.close(1011, "not authenticated")
             return

@@ -8,11 +8,12 @@ latest value; they are coalesced in memory and written in one batch per flush in
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, text, update
 from sqlalchemy.orm import Session
 
 from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, TransactionRecord
@@ -28,11 +29,15 @@ def parse_time(value: str | None) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+SEEN_EVERY = 15.0
+
+
 class OcppStore:
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         self._session_factory = session_factory
         self._lock = threading.Lock()
         self._seen: dict[str, datetime] = {}
+        self._seen_flushed = time.monotonic()
         self._status: dict[tuple[str, int, int], tuple[str, datetime]] = {}
 
     # --- coalesced ------------------------------------------------------------------------------
@@ -47,18 +52,23 @@ class OcppStore:
         with self._lock:
             self._status[(station_id, evse_id, connector_id)] = (status, at)
 
-    def flush(self) -> int:
+    def flush(self, *, force: bool = False) -> int:
+        """Write what was coalesced. Last-seen times go out at most every SEEN_EVERY seconds
+        (a minute-accurate "last contact" is all anyone reads, and with thousands of stations
+        rewriting every row each second would cost more than the heartbeats themselves);
+        connector status every call."""
+        now = time.monotonic()
         with self._lock:
-            seen, self._seen = self._seen, {}
             status, self._status = self._status, {}
+            seen: dict[str, datetime] = {}
+            if force or now - self._seen_flushed >= SEEN_EVERY:
+                seen, self._seen = self._seen, {}
+                self._seen_flushed = now
         if not seen and not status:
             return 0
         with self._session_factory() as session, session.begin():
             if seen:
-                session.execute(
-                    update(StationRecord),
-                    [{"id": k, "last_seen_at": v} for k, v in seen.items()],
-                )
+                self._write_seen(session, seen)
             for (station_id, evse_id, connector_id), (value, at) in status.items():
                 session.merge(
                     ConnectorStatusRecord(
@@ -71,10 +81,32 @@ class OcppStore:
                 )
         return len(seen) + len(status)
 
+    @staticmethod
+    def _write_seen(session: Session, seen: dict[str, datetime]) -> None:
+        if session.get_bind().dialect.name == "postgresql":
+            # One statement for all rows: thousands of per-row UPDATEs would hold the GIL
+            # long enough to delay the event loop's heartbeats.
+            session.execute(
+                text(
+                    "UPDATE ocpp_stations AS s SET last_seen_at = v.at "
+                    "FROM unnest(CAST(:ids AS varchar[]), CAST(:ats AS timestamptz[])) "
+                    "AS v(id, at) WHERE s.id = v.id"
+                ),
+                {"ids": list(seen), "ats": list(seen.values())},
+            )
+            return
+        table = StationRecord.__table__
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(last_seen_at=bindparam("b_at")),
+            [{"b_id": k, "b_at": v} for k, v in seen.items()],
+        )
+
     def latest_status(self, station_id: str) -> list[dict[str, Any]]:
         from sqlalchemy import select
 
-        self.flush()
+        self.flush(force=True)
         with self._session_factory() as session:
             rows = session.scalars(
                 select(ConnectorStatusRecord)
