@@ -10,7 +10,7 @@ import asyncio
 import hmac
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
@@ -41,7 +41,27 @@ def require_token(request: Request) -> None:
         raise HTTPException(401, "bearer token required", {"WWW-Authenticate": "Bearer"})
 
 
-router = APIRouter(prefix="/api/ocpp", tags=["ocpp"], dependencies=[Depends(require_token)])
+_ERROR = {"content": {"application/json": {"schema": {"type": "object"}}}}
+router = APIRouter(
+    prefix="/api/ocpp",
+    tags=["ocpp"],
+    dependencies=[Depends(require_token)],
+    responses={
+        401: {"description": "bearer token missing or wrong", **_ERROR},
+        503: {"description": "not configured / not running here", **_ERROR},
+    },
+)
+Limit = Annotated[int, Query(ge=1, le=1000)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+StationId = Annotated[str, Path(min_length=1, max_length=48)]
+NOT_FOUND = {404: {"description": "no such station", **_ERROR}}
+COMMAND_ERRORS = {
+    404: {"description": "no such station", **_ERROR},
+    409: {"description": "the station is not connected", **_ERROR},
+    422: {"description": "the payload or the station's answer breaks the schema", **_ERROR},
+    502: {"description": "the station answered with a CALLERROR", **_ERROR},
+    504: {"description": "the station did not answer in time", **_ERROR},
+}
 
 
 def _server(request: Request) -> OcppServer | None:
@@ -95,15 +115,22 @@ def _summary(request: Request, station: Station) -> dict[str, Any]:
 
 @router.get("/stations")
 def list_stations(
-    request: Request, registry: Registry, limit: int = 200, offset: int = 0
+    request: Request, registry: Registry, limit: Limit = 200, offset: Offset = 0
 ) -> list[dict[str, Any]]:
     server = _server(request)
     if server is not None:
         server.store.flush(force=True)
-    return [_summary(request, s) for s in registry.list(limit=min(limit, 1000), offset=offset)]
+    return [_summary(request, s) for s in registry.list(limit=limit, offset=offset)]
 
 
-@router.post("/stations", status_code=201)
+@router.post(
+    "/stations",
+    status_code=201,
+    responses={
+        409: {"description": "exists", **_ERROR},
+        422: {"description": "invalid station data", **_ERROR},
+    },
+)
 def add_station(request: Request, registry: Registry, body: StationIn) -> dict[str, Any]:
     try:
         station, generated = registry.add(
@@ -128,8 +155,8 @@ def _station(registry: StationRegistry, station_id: str) -> Station:
     return station
 
 
-@router.get("/stations/{station_id}")
-def station_detail(request: Request, registry: Registry, station_id: str) -> dict[str, Any]:
+@router.get("/stations/{station_id}", responses=NOT_FOUND)
+def station_detail(request: Request, registry: Registry, station_id: StationId) -> dict[str, Any]:
     station = _station(registry, station_id)
     result = _summary(request, station)
     server = _server(request)
@@ -139,9 +166,9 @@ def station_detail(request: Request, registry: Registry, station_id: str) -> dic
     return result
 
 
-@router.get("/stations/{station_id}/security-events")
+@router.get("/stations/{station_id}/security-events", responses=NOT_FOUND)
 def security_events(
-    request: Request, registry: Registry, station_id: str, limit: int = 100
+    request: Request, registry: Registry, station_id: StationId, limit: Limit = 100
 ) -> list[dict[str, Any]]:
     _station(registry, station_id)
     with _product(request).session_factory() as session:
@@ -149,7 +176,7 @@ def security_events(
             select(SecurityEventRecord)
             .where(SecurityEventRecord.station_id == station_id)
             .order_by(SecurityEventRecord.id.desc())
-            .limit(min(limit, 1000))
+            .limit(limit)
         )
         return [
             {
@@ -162,9 +189,9 @@ def security_events(
         ]
 
 
-@router.get("/stations/{station_id}/transactions")
+@router.get("/stations/{station_id}/transactions", responses=NOT_FOUND)
 def transactions(
-    request: Request, registry: Registry, station_id: str, limit: int = 100
+    request: Request, registry: Registry, station_id: StationId, limit: Limit = 100
 ) -> list[dict[str, Any]]:
     _station(registry, station_id)
     with _product(request).session_factory() as session:
@@ -172,7 +199,7 @@ def transactions(
             select(TransactionRecord)
             .where(TransactionRecord.station_id == station_id)
             .order_by(TransactionRecord.id.desc())
-            .limit(min(limit, 1000))
+            .limit(limit)
         )
         return [
             {
@@ -213,24 +240,27 @@ async def _send(
     return {"action": action, "response": answer}
 
 
-@router.post("/stations/{station_id}/commands/{action}")
+@router.post("/stations/{station_id}/commands/{action}", responses=COMMAND_ERRORS)
 async def command(
-    request: Request, station_id: str, action: str, payload: dict[str, Any]
+    request: Request,
+    station_id: StationId,
+    action: Annotated[str, Path(max_length=64)],
+    payload: dict[str, Any],
 ) -> dict[str, Any]:
     """Send any CSMS→station CALL (payload in OCPP's JSON); answers with the station's
     CALLRESULT payload."""
     return await _send(request, station_id, action, payload)
 
 
-@router.post("/stations/{station_id}/trigger")
-async def trigger(request: Request, station_id: str, body: TriggerIn) -> dict[str, Any]:
+@router.post("/stations/{station_id}/trigger", responses=COMMAND_ERRORS)
+async def trigger(request: Request, station_id: StationId, body: TriggerIn) -> dict[str, Any]:
     return await _send(
         request, station_id, "TriggerMessage", {"requestedMessage": body.requested_message}
     )
 
 
-@router.post("/stations/{station_id}/install-roots")
-async def install_roots(request: Request, station_id: str) -> dict[str, Any]:
+@router.post("/stations/{station_id}/install-roots", responses=COMMAND_ERRORS)
+async def install_roots(request: Request, station_id: StationId) -> dict[str, Any]:
     """InstallCertificate of the product's V2G root and MO root (M05), one after the other."""
     product = _product(request)
     results = []

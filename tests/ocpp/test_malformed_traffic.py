@@ -140,3 +140,17 @@ def test_no_subprotocol_offered_closes_after_handshake(ocpp) -> None:
     offered = ("ocpp1.6", "ocpp2.0.1")
     with open_station(ocpp.ws_url("NOSUB"), "NOSUB", subprotocols=offered) as ws:
         assert ws.subprotocol == "ocpp2.0.1"
+
+
+def test_a_new_connection_of_the_same_station_replaces_the_old(ocpp) -> None:
+    ocpp.add("TWICE")
+    with open_station(ocpp.ws_url("TWICE"), "TWICE") as first:
+        boot(first)
+        with open_station(ocpp.ws_url("TWICE"), "TWICE") as second:
+            with pytest.raises(ConnectionClosed):
+                first.recv(timeout=10)
+            assert first.close_code == 1000
+            # The boot state belongs to the station, not the connection (part 4 §5.3).
+            assert call(second, "Heartbeat", {})[0] == 3
+            registered = ocpp.server.connections["TWICE"].websocket.remote_address
+            assert registered[1] == second.socket.getsockname()[1]
