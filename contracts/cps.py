@@ -1,4 +1,5 @@
-"""The certificate provisioning service: OCPP Get15118EVCertificate for ISO 15118-2.
+"""The certificate provisioning service: OCPP Get15118EVCertificate for ISO 15118-2
+(ISO 15118-20 requests go to contracts/cps20.py).
 
 handle(schema_version, action, exi_request) runs these steps; each names the ISO response
 code it answers with when it fails:
@@ -52,6 +53,8 @@ from iso15118.xmldsig import build_signature_with
 from pki.authority import CertificateAuthority
 from pki.errors import PkiError, ValidationReason
 
+from .cps20 import Code20, Iso20Installer
+from .cps20 import failed_response as failed_response20
 from .models import Contract
 from .service import ContractService
 from .trust import TrustView, issuer_name_matches
@@ -132,7 +135,7 @@ class CertificateProvisioningService:
         session_id = bytes(8)
         try:
             if iso15118_schema_version in ISO20_SCHEMAS:
-                raise CpsFailure(Code.FAILED, "ISO 15118-20 is not supported yet")
+                return self._handle_iso20(action, exi_request)
             if iso15118_schema_version != ISO2_SCHEMA:
                 raise CpsFailure(Code.FAILED, f"unknown schema {iso15118_schema_version!r}")
             if action not in ("Install", "Update"):
@@ -151,11 +154,44 @@ class CertificateProvisioningService:
         else:
             return response
         log.info("Get15118EVCertificate %s failed: %s (%s)", action, failure.code, failure.detail)
+        if iso15118_schema_version in ISO20_SCHEMAS:  # FAILED is spelled the same in -20
+            exi = _b64(failed_response20(session_id, failure.code))
+        else:
+            exi = _b64(encode_v2g_message(_failed(session_id, action, failure.code)))
+        return CpsAnswer("Failed", exi, failure.code, failure.detail)
+
+    def _handle_iso20(self, action: str, exi_request: str) -> CpsAnswer:
+        """ISO 15118-20 (contracts/cps20.py). -20 has no CertificateUpdate message: a car
+        renews by installing again, so only Install is served."""
+        if action != "Install":
+            raise CpsFailure(Code.FAILED, f"ISO 15118-20 has no {action!r} (Install only)")
+        if len(exi_request) > MAX_EXI_CHARACTERS:
+            raise CpsFailure(
+                Code.FAILED,
+                f"exiRequest has {len(exi_request)} characters, over {MAX_EXI_CHARACTERS}",
+            )
+        try:
+            data = base64.b64decode(exi_request, validate=True)
+        except (binascii.Error, ValueError):
+            raise CpsFailure(Code.FAILED, "exiRequest is not base64") from None
+        installer = Iso20Installer(
+            self._ca,
+            self._trust,
+            self._contracts,
+            certificate_days=self._certificate_days,
+            escrow_passphrase=self._escrow_passphrase,
+        )
+        result = installer.install(data)
+        exi = _b64(result.exi)
+        if len(exi) > MAX_EXI_CHARACTERS:
+            log.warning(
+                "exiResponse has %d characters, over OCPP's %d", len(exi), MAX_EXI_CHARACTERS
+            )
+        if result.code != Code20.OK:
+            log.info("Get15118EVCertificate -20 failed: %s (%s)", result.code, result.detail)
+            return CpsAnswer("Failed", exi, result.code, result.detail)
         return CpsAnswer(
-            "Failed",
-            _b64(encode_v2g_message(_failed(session_id, action, failure.code))),
-            failure.code,
-            failure.detail,
+            "Accepted", exi, result.code, result.detail, result.emaid, result.serial_hex
         )
 
     # --- steps ------------------------------------------------------------------------------
