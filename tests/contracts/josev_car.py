@@ -160,7 +160,48 @@ def check_res(request: dict) -> dict:
     return answer
 
 
-OPS = {"install_req": install_req, "update_req": update_req, "check_res": check_res}
+def decode20(request: dict) -> dict:
+    """Josev's EXIficient decoding of a -20 CommonMessages document into its pydantic -20
+    models (field lengths checked there). Josev 0.31.2 cannot go further for -20
+    CertificateInstallation: its states raise NotImplementedError and `create_signature` /
+    `verify_signature` are P-256 / SHA-256 only."""
+    message = EXI().from_exi(base64.b64decode(request["exi"]), Namespace.ISO_V20_COMMON_MSG)
+    answer: dict = {"message": type(message).__name__}
+    if answer["message"] == "CertificateInstallationReq":
+        chain = message.oem_prov_cert_chain
+        answer.update(
+            oem_chain_id=chain.id,
+            oem_leaf=_b64(chain.certificate),
+            maximum=message.max_contract_cert_chains,
+            signature_references=[r.uri for r in message.header.signature.signed_info.reference],
+        )
+        return answer
+    data = message.signed_installation_data
+    answer.update(
+        response_code=message.response_code.value,
+        evse_processing=message.evse_processing.value,
+        remaining=message.remaining_contract_cert_chains,
+        signed_data_id=data.id,
+        ecdh_curve=data.ecdh_curve.value,
+        dh_public_key=_b64(data.dh_public_key),
+        encrypted_key=_b64(data.secp521_encrypted_private_key or b""),
+        contract_leaf=_b64(data.contract_cert_chain.certificate),
+        cps_leaf=_b64(message.cps_certificate_chain.certificate),
+        signature_method=(
+            message.header.signature.signed_info.signature_method.algorithm
+            if message.header.signature
+            else None
+        ),
+    )
+    return answer
+
+
+OPS = {
+    "install_req": install_req,
+    "update_req": update_req,
+    "check_res": check_res,
+    "decode20": decode20,
+}
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ from contracts import ContractDomain, contracts_of
 from contracts.cps import ISO20_SCHEMAS, MAX_EXI_CHARACTERS, CpsAnswer
 from contracts.cps20 import Code20
 from csms.product import Product
+from tests.contracts.car import JosevCar
 from tests.contracts.car20 import Car20, OemPki20, make_oem_pki20
 from tests.contracts.oem_crl import revoke_leaf_crl
 
@@ -257,3 +258,39 @@ def test_malformed_or_unsupported_requests_fail_with_failed(
     exi = exi or pnc20.car.request_b64([pnc20.root()])
     answer = pnc20.domain.cps.handle(ISO20_SCHEMAS[1], action, exi)
     pnc20.failed_with(answer, Code20.FAILED)
+
+
+# --- Josev (EXIficient) as an independent decoder -------------------------------------------
+
+
+@pytest.mark.interop
+def test_josev_decodes_our_20_request_and_response_unverified_kdf(
+    pnc20: Pnc20, josev: JosevCar
+) -> None:
+    """Josev 0.31.2 cannot sign or check -20 CertificateInstallation (P-256/SHA-256 only,
+    states not implemented), but its EXIficient codec and -20 models read both messages."""
+    request = pnc20.car.request_b64([pnc20.root()], maximum=2)
+    seen_request = josev.call("decode20", exi=request)
+    assert seen_request["message"] == "CertificateInstallationReq"
+    assert (seen_request["oem_chain_id"], seen_request["maximum"]) == ("id1", 2)
+    assert seen_request["signature_references"] == ["#id1"]
+
+    answer = pnc20.install(request)
+    installed = pnc20.car.accept(answer.exi_response, pnc20.root())
+    seen = josev.call("decode20", exi=answer.exi_response)
+    response = Car20.decode(answer.exi_response)
+    data = response["SignedInstallationData"]
+    assert seen["message"] == "CertificateInstallationRes"
+    assert (seen["response_code"], seen["evse_processing"]) == ("OK", "Finished")
+    assert seen["remaining"] == installed.remaining == 0
+    assert (seen["signed_data_id"], seen["ecdh_curve"]) == (data["Id"], "SECP521")
+    assert base64.b64decode(seen["encrypted_key"]) == data["SECP521_EncryptedPrivateKey"]
+    assert base64.b64decode(seen["dh_public_key"]) == data["DHPublicKey"]
+    assert (
+        base64.b64decode(seen["contract_leaf"]) == data["ContractCertificateChain"]["Certificate"]
+    )
+    assert seen["signature_method"].endswith("#ecdsa-sha512")
+
+    failed = pnc20.install(pnc20.car.request_b64([pnc20.root()], sign=False))
+    seen_failed = josev.call("decode20", exi=failed.exi_response)
+    assert seen_failed["response_code"] == Code20.SIGNATURE
