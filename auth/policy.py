@@ -140,6 +140,7 @@ class PolicyEngine:
         self._enforcer: casbin.Enforcer | None = None
         self._roles: dict[str, dict[str, list[str]]] = {}  # user -> domain -> roles
         self._decisions: dict[tuple[object, ...], str | None] = {}
+        self._domain_sensitive = True
         self.load()
 
     # --- loading ----------------------------------------------------------------------------
@@ -161,7 +162,12 @@ class PolicyEngine:
             if rule.ptype == "g":
                 user, role, domain = rule.values
                 roles.setdefault(user, {}).setdefault(domain, []).append(role)
-        enforcer = casbin.Enforcer(self._model_path, _RowsAdapter(rules))
+        permissions = [rule for rule in rules if rule.ptype == "p"]
+        # Role assignments are resolved above, so Casbin only needs the permission rows.
+        enforcer = casbin.Enforcer(self._model_path, _RowsAdapter(permissions))
+        # While every permission is for all tenants (domain "*"), a decision cannot depend on
+        # the tenant, and one cached decision serves all 1,000 partners alike.
+        self._domain_sensitive = any(rule.values[1] != "*" for rule in permissions)
         # Swapped together, on the caller's thread: a decision sees the old or the new policy.
         self._enforcer, self._roles, self._decisions = enforcer, roles, {}
         self.version = version
@@ -191,7 +197,9 @@ class PolicyEngine:
         """The same for a set of roles (`("anonymous",)` for callers who did not log in).
         Permission rules name roles, never users, so a username can never act as a role."""
         self.refresh()
-        key = (roles, domain, obj, action)  # many users share one cached decision
+        # Many users share one cached decision; the tenant is part of the key only when some
+        # permission names a tenant.
+        key = (roles, domain if self._domain_sensitive else "*", obj, action)
         try:
             return self._decisions[key]
         except KeyError:
