@@ -3,6 +3,8 @@
 Public API (everything else is internal):
 
 - decode_v2g_message(data) / encode_v2g_message(message): -2 V2G_Message bytes <-> typed model
+- decode_iso20_message(data) / encode_iso20_message(message): -20 CommonMessages bytes <->
+  typed model (CertificateInstallationReq20/Res20; GenericBody for the other messages)
 - decode_exi(data, schema) / encode_exi(tree, schema): any message as the codec's tree
 - encode_fragment(name, content, schema): EXI fragment of one element (what gets signed)
 - fragment_digest, build_signed_info, sign_signed_info, build_signature, verify_signature
@@ -16,7 +18,20 @@ from typing import Any
 
 from iso15118.exi.errors import ExiDecodeError, ExiEncodeError, ExiError
 from iso15118.exi.schemas import ISO2_NAMESPACE, ISO20_NAMESPACE, codec
-from iso15118.messages import V2GMessage
+from iso15118.messages import (
+    PRIVATE_KEY_ELEMENTS,
+    CertificateChain,
+    CertificateInstallationReq20,
+    CertificateInstallationRes20,
+    GenericBody,
+    Message20,
+    MessageHeader20,
+    RootCertificateID,
+    SignedInstallationData20,
+    V2GMessage,
+    message20_from_tree,
+    message20_to_tree,
+)
 from iso15118.xmldsig import (
     SignatureError,
     build_signature,
@@ -51,21 +66,41 @@ def encode_v2g_message(message: V2GMessage) -> bytes:
     return encode_exi(message.to_tree(), "iso-2")
 
 
+def decode_iso20_message(data: bytes) -> Message20:
+    """An ISO 15118-20 CommonMessages document (without V2GTP header) as a typed model."""
+    return message20_from_tree(decode_exi(data, "iso-20"))
+
+
+def encode_iso20_message(message: Message20) -> bytes:
+    return encode_exi(message20_to_tree(message), "iso-20")
+
+
 __all__ = [
     "ISO2_NAMESPACE",
     "ISO20_NAMESPACE",
+    "PRIVATE_KEY_ELEMENTS",
+    "CertificateChain",
+    "CertificateInstallationReq20",
+    "CertificateInstallationRes20",
     "ExiDecodeError",
     "ExiEncodeError",
     "ExiError",
+    "GenericBody",
+    "Message20",
+    "MessageHeader20",
+    "RootCertificateID",
     "SignatureError",
+    "SignedInstallationData20",
     "V2GMessage",
     "build_signature",
     "build_signature_with",
     "build_signed_info",
     "decode_exi",
+    "decode_iso20_message",
     "decode_v2g_message",
     "encode_exi",
     "encode_fragment",
+    "encode_iso20_message",
     "encode_v2g_message",
     "fragment_digest",
     "sign_signed_info",

@@ -311,3 +311,171 @@ class V2GMessage:
         from iso15118.xmldsig import signed_elements_of
 
         return signed_elements_of(self.to_tree()["V2G_Message"]["Body"])
+
+
+# -- ISO 15118-20 CommonMessages: certificate installation ---------------------------------
+# A -20 document's root element is the message itself (no V2G_Message wrapper); the header
+# is a MessageHeaderType inside it. Certificate chains reuse CertificateChain (the -20
+# SignedCertificateChainType carries an Id, CertificateChainType does not) and root
+# certificate IDs reuse RootCertificateID.
+
+
+@dataclass
+class MessageHeader20:
+    """-20 MessageHeaderType. The optional header Signature stays the codec's tree: in -20
+    Signature and SignatureValue may carry Id attributes, which the typed -2 Signature
+    does not model, and the tree keeps decode -> encode byte-exact."""
+
+    session_id: bytes
+    timestamp: int
+    signature: dict[str, Any] | None = None
+
+    def to_tree(self) -> dict[str, Any]:
+        tree: dict[str, Any] = {"SessionID": self.session_id, "TimeStamp": self.timestamp}
+        if self.signature is not None:
+            tree["Signature"] = self.signature
+        return tree
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> MessageHeader20:
+        return cls(tree["SessionID"], tree["TimeStamp"], tree.get("Signature"))
+
+
+@dataclass
+class CertificateInstallationReq20:
+    header: MessageHeader20
+    oem_provisioning_certificate_chain: CertificateChain
+    root_certificate_ids: list[RootCertificateID]
+    maximum_contract_certificate_chains: int
+    prioritized_emaids: list[str] | None = None
+
+    NAME = "CertificateInstallationReq"
+
+    def to_tree(self) -> dict[str, Any]:
+        tree: dict[str, Any] = {
+            "Header": self.header.to_tree(),
+            "OEMProvisioningCertificateChain": self.oem_provisioning_certificate_chain.to_tree(),
+            "ListOfRootCertificateIDs": _root_ids_to_tree(self.root_certificate_ids),
+            "MaximumContractCertificateChains": self.maximum_contract_certificate_chains,
+        }
+        if self.prioritized_emaids is not None:
+            tree["PrioritizedEMAIDs"] = {"EMAID": list(self.prioritized_emaids)}
+        return tree
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> CertificateInstallationReq20:
+        emaids = tree.get("PrioritizedEMAIDs")
+        return cls(
+            MessageHeader20.from_tree(tree["Header"]),
+            CertificateChain.from_tree(tree["OEMProvisioningCertificateChain"]),
+            _root_ids_from_tree(tree["ListOfRootCertificateIDs"]),
+            tree["MaximumContractCertificateChains"],
+            list(emaids["EMAID"]) if emaids is not None else None,
+        )
+
+    def signed_elements(self) -> dict[str, tuple[str, Any]]:
+        """{Id: (name, content)}: the OEM provisioning certificate chain, signed by the EV."""
+        from iso15118.xmldsig import signed_elements_of
+
+        return signed_elements_of({self.NAME: self.to_tree()})
+
+
+# The encrypted contract private key: one of three elements, by the ECDH curve / TPM use.
+PRIVATE_KEY_ELEMENTS = (
+    "SECP521_EncryptedPrivateKey",
+    "X448_EncryptedPrivateKey",
+    "TPM_EncryptedPrivateKey",
+)
+
+
+@dataclass
+class SignedInstallationData20:
+    """-20 SignedInstallationDataType: what the CPS signs for the EV."""
+
+    id: str
+    contract_certificate_chain: CertificateChain
+    ecdh_curve: str
+    dh_public_key: bytes
+    encrypted_private_key: bytes
+    private_key_element: str = "SECP521_EncryptedPrivateKey"  # one of PRIVATE_KEY_ELEMENTS
+
+    def to_tree(self) -> dict[str, Any]:
+        if self.private_key_element not in PRIVATE_KEY_ELEMENTS:
+            raise ValueError(f"private_key_element must be one of {PRIVATE_KEY_ELEMENTS}")
+        return {
+            "Id": self.id,
+            "ContractCertificateChain": self.contract_certificate_chain.to_tree(),
+            "ECDHCurve": self.ecdh_curve,
+            "DHPublicKey": self.dh_public_key,
+            self.private_key_element: self.encrypted_private_key,
+        }
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> SignedInstallationData20:
+        element = next(name for name in PRIVATE_KEY_ELEMENTS if name in tree)
+        return cls(
+            tree["Id"],
+            CertificateChain.from_tree(tree["ContractCertificateChain"]),
+            tree["ECDHCurve"],
+            tree["DHPublicKey"],
+            tree[element],
+            element,
+        )
+
+
+@dataclass
+class CertificateInstallationRes20:
+    header: MessageHeader20
+    response_code: str
+    evse_processing: str
+    cps_certificate_chain: CertificateChain
+    signed_installation_data: SignedInstallationData20
+    remaining_contract_certificate_chains: int
+
+    NAME = "CertificateInstallationRes"
+
+    def to_tree(self) -> dict[str, Any]:
+        return {
+            "Header": self.header.to_tree(),
+            "ResponseCode": self.response_code,
+            "EVSEProcessing": self.evse_processing,
+            "CPSCertificateChain": self.cps_certificate_chain.to_tree(),
+            "SignedInstallationData": self.signed_installation_data.to_tree(),
+            "RemainingContractCertificateChains": self.remaining_contract_certificate_chains,
+        }
+
+    @classmethod
+    def from_tree(cls, tree: dict[str, Any]) -> CertificateInstallationRes20:
+        return cls(
+            MessageHeader20.from_tree(tree["Header"]),
+            tree["ResponseCode"],
+            tree["EVSEProcessing"],
+            CertificateChain.from_tree(tree["CPSCertificateChain"]),
+            SignedInstallationData20.from_tree(tree["SignedInstallationData"]),
+            tree["RemainingContractCertificateChains"],
+        )
+
+    def signed_elements(self) -> dict[str, tuple[str, Any]]:
+        """{Id: (name, content)}: SignedInstallationData, signed by the CPS."""
+        from iso15118.xmldsig import signed_elements_of
+
+        return signed_elements_of({self.NAME: self.to_tree()})
+
+
+TYPED_MESSAGES_20: dict[str, Any] = {
+    cls.NAME: cls for cls in (CertificateInstallationReq20, CertificateInstallationRes20)
+}
+
+Message20 = CertificateInstallationReq20 | CertificateInstallationRes20 | GenericBody
+
+
+def message20_from_tree(tree: dict[str, Any]) -> Message20:
+    """A decoded -20 CommonMessages document as a typed model (GenericBody for the others)."""
+    [(name, content)] = tree.items()
+    typed = TYPED_MESSAGES_20.get(name)
+    return typed.from_tree(content) if typed else GenericBody(name, content)
+
+
+def message20_to_tree(message: Message20) -> dict[str, Any]:
+    name = message.name if isinstance(message, GenericBody) else message.NAME
+    return {name: message.to_tree()}

@@ -25,6 +25,20 @@ from iso15118.exi.errors import ExiDecodeError, ExiEncodeError
 from iso15118.exi.grammar_builder import AT, CH, CH_UNTYPED, ED, EE, SE
 
 HEADER = 0x80  # distinguishing bits 10, no options, final version 1
+# Element-grammar phases, which decide the undeclared (second-level) productions of
+# non-strict mode (EXI 1.0 8.5.4.4.1, EXIficient's SchemaInformedFirstStartTag /
+# SchemaInformedStartTag / SchemaInformedElement): the first state of an element, the
+# states reached by attributes only, and content states.
+FIRST, START_TAG, CONTENT = 0, 1, 2
+# Second-level productions after an optional undeclared EE (default fidelity options, so
+# no NS/SC/ER/CM/PI): FIRST has AT(xsi:type), AT(xsi:nil), AT(*), AT[invalid value],
+# SE(*), CH[untyped]; START_TAG has the last four; CONTENT has SE(*) and CH[untyped].
+SECOND_LEVEL = {
+    FIRST: ("AT(xsi:type)", "AT(xsi:nil)", "AT(*)", "AT[invalid value]", "SE(*)", "CH[untyped]"),
+    START_TAG: ("AT(*)", "AT[invalid value]", "SE(*)", "CH[untyped]"),
+    CONTENT: ("SE(*)", "CH[untyped]"),
+}
+EMPTY_KINDS = ("string", "base64", "hex")  # simple content that can be empty
 MAX_DEPTH = 48  # deeper than any ISO 15118 message; bounds recursion on hostile input
 MAX_UNSIGNED_OCTETS = 24  # 168 bits: X509 serial numbers (at most 20 octets) fit
 
@@ -52,7 +66,9 @@ class Grammar:
         self.fragment = tables.FRAGMENT
         self.widths: list[int] = []
         self.productions: list[list[tuple]] = []
+        self.escape: list[bool] = []
         for escape, productions in tables.STATES:
+            self.escape.append(bool(escape))
             count = len(productions)
             # Non-strict element grammars reserve one extra code for the escape to the
             # second level; document and fragment content grammars have none.
@@ -72,6 +88,17 @@ class Grammar:
                 after = self.productions[rows[0][3]]
                 if len(after) == 1 and after[0][0] == EE:
                     self.simple.add(number)
+        # Per state: has a first-level EE, and the typed CH production (if any).
+        self.has_ee = [any(r[0] == EE for r in rows) for rows in self.productions]
+        self.typed_ch = [next((r for r in rows if r[0] == CH), None) for rows in self.productions]
+
+    def second_level(self, state: int, phase: int) -> tuple[tuple[str, ...], int]:
+        """The undeclared productions of `state` in `phase`, in event-code order, and the
+        width of their code. The EE comes first, and only where no declared EE exists."""
+        names = SECOND_LEVEL[phase]
+        if not self.has_ee[state]:
+            names = ("EE", *names)
+        return names, (len(names) - 1).bit_length()
 
     def root_production(self, start: int, name: str | tuple[str, str]) -> tuple:
         matches = [
@@ -129,19 +156,20 @@ class Codec:
         widths = g.widths
         simple = state in g.simple
         content: dict[str, Any] = {}
+        phase = FIRST
         while True:
             rows = productions[state]
             width = widths[state]
             code = reader.read(width) if width else 0
             if code >= len(rows):
-                raise ExiDecodeError(
-                    "second-level (undeclared) event code: not produced by EXIficient for "
-                    "valid ISO 15118 messages and not supported",
-                    reader.pos - width,
-                )
+                if code > len(rows) or not g.escape[state]:
+                    raise ExiDecodeError(f"event code {code} out of range", reader.pos - width)
+                self._second_level(reader, state, phase, content)
+                break
             kind, key, dt, nxt, elem, is_list, child_q, _code = rows[code]
             if kind == EE:
                 break
+            phase = START_TAG if kind == AT and phase != CONTENT else CONTENT
             if kind == SE:
                 child = self._element(reader, elem, child_q, depth + 1)
                 if is_list:
@@ -162,6 +190,26 @@ class Codec:
         if simple:
             return content["value"]
         return content
+
+    def _second_level(self, reader: BitReader, state: int, phase: int, content: dict) -> None:
+        """An undeclared event after the escape code. EXIficient emits the undeclared EE for
+        empty simple content (an empty string or binary value has no characters event);
+        that one is decoded, as an empty value. The others (xsi:type, xsi:nil, undeclared
+        attributes and elements, untyped characters) only come from schema-invalid or
+        non-ISO documents and are rejected."""
+        g = self.grammar
+        position = reader.pos
+        names, width = g.second_level(state, phase)
+        code = reader.read(width)
+        if code >= len(names):
+            raise ExiDecodeError(f"second-level event code {code} out of range", position)
+        if names[code] != "EE":
+            raise ExiDecodeError(f"undeclared {names[code]} event is not supported", position)
+        ch = g.typed_ch[state]
+        if ch is None or ch[2].kind not in EMPTY_KINDS:
+            raise ExiDecodeError("undeclared EE where the schema requires content", position)
+        kind = ch[2].kind
+        content["value"] = "" if kind == "string" or self.json_text else b""
 
     def _value(self, reader: BitReader, dt: _Datatype, q: int) -> Any:
         kind = dt.kind
@@ -278,6 +326,7 @@ class Codec:
             raise ExiEncodeError(f"{name}: expected an object, got {type(content).__name__}")
         done: set[str] = set()
         positions: dict[str, int] = {}
+        phase = FIRST
         while True:
             chosen = None
             end = None
@@ -309,7 +358,23 @@ class Codec:
                 writer.write(widths[state], end[7])
                 return
             kind, key, dt, nxt, elem, is_list, _q, code = chosen
+            if kind == CH and _is_empty(content["value"]) and dt.kind in EMPTY_KINDS:
+                # Empty simple content: no characters event, so EXIficient writes the
+                # undeclared EE (escape code, then its second-level code).
+                if dt.min_length:
+                    raise ExiEncodeError(f"{name}.value: empty, below minLength {dt.min_length}")
+                names, width2 = g.second_level(state, phase)
+                writer.write(widths[state], len(productions[state]))
+                writer.write(width2, names.index("EE"))
+                leftover = [
+                    k for k in content if k not in done and k not in positions and k != "value"
+                ]
+                leftover += [k for k, i in positions.items() if i < len(content[k])]
+                if leftover:
+                    raise ExiEncodeError(f"{name}: unexpected or misplaced {leftover}")
+                return
             writer.write(widths[state], code)
+            phase = START_TAG if kind == AT and phase != CONTENT else CONTENT
             if kind == SE:
                 if is_list:
                     index = positions.get(key, 0)
@@ -411,6 +476,10 @@ def _qualify_duplicates(rows: list[tuple], qnames: tuple[tuple[str, str], ...]) 
             row = (row[0], f"{{{uri}}}{local}", *row[2:])
         qualified.append(row)
     return qualified
+
+
+def _is_empty(value: Any) -> bool:
+    return isinstance(value, str | bytes | bytearray) and len(value) == 0
 
 
 def _integer(value: Any) -> int:

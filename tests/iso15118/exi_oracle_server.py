@@ -9,6 +9,14 @@ One request per stdin line, one response per stdout line:
     -> {"results": [{"json": "..."} | {"error": "..."}, ...]}
     {"op": "grammar", "name": "ISO15118_2Grammar"}
     -> {"results": [<EXIficient's compiled grammar graph, canonical form, see dump_grammars>]}
+    {"op": "encode_xml", "grammar": "ISO15118_2Grammar", "fragment": true, "items": ["<xml>"]}
+    -> {"results": [{"b64": "..."} | {"error": "..."}, ...]}
+    {"op": "decode_xml", "grammar": "...", "fragment": false, "items": ["<b64>", ...]}
+    -> {"results": [{"xml": "..."} | {"error": "..."}, ...]}
+
+The *_xml ops drive EXIficient's core directly (SAX in, SAX out) with the options its ISO
+codec sets (valueMaxLength 0, partition capacity 0, no built-in grammars), bypassing the
+JSON/JAXB front end, which only does fragments for the elements on its signature lists.
 
 Batching keeps the JVM warm and the pipe round trips few.
 """
@@ -103,11 +111,71 @@ def dump_grammars(grammars):  # type: ignore[no-untyped-def]
     return states
 
 
+class CoreCodec:
+    """EXIficient's EXIFactory with the settings of its ISO 15118 EXICodec."""
+
+    def __init__(self, gateway) -> None:  # type: ignore[no-untyped-def]
+        self.jvm = gateway.jvm
+        self.grammars: dict = {}
+        self.factories: dict = {}
+        parsers = self.jvm.javax.xml.parsers.SAXParserFactory.newInstance()
+        parsers.setNamespaceAware(True)
+        self.parser = parsers.newSAXParser()
+        self.transformers = self.jvm.javax.xml.transform.TransformerFactory.newInstance()
+
+    def _factory(self, grammar_class: str, fragment: bool):  # type: ignore[no-untyped-def]
+        # Every py4j call is a socket round trip: build each factory once.
+        key = (grammar_class, fragment)
+        if key in self.factories:
+            return self.factories[key]
+        jvm = self.jvm
+        if grammar_class not in self.grammars:
+            package = jvm.com.siemens.ct.exi.main.generatedgrammar
+            self.grammars[grammar_class] = getattr(package, grammar_class)()
+        factory = jvm.com.siemens.ct.exi.core.helpers.DefaultEXIFactory.newInstance()
+        factory.setValueMaxLength(0)
+        factory.setValuePartitionCapacity(0)
+        factory.setMaximumNumberOfBuiltInElementGrammars(0)
+        factory.setMaximumNumberOfBuiltInProductions(0)
+        factory.setGrammars(self.grammars[grammar_class])
+        factory.setFragment(fragment)
+        self.factories[key] = factory
+        return factory
+
+    def encode(self, xml: str, grammar_class: str, fragment: bool) -> bytes:
+        jvm = self.jvm
+        result = jvm.com.siemens.ct.exi.main.api.sax.EXIResult(
+            self._factory(grammar_class, fragment)
+        )
+        stream = jvm.java.io.ByteArrayOutputStream()
+        result.setOutputStream(stream)
+        self.parser.reset()
+        reader = self.parser.getXMLReader()
+        reader.setContentHandler(result.getHandler())
+        reader.parse(jvm.org.xml.sax.InputSource(jvm.java.io.StringReader(xml)))
+        return bytes(stream.toByteArray())
+
+    def decode(self, data: bytes, grammar_class: str, fragment: bool) -> str:
+        jvm = self.jvm
+        source = jvm.com.siemens.ct.exi.main.api.sax.EXISource(
+            self._factory(grammar_class, fragment)
+        )
+        sax = jvm.javax.xml.transform.sax.SAXSource(
+            jvm.org.xml.sax.InputSource(jvm.java.io.ByteArrayInputStream(data))
+        )
+        sax.setXMLReader(source.getXMLReader())
+        writer = jvm.java.io.StringWriter()
+        transformer = self.transformers.newTransformer()
+        transformer.transform(sax, jvm.javax.xml.transform.stream.StreamResult(writer))
+        return str(writer.toString())
+
+
 def main() -> None:
     out = sys.stdout
     gateway, codec = _launch_codec()
     global grammars_identity
     grammars_identity = gateway.jvm.java.lang.System.identityHashCode
+    core = CoreCodec(gateway)
     out.write(json.dumps({"ready": True}) + "\n")
     out.flush()
     for line in sys.stdin:
@@ -135,6 +203,19 @@ def main() -> None:
                     results.append({"error": str(codec.get_last_decoding_error())})
                 else:
                     results.append({"json": str(text)})
+        elif request["op"] in ("encode_xml", "decode_xml"):
+            for item in request["items"]:
+                try:
+                    if request["op"] == "encode_xml":
+                        data = core.encode(item, request["grammar"], request["fragment"])
+                        results.append({"b64": base64.b64encode(data).decode()})
+                    else:
+                        raw = base64.b64decode(item)
+                        results.append(
+                            {"xml": core.decode(raw, request["grammar"], request["fragment"])}
+                        )
+                except Exception as exc:  # a Java exception crossing py4j
+                    results.append({"error": f"exception: {str(exc)[:500]}"})
         elif request["op"] == "grammar":
             package = gateway.jvm.com.siemens.ct.exi.main.generatedgrammar
             results.append(dump_grammars(getattr(package, request["name"])()))

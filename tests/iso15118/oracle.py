@@ -18,6 +18,11 @@ NAMESPACES = {
     "iso-20": "urn:iso:std:iso:15118:-20:CommonMessages",
     "xmldsig": "http://www.w3.org/2000/09/xmldsig#",
 }
+GRAMMAR_CLASSES = {
+    "iso-2": "ISO15118_2Grammar",
+    "iso-20": "ISO15118_20_V2G_CI_CommonMessages",
+    "xmldsig": "XMLDSIG_Core_Schema_Grammar",
+}
 
 
 class Oracle:
@@ -71,6 +76,37 @@ class Oracle:
             }
         )
         return [json.loads(r["json"]) if "json" in r else r["error"] for r in results]
+
+    def encode_xml_many(
+        self, documents: list[str], schema: str, fragment: bool
+    ) -> list[bytes | str]:
+        """EXIficient's core encoder (SAX in) over XML text: any element as a fragment."""
+        results = self._call(
+            {
+                "op": "encode_xml",
+                "grammar": GRAMMAR_CLASSES[schema],
+                "fragment": fragment,
+                "items": documents,
+            }
+        )
+        return [base64.b64decode(r["b64"]) if "b64" in r else r["error"] for r in results]
+
+    def decode_xml_many(self, streams: list[bytes], schema: str, fragment: bool) -> list[str]:
+        """EXIficient's core decoder (SAX out): each stream as XML text."""
+        results = self._call(
+            {
+                "op": "decode_xml",
+                "grammar": GRAMMAR_CLASSES[schema],
+                "fragment": fragment,
+                "items": [base64.b64encode(data).decode() for data in streams],
+            }
+        )
+        out = []
+        for r in results:
+            if "xml" not in r:
+                raise RuntimeError(f"EXIficient could not decode: {r['error']}")
+            out.append(r["xml"])
+        return out
 
     def grammar(self, class_name: str) -> list[dict[str, Any]]:
         return self._call({"op": "grammar", "name": class_name})[0]  # type: ignore[return-value]

@@ -11,21 +11,30 @@ from hypothesis import strategies as st
 
 from iso15118 import ExiDecodeError, decode_exi
 from iso15118.exi.codec import MAX_DEPTH
+from iso15118.exi.schemas import codec
 from tests.iso15118.test_hubject_vectors import load
 
 SEEDS = [load("CertificateInstallationReq"), load("CertificateInstallationRes")]
 SCHEMAS = ["iso-2", "iso-20", "xmldsig"]
-PER_INPUT_SECONDS = 0.25
+PER_INPUT_SECONDS = 0.25  # CPU time: wall time on a loaded shared runner says little
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _grammars_loaded() -> None:
+    """Builds the codecs before any input is timed: the first use of a schema loads its
+    generated tables (a one-off cost, not a per-input one)."""
+    for schema in SCHEMAS:
+        codec(schema)
 
 
 def _decode_only_typed_errors(data: bytes, schema: str, fragment: bool) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         decode_exi(data, schema, fragment=fragment)
     except ExiDecodeError as exc:
         assert exc.bit_position >= 0
         assert "bit" in str(exc)
-    assert time.perf_counter() - started < PER_INPUT_SECONDS
+    assert time.process_time() - started < PER_INPUT_SECONDS
 
 
 def mutate(rng: random.Random, data: bytes) -> bytes:
@@ -51,7 +60,7 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
 @pytest.mark.slow
 def test_hundred_thousand_random_and_mutated_inputs() -> None:
     rng = random.Random(15118)
-    started = time.perf_counter()
+    started = time.process_time()
     for index in range(100_000):
         if index % 4 == 0:
             data = bytes([0x80]) + rng.randbytes(rng.randint(0, 64))
@@ -60,7 +69,7 @@ def test_hundred_thousand_random_and_mutated_inputs() -> None:
         _decode_only_typed_errors(data, SCHEMAS[index % 3] if index % 4 == 0 else "iso-2", False)
         if index % 10 == 0:
             _decode_only_typed_errors(data, "iso-2", True)
-    assert time.perf_counter() - started < 120
+    assert time.process_time() - started < 120
 
 
 @settings(
