@@ -14,10 +14,28 @@ def N_(message: str) -> str:
 
 Errors = dict[str, str]
 
+# Words the OCPP core stores as data but people read on the pages: charging session states
+# (csms/ocpp/db.py TransactionRecord.state) and OCPP 2.0.1 ConnectorStatusEnumType.
+DATA_WORDS = (
+    N_("started"),
+    N_("updated"),
+    N_("ended"),
+    N_("Available"),
+    N_("Occupied"),
+    N_("Reserved"),
+    N_("Unavailable"),
+    N_("Faulted"),
+)
+
+
+_CONTROL = dict.fromkeys(range(32))
+
 
 def text(form: dict[str, Any], name: str, limit: int = 256) -> str:
+    """A field's text, trimmed, without control characters (PostgreSQL refuses NUL in text,
+    and no field of the console has a use for any of them)."""
     value = form.get(name, "")
-    return value.strip()[:limit] if isinstance(value, str) else ""
+    return value.translate(_CONTROL).strip()[:limit] if isinstance(value, str) else ""
 
 
 def required(form: dict[str, Any], name: str, errors: Errors, limit: int = 256) -> str:

@@ -44,3 +44,10 @@ def test_dates_and_numbers_follow_the_locale() -> None:
     assert "мар" in i18n.Formatter("ru").datetime(moment)
     assert i18n.Formatter("en").number(12345.5) == "12,345.5"
     assert i18n.Formatter("ru").number(12345.5) == "12\xa0345,5"
+
+
+def test_form_text_drops_control_characters() -> None:
+    from csms.console.forms import text
+
+    assert text({"username": " ad\x00mi\tn\n "}, "username") == "admin"
+    assert text({"username": ["not", "text"]}, "username") == ""

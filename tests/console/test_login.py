@@ -82,3 +82,16 @@ def test_myid_refusal_shows_a_translated_message(page: Any, console: Console) ->
         assert alert.startswith("Не удалось войти через MyID")  # noqa: RUF001 - Russian
     finally:
         console.standin.mode = ""
+
+
+def test_hostile_login_input_is_a_field_error_not_a_crash(page: Any) -> None:
+    page.goto("/console/login")
+    csrf = page.locator("input[name=csrf]").first.get_attribute("value")
+    answer = page.request.post(
+        "/console/login",
+        form={"csrf": csrf, "username": "adm\x00in-1", "password": "x" * 5000, "next": "//evil"},
+        headers={"Accept-Language": "en"},
+        max_redirects=0,
+    )
+    assert answer.status == 422
+    assert "Wrong username or password." in answer.text()
