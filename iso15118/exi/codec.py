@@ -22,7 +22,7 @@ from typing import Any
 
 from iso15118.exi.bits import BitReader, BitWriter
 from iso15118.exi.errors import ExiDecodeError, ExiEncodeError
-from iso15118.exi.grammar_builder import AT, CH, CH_UNTYPED, ED, EE, SE
+from iso15118.exi.grammar_builder import AT, AT_ANY, CH, CH_UNTYPED, ED, EE, SE
 
 HEADER = 0x80  # distinguishing bits 10, no options, final version 1
 # Element-grammar phases, which decide the undeclared (second-level) productions of
@@ -39,6 +39,18 @@ SECOND_LEVEL = {
     CONTENT: ("SE(*)", "CH[untyped]"),
 }
 EMPTY_KINDS = ("string", "base64", "hex")  # simple content that can be empty
+
+
+def next_phase(phase: int, kind: int, state: int, nxt: int) -> int:
+    """The phase after a production. Attributes lead to start-tag states, except where an
+    attribute production loops on its state (EXI's relaxed element-fragment grammar), which
+    keeps its kind: EXIficient's grammar class belongs to the state, as checked against its
+    compiled grammars in the interop tests. Anything else leads to content."""
+    if phase == CONTENT or kind not in (AT, AT_ANY):
+        return CONTENT
+    return phase if nxt == state else START_TAG
+
+
 MAX_DEPTH = 48  # deeper than any ISO 15118 message; bounds recursion on hostile input
 MAX_UNSIGNED_OCTETS = 24  # 168 bits: X509 serial numbers (at most 20 octets) fit
 
@@ -169,7 +181,7 @@ class Codec:
             kind, key, dt, nxt, elem, is_list, child_q, _code = rows[code]
             if kind == EE:
                 break
-            phase = START_TAG if kind == AT and phase != CONTENT else CONTENT
+            phase = next_phase(phase, kind, state, nxt)
             if kind == SE:
                 child = self._element(reader, elem, child_q, depth + 1)
                 if is_list:
@@ -374,7 +386,7 @@ class Codec:
                     raise ExiEncodeError(f"{name}: unexpected or misplaced {leftover}")
                 return
             writer.write(widths[state], code)
-            phase = START_TAG if kind == AT and phase != CONTENT else CONTENT
+            phase = next_phase(phase, kind, state, nxt)
             if kind == SE:
                 if is_list:
                     index = positions.get(key, 0)

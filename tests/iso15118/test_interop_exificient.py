@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from iso15118.exi.codec import Grammar
+from iso15118.exi.codec import CONTENT, FIRST, START_TAG, Grammar, next_phase
 from iso15118.exi.grammar_builder import AT, AT_ANY, CH, CH_UNTYPED, ED, EE, SE, SE_ANY, SE_NS
 from iso15118.exi.schemas import codec, grammar
 from tests.iso15118.oracle import Oracle
@@ -36,6 +36,11 @@ JAVA_KIND = {
     CH_UNTYPED: "CHARACTERS_GENERIC",
     ED: "END_DOCUMENT",
     SE_NS: "START_ELEMENT_NS",
+}
+JAVA_GRAMMAR_CLASS = {
+    FIRST: "SchemaInformedFirstStartTag",
+    START_TAG: "SchemaInformedStartTag",
+    CONTENT: "SchemaInformedElement",
 }
 JAVA_DATATYPE = {
     "string": "STRING",
@@ -77,26 +82,37 @@ def test_generated_grammars_equal_exificients(
 ) -> None:
     """Walks EXIficient's compiled grammar and ours in lockstep from the document and the
     fragment grammars: every reachable state must offer the same productions in the same
-    event-code order, with the same datatypes."""
+    event-code order, with the same datatypes. Element states must also be of the kind the
+    codec's second-level model assumes (first state / reached by attributes only / content),
+    which is EXIficient's grammar class."""
     java = exificient.grammar(java_class)
     g = grammar(schema)
-    pending = [(0, g.document, "document"), (1, g.fragment, "fragment")]
-    seen: set[tuple[int, int]] = set()
+    pending: list[tuple[int, int, str, int | None]] = [
+        (0, g.document, "document", None),
+        (1, g.fragment, "fragment", None),
+    ]
+    seen: set[tuple[int, int, int | None]] = set()
+    phases_seen: set[int] = set()
     while pending:
-        theirs, ours, path = pending.pop()
-        if (theirs, ours) in seen:
+        theirs, ours, path, phase = pending.pop()
+        if (theirs, ours, phase) in seen:
             continue
-        seen.add((theirs, ours))
+        seen.add((theirs, ours, phase))
         their_rows = java[theirs]["productions"]
         our_rows = g.productions[ours]
         assert [_describe(g, r) for r in our_rows] == [r[:3] for r in their_rows], path
+        if phase is not None:
+            assert java[theirs]["class"] == JAVA_GRAMMAR_CLASS[phase], path
+            phases_seen.add(phase)
         for row, their in zip(our_rows, their_rows, strict=True):
             if row[0] in (EE, ED):
                 continue
             label = f"{path}>{row[1] or JAVA_KIND[row[0]]}"
-            pending.append((their[3], row[3], label))
+            after = None if phase is None else next_phase(phase, row[0], ours, row[3])
+            pending.append((their[3], row[3], label, after))
             if row[0] == SE:
-                pending.append((their[4], row[4], label + "()"))
+                pending.append((their[4], row[4], label + "()", FIRST))
+    assert phases_seen == {FIRST, START_TAG, CONTENT}
     assert len(seen) > 100
 
 
