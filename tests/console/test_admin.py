@@ -125,3 +125,65 @@ def test_pki_revoke_with_reason_then_audit_filter(
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url("**actor=nobody-such**")
     assert page.locator("tbody").inner_text().strip() == "No events match."
+
+
+def _foreign_root_pem(common_name: str) -> str:
+    """A self-signed CA certificate made here, as an OEM's root would arrive."""
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    return cert.public_bytes(serialization.Encoding.PEM).decode()
+
+
+def test_trust_anchors_import_refuse_and_remove(page: Any, browser_tools: BrowserTools) -> None:
+    login(page, USERS["admin"])
+    page.goto("/console/admin/pki")
+    form = page.locator("form", has=page.get_by_role("button", name="Import", exact=True))
+    form.get_by_label("Certificates (PEM)").fill("not a certificate")
+    form.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("#e-bundle")).to_have_text(
+        "Paste PEM certificates (-----BEGIN CERTIFICATE-----)."
+    )
+    assert page.get_by_label("Certificates (PEM)").input_value() == "not a certificate"
+    page.get_by_label("Kind", exact=True).select_option("oem-root")
+    page.get_by_label("Certificates (PEM)").fill(_foreign_root_pem("Test OEM Root"))
+    page.get_by_role("button", name="Import", exact=True).click()
+    page.wait_for_url("**/console/admin/pki?imported=oem-root**")
+    row = page.locator("tr", has_text="CN=Test OEM Root")
+    assert "oem-root (root)" in row.inner_text()
+    assert check_page(page, browser_tools.axe) == []
+    page.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_role("button", name="Remove trust anchor CN=Test OEM Root").click()
+    expect(page.locator("tr", has_text="CN=Test OEM Root")).to_have_count(0)

@@ -20,6 +20,8 @@ from csms.api import admin_routes, resource_routes
 from csms.api.deps import Principal, product_of
 from pki.authority import REVOCATION_REASONS
 from pki.db import AuditEvent
+from pki.errors import PkiError
+from pki.trust import KINDS, MAX_BUNDLE_BYTES
 
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, see_other, text
@@ -333,6 +335,7 @@ async def _pki_page(
         anchors=anchors,
         soon=soon,
         reason_words=REASON_WORDS,
+        kinds=KINDS,
         now=datetime.now(UTC),
         reasons=[
             (f.value, REASON_WORDS.get(f.value, f.value)) for f in REVOCATION_REASONS.values()
@@ -345,7 +348,10 @@ async def _pki_page(
 async def pki(
     request: Request, principal: Annotated[Principal, admin("certificates", "read")]
 ) -> Response:
-    return await _pki_page(request, principal, revoked=request.query_params.get("revoked"))
+    params = request.query_params
+    return await _pki_page(
+        request, principal, revoked=params.get("revoked"), imported=params.get("imported")
+    )
 
 
 @router.post("/pki/revoke")
@@ -373,6 +379,49 @@ async def revoke(
             return see_other(f"{PREFIX}/admin/pki?revoked={serial}")
     read = await page("certificates", "read", cabinet=CABINET)(request)
     return await _pki_page(request, read, 422, errors=errors, values=form)
+
+
+@router.post("/pki/trust")
+async def import_trust(
+    request: Request, principal: Annotated[Principal, admin("trust_anchors", "create")]
+) -> Response:
+    """Import a root (and CA certificates under it) that the product will trust."""
+    form = await check_csrf(request)
+    errors: Errors = {}
+    kind = text(form, "kind")
+    pem = form.get("bundle", "")
+    pem = pem.strip() if isinstance(pem, str) else ""
+    if kind not in KINDS:
+        errors["kind"] = N_("Choose a kind.")
+    if not pem:
+        errors["bundle"] = N_("This field is required.")
+    elif len(pem) > MAX_BUNDLE_BYTES or "-----BEGIN CERTIFICATE-----" not in pem:
+        errors["bundle"] = N_("Paste PEM certificates (-----BEGIN CERTIFICATE-----).")
+    if not errors:
+        product = product_of(request)
+        try:
+            await run_in_threadpool(
+                lambda: product.trust.add_bundle(pem.encode(), kind, actor=principal.actor)
+            )
+        except (PkiError, ValueError):
+            errors["bundle"] = N_(
+                "Refused: a bundle holds one self-signed root and CA certificates under it."
+            )
+        else:
+            return see_other(f"{PREFIX}/admin/pki?imported={kind}#anchors")
+    read = await page("certificates", "read", cabinet=CABINET)(request)
+    return await _pki_page(request, read, 422, errors=errors, values=form)
+
+
+@router.post("/pki/trust/remove")
+async def remove_trust(
+    request: Request, principal: Annotated[Principal, admin("trust_anchors", "delete")]
+) -> Response:
+    form = await check_csrf(request)
+    fingerprint = text(form, "fingerprint", 64)
+    product = product_of(request)
+    await run_in_threadpool(lambda: product.trust.remove(fingerprint, actor=principal.actor))
+    return see_other(f"{PREFIX}/admin/pki#anchors")
 
 
 # --- audit ------------------------------------------------------------------------------------
