@@ -14,6 +14,8 @@ from typing import Any
 class Reference:
     uri: str
     digest_value: bytes
+    id: str | None = None  # optional xmldsig attributes, kept for byte-exact round trips
+    type: str | None = None
 
 
 @dataclass
@@ -23,21 +25,30 @@ class SignedInfo:
     signature_method: str = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
     transform: str = "http://www.w3.org/TR/canonical-exi/"
     digest_method: str = "http://www.w3.org/2001/04/xmlenc#sha256"
+    id: str | None = None
 
     def to_tree(self) -> dict[str, Any]:
-        return {
+        tree: dict[str, Any] = {
             "CanonicalizationMethod": {"Algorithm": self.canonicalization_method},
             "SignatureMethod": {"Algorithm": self.signature_method},
-            "Reference": [
-                {
-                    "URI": r.uri,
-                    "Transforms": {"Transform": [{"Algorithm": self.transform}]},
-                    "DigestMethod": {"Algorithm": self.digest_method},
-                    "DigestValue": r.digest_value,
-                }
-                for r in self.references
-            ],
+            "Reference": [self._reference_tree(r) for r in self.references],
         }
+        if self.id is not None:
+            tree["Id"] = self.id
+        return tree
+
+    def _reference_tree(self, reference: Reference) -> dict[str, Any]:
+        tree: dict[str, Any] = {
+            "URI": reference.uri,
+            "Transforms": {"Transform": [{"Algorithm": self.transform}]},
+            "DigestMethod": {"Algorithm": self.digest_method},
+            "DigestValue": reference.digest_value,
+        }
+        if reference.id is not None:
+            tree["Id"] = reference.id
+        if reference.type is not None:
+            tree["Type"] = reference.type
+        return tree
 
     @classmethod
     def from_tree(cls, tree: dict[str, Any]) -> SignedInfo:
@@ -45,11 +56,15 @@ class SignedInfo:
         first = references[0] if references else {}
         transforms = first.get("Transforms", {}).get("Transform", [{}])
         return cls(
-            references=[Reference(r.get("URI", ""), r["DigestValue"]) for r in references],
+            references=[
+                Reference(r.get("URI", ""), r["DigestValue"], r.get("Id"), r.get("Type"))
+                for r in references
+            ],
             canonicalization_method=tree["CanonicalizationMethod"]["Algorithm"],
             signature_method=tree["SignatureMethod"]["Algorithm"],
             transform=transforms[0].get("Algorithm", "") if transforms else "",
             digest_method=first.get("DigestMethod", {}).get("Algorithm", ""),
+            id=tree.get("Id"),
         )
 
 
@@ -57,16 +72,27 @@ class SignedInfo:
 class Signature:
     signed_info: SignedInfo
     signature_value: bytes
+    id: str | None = None  # the optional Id attributes of Signature and SignatureValue
+    signature_value_id: str | None = None
 
     def to_tree(self) -> dict[str, Any]:
-        return {
-            "SignedInfo": self.signed_info.to_tree(),
-            "SignatureValue": {"value": self.signature_value},
-        }
+        value: dict[str, Any] = {"value": self.signature_value}
+        if self.signature_value_id is not None:
+            value["Id"] = self.signature_value_id
+        tree: dict[str, Any] = {"SignedInfo": self.signed_info.to_tree(), "SignatureValue": value}
+        if self.id is not None:
+            tree["Id"] = self.id
+        return tree
 
     @classmethod
     def from_tree(cls, tree: dict[str, Any]) -> Signature:
-        return cls(SignedInfo.from_tree(tree["SignedInfo"]), tree["SignatureValue"]["value"])
+        value = tree["SignatureValue"]
+        return cls(
+            SignedInfo.from_tree(tree["SignedInfo"]),
+            value["value"],
+            tree.get("Id"),
+            value.get("Id"),
+        )
 
 
 @dataclass
