@@ -76,6 +76,7 @@ def test_policy_preview_add_and_remove(page: Any, browser_tools: BrowserTools) -
     rule = page.locator("tr", has_text="p, partner, *, station_certificates, ^read$, tenant")
     assert rule.count() == 1
     assert expected in rule.inner_text()
+    page.once("dialog", lambda dialog: dialog.accept())
     rule.get_by_role("button", name="Remove").click()
     page.wait_for_url("**/console/admin/policies")
     assert page.locator("tr", has_text="station_certificates, ^read$, tenant").count() == 0

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
 
+from auth.users import add_user
+from auth.wiring import auth_of
+from tests.auth.myid_standin import profile
 from tests.console.a11y import check_page, tab_reaches
 from tests.console.conftest import USERS, BrowserTools, Console, login, screenshot
 
@@ -95,3 +99,35 @@ def test_hostile_login_input_is_a_field_error_not_a_crash(page: Any) -> None:
     )
     assert answer.status == 422
     assert "Wrong username or password." in answer.text()
+
+
+PINFLS = {"admin": "41234567890001", "technician": "41234567890002", "partner": "41234567890003"}
+
+
+@pytest.mark.parametrize("role", list(PINFLS))
+def test_staff_log_in_through_myid_into_their_own_cabinet(
+    page: Any, console: Console, role: str
+) -> None:
+    """Staff accounts carrying a PINFL log in with MyID as themselves, in their role."""
+    product = console.product
+    policy = auth_of(product).policy
+    username = f"myid-staff-{role}"
+    with product.session_factory() as session, session.begin():
+        add_user(
+            session,
+            policy,
+            username,
+            role=role,
+            partner="Partner A" if role == "partner" else None,
+            pinfl=PINFLS[role],
+            actor="test",
+        )
+    policy.load()
+    console.standin.person = profile(PINFLS[role])
+    try:
+        page.goto("/console/login")
+        page.get_by_role("link", name="Log in with MyID").click()
+        page.wait_for_url(f"**/console/{role}")
+        assert username in page.locator("header").inner_text()
+    finally:
+        console.standin.person = profile()
