@@ -71,8 +71,14 @@ def overflows_at_phone_width(page: Any) -> bool:
 
 
 def check_page(page: Any, axe_path: Path) -> list[str]:
-    """Everything wrong with the page as it stands; empty when it passes."""
+    """Everything wrong with the page as it stands, at desktop and at phone width (where the
+    tables are cards); empty when it passes."""
     problems = axe_violations(page, axe_path) + keyboard_problems(page)
     if overflows_at_phone_width(page):
         problems.append("the page scrolls sideways at 390 px")
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        problems += [f"phone: {p}" for p in axe_violations(page, axe_path)]
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 800})
     return problems

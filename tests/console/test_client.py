@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.console.a11y import check_page
+from tests.console.a11y import check_page, tab_reaches
 from tests.console.conftest import USERS, BrowserTools, Console, login, screenshot
 
 NEW_PCID = "ZZ00000ABCDEF0042"
@@ -17,6 +17,10 @@ def test_add_a_vehicle_then_terminate_its_contract(
     table = page.locator("table").inner_text()
     assert console.facts["emaid_x"] in table and console.facts["emaid_y"] not in table
     assert check_page(page, browser_tools.axe) == []
+    # By keyboard alone: the vehicle form, then the contract's Terminate button.
+    reached = tab_reaches(page)
+    wanted = ["input:f-pcid", "button:Add vehicle", "button:Terminate"]
+    assert [r for r in reached if r in wanted] == wanted, reached
     screenshot(page, "client-contracts")
 
     page.get_by_label("Vehicle PCID").fill("TOO-SHORT")

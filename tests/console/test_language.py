@@ -53,10 +53,16 @@ def untranslated(page: Any, language: str) -> list[str]:
 
 
 PAGES = {
-    "admin": ["/console/admin", "/console/admin/policies", "/console/admin/pki"],
-    "technician": ["/console/technician/stations/ST-A-1"],
-    "partner": ["/console/partner"],
-    "client": ["/console/client", "/console/client/sessions"],
+    "admin": [
+        "/console/admin",
+        "/console/admin/policies",
+        "/console/admin/partners",
+        "/console/admin/pki",
+        "/console/admin/audit",
+    ],
+    "technician": ["/console/technician", "/console/technician/stations/ST-A-1"],
+    "partner": ["/console/partner", "/console/partner/sessions"],
+    "client": ["/console/client", "/console/client/sessions", "/console/stations"],
 }
 
 
