@@ -238,5 +238,8 @@ class Handlers:
         )
         response: dict[str, Any] = {"status": answer.status, "exiResponse": answer.exi_response}
         if answer.reason_code:
-            response["statusInfo"] = {"reasonCode": answer.reason_code[:20]}
+            info = {"reasonCode": answer.reason_code[:20]}
+            if answer.additional_info:
+                info["additionalInfo"] = answer.additional_info[:512]
+            response["statusInfo"] = info
         return response, None

@@ -1,8 +1,9 @@
 """Seams to the contract service (contracts/), which decides Plug & Charge questions.
 
-The OCPP core asks; it never decides a contract matter itself. Until the composition root
-wires the real service (`OcppServer(product, contracts=...)` or `product.extras["contracts"]`),
-`RefusingContractDecisions` answers every question with a schema-valid refusal.
+The OCPP core asks; it never decides a contract matter itself. `OcppServer(product,
+contracts=...)` takes any implementation; by default it is the contract domain behind the
+adapter in csms/pnc.py. `RefusingContractDecisions` answers every question with a schema-valid
+refusal, for a deployment (or a test) without the contract service.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ class EvCertificateAnswer:
 
     status: str  # Accepted | Failed
     exi_response: str  # base64 EXI of the whole V2G_Message (≤ 5600 characters)
-    reason_code: str | None = None
+    reason_code: str | None = None  # statusInfo.reasonCode, ≤ 20 characters
+    additional_info: str | None = None  # statusInfo.additionalInfo, ≤ 512 characters
 
 
 class ContractDecisions(Protocol):

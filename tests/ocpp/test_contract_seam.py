@@ -1,0 +1,129 @@
+"""Authorize (C07) and Get15118EVCertificate (M01/M02) through OCPP, decided by the contract
+service behind the port (the default wiring, csms/pnc.py), and the refusing stand-in.
+tests/pnc/test_end_to_end.py covers the accepted installation with a simulated car."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from contracts import contracts_of
+from csms.ocpp.ports import RefusingContractDecisions
+from csms.ocpp.runner import BackgroundServer
+from pki.ocsp import cert_id_for
+from tests.ocpp.client import boot, call, open_station
+from tests.ocpp.conftest import PASSWORD
+
+pytestmark = pytest.mark.postgres
+
+
+def hash_data(cert, issuer) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    cid = cert_id_for(cert, issuer, "sha256")
+    return {
+        "hashAlgorithm": "SHA256",
+        "issuerNameHash": cid.issuer_name_hash.hex(),
+        "issuerKeyHash": cid.issuer_key_hash.hex(),
+        "serialNumber": f"{cert.serial_number:x}",
+        "responderURL": "http://127.0.0.1:9/ocsp",
+    }
+
+
+@pytest.fixture
+def wired(make_product, postgres_url):  # type: ignore[no-untyped-def]
+    product = make_product("postgres-file")
+    domain = contracts_of(product)
+    background = BackgroundServer(product)  # the default wiring
+    ports = background.start(port=0)
+    background.server.registry.add("PNC-1", security_profile=1, password=PASSWORD)
+    yield product, domain, f"ws://127.0.0.1:{ports['ws']}/ocpp/PNC-1"
+    background.stop()
+
+
+def test_authorize_and_ev_certificate_go_to_the_contract_service(wired) -> None:  # type: ignore[no-untyped-def]
+    product, domain, url = wired
+    contract = domain.service.create(owner="driver-1", actor="test")
+    issued = product.ca.issue_for_key(
+        ec.generate_private_key(ec.SECP256R1()).public_key(),
+        "contract",
+        common_name=contract.emaid,
+        actor="test",
+    )
+    mo_sub2 = product.ca.authority("mo-sub2").certificate
+    token = {"idToken": contract.emaid, "type": "eMAID"}
+    with open_station(url, "PNC-1") as ws:
+        boot(ws)
+        by_chain = call(ws, "Authorize", {"idToken": token, "certificate": issued.pem_chain()})
+        assert by_chain[2] == {
+            "idTokenInfo": {"status": "Accepted"},
+            "certificateStatus": "Accepted",
+        }
+        by_hash = call(
+            ws,
+            "Authorize",
+            {
+                "idToken": token,
+                "iso15118CertificateHashData": [hash_data(issued.certificate, mo_sub2)],
+            },
+        )
+        assert by_hash[2]["certificateStatus"] == "Accepted"
+
+        product.ca.revoke(issued.certificate.serial_number, reason="keyCompromise", actor="test")
+        revoked = call(ws, "Authorize", {"idToken": token, "certificate": issued.pem_chain()})
+        assert revoked[2]["certificateStatus"] == "CertificateRevoked"
+        assert revoked[2]["idTokenInfo"]["status"] == "Invalid"
+
+        rfid = call(ws, "Authorize", {"idToken": {"idToken": "04A2B3C4", "type": "ISO14443"}})
+        assert rfid[2] == {"idTokenInfo": {"status": "Unknown"}}
+
+        # An EXI request the CPS cannot read: Failed, with the CPS's EXI answer for the car.
+        ev = call(
+            ws,
+            "Get15118EVCertificate",
+            {
+                "iso15118SchemaVersion": "urn:iso:15118:2:2013:MsgDef",
+                "action": "Install",
+                "exiRequest": base64.b64encode(b"\x80not exi").decode(),
+            },
+        )
+        assert ev[0] == 3 and ev[2]["status"] == "Failed"
+        assert ev[2]["exiResponse"] and len(ev[2]["exiResponse"]) <= 5600
+        assert 0 < len(ev[2]["statusInfo"]["reasonCode"]) <= 20
+
+
+def test_refusing_stand_in_answers_schema_valid_refusals(make_product, postgres_url) -> None:  # type: ignore[no-untyped-def]
+    background = BackgroundServer(
+        make_product("postgres-file"), contracts=RefusingContractDecisions()
+    )
+    ports = background.start(port=0)
+    background.server.registry.add("NOPNC", security_profile=1, password=PASSWORD)
+    url = f"ws://127.0.0.1:{ports['ws']}/ocpp/NOPNC"
+    try:
+        _check_refusals(url)
+    finally:
+        background.stop()
+
+
+def _check_refusals(url: str) -> None:
+    with open_station(url, "NOPNC") as ws:
+        boot(ws)
+        answer = call(
+            ws,
+            "Authorize",
+            {"idToken": {"idToken": "UZUPCC000000017", "type": "eMAID"}, "certificate": "x"},
+        )
+        assert answer[2] == {
+            "idTokenInfo": {"status": "Unknown"},
+            "certificateStatus": "CertChainError",
+        }
+        ev = call(
+            ws,
+            "Get15118EVCertificate",
+            {
+                "iso15118SchemaVersion": "urn:iso:15118:2:2013:MsgDef",
+                "action": "Install",
+                "exiRequest": "gA==",
+            },
+        )
+        assert ev[2]["status"] == "Failed" and ev[2]["exiResponse"] == ""
