@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from pki.authority import pem_of
 from pki.ocsp import cert_id_for
 from tests.harness.availability import unavailable
+from tests.ocpp.tlsutil import own_client_cert
 from tests.pki.helpers import make_csr, openssl
 
 pytestmark = [pytest.mark.postgres, pytest.mark.interop]
@@ -56,6 +57,66 @@ def _hash_data(cert: x509.Certificate, issuer: x509.Certificate) -> dict[str, st
     }
 
 
+def run_driver(modules: Path, scenario: dict[str, object], tmp_path: Path) -> dict:  # type: ignore[type-arg]
+    scenario_file = tmp_path / "scenario.json"
+    scenario_file.write_text(json.dumps(scenario))
+    result = subprocess.run(
+        ["node", str(DRIVER), str(scenario_file)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NODE_PATH": str(modules)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    report: dict = json.loads(result.stdout)  # type: ignore[type-arg]
+    return report
+
+
+def _pnc_inputs(product) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    org = product.settings.organization
+    secc = product.ca.issue_from_csr(make_csr(cn="UZ*UPC*E7*1", o=org), "secc", actor="test")
+    emaid = "UZUPCC000000017"
+    contract = product.ca.issue_for_key(
+        ec.generate_private_key(ec.SECP256R1()).public_key(),
+        "contract",
+        common_name=emaid,
+        actor="test",
+    )
+    return {
+        "exiRequest": base64.b64encode(b"\x80\x98\x02\x10" + bytes(40)).decode(),
+        "ocspRequestData": _hash_data(
+            secc.certificate, product.ca.authority("cpo-sub2").certificate
+        ),
+        "emaid": emaid,
+        "contractChain": contract.pem_chain(),
+        "hashData": [_hash_data(contract.certificate, product.ca.authority("mo-sub2").certificate)],
+    }
+
+
+def test_ocpp_rpc_strict_station_over_mutual_tls(
+    ocpp, ocpp_rpc_modules: Path, tmp_path: Path
+) -> None:
+    """Security profile 3 with Node's TLS stack: it checks our server certificate (V2G root,
+    host name localhost) and presents a client certificate from the product's CA."""
+    ocpp.add("RPC-3", profile=3)
+    cert, key, _ = own_client_cert(ocpp.product, tmp_path / "client", "RPC-3")
+    scenario = {
+        "endpoint": f"wss://localhost:{ocpp.ports['wss']}/ocpp",
+        "identity": "RPC-3",
+        "password": None,
+        "tls": {"ca": str(ocpp.ca_file()), "cert": str(cert), "key": str(key)},
+        "csr": make_csr(cn="RPC-3", o=ocpp.product.settings.organization).decode(),
+        **_pnc_inputs(ocpp.product),
+    }
+    report = run_driver(ocpp_rpc_modules, scenario, tmp_path)
+    assert report.get("tlsVersion") in ("TLSv1.2", "TLSv1.3"), report
+    failed = {name: s["error"] for name, s in report["steps"].items() if not s["ok"]}
+    assert not failed, failed
+    assert report["badMessages"] == [] and report["errors"] == []
+    assert report["steps"]["boot"]["response"]["status"] == "Accepted"
+    assert len(report["certificateSigned"]) == 1
+
+
 def test_ocpp_rpc_strict_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Path) -> None:
     ocpp.add("RPC-1")
     product = ocpp.product
@@ -82,17 +143,7 @@ def test_ocpp_rpc_strict_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Path) -
         "contractChain": contract.pem_chain(),
         "hashData": [_hash_data(contract.certificate, mo_sub2)],
     }
-    scenario_file = tmp_path / "scenario.json"
-    scenario_file.write_text(json.dumps(scenario))
-    result = subprocess.run(
-        ["node", str(DRIVER), str(scenario_file)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NODE_PATH": str(ocpp_rpc_modules)},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    report = json.loads(result.stdout)
+    report = run_driver(ocpp_rpc_modules, scenario, tmp_path)
     assert report["protocol"] == "ocpp2.0.1"
     failed = {name: s["error"] for name, s in report["steps"].items() if not s["ok"]}
     assert not failed, failed  # every request and response passed strict validation

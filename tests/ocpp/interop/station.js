@@ -9,10 +9,21 @@ const { RPCClient } = require('ocpp-rpc');
 async function main() {
     const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
     const report = { steps: {}, badMessages: [], errors: [], certificateSigned: [] };
+    // Security profiles 2 and 3: Node's own TLS stack checks the CSMS certificate against the
+    // V2G root (and the host name), and presents the station's client certificate if given.
+    const wsOpts = {};
+    if (scenario.tls) {
+        wsOpts.ca = fs.readFileSync(scenario.tls.ca);
+        if (scenario.tls.cert) {
+            wsOpts.cert = fs.readFileSync(scenario.tls.cert);
+            wsOpts.key = fs.readFileSync(scenario.tls.key);
+        }
+    }
     const client = new RPCClient({
         endpoint: scenario.endpoint,
         identity: scenario.identity,
-        password: scenario.password,
+        password: scenario.password || undefined,
+        wsOpts,
         protocols: ['ocpp2.0.1'],
         strictMode: true,
         reconnect: false,
@@ -38,6 +49,10 @@ async function main() {
 
     await client.connect();
     report.protocol = client.protocol;
+    if (scenario.tls) {
+        const socket = client._ws && client._ws._socket;
+        report.tlsVersion = socket && socket.getProtocol ? socket.getProtocol() : null;
+    }
     await step('boot', 'BootNotification', {
         reason: 'PowerUp',
         chargingStation: { model: 'Interop-1', vendorName: 'ocpp-rpc' },
