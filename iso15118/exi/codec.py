@@ -41,6 +41,16 @@ SECOND_LEVEL = {
 EMPTY_KINDS = ("string", "base64", "hex")  # simple content that can be empty
 
 
+class UntypedValue(str):
+    """Character content that came as an undeclared CH[untyped] event: EXIficient writes a
+    value its datatype cannot represent (an out-of-range integer, a value outside an
+    enumeration, text that is not base64) that way. The decoder returns such values as
+    UntypedValue, and the encoder writes an UntypedValue the same way, so these (schema-
+    invalid) streams re-encode byte-identically; a plain invalid value still raises."""
+
+    __slots__ = ()
+
+
 def next_phase(phase: int, kind: int, state: int, nxt: int) -> int:
     """The phase after a production. Attributes lead to start-tag states, except where an
     attribute production loops on its state (EXI's relaxed element-fragment grammar), which
@@ -103,6 +113,23 @@ class Grammar:
         # Per state: has a first-level EE, and the typed CH production (if any).
         self.has_ee = [any(r[0] == EE for r in rows) for rows in self.productions]
         self.typed_ch = [next((r for r in rows if r[0] == CH), None) for rows in self.productions]
+        # EXI's Element_i,content2 (8.5.4.4.1): where content continues after undeclared
+        # characters, the state without its AT productions. Derived states are appended.
+        self.content2: dict[int, int] = {}
+        for number in range(len(self.productions)):
+            rows = self.productions[number]
+            if self.typed_ch[number] is None:
+                continue
+            if not any(r[0] in (AT, AT_ANY) for r in rows):
+                self.content2[number] = number
+                continue
+            kept = [r for r in rows if r[0] not in (AT, AT_ANY)]
+            self.content2[number] = len(self.productions)
+            self.productions.append([(*r[:7], code) for code, r in enumerate(kept)])
+            self.widths.append(len(kept).bit_length())
+            self.escape.append(True)
+            self.has_ee.append(any(r[0] == EE for r in kept))
+            self.typed_ch.append(next((r for r in kept if r[0] == CH), None))
 
     def second_level(self, state: int, phase: int) -> tuple[tuple[str, ...], int]:
         """The undeclared productions of `state` in `phase`, in event-code order, and the
@@ -176,8 +203,11 @@ class Codec:
             if code >= len(rows):
                 if code > len(rows) or not g.escape[state]:
                     raise ExiDecodeError(f"event code {code} out of range", reader.pos - width)
-                self._second_level(reader, state, phase, content)
-                break
+                after = self._second_level(reader, state, phase, content, q)
+                if after is None:
+                    break
+                state, phase = after, CONTENT
+                continue
             kind, key, dt, nxt, elem, is_list, child_q, _code = rows[code]
             if kind == EE:
                 break
@@ -193,6 +223,8 @@ class Codec:
             elif kind == AT:
                 content[key] = self._value(reader, dt, child_q)
             elif kind == CH:
+                if "value" in content:
+                    raise ExiDecodeError("repeated character content", reader.pos)
                 content["value"] = self._value(reader, dt, q)
             elif kind == CH_UNTYPED:
                 content["value"] = self._string(reader, None, q)
@@ -203,11 +235,15 @@ class Codec:
             return content["value"]
         return content
 
-    def _second_level(self, reader: BitReader, state: int, phase: int, content: dict) -> None:
-        """An undeclared event after the escape code. EXIficient emits the undeclared EE for
-        empty simple content (an empty string or binary value has no characters event);
-        that one is decoded, as an empty value. The others (xsi:type, xsi:nil, undeclared
-        attributes and elements, untyped characters) only come from schema-invalid or
+    def _second_level(
+        self, reader: BitReader, state: int, phase: int, content: dict, q: int
+    ) -> int | None:
+        """An undeclared event after the escape code; returns the next state, or None when
+        the element ends. Decoded: the EE that EXIficient writes for empty simple content
+        (an empty string or binary value has no characters event), as an empty value; and
+        CH[untyped], which it writes for a value its datatype cannot represent, as an
+        UntypedValue (content continues in the content2 state). The others (xsi:type,
+        xsi:nil, undeclared attributes and elements) only come from schema-invalid or
         non-ISO documents and are rejected."""
         g = self.grammar
         position = reader.pos
@@ -215,13 +251,22 @@ class Codec:
         code = reader.read(width)
         if code >= len(names):
             raise ExiDecodeError(f"second-level event code {code} out of range", position)
-        if names[code] != "EE":
-            raise ExiDecodeError(f"undeclared {names[code]} event is not supported", position)
+        event = names[code]
         ch = g.typed_ch[state]
-        if ch is None or ch[2].kind not in EMPTY_KINDS:
-            raise ExiDecodeError("undeclared EE where the schema requires content", position)
-        kind = ch[2].kind
-        content["value"] = "" if kind == "string" or self.json_text else b""
+        if event == "EE":
+            if "value" in content:  # after untyped characters
+                return None
+            if ch is None or ch[2].kind not in EMPTY_KINDS:
+                raise ExiDecodeError("undeclared EE where the schema requires content", position)
+            kind = ch[2].kind
+            content["value"] = "" if kind == "string" or self.json_text else b""
+            return None
+        if event == "CH[untyped]" and ch is not None:
+            if "value" in content:
+                raise ExiDecodeError("repeated character content", position)
+            content["value"] = UntypedValue(self._string(reader, None, q))
+            return state if phase == CONTENT else g.content2[state]
+        raise ExiDecodeError(f"undeclared {event} event is not supported", position)
 
     def _value(self, reader: BitReader, dt: _Datatype, q: int) -> Any:
         kind = dt.kind
@@ -339,6 +384,7 @@ class Codec:
         done: set[str] = set()
         positions: dict[str, int] = {}
         phase = FIRST
+        untyped = False
         while True:
             chosen = None
             end = None
@@ -360,6 +406,8 @@ class Codec:
                 chosen = row
                 break
             if chosen is None:
+                if end is None and untyped:  # content2 after CH[untyped] has no EE
+                    end = (EE, "", None, -1, -1, 0, -1, None)
                 if end is None:
                     missing = [r[1] for r in productions[state] if r[0] in (SE, AT)]
                     raise ExiEncodeError(f"{name}: missing one of {missing}")
@@ -367,9 +415,26 @@ class Codec:
                 leftover += [k for k, i in positions.items() if i < len(content[k])]
                 if leftover:
                     raise ExiEncodeError(f"{name}: unexpected or misplaced {leftover}")
-                writer.write(widths[state], end[7])
+                if end[7] is None:  # the undeclared EE: escape, then its second-level code
+                    names, width2 = g.second_level(state, phase)
+                    writer.write(widths[state], len(productions[state]))
+                    writer.write(width2, names.index("EE"))
+                else:
+                    writer.write(widths[state], end[7])
                 return
             kind, key, dt, nxt, elem, is_list, _q, code = chosen
+            if kind == CH and isinstance(content["value"], UntypedValue):
+                # A value EXIficient could not type: undeclared CH[untyped], a literal
+                # string, then content2 (see Codec._second_level).
+                names, width2 = g.second_level(state, phase)
+                writer.write(widths[state], len(productions[state]))
+                writer.write(width2, names.index("CH[untyped]"))
+                self._encode_string(writer, None, str(content["value"]))
+                done.add("value")
+                untyped = True
+                state = state if phase == CONTENT else g.content2[state]
+                phase = CONTENT
+                continue
             if kind == CH and _is_empty(content["value"]) and dt.kind in EMPTY_KINDS:
                 # Empty simple content: no characters event, so EXIficient writes the
                 # undeclared EE (escape code, then its second-level code).

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from iso15118.exi.codec import CONTENT, FIRST, START_TAG, Grammar, next_phase
+from iso15118.exi.codec import CONTENT, FIRST, START_TAG, Grammar, UntypedValue, next_phase
 from iso15118.exi.grammar_builder import AT, AT_ANY, CH, CH_UNTYPED, ED, EE, SE, SE_ANY, SE_NS
 from iso15118.exi.schemas import codec, grammar
 from tests.iso15118.oracle import Oracle
@@ -259,6 +259,69 @@ def test_randomized_iso20_messages_match_exificient(
     )
     # OEMProvisioningCertificateChain / SignedInstallationData carry a required Id.
     assert fragments >= CASES
+
+
+# Values their datatype cannot represent, put into EXIficient's XML of valid messages:
+# it writes them as undeclared CH[untyped] events (schema-invalid input, as a careless
+# sender produces it).
+INVALID_VALUES = {
+    "ResponseCode": "Bogus",
+    "EVSEProcessing": "Bogus",
+    "X509SerialNumber": "abc",
+    "Certificate": "!!!",
+    "MaximumContractCertificateChains": "300",
+    "RemainingContractCertificateChains": "-1",
+    "RetryCounter": "x",
+}
+
+
+def _untyped_count(tree: Any) -> int:
+    if isinstance(tree, UntypedValue):
+        return 1
+    if isinstance(tree, dict):
+        return sum(_untyped_count(v) for v in tree.values())
+    if isinstance(tree, list):
+        return sum(_untyped_count(v) for v in tree)
+    return 0
+
+
+@pytest.mark.parametrize(
+    ("schema", "body_name"),
+    [
+        ("iso-2", "CertificateInstallationReq"),
+        ("iso-2", "CertificateInstallationRes"),
+        ("iso-2", "CertificateUpdateReq"),
+        ("iso-2", "CertificateUpdateRes"),
+        ("iso-20", "CertificateInstallationReq"),
+        ("iso-20", "CertificateInstallationRes"),
+    ],
+)
+def test_untyped_values_from_exificient_decode_and_reencode(
+    exificient: Oracle, certificates: list[bytes], schema: str, body_name: str
+) -> None:
+    rng = random.Random(f"untyped-{schema}-{body_name}")
+    generator = RandomMessages(grammar(schema), rng, certificates)
+    ours = codec(schema, json_text=True)
+    root = "V2G_Message" if schema == "iso-2" else body_name
+    trees = [generator.document(root, body_name) for _ in range(100)]
+    valid = exificient.encode_many([(tree, schema) for tree in trees])
+    mutated = []
+    for document in exificient.decode_xml_many(valid, schema, fragment=False):  # type: ignore[arg-type]
+        element_tree = ET.fromstring(document)  # noqa: S314 (EXIficient output of our input)
+        for element in element_tree.iter():
+            invalid = INVALID_VALUES.get(element.tag.rsplit("}", 1)[-1])
+            if invalid is not None and len(element) == 0 and rng.random() < 0.5:
+                element.text = invalid
+        mutated.append(ET.tostring(element_tree, encoding="unicode"))
+    untyped = 0
+    for xml, reference in zip(
+        mutated, exificient.encode_xml_many(mutated, schema, fragment=False), strict=True
+    ):
+        assert isinstance(reference, bytes), f"EXIficient refused {xml}: {reference}"
+        tree = ours.decode(reference)
+        assert ours.encode(tree) == reference, xml
+        untyped += _untyped_count(tree)
+    assert untyped >= 50
 
 
 def test_exificient_decodes_our_hubject_reencoding_to_the_same_json(exificient: Oracle) -> None:
