@@ -21,6 +21,7 @@ from http import HTTPStatus
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
+from cryptography.hazmat.primitives import hashes
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
@@ -79,6 +80,7 @@ class OcppServer:
             weakref.WeakKeyDictionary()
         )
         self._last_trigger: dict[tuple[str, str], datetime] = {}
+        self._trusted_cso: frozenset[bytes] = frozenset()
 
     # --- lifecycle -------------------------------------------------------------------------------
 
@@ -103,6 +105,7 @@ class OcppServer:
             self.ports["ws"] = _bound_port(server)
         if tls_port is not None:
             self.ssl_context = await asyncio.to_thread(server_context, self.product)
+            await self._refresh_trust_if_changed()  # remembers what is loaded now
             server = await serve(self._handle, host, tls_port, ssl=self.ssl_context, **common)
             self._servers.append(server)
             self.ports["wss"] = _bound_port(server)
@@ -110,6 +113,7 @@ class OcppServer:
             asyncio.create_task(self._every(1.0, self._flush)),
             asyncio.create_task(self._every(self.settings.ocpp_retry_interval, self._retry)),
             asyncio.create_task(self._every(3600.0, self._renew)),
+            asyncio.create_task(self._every(60.0, self._refresh_trust_if_changed)),
         ]
         return dict(self.ports)
 
@@ -123,9 +127,20 @@ class OcppServer:
         await asyncio.to_thread(self.store.flush, force=True)
 
     def refresh_trust(self) -> None:
-        """Take CSO roots imported since start into the TLS listener."""
+        """Take CSO roots imported since start into the TLS listener. (A removed root needs
+        no refresh: the handshake check validates against the database's anchors.)"""
         if self.ssl_context is not None:
             refresh_client_trust(self.ssl_context, self.product)
+
+    async def _refresh_trust_if_changed(self) -> None:
+        """`csms pki trust add` runs in another process: notice its imports within a minute."""
+        if self.ssl_context is None:
+            return
+        anchors = await asyncio.to_thread(self.product.trust.certificates, "cso-root")
+        fingerprints = frozenset(a.fingerprint(hashes.SHA256()) for a in anchors)
+        if fingerprints - self._trusted_cso:
+            await asyncio.to_thread(self.refresh_trust)
+        self._trusted_cso = fingerprints
 
     # --- handshake -------------------------------------------------------------------------------
 
