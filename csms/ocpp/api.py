@@ -89,6 +89,20 @@ class TriggerIn(BaseModel):
     requested_message: str
 
 
+def _connection_stats(server: OcppServer | None, station_id: str) -> dict[str, Any] | None:
+    conn = server.connections.get(station_id) if server else None
+    if conn is None:
+        return None
+    stats = conn.stats
+    return {
+        "connectedAt": stats.connected_at.isoformat(),
+        "callsIn": stats.calls_in,
+        "callsOut": stats.calls_out,
+        "badFrames": stats.bad_frames,
+        "unmatchedResponses": stats.unmatched_responses,
+    }
+
+
 def _summary(request: Request, station: Station) -> dict[str, Any]:
     server = _server(request)
     product = _product(request)
@@ -104,6 +118,7 @@ def _summary(request: Request, station: Station) -> dict[str, Any]:
         "bootPolicy": station.boot_policy,
         "enabled": station.enabled,
         "connected": bool(server and server.connected(station.id)),
+        "connection": _connection_stats(server, station.id),
         "lastBootAt": station.last_boot_at.isoformat() if station.last_boot_at else None,
         "bootStatus": station.boot_status,
         "bootInfo": station.boot_info,

@@ -84,6 +84,7 @@ def test_session_status_and_security_events_are_recorded(ocpp) -> None:
         assert detail["connectors"][0]["status"] == "Occupied"
         assert detail["partner"] == "UzCharge" and detail["connected"] is True
         assert detail["bootInfo"]["model"] == "T1"
+        assert detail["connection"]["callsIn"] == 7 and detail["connection"]["badFrames"] == 0
 
 
 def test_rest_add_station_and_token_guard(ocpp) -> None:

@@ -78,6 +78,8 @@ def test_unknown_response_ids_are_not_answered_and_the_connection_survives(ocpp)
         ws.send('[4, "nobody-asked-either", "GenericError", "", {}]')
         # The next frame we get is the answer to our Heartbeat: nothing answered the strays.
         assert call(ws, "Heartbeat", {})[0] == 3
+        stats = ocpp.server.connections["UR"].stats  # counted, not silently dropped
+        assert stats.unmatched_responses == 2 and stats.bad_frames == 2
     connection_stats = ocpp.server.refusals  # no refusal: the station was never refused
     assert not [r for r in connection_stats if r.station_id == "UR"]
 
