@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from iso15118.exi.codec import UntypedValue
 from iso15118.exi.errors import ExiDecodeError, ExiEncodeError, ExiError
 from iso15118.exi.schemas import ISO2_NAMESPACE, ISO20_NAMESPACE, codec
 from iso15118.messages import (
@@ -91,6 +92,7 @@ __all__ = [
     "RootCertificateID",
     "SignatureError",
     "SignedInstallationData20",
+    "UntypedValue",
     "V2GMessage",
     "build_signature",
     "build_signature_with",
