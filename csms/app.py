@@ -14,6 +14,7 @@ from pki.errors import PkiError
 
 from .api import mount_api
 from .console import mount as mount_console
+from .edge_errors import install_edge_error_handlers
 from .ocpp.api import router as ocpp_router
 from .ocsp_endpoint import OcspEndpoint
 from .product import Product
@@ -34,6 +35,7 @@ def create_api(product: Product) -> FastAPI:
         version="0.1.0",
     )
     app.state.product = product
+    install_edge_error_handlers(app)
     app.include_router(ocpp_router)
     mount_api(app, product)  # people and permissions: auth, users, policies, scoped views
     mount_console(app)  # the web console (csms/console), on the API's session and policy

@@ -374,7 +374,8 @@ async def audit(
     principal: Annotated[Principal, Depends(authorize("audit", "read"))],
     action: Annotated[str | None, Query(max_length=64)] = None,
     limit: Limit = 100,
-    before_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    # audit_events.id is a 32-bit integer column; larger values would only fail in SQL
+    before_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
 ) -> list[AuditOut]:
     """Newest first; `action` is a prefix such as `login.` or `policy.`."""
     factory = product_of(request).session_factory
