@@ -1,13 +1,15 @@
 """REST API of the OCPP core: stations, their state and events, commands to connected ones.
 
-Until people and permissions (auth/) land, the API is guarded by one bearer token
-(`CSMS_OCPP_API_TOKEN`), required in production mode.
+Every route is authorized by the product's policy (auth/, csms/api/deps.py) and scoped to the
+caller's partner; an operator's automation may use the bearer token `CSMS_OCPP_API_TOKEN`
+instead, with full access.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hmac
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -16,6 +18,7 @@ from sqlalchemy import select
 
 from pki.authority import pem_of
 
+from ..api.deps import Principal, authorize, in_scope
 from . import rpc
 from .certificates import TRIGGERS
 from .connection import CallTimeout, StationCallError, StationUnavailable
@@ -29,25 +32,37 @@ def _product(request: Request) -> Any:
     return request.app.state.product
 
 
-def require_token(request: Request) -> None:
-    settings = _product(request).settings
-    token = settings.ocpp_api_token
-    if token is None:
-        if settings.mode == "production":
-            raise HTTPException(503, "CSMS_OCPP_API_TOKEN is not configured")
-        return
-    given = request.headers.get("authorization", "")
-    if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-        raise HTTPException(401, "bearer token required", {"WWW-Authenticate": "Bearer"})
+def station_access(obj: str, action: str) -> Callable[[Request], Awaitable[Principal]]:
+    """The caller, if the policy lets them do `action` on `obj` (people, through the product's
+    authorization), or the operator's automation token `CSMS_OCPP_API_TOKEN` when one is
+    configured (machines, with full access). Nobody else: the API is never open."""
+    by_policy = authorize(obj, action)
+
+    async def dependency(request: Request) -> Principal:
+        token = _product(request).settings.ocpp_api_token
+        given = request.headers.get("authorization", "")
+        if token is not None and hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            return Principal("ocpp-api-token", None, None, ("admin",), "any")
+        return await by_policy(request)
+
+    dependency.__name__ = f"station_access_{obj}_{action}"
+    return dependency
+
+
+StationReader = Annotated[Principal, Depends(station_access("stations", "read"))]
+StationCreator = Annotated[Principal, Depends(station_access("stations", "create"))]
+StationCommander = Annotated[Principal, Depends(station_access("stations", "command"))]
+EventReader = Annotated[Principal, Depends(station_access("security_events", "read"))]
+SessionReader = Annotated[Principal, Depends(station_access("sessions", "read"))]
 
 
 _ERROR = {"content": {"application/json": {"schema": {"type": "object"}}}}
 router = APIRouter(
     prefix="/api/ocpp",
     tags=["ocpp"],
-    dependencies=[Depends(require_token)],
     responses={
-        401: {"description": "bearer token missing or wrong", **_ERROR},
+        401: {"description": "not logged in, or the token is wrong", **_ERROR},
+        403: {"description": "the caller's role may not do this", **_ERROR},
         503: {"description": "not configured / not running here", **_ERROR},
     },
 )
@@ -130,12 +145,18 @@ def _summary(request: Request, station: Station) -> dict[str, Any]:
 
 @router.get("/stations")
 def list_stations(
-    request: Request, registry: Registry, limit: Limit = 200, offset: Offset = 0
+    request: Request, who: StationReader, registry: Registry, limit: Limit = 200, offset: Offset = 0
 ) -> list[dict[str, Any]]:
     server = _server(request)
     if server is not None:
         server.store.flush(force=True)
-    return [_summary(request, s) for s in registry.list(limit=limit, offset=offset)]
+    if who.scope == "any":
+        stations = registry.list(limit=limit, offset=offset)
+    elif who.scope == "tenant" and who.partner is not None:
+        stations = registry.list(limit=limit, offset=offset, partner=who.partner)
+    else:
+        stations = []  # stations have no owner: an "own" scope covers none of them
+    return [_summary(request, s) for s in stations]
 
 
 @router.post(
@@ -146,7 +167,16 @@ def list_stations(
         422: {"description": "invalid station data", **_ERROR},
     },
 )
-def add_station(request: Request, registry: Registry, body: StationIn) -> dict[str, Any]:
+def add_station(
+    request: Request, who: StationCreator, registry: Registry, body: StationIn
+) -> dict[str, Any]:
+    if who.scope != "any":
+        # Partner staff register stations for their own company only.
+        if who.scope != "tenant" or who.partner is None:
+            raise HTTPException(403, "not allowed to create stations")
+        if body.partner not in (None, who.partner):
+            raise HTTPException(403, "stations can be registered for your own partner only")
+        body = body.model_copy(update={"partner": who.partner})
     try:
         station, generated = registry.add(
             body.id,
@@ -163,16 +193,20 @@ def add_station(request: Request, registry: Registry, body: StationIn) -> dict[s
     return result
 
 
-def _station(registry: StationRegistry, station_id: str) -> Station:
+def _station(registry: StationRegistry, station_id: str, who: Principal) -> Station:
+    """The station, if it exists and is within the caller's scope; otherwise 404 alike, so
+    another tenant's station ids cannot be probed."""
     station = registry.get(station_id)
-    if station is None:
+    if station is None or not in_scope(who, partner=station.partner):
         raise HTTPException(404, f"no station {station_id}")
     return station
 
 
 @router.get("/stations/{station_id}", responses=NOT_FOUND)
-def station_detail(request: Request, registry: Registry, station_id: StationId) -> dict[str, Any]:
-    station = _station(registry, station_id)
+def station_detail(
+    request: Request, who: StationReader, registry: Registry, station_id: StationId
+) -> dict[str, Any]:
+    station = _station(registry, station_id, who)
     result = _summary(request, station)
     server = _server(request)
     # The running server's store holds status reports not yet flushed to the database.
@@ -183,9 +217,13 @@ def station_detail(request: Request, registry: Registry, station_id: StationId) 
 
 @router.get("/stations/{station_id}/security-events", responses=NOT_FOUND)
 def security_events(
-    request: Request, registry: Registry, station_id: StationId, limit: Limit = 100
+    request: Request,
+    who: EventReader,
+    registry: Registry,
+    station_id: StationId,
+    limit: Limit = 100,
 ) -> list[dict[str, Any]]:
-    _station(registry, station_id)
+    _station(registry, station_id, who)
     with _product(request).session_factory() as session:
         rows = session.scalars(
             select(SecurityEventRecord)
@@ -206,9 +244,13 @@ def security_events(
 
 @router.get("/stations/{station_id}/transactions", responses=NOT_FOUND)
 def transactions(
-    request: Request, registry: Registry, station_id: StationId, limit: Limit = 100
+    request: Request,
+    who: SessionReader,
+    registry: Registry,
+    station_id: StationId,
+    limit: Limit = 100,
 ) -> list[dict[str, Any]]:
-    _station(registry, station_id)
+    _station(registry, station_id, who)
     with _product(request).session_factory() as session:
         rows = session.scalars(
             select(TransactionRecord)
@@ -258,25 +300,38 @@ async def _send(
 @router.post("/stations/{station_id}/commands/{action}", responses=COMMAND_ERRORS)
 async def command(
     request: Request,
+    who: StationCommander,
+    registry: Registry,
     station_id: StationId,
     action: Annotated[str, Path(max_length=64)],
     payload: dict[str, Any],
 ) -> dict[str, Any]:
     """Send any CSMS→station CALL (payload in OCPP's JSON); answers with the station's
     CALLRESULT payload."""
+    _station(registry, station_id, who)
     return await _send(request, station_id, action, payload)
 
 
 @router.post("/stations/{station_id}/trigger", responses=COMMAND_ERRORS)
-async def trigger(request: Request, station_id: StationId, body: TriggerIn) -> dict[str, Any]:
+async def trigger(
+    request: Request,
+    who: StationCommander,
+    registry: Registry,
+    station_id: StationId,
+    body: TriggerIn,
+) -> dict[str, Any]:
+    _station(registry, station_id, who)
     return await _send(
         request, station_id, "TriggerMessage", {"requestedMessage": body.requested_message}
     )
 
 
 @router.post("/stations/{station_id}/install-roots", responses=COMMAND_ERRORS)
-async def install_roots(request: Request, station_id: StationId) -> dict[str, Any]:
+async def install_roots(
+    request: Request, who: StationCommander, registry: Registry, station_id: StationId
+) -> dict[str, Any]:
     """InstallCertificate of the product's V2G root and MO root (M05), one after the other."""
+    _station(registry, station_id, who)
     product = _product(request)
     results = []
     for certificate_type, ca_name in (

@@ -166,8 +166,13 @@ class StationRegistry:
             record = session.get(StationRecord, station_id)
             return Station.of(record) if record else None
 
-    def list(self, *, limit: int = 1000, offset: int = 0) -> list[Station]:
+    def list(
+        self, *, limit: int = 1000, offset: int = 0, partner: str | None = None
+    ) -> list[Station]:
+        """Stations by id; with `partner`, only that partner's (a tenant's view, in SQL)."""
         query = select(StationRecord).order_by(StationRecord.id).limit(limit).offset(offset)
+        if partner is not None:
+            query = query.where(StationRecord.partner == partner)
         with self._session_factory() as session:
             return [Station.of(r) for r in session.scalars(query)]
 

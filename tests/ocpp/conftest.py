@@ -17,6 +17,9 @@ from tests.pki.conftest import make_product
 __all__ = ["make_product"]
 
 PASSWORD = "correct-horse-battery-1"
+# The REST API answers people through the policy and machines through this token.
+API_TOKEN = "test-ocpp-api-token-0001"
+API = {"Authorization": f"Bearer {API_TOKEN}"}
 
 
 @dataclass
@@ -74,6 +77,7 @@ def start_ocpp(
 
     def factory(backend: str = "postgres-file", **options: object) -> Running:
         product = make_product(backend)
+        product.settings.ocpp_api_token = API_TOKEN
         for key, value in options.items():
             setattr(product.settings, key, value)
         background = BackgroundServer(product)

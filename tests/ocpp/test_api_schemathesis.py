@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import checks
 
 from csms.app import create_app
+from tests.ocpp.conftest import API
 from tests.pki.server import serving
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -45,6 +46,6 @@ def test_ocpp_api_conforms_to_its_schema(ocpp) -> None:
                 suppress_health_check=list(HealthCheck),
             )
             def run(case: Any) -> None:
-                case.call_and_validate(base_url=base, checks=CHECKS)
+                case.call_and_validate(base_url=base, headers=API, checks=CHECKS)
 
             run()

@@ -18,6 +18,7 @@ from csms.app import create_app
 from pki.authority import pem_of
 from pki.ocsp import cert_id_for
 from tests.ocpp.client import boot, call, open_station
+from tests.ocpp.conftest import API
 from tests.pki.helpers import make_csr, openssl
 from tests.pki.server import serving
 
@@ -215,7 +216,7 @@ def test_commands_from_the_rest_api(ocpp) -> None:
         results: dict[str, object] = {}
 
         def post(name: str, path: str, body: object = None) -> None:
-            results[name] = httpx.post(f"{base}{path}", json=body, timeout=30)
+            results[name] = httpx.post(f"{base}{path}", headers=API, json=body, timeout=30)
 
         # TriggerMessage(SignV2GCertificate) from the API; the station answers Accepted.
         thread = threading.Thread(
@@ -277,24 +278,36 @@ def test_commands_from_the_rest_api(ocpp) -> None:
         # A payload that breaks the schema never reaches the station.
         bad = httpx.post(
             f"{base}/api/ocpp/stations/CS-API/commands/InstallCertificate",
+            headers=API,
             json={"certificateType": "Nonsense", "certificate": "x"},
             timeout=10,
         )
         assert bad.status_code == 422
-        offline = httpx.post(
+        unknown = httpx.post(
             f"{base}/api/ocpp/stations/NOT-THERE/commands/Reset",
+            headers=API,
+            json={"type": "Immediate"},
+            timeout=10,
+        )
+        assert unknown.status_code == 404
+        ocpp.add("CS-SLEEPING")  # registered, never connected
+        offline = httpx.post(
+            f"{base}/api/ocpp/stations/CS-SLEEPING/commands/Reset",
+            headers=API,
             json={"type": "Immediate"},
             timeout=10,
         )
         assert offline.status_code == 409
 
-        listing = httpx.get(f"{base}/api/ocpp/stations", timeout=10).json()
+        listing = httpx.get(f"{base}/api/ocpp/stations", headers=API, timeout=10).json()
         entry = next(s for s in listing if s["id"] == "CS-API")
         assert entry["connected"] is True and entry["bootStatus"] == "Accepted"
         assert entry["installedCertificates"] == [chain_entry]
-        detail = httpx.get(f"{base}/api/ocpp/stations/CS-API", timeout=10)
+        detail = httpx.get(f"{base}/api/ocpp/stations/CS-API", headers=API, timeout=10)
         assert detail.status_code == 200
-        assert httpx.get(f"{base}/api/ocpp/stations/NOPE", timeout=10).status_code == 404
+        assert (
+            httpx.get(f"{base}/api/ocpp/stations/NOPE", headers=API, timeout=10).status_code == 404
+        )
 
 
 def test_automatic_renewal_triggers_before_expiry(start_ocpp) -> None:

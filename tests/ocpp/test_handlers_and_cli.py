@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from csms.app import create_app
 from csms.cli import main
 from tests.ocpp.client import boot, call, open_station
+from tests.ocpp.conftest import API
 from tests.pki.server import serving
 
 pytestmark = pytest.mark.postgres
@@ -73,14 +74,18 @@ def test_session_status_and_security_events_are_recorded(ocpp) -> None:
         }
         assert call(ws, "SecurityEventNotification", event)[2] == {}
 
-        (tx,) = httpx.get(f"{base}/api/ocpp/stations/H1/transactions", timeout=10).json()
+        (tx,) = httpx.get(
+            f"{base}/api/ocpp/stations/H1/transactions", headers=API, timeout=10
+        ).json()
         assert tx["transactionId"] == "TX-1" and tx["state"] == "ended"
         assert tx["idToken"] == "UZUPCC000000017" and tx["evseId"] == 1
         assert tx["meterStartWh"] == 1000 and tx["meterLastWh"] == 7250
         assert tx["stoppedReason"] == "EVDisconnected"
-        events = httpx.get(f"{base}/api/ocpp/stations/H1/security-events", timeout=10).json()
+        events = httpx.get(
+            f"{base}/api/ocpp/stations/H1/security-events", headers=API, timeout=10
+        ).json()
         assert events[0]["type"] == "FirmwareUpdated" and events[0]["techInfo"] == "v1.2.3"
-        detail = httpx.get(f"{base}/api/ocpp/stations/H1", timeout=10).json()
+        detail = httpx.get(f"{base}/api/ocpp/stations/H1", headers=API, timeout=10).json()
         assert detail["connectors"][0]["status"] == "Occupied"
         assert detail["partner"] == "UzCharge" and detail["connected"] is True
         assert detail["bootInfo"]["model"] == "T1"
@@ -90,17 +95,24 @@ def test_session_status_and_security_events_are_recorded(ocpp) -> None:
 def test_rest_add_station_and_token_guard(ocpp) -> None:
     with serving(create_app(ocpp.product)) as base:
         created = httpx.post(
-            f"{base}/api/ocpp/stations", json={"id": "R1", "security_profile": 2}, timeout=10
+            f"{base}/api/ocpp/stations",
+            headers=API,
+            json={"id": "R1", "security_profile": 2},
+            timeout=10,
         )
         assert created.status_code == 201
         password = created.json()["password"]
         assert 16 <= len(password) <= 40
         again = httpx.post(
-            f"{base}/api/ocpp/stations", json={"id": "R1", "security_profile": 2}, timeout=10
+            f"{base}/api/ocpp/stations",
+            headers=API,
+            json={"id": "R1", "security_profile": 2},
+            timeout=10,
         )
         assert again.status_code == 409
         bad = httpx.post(
             f"{base}/api/ocpp/stations",
+            headers=API,
             json={"id": "has:colon", "security_profile": 1},
             timeout=10,
         )

@@ -22,6 +22,7 @@ from websockets.sync.client import connect
 
 from pki.ocsp import cert_id_for
 from tests.ocpp.client import boot, call, open_station
+from tests.ocpp.conftest import API, API_TOKEN
 from tests.pki.helpers import make_csr
 from tests.pki.server import free_port
 
@@ -41,7 +42,7 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float =
 
 
 def test_csms_serve_runs_api_and_ocpp_listeners(tmp_path: Path) -> None:
-    env = {**os.environ, "CSMS_DATA_DIR": str(tmp_path / "var")}
+    env = {**os.environ, "CSMS_DATA_DIR": str(tmp_path / "var"), "CSMS_OCPP_API_TOKEN": API_TOKEN}
     env.pop("CSMS_DATABASE_URL", None)
     csms = [sys.executable, "-m", "csms"]
     added = subprocess.run(
@@ -78,7 +79,9 @@ def test_csms_serve_runs_api_and_ocpp_listeners(tmp_path: Path) -> None:
             additional_headers={"Authorization": f"Basic {token}"},
         ) as ws:
             assert boot(ws)[2]["status"] == "Accepted"
-            stations = httpx.get(f"http://127.0.0.1:{http_port}/api/ocpp/stations").json()
+            listing = f"http://127.0.0.1:{http_port}/api/ocpp/stations"
+            assert httpx.get(listing).status_code == 401  # never open, not even in development
+            stations = httpx.get(listing, headers=API).json()
             assert [(s["id"], s["connected"]) for s in stations] == [("SRV-1", True)]
         key = tmp_path / "var" / "ocpp-tls" / "server-ec.key"
         assert key.stat().st_mode & 0o777 == 0o600
