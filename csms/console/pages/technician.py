@@ -119,16 +119,25 @@ async def station(
     return await _detail(request, principal, station_id)
 
 
-async def _run(request: Request, station_id: str, action: str) -> dict[str, Any]:
+async def _run(
+    request: Request, principal: Principal, station_id: str, action: str
+) -> dict[str, Any]:
+    # The OCPP core's own handlers, with the principal this page authorized (its scope
+    # decides which stations may be commanded).
+    registry = ocpp_api._registry(request)
     if action == "install-roots":
-        return await ocpp_api.install_roots(request, station_id)
+        return await ocpp_api.install_roots(request, principal, registry, station_id)
     if action == "list-installed":
-        return await ocpp_api.command(request, station_id, "GetInstalledCertificateIds", {})
+        return await ocpp_api.command(
+            request, principal, registry, station_id, "GetInstalledCertificateIds", {}
+        )
     if action == "reset":
-        return await ocpp_api.command(request, station_id, "Reset", {"type": "Immediate"})
+        return await ocpp_api.command(
+            request, principal, registry, station_id, "Reset", {"type": "Immediate"}
+        )
     message = "SignV2GCertificate" if action == "renew-v2g" else "SignChargingStationCertificate"
     trigger = ocpp_api.TriggerIn(requested_message=message)
-    return await ocpp_api.trigger(request, station_id, trigger)
+    return await ocpp_api.trigger(request, principal, registry, station_id, trigger)
 
 
 @router.post("/stations/{station_id}/actions")
@@ -145,7 +154,7 @@ async def act(
     read = await page("stations", "read", cabinet=CABINET)(request)
     await resource_routes.get_station(request, station_id, read)  # 404 outside the scope
     try:
-        answer = await _run(request, station_id, action)
+        answer = await _run(request, principal, station_id, action)
     except HTTPException as exc:
         result = {"ok": False, "message": FAILURES.get(exc.status_code, FAILURES[502])}
     else:
