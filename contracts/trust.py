@@ -21,13 +21,21 @@ from pki.authority import CertificateAuthority
 from pki.db import TrustAnchorRecord
 from pki.errors import NotInitialised, UnknownAuthority, UnknownCertificate
 from pki.foreign_revocation import ForeignCrlRecord, ForeignRevocation, checker_over
+from pki.issuance import serial_to_hex
+from pki.status_reader import StatusReader
 from pki.trust import KINDS, TrustStore
 from pki.validation import PathValidator, RevocationState
 
 
-def own_revocation_checker(ca: CertificateAuthority):  # type: ignore[no-untyped-def]
+def own_revocation_checker(  # type: ignore[no-untyped-def]
+    ca: CertificateAuthority, reader: StatusReader | None = None
+):
     """RevocationChecker over the product's own issuance records: authoritative for
-    certificates its CAs signed, UNKNOWN for anything else."""
+    certificates its CAs signed, UNKNOWN for anything else. With a `reader` (the OCSP
+    responder's plain-DBAPI status reads) each check is one indexed lookup, with no ORM session:
+    Authorize checks two or three certificates per request."""
+    if reader is not None:
+        return _fast_checker(ca, reader)
 
     def check(cert: x509.Certificate, issuer: x509.Certificate) -> RevocationState:
         try:
@@ -42,6 +50,21 @@ def own_revocation_checker(ca: CertificateAuthority):  # type: ignore[no-untyped
         except (UnknownAuthority, NotInitialised):
             return RevocationState.UNKNOWN
         return RevocationState.REVOKED if record.revoked_at else RevocationState.GOOD
+
+    return check
+
+
+def _fast_checker(ca: CertificateAuthority, reader: StatusReader):  # type: ignore[no-untyped-def]
+    def check(cert: x509.Certificate, issuer: x509.Certificate) -> RevocationState:
+        issuer_name = next(
+            (name for name, a in ca.authorities().items() if a.certificate == issuer), None
+        )
+        if issuer_name is None:
+            return RevocationState.UNKNOWN  # not one of ours: another source must decide
+        row = reader.read(serial_to_hex(cert.serial_number), issuer_name)
+        if row is None or row[0] == "failed":
+            return RevocationState.UNKNOWN
+        return RevocationState.REVOKED if row[1] is not None else RevocationState.GOOD
 
     return check
 
@@ -65,10 +88,12 @@ class TrustView:
         session_factory: Callable[[], Session],
         trust: TrustStore,
         revocation: ForeignRevocation,
+        status_reader: StatusReader | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._trust = trust
         self._revocation = revocation
+        self._status_reader = status_reader
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
 
@@ -117,7 +142,10 @@ class TrustView:
         return PathValidator(
             anchors,
             intermediates,
-            revocation=[own_revocation_checker(ca), checker_over(snapshot.crls)],
+            revocation=[
+                own_revocation_checker(ca, self._status_reader),
+                checker_over(snapshot.crls),
+            ],
         )
 
 

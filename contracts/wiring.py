@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pki.foreign_revocation import ForeignRevocation
+from pki.status_reader import StatusReader
 
 from .authorization import PncAuthorizer
 from .cps import CertificateProvisioningService
@@ -37,7 +38,9 @@ def contracts_of(product: Any) -> ContractDomain:
         product.ca,
         EmaidRegistry(settings.emaid_country, settings.emaid_provider_id),
     )
-    trust = TrustView(product.session_factory, product.trust, revocation)
+    trust = TrustView(
+        product.session_factory, product.trust, revocation, StatusReader(product.engine)
+    )
     cps = CertificateProvisioningService(
         product.ca,
         trust,
