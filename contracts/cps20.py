@@ -53,7 +53,7 @@ from .trust import TrustView, issuer_name_matches
 
 log = logging.getLogger(__name__)
 
-CPS_LEAF, CPS_SUBS, V2G_ROOT = "cps-leaf-20", ("cps-sub2-20", "cps-sub1-20"), "v2g-root-20"
+CPS_LEAF, CPS_SUBS, V2G_ROOT = "cps-leaf-20", ("cps-sub2-20",), "v2g-root-20"
 CONTRACT_ISSUER, CONTRACT_PROFILE = "mo-sub2-20", "contract-20"
 SIGNED_DATA_ID = "id1"
 ACTOR = "cps"
