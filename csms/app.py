@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-from urllib.parse import unquote
-
 from cryptography.hazmat.primitives import serialization
 from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -16,7 +12,7 @@ from .api import mount_api
 from .console import mount as mount_console
 from .edge_errors import install_edge_error_handlers
 from .ocpp.api import router as ocpp_router
-from .ocsp_endpoint import OcspEndpoint
+from .ocsp_endpoint import OcspEndpoint, request_from_path
 from .product import Product
 
 OCSP_RESPONSE_TYPE = "application/ocsp-response"
@@ -72,11 +68,7 @@ def create_api(product: Product) -> FastAPI:
 
     @app.get("/ocsp/{encoded:path}", response_class=Response)
     async def ocsp_get(encoded: str) -> Response:
-        try:
-            body = base64.b64decode(unquote(encoded), validate=True)
-        except (binascii.Error, ValueError):
-            body = b""
-        answer = await run_in_threadpool(product.ocsp.respond, body)
+        answer = await run_in_threadpool(product.ocsp.respond, request_from_path(encoded))
         return Response(
             answer, media_type=OCSP_RESPONSE_TYPE, headers={"Cache-Control": "max-age=60"}
         )

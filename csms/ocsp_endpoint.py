@@ -59,11 +59,16 @@ class OcspEndpoint:
         await _answer(send, self._responder.respond(bytes(body)))
 
     async def _get(self, encoded: str, send: Send) -> None:
-        try:
-            body = base64.b64decode(unquote(encoded), validate=True)
-        except (binascii.Error, ValueError):
-            body = b""
-        await _answer(send, self._responder.respond(body), cache=True)
+        await _answer(send, self._responder.respond(request_from_path(encoded)), cache=True)
+
+
+def request_from_path(encoded: str) -> bytes:
+    """The DER request of an RFC 5019 GET (URL-encoded base64); empty if unreadable, which the
+    responder answers as malformedRequest."""
+    try:
+        return base64.b64decode(unquote(encoded), validate=True)
+    except (binascii.Error, ValueError):
+        return b""
 
 
 async def _answer(send: Send, payload: bytes, *, cache: bool = False) -> None:

@@ -221,9 +221,7 @@ class SimulatedStation:
             return {"status": "Accepted"}
         if action == "GetInstalledCertificateIds":
             return {"status": "NotFound"}
-        if action == "TriggerMessage":
-            return {"status": "Rejected"}
-        return {"status": "Rejected"}
+        return {"status": "Rejected"}  # TriggerMessage and anything else the demo does not play
 
     def _certificate_signed(self, payload: dict[str, Any]) -> dict[str, Any]:
         chain = x509.load_pem_x509_certificates(payload["certificateChain"].encode())
