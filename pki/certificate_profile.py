@@ -1,8 +1,8 @@
 """What a profile puts into a certificate, and the check that a certificate is exactly that.
 
-`extensions_for` is the only place extensions come from. `check_certificate` runs on every
-to-be-signed certificate before the real signature, and on certificates from outside during
-path validation.
+`extensions_der` is the only place extensions come from. `check_certificate` runs on every
+to-be-signed certificate before the real signature; it reads the fields from the TBS bytes
+themselves (pki.tbs_reader), so it checks exactly what will be signed.
 """
 
 from __future__ import annotations
@@ -13,13 +13,23 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed448, ed25519
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
-from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, ExtensionOID
+from cryptography.x509.oid import (
+    AuthorityInformationAccessOID,
+    ExtendedKeyUsageOID,
+    ExtensionOID,
+    NameOID,
+)
 
+from . import der
+from .der import DerError, children, read_tlv
 from .errors import ProfileViolation
-from .profiles import Profile
-from .tbs import encode_extension
+from .profiles import KEY_USAGES, Profile
+from .tbs import encode_extension, encode_oid, key_identifier, key_identifier_of_bits
+from .tbs_reader import TbsFields
 
 BACKDATE = timedelta(minutes=5)  # stations reject certificates that start in their future
 _EKU_OIDS = {
@@ -62,22 +72,30 @@ def _key_usage(names: tuple[str, ...], signature_only: bool) -> x509.KeyUsage:
     return key_usage_of(names)
 
 
+_SUBJECT_KEY_IDENTIFIER_OID = encode_oid(ExtensionOID.SUBJECT_KEY_IDENTIFIER.dotted_string)
+
+
 def extensions_der(
     profile: Profile,
     *,
     public_key: CertificateIssuerPublicKeyTypes,
+    spki_der: bytes,
     issuer_ski: bytes | None,
     ocsp_url: str,
     common_name: str,
 ) -> list[bytes]:
-    """The DER of every extension the profile puts into a certificate for this key. The
-    parts that only depend on profile and issuer are built once and reused."""
+    """The DER of every extension the profile puts into a certificate for this key
+    (`spki_der` is the key's SubjectPublicKeyInfo). The parts that only depend on profile and
+    issuer are built once and reused."""
     signature_only = isinstance(public_key, _SIGNATURE_ONLY_KEYS)
     before_ski, after_ski = _fixed_extensions_der(
         profile.name, signature_only, issuer_ski, ocsp_url
     )
-    ski = x509.SubjectKeyIdentifier.from_public_key(public_key)
-    result = [*before_ski, encode_extension(ski, critical=False), *after_ski]
+    ski = der.sequence(
+        _SUBJECT_KEY_IDENTIFIER_OID,
+        der.tlv(0x04, der.tlv(0x04, key_identifier(spki_der))),
+    )
+    result = [*before_ski, ski, *after_ski]
     if profile.subject_alt_name_from_cn:
         san = x509.SubjectAlternativeName([_general_name(common_name)])
         result.append(encode_extension(san, critical=False))
@@ -125,12 +143,13 @@ def _general_name(name: str) -> x509.GeneralName:
         return x509.DNSName(name)
 
 
-def expected_extension_oids(profile: Profile, *, is_root: bool) -> frozenset[x509.ObjectIdentifier]:
+def expected_extension_oids(profile: Profile, *, is_root: bool) -> frozenset[str]:
+    """The dotted OIDs of exactly the extensions `profile` puts into a certificate."""
     return _expected_extension_oids(profile.name, is_root)
 
 
 @lru_cache(maxsize=128)
-def _expected_extension_oids(profile_name: str, is_root: bool) -> frozenset[x509.ObjectIdentifier]:
+def _expected_extension_oids(profile_name: str, is_root: bool) -> frozenset[str]:
     from .profiles import get_profile
 
     profile = get_profile(profile_name)
@@ -149,7 +168,7 @@ def _expected_extension_oids(profile_name: str, is_root: bool) -> frozenset[x509
         oids.add(ExtensionOID.OCSP_NO_CHECK)
     if profile.subject_alt_name_from_cn:
         oids.add(ExtensionOID.SUBJECT_ALTERNATIVE_NAME)
-    return frozenset(oids)
+    return frozenset(oid.dotted_string for oid in oids)
 
 
 @dataclass(frozen=True)
@@ -157,7 +176,6 @@ class IssuerFacts:
     """What checks and issuance need of an issuer, read from its certificate once."""
 
     certificate: x509.Certificate
-    subject: x509.Name
     subject_der: bytes
     ski: bytes | None
     not_after: datetime
@@ -170,75 +188,161 @@ class IssuerFacts:
             ).value.digest
         except x509.ExtensionNotFound:
             ski = None
-        subject = certificate.subject
         return cls(
-            certificate, subject, subject.public_bytes(), ski, certificate.not_valid_after_utc
+            certificate, certificate.subject.public_bytes(), ski, certificate.not_valid_after_utc
         )
 
 
-def check_certificate(
-    cert: x509.Certificate,
-    profile: Profile,
-    *,
-    issuer: IssuerFacts | x509.Certificate | None,
-) -> None:
-    """Raise ProfileViolation unless `cert` is exactly what `profile` makes under `issuer`
-    (None: a self-signed root)."""
-    if isinstance(issuer, x509.Certificate):
-        issuer = IssuerFacts.of(issuer)
+_BASIC_CONSTRAINTS = ExtensionOID.BASIC_CONSTRAINTS.dotted_string
+_KEY_USAGE = ExtensionOID.KEY_USAGE.dotted_string
+_SUBJECT_KEY_IDENTIFIER = ExtensionOID.SUBJECT_KEY_IDENTIFIER.dotted_string
+_AUTHORITY_KEY_IDENTIFIER = ExtensionOID.AUTHORITY_KEY_IDENTIFIER.dotted_string
+_COMMON_NAME = NameOID.COMMON_NAME.dotted_string
+_DOMAIN_COMPONENT = NameOID.DOMAIN_COMPONENT.dotted_string
+# keyUsage bits in RFC 5280 4.2.1.3 order: bit 0 is the first byte's highest bit.
+_KEY_USAGE_BITS = (*KEY_USAGES, "encipher_only", "decipher_only")
+_UB_COMMON_NAME = 64  # RFC 5280 Appendix A
+
+
+def check_certificate(tbs: TbsFields, profile: Profile, *, issuer: IssuerFacts | None) -> None:
+    """Raise ProfileViolation unless the certificate whose TBS part is `tbs` is exactly what
+    `profile` makes under `issuer` (None: a self-signed root)."""
     problems: list[str] = []
-    exts = {e.oid: e for e in cert.extensions}
+    if tbs.version != 2:
+        problems.append(f"version must be v3, not v{tbs.version + 1}")
+    if tbs.serial <= 0 or tbs.serial.bit_length() > 159:
+        problems.append("serial must be positive and at most 20 bytes")
+    exts = tbs.extensions
     expected = expected_extension_oids(profile, is_root=issuer is None)
     if exts.keys() != expected:
-        extra = sorted(o.dotted_string for o in set(exts) - expected)
-        missing = sorted(o.dotted_string for o in expected - set(exts))
+        extra = sorted(set(exts) - expected)
+        missing = sorted(expected - set(exts))
         problems.append(f"extensions differ (unexpected {extra}, missing {missing})")
-    bc = exts.get(ExtensionOID.BASIC_CONSTRAINTS)
-    if bc is not None:
-        value = bc.value
-        assert isinstance(value, x509.BasicConstraints)
-        if not bc.critical or value.ca != profile.ca:
-            problems.append("basicConstraints must be critical and match the profile's CA flag")
-        if profile.ca and value.path_length != profile.path_len:
-            problems.append(f"pathLen {value.path_length} != {profile.path_len}")
-    public_key = cert.public_key()
-    ku = exts.get(ExtensionOID.KEY_USAGE)
-    if ku is not None and (not ku.critical or ku.value != key_usage_for(profile, public_key)):
-        problems.append("keyUsage must be critical and exactly the profile's")
-    if profile.accepts_key(public_key) is None:
+    try:
+        public_key = serialization.load_der_public_key(tbs.spki_der)
+    except (ValueError, UnsupportedAlgorithm):
+        public_key = None
+    if public_key is None or profile.accepts_key(public_key) is None:
         problems.append("the subject key's algorithm is not one the profile allows")
-    serial = cert.serial_number
-    if serial <= 0 or serial.bit_length() > 159:
-        problems.append("serial must be positive and at most 20 bytes")
-    not_after = cert.not_valid_after_utc
-    lifetime = not_after - cert.not_valid_before_utc
+    try:
+        _check_extension_values(tbs, profile, public_key, issuer, problems)
+    except DerError as exc:
+        problems.append(f"an extension is not valid DER ({exc})")
+    lifetime = tbs.not_after - tbs.not_before
+    if lifetime <= timedelta(0):
+        problems.append("validity ends before it starts")
     if lifetime > timedelta(days=profile.max_days) + BACKDATE:
         problems.append(f"validity {lifetime.days} days exceeds the profile's {profile.max_days}")
     if issuer is not None:
-        if not_after > issuer.not_after:
+        if tbs.not_after > issuer.not_after:
             problems.append("validity ends after the issuer's")
-        aki = exts.get(ExtensionOID.AUTHORITY_KEY_IDENTIFIER)
-        if aki is not None and issuer.ski is not None:
-            aki_value = aki.value
-            assert isinstance(aki_value, x509.AuthorityKeyIdentifier)
-            if aki_value.key_identifier != issuer.ski:
-                problems.append("authorityKeyIdentifier does not match the issuer's key")
-        if cert.issuer != issuer.subject:
+        if tbs.issuer_der != issuer.subject_der:
             problems.append("issuer name does not match the issuer's subject")
-    subject = cert.subject
-    cn = subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
-    if len(cn) != 1:
-        problems.append("the subject needs exactly one CN")
-    elif profile.cn_pattern and not profile.cn_pattern.match(str(cn[0].value)):
-        problems.append(f"CN {cn[0].value!r} does not match the profile's pattern")
-    if profile.domain_component:
-        dcs = [a.value for a in subject.get_attributes_for_oid(x509.NameOID.DOMAIN_COMPONENT)]
-        if dcs != [profile.domain_component]:
-            problems.append(f"the subject needs DC={profile.domain_component}")
+    elif tbs.issuer_der != tbs.subject_der:
+        problems.append("a root names itself as issuer")
+    cn = tbs.subject_values(_COMMON_NAME)
+    if len(cn) != 1 or cn[0] is None:
+        problems.append("the subject needs exactly one CN, a character string")
+    elif len(cn[0]) > _UB_COMMON_NAME:
+        problems.append(f"the CN is longer than {_UB_COMMON_NAME} characters")
+    elif profile.cn_pattern and not profile.cn_pattern.match(cn[0]):
+        problems.append(f"CN {cn[0]!r} does not match the profile's pattern")
+    if profile.domain_component and tbs.subject_values(_DOMAIN_COMPONENT) != [
+        profile.domain_component
+    ]:
+        problems.append(f"the subject needs DC={profile.domain_component}")
     if problems:
         raise ProfileViolation(
             f"certificate does not match profile {profile.name}: " + "; ".join(problems)
         )
+
+
+def _check_extension_values(
+    tbs: TbsFields,
+    profile: Profile,
+    public_key: object,
+    issuer: IssuerFacts | None,
+    problems: list[str],
+) -> None:
+    exts = tbs.extensions
+    bc = exts.get(_BASIC_CONSTRAINTS)
+    if bc is not None:
+        ca, path_len = _read_basic_constraints(bc.value)
+        if not bc.critical or ca != profile.ca:
+            problems.append("basicConstraints must be critical and match the profile's CA flag")
+        if profile.ca and path_len != profile.path_len:
+            problems.append(f"pathLen {path_len} != {profile.path_len}")
+        if not profile.ca and path_len is not None:
+            problems.append("a leaf carries no pathLen")
+    ku = exts.get(_KEY_USAGE)
+    if ku is not None:
+        signature_only = isinstance(public_key, _SIGNATURE_ONLY_KEYS)
+        expected = _key_usage_names(profile.key_usage, signature_only)
+        if not ku.critical or _read_key_usage(ku.value) != expected:
+            problems.append("keyUsage must be critical and exactly the profile's")
+    ski = exts.get(_SUBJECT_KEY_IDENTIFIER)
+    if ski is not None:
+        key_id = _read_octet_string(ski.value)
+        if ski.critical or key_id != key_identifier_of_bits(tbs.public_key_bits):
+            problems.append("subjectKeyIdentifier must be the SHA-1 of the subject key")
+    aki = exts.get(_AUTHORITY_KEY_IDENTIFIER)
+    if aki is not None and issuer is not None and issuer.ski is not None:
+        if aki.critical or _read_authority_key_id(aki.value) != issuer.ski:
+            problems.append("authorityKeyIdentifier does not match the issuer's key")
+
+
+@lru_cache(maxsize=128)
+def _key_usage_names(names: tuple[str, ...], signature_only: bool) -> frozenset[str]:
+    if signature_only:
+        names = tuple(n for n in names if n not in _AGREEMENT_USAGES)
+    return frozenset(names)
+
+
+def _read_key_usage(value: bytes) -> frozenset[str]:
+    tag, start, end = read_tlv(value)
+    if tag != 0x03 or end != len(value) or end - start < 2 or value[start] > 7:
+        raise DerError("keyUsage is a non-empty BIT STRING")
+    bits = int.from_bytes(value[start + 1 : end], "big") >> value[start]
+    width = (end - start - 1) * 8 - value[start]
+    return frozenset(
+        name
+        for index, name in enumerate(_KEY_USAGE_BITS)
+        if index < width and bits >> (width - 1 - index) & 1
+    )
+
+
+def _read_basic_constraints(value: bytes) -> tuple[bool, int | None]:
+    tag, start, end = read_tlv(value)
+    if tag != 0x30 or end != len(value):
+        raise DerError("basicConstraints is a SEQUENCE")
+    ca, path_len = False, None
+    for tag, _, part_start, part_end in children(value, start, end):
+        if tag == 0x01 and path_len is None and not ca:
+            if value[part_start:part_end] != b"\xff":  # DER leaves a FALSE default out
+                raise DerError("cA is DER TRUE or absent")
+            ca = True
+        elif tag == 0x02 and path_len is None:
+            path_len = int.from_bytes(value[part_start:part_end], "big", signed=True)
+        else:
+            raise DerError("basicConstraints holds only cA and pathLenConstraint")
+    return ca, path_len
+
+
+def _read_octet_string(value: bytes) -> bytes:
+    tag, start, end = read_tlv(value)
+    if tag != 0x04 or end != len(value):
+        raise DerError("expected one OCTET STRING")
+    return value[start:end]
+
+
+def _read_authority_key_id(value: bytes) -> bytes | None:
+    tag, start, end = read_tlv(value)
+    if tag != 0x30 or end != len(value):
+        raise DerError("authorityKeyIdentifier is a SEQUENCE")
+    for tag, _, part_start, part_end in children(value, start, end):
+        if tag == 0x80:  # [0] IMPLICIT KeyIdentifier
+            return value[part_start:part_end]
+    return None
 
 
 def clamp_validity(

@@ -11,23 +11,36 @@ import re
 from dataclasses import dataclass
 
 from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
-from cryptography.x509.oid import ExtensionOID, NameOID
+from cryptography.x509.oid import ExtensionOID, NameOID, SignatureAlgorithmOID
 
 from .errors import CsrRejected
 from .profiles import Profile, describe_key
+from .signatures import verify_signature
+from .tbs_reader import read_request_subject
 
 MAX_CSR_BYTES = 16 * 1024
-_PEM_BLOCK = re.compile(
-    rb"-----BEGIN (NEW )?CERTIFICATE REQUEST-----(.+?)-----END (NEW )?CERTIFICATE REQUEST-----",
-    re.DOTALL,
-)
+_PEM_HEADERS = (b"-----BEGIN CERTIFICATE REQUEST-----", b"-----BEGIN NEW CERTIFICATE REQUEST-----")
 _ATTRIBUTE_OIDS = {
-    "CN": NameOID.COMMON_NAME,
-    "O": NameOID.ORGANIZATION_NAME,
-    "C": NameOID.COUNTRY_NAME,
+    "CN": NameOID.COMMON_NAME.dotted_string,
+    "O": NameOID.ORGANIZATION_NAME.dotted_string,
+    "C": NameOID.COUNTRY_NAME.dotted_string,
 }
 _PRINTABLE = re.compile(r"^[\x20-\x7e]+$")
+# Signature algorithms a CSR is verified with directly: the key type each belongs to, and its
+# hash. Anything else (RSA-PSS, SHA-1, unknown) goes through `cryptography`'s generic check.
+_SIGNATURES: dict[x509.ObjectIdentifier, tuple[type, hashes.HashAlgorithm | None]] = {
+    SignatureAlgorithmOID.ECDSA_WITH_SHA256: (ec.EllipticCurvePublicKey, hashes.SHA256()),
+    SignatureAlgorithmOID.ECDSA_WITH_SHA384: (ec.EllipticCurvePublicKey, hashes.SHA384()),
+    SignatureAlgorithmOID.ECDSA_WITH_SHA512: (ec.EllipticCurvePublicKey, hashes.SHA512()),
+    SignatureAlgorithmOID.RSA_WITH_SHA256: (rsa.RSAPublicKey, hashes.SHA256()),
+    SignatureAlgorithmOID.RSA_WITH_SHA384: (rsa.RSAPublicKey, hashes.SHA384()),
+    SignatureAlgorithmOID.RSA_WITH_SHA512: (rsa.RSAPublicKey, hashes.SHA512()),
+    SignatureAlgorithmOID.ED448: (ed448.Ed448PublicKey, None),
+    SignatureAlgorithmOID.ED25519: (ed25519.Ed25519PublicKey, None),
+}
 
 
 @dataclass(frozen=True)
@@ -45,7 +58,7 @@ class LoadedCsr:
 
     csr: x509.CertificateSigningRequest
     public_key: CertificateIssuerPublicKeyTypes
-    subject: x509.Name
+    subject: tuple[tuple[str, str | None], ...]  # (dotted OID, value) as in pki.tbs_reader
     extensions: x509.Extensions
 
 
@@ -61,18 +74,41 @@ def load_csr(data: bytes | str) -> LoadedCsr:
             blocks = raw.count(b"-----BEGIN ")
             if blocks > 1:
                 raise CsrRejected("multiple_csrs", f"the PEM holds {blocks} blocks, not one CSR")
-            if not _PEM_BLOCK.search(raw):
+            if not any(header in raw for header in _PEM_HEADERS):
                 raise CsrRejected("malformed", "no CERTIFICATE REQUEST block in the PEM")
             csr = x509.load_pem_x509_csr(raw)
         else:
             csr = x509.load_der_x509_csr(raw)
-        # Parse the parts we use now, so a lazily detected defect cannot surface later,
+        # Read the parts we use now, so a lazily detected defect cannot surface later,
         # half-way through issuance.
-        loaded = LoadedCsr(csr, csr.public_key(), csr.subject, csr.extensions)  # type: ignore[arg-type]
+        info = csr.tbs_certrequest_bytes
+        public_key = csr.public_key()
+        loaded = LoadedCsr(csr, public_key, read_request_subject(info), csr.extensions)  # type: ignore[arg-type]
+        algorithm = csr.signature_algorithm_oid
     except CsrRejected:
         raise
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError) as exc:  # DerError is a ValueError
         raise CsrRejected("malformed", f"the CSR cannot be parsed ({_first_line(exc)})") from None
+    if not _signature_is_valid(csr, algorithm, public_key, info):
+        raise CsrRejected("bad_signature", "the CSR's signature does not verify with its key")
+    return loaded
+
+
+def _signature_is_valid(
+    csr: x509.CertificateSigningRequest,
+    algorithm: x509.ObjectIdentifier,
+    public_key: object,
+    info: bytes,
+) -> bool:
+    known = _SIGNATURES.get(algorithm)
+    if known is not None:
+        key_type, hash_algorithm = known
+        return isinstance(public_key, key_type) and verify_signature(
+            public_key,  # type: ignore[arg-type]
+            csr.signature,
+            info,
+            hash_algorithm,
+        )
     try:
         hash_name = csr.signature_hash_algorithm.name if csr.signature_hash_algorithm else None
     except Exception:  # an algorithm cryptography does not know
@@ -82,12 +118,9 @@ def load_csr(data: bytes | str) -> LoadedCsr:
             "weak_signature", f"the CSR is signed with {hash_name}; use SHA-256 or stronger"
         )
     try:
-        valid = csr.is_signature_valid
+        return csr.is_signature_valid
     except Exception:  # unsupported signature algorithms surface here
-        valid = False
-    if not valid:
-        raise CsrRejected("bad_signature", "the CSR's signature does not verify with its key")
-    return loaded
+        return False
 
 
 def check_csr(
@@ -106,8 +139,7 @@ def check_csr(
             f"(allowed: {', '.join(profile.key_algorithms)})",
         )
     _refuse_ca_request(loaded.extensions, profile)
-    subject = loaded.subject
-    values = {name: _single_attribute(subject, name) for name in _ATTRIBUTE_OIDS}
+    values = {name: _single_attribute(loaded.subject, name) for name in _ATTRIBUTE_OIDS}
     for name in profile.subject_required:
         if not values.get(name):
             raise CsrRejected("subject", f"profile {profile.name} needs {name}= in the subject")
@@ -148,14 +180,16 @@ def _refuse_ca_request(extensions: x509.Extensions, profile: Profile) -> None:
         )
 
 
-def _single_attribute(name: x509.Name, short: str) -> str | None:
-    attributes = name.get_attributes_for_oid(_ATTRIBUTE_OIDS[short])
-    if len(attributes) > 1:
-        raise CsrRejected("subject", f"the subject has {len(attributes)} {short}= attributes")
-    if not attributes:
+def _single_attribute(subject: tuple[tuple[str, str | None], ...], short: str) -> str | None:
+    oid = _ATTRIBUTE_OIDS[short]
+    values = [value for attribute, value in subject if attribute == oid]
+    if len(values) > 1:
+        raise CsrRejected("subject", f"the subject has {len(values)} {short}= attributes")
+    if not values:
         return None
-    value = attributes[0].value
-    return value if isinstance(value, str) else value.decode("ascii", "replace")
+    if values[0] is None:
+        raise CsrRejected("subject", f"{short}= is not a character string")
+    return values[0]
 
 
 def _first_line(exc: Exception) -> str:

@@ -15,7 +15,6 @@ from functools import cache
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, ed448
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
-from cryptography.x509.oid import NameOID
 
 from . import der
 from .certificate_profile import IssuerFacts, check_certificate, clamp_validity, extensions_der
@@ -23,7 +22,8 @@ from .errors import PkiError, ProfileViolation
 from .keystore import Signer
 from .profiles import Profile
 from .signatures import verify_signature
-from .tbs import encode_tbs_certificate
+from .tbs import encode_name, encode_tbs_certificate, subject_public_key_info
+from .tbs_reader import TbsFields, read_tbs_certificate
 
 SERIAL_BITS = 126  # random bits; bit 126 is set so every serial is 16 bytes long in DER
 
@@ -76,15 +76,16 @@ class SubjectFields:
     country: str | None = None
     domain_component: str | None = None
 
-    def to_name(self) -> x509.Name:
-        attributes = [x509.NameAttribute(NameOID.COMMON_NAME, self.common_name)]
+    def name_der(self) -> bytes:
+        """The subject Name: CN, then O, C and DC where present, one attribute per RDN."""
+        attributes = [("CN", self.common_name)]
         if self.organization:
-            attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, self.organization))
+            attributes.append(("O", self.organization))
         if self.country:
-            attributes.append(x509.NameAttribute(NameOID.COUNTRY_NAME, self.country))
+            attributes.append(("C", self.country))
         if self.domain_component:
-            attributes.append(x509.NameAttribute(NameOID.DOMAIN_COMPONENT, self.domain_component))
-        return x509.Name(attributes)
+            attributes.append(("DC", self.domain_component))
+        return encode_name(attributes)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class Precertificate:
     """The certificate as it will be, with an empty signature: every byte but the signature."""
 
     certificate: x509.Certificate
+    fields: TbsFields  # read back from tbs_der: what the profile check saw
     tbs_der: bytes
     der: bytes
     signature_algorithm: str
@@ -124,7 +126,11 @@ def build_precertificate(
     not_before, not_after = clamp_validity(now, days, limit)
     if not_after <= not_before:
         raise ProfileViolation("no validity left: the limit lies before the start")
-    subject_der = subject.to_name().public_bytes()
+    try:
+        subject_der = subject.name_der()
+    except UnicodeEncodeError:
+        raise ProfileViolation("the subject has characters its string type cannot hold") from None
+    spki_der = subject_public_key_info(public_key)
     tbs_der = encode_tbs_certificate(
         serial=serial,
         signature_algorithm=issuer_signature_algorithm,
@@ -132,10 +138,11 @@ def build_precertificate(
         not_before=not_before,
         not_after=not_after,
         subject_name_der=subject_der,
-        public_key=public_key,
+        spki_der=spki_der,
         extensions_der=extensions_der(
             profile,
             public_key=public_key,
+            spki_der=spki_der,
             issuer_ski=issuer.ski if issuer else None,
             ocsp_url=ocsp_url,
             common_name=subject.common_name,
@@ -144,10 +151,11 @@ def build_precertificate(
     unsigned = der.signed_structure(tbs_der, issuer_signature_algorithm, b"")
     try:
         precert = x509.load_der_x509_certificate(unsigned)
-    except ValueError as exc:
+        fields = read_tbs_certificate(tbs_der)
+    except ValueError as exc:  # DerError is a ValueError
         raise ProfileViolation(f"the built certificate does not parse ({exc})") from None
-    check_certificate(precert, profile, issuer=issuer)
-    return Precertificate(precert, tbs_der, unsigned, issuer_signature_algorithm)
+    check_certificate(fields, profile, issuer=issuer)
+    return Precertificate(precert, fields, tbs_der, unsigned, issuer_signature_algorithm)
 
 
 def sign_precertificate(precert: Precertificate, signer: Signer) -> x509.Certificate:
