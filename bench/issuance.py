@@ -62,6 +62,7 @@ def in_process(tmp: Path) -> None:
             profile=profile,
             subject=SubjectFields(checked.common_name, checked.organization, None, "CPO"),
             public_key=checked.public_key,
+            spki_der=checked.spki_der,
             issuer=issuer.facts,
             issuer_signature_algorithm=signer.signature_algorithm,
             serial=random_serial(),

@@ -362,6 +362,7 @@ class CertificateAuthority:
                 profile.domain_component,
             ),
             public_key=checked.public_key,
+            spki_der=checked.spki_der,
             issuer=issuer,
             self_signer=None,
             days=days or profile.default_days,
@@ -424,6 +425,7 @@ class CertificateAuthority:
         days: int,
         actor: str,
         not_after_limit: datetime | None = None,
+        spki_der: bytes | None = None,
     ) -> IssuedCertificate:
         signer = self_signer if issuer is None else self._keystore.signer(issuer.key_ref)
         assert signer is not None
@@ -440,6 +442,7 @@ class CertificateAuthority:
                 days=days,
                 ocsp_url=self.ocsp_url,
                 not_after_limit=not_after_limit,
+                spki_der=spki_der,
             )
             try:
                 record_id = self._reserve(precert, profile, issuer, actor)
@@ -468,17 +471,19 @@ class CertificateAuthority:
     def _reserve(
         self, precert: Precertificate, profile: Profile, issuer: Authority | None, actor: str
     ) -> int:
-        cert = precert.certificate
-        subject = cert.subject
+        # cryptography parses the precertificate once more before anything signs it; its
+        # Name also gives the subject in RFC 4514 form for the record.
+        subject = x509.load_der_x509_certificate(precert.der).subject
+        fields = precert.fields
         cn = subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value
         row = {
-            "serial_hex": serial_to_hex(cert.serial_number),
+            "serial_hex": serial_to_hex(fields.serial),
             "issuer_ca": issuer.name if issuer else None,
             "profile": profile.name,
             "subject": subject.rfc4514_string(),
             "subject_cn": str(cn),
-            "not_before": cert.not_valid_before_utc,
-            "not_after": cert.not_valid_after_utc,
+            "not_before": fields.not_before,
+            "not_after": fields.not_after,
             "status": "reserved",
             "precert_der": precert.der,
             "created_at": self._clock(),

@@ -13,8 +13,6 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from cryptography import x509
-from cryptography.exceptions import UnsupportedAlgorithm
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed448, ed25519
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
 from cryptography.x509.oid import (
@@ -28,7 +26,13 @@ from . import der
 from .der import DerError, children, read_tlv
 from .errors import ProfileViolation
 from .profiles import KEY_USAGES, Profile
-from .tbs import encode_extension, encode_oid, key_identifier, key_identifier_of_bits
+from .tbs import (
+    SPKI_ALGORITHMS,
+    encode_extension,
+    encode_oid,
+    key_identifier,
+    key_identifier_of_bits,
+)
 from .tbs_reader import TbsFields
 
 BACKDATE = timedelta(minutes=5)  # stations reject certificates that start in their future
@@ -218,14 +222,11 @@ def check_certificate(tbs: TbsFields, profile: Profile, *, issuer: IssuerFacts |
         extra = sorted(set(exts) - expected)
         missing = sorted(expected - set(exts))
         problems.append(f"extensions differ (unexpected {extra}, missing {missing})")
-    try:
-        public_key = serialization.load_der_public_key(tbs.spki_der)
-    except (ValueError, UnsupportedAlgorithm):
-        public_key = None
-    if public_key is None or profile.accepts_key(public_key) is None:
+    key_algorithm = _key_algorithm(tbs)
+    if key_algorithm is None or profile.accepts_algorithm(*key_algorithm) is None:
         problems.append("the subject key's algorithm is not one the profile allows")
     try:
-        _check_extension_values(tbs, profile, public_key, issuer, problems)
+        _check_extension_values(tbs, profile, key_algorithm, issuer, problems)
     except DerError as exc:
         problems.append(f"an extension is not valid DER ({exc})")
     lifetime = tbs.not_after - tbs.not_before
@@ -257,10 +258,25 @@ def check_certificate(tbs: TbsFields, profile: Profile, *, issuer: IssuerFacts |
         )
 
 
+def _key_algorithm(tbs: TbsFields) -> tuple[str, int | None] | None:
+    """The subject key's algorithm as profiles name it, with an RSA key's size; None for
+    algorithms no profile knows."""
+    algorithm = SPKI_ALGORITHMS.get(tbs.spki_algorithm_der)
+    if algorithm != "rsa":
+        return None if algorithm is None else (algorithm, None)
+    try:  # RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
+        _, start, end = read_tlv(tbs.public_key_bits)
+        modulus = children(tbs.public_key_bits, start, end)[0]
+    except (DerError, IndexError):
+        return None
+    bits = int.from_bytes(tbs.public_key_bits[modulus[2] : modulus[3]], "big").bit_length()
+    return algorithm, bits
+
+
 def _check_extension_values(
     tbs: TbsFields,
     profile: Profile,
-    public_key: object,
+    key_algorithm: tuple[str, int | None] | None,
     issuer: IssuerFacts | None,
     problems: list[str],
 ) -> None:
@@ -276,7 +292,7 @@ def _check_extension_values(
             problems.append("a leaf carries no pathLen")
     ku = exts.get(_KEY_USAGE)
     if ku is not None:
-        signature_only = isinstance(public_key, _SIGNATURE_ONLY_KEYS)
+        signature_only = key_algorithm is not None and key_algorithm[0] == "ed448"
         expected = _key_usage_names(profile.key_usage, signature_only)
         if not ku.critical or _read_key_usage(ku.value) != expected:
             problems.append("keyUsage must be critical and exactly the profile's")

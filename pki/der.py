@@ -42,7 +42,10 @@ def encode_length(length: int) -> bytes:
 
 
 def tlv(tag: int, value: bytes) -> bytes:
-    return bytes([tag]) + encode_length(len(value)) + value
+    length = len(value)
+    if length < 0x80:  # the short form: most fields of a certificate
+        return bytes((tag, length)) + value
+    return bytes((tag,)) + encode_length(length) + value
 
 
 def sequence(*parts: bytes) -> bytes:
@@ -70,12 +73,13 @@ class DerError(ValueError):
 
 def read_tlv(data: bytes, offset: int = 0) -> tuple[int, int, int]:
     """(tag, start of value, end of value) of the TLV at `offset`; definite lengths only."""
-    if offset + 2 > len(data):
-        raise DerError("truncated")
-    tag = data[offset]
+    try:
+        tag = data[offset]
+        first = data[offset + 1]
+    except IndexError:
+        raise DerError("truncated") from None
     if tag & 0x1F == 0x1F:
         raise DerError("multi-byte tags are not used here")
-    first = data[offset + 1]
     position = offset + 2
     if first < 0x80:
         length = first

@@ -1,16 +1,17 @@
 """Building a certificate and signing it, without storage (pki.authority adds the database).
 
-The to-be-signed part is assembled (pki.tbs) and parsed back as a precertificate: every byte
-of the real certificate but the signature. It is checked against its profile, recorded, and
-only then does the CA's key sign it.
+The to-be-signed part is assembled (pki.tbs) into a precertificate: every byte of the real
+certificate but the signature. Its fields are read back from those bytes (pki.tbs_reader) and
+checked against the profile; the precertificate is recorded, and only then does the CA's key
+sign it.
 """
 
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from typing import NamedTuple
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, ed448
@@ -18,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPub
 
 from . import der
 from .certificate_profile import IssuerFacts, check_certificate, clamp_validity, extensions_der
+from .der import DerError
 from .errors import PkiError, ProfileViolation
 from .keystore import Signer
 from .profiles import Profile
@@ -69,8 +71,8 @@ def throwaway_sign_args(signature_algorithm: str):  # type: ignore[no-untyped-de
     return _throwaway_key(signature_algorithm), der.HASH_OF_ALGORITHM[signature_algorithm]
 
 
-@dataclass(frozen=True)
-class SubjectFields:
+# Named tuples rather than frozen dataclasses: as immutable, cheaper to make per issuance.
+class SubjectFields(NamedTuple):
     common_name: str
     organization: str | None = None
     country: str | None = None
@@ -88,11 +90,9 @@ class SubjectFields:
         return encode_name(attributes)
 
 
-@dataclass(frozen=True)
-class Precertificate:
+class Precertificate(NamedTuple):
     """The certificate as it will be, with an empty signature: every byte but the signature."""
 
-    certificate: x509.Certificate
     fields: TbsFields  # read back from tbs_der: what the profile check saw
     tbs_der: bytes
     der: bytes
@@ -111,9 +111,11 @@ def build_precertificate(
     days: int,
     ocsp_url: str,
     not_after_limit: datetime | None = None,
+    spki_der: bytes | None = None,
 ) -> Precertificate:
     """The certificate as it will be, checked against its profile. `issuer` None makes a
-    self-signed root."""
+    self-signed root. `spki_der`, where the caller has it, is `public_key`'s
+    SubjectPublicKeyInfo (pki.tbs.subject_public_key_info)."""
     if days > profile.max_days:
         raise ProfileViolation(
             f"{days} days is longer than profile {profile.name} allows ({profile.max_days})"
@@ -130,7 +132,8 @@ def build_precertificate(
         subject_der = subject.name_der()
     except UnicodeEncodeError:
         raise ProfileViolation("the subject has characters its string type cannot hold") from None
-    spki_der = subject_public_key_info(public_key)
+    if spki_der is None:
+        spki_der = subject_public_key_info(public_key)
     tbs_der = encode_tbs_certificate(
         serial=serial,
         signature_algorithm=issuer_signature_algorithm,
@@ -150,12 +153,11 @@ def build_precertificate(
     )
     unsigned = der.signed_structure(tbs_der, issuer_signature_algorithm, b"")
     try:
-        precert = x509.load_der_x509_certificate(unsigned)
         fields = read_tbs_certificate(tbs_der)
-    except ValueError as exc:  # DerError is a ValueError
+    except DerError as exc:
         raise ProfileViolation(f"the built certificate does not parse ({exc})") from None
     check_certificate(fields, profile, issuer=issuer)
-    return Precertificate(precert, fields, tbs_der, unsigned, issuer_signature_algorithm)
+    return Precertificate(fields, tbs_der, unsigned, issuer_signature_algorithm)
 
 
 def sign_precertificate(precert: Precertificate, signer: Signer) -> x509.Certificate:

@@ -80,6 +80,8 @@ class _InMemorySigner:
         else:
             self._algorithm = SIGNATURE_ALGORITHM_OF_KEY[_key_name(key.curve)]
         self._public = key.public_key()
+        # Made once: the signature scheme object is immutable and signing is a hot path.
+        self._ecdsa = None if self._algorithm == "ed448" else ec.ECDSA(_HASHES[self._algorithm])
 
     @property
     def signature_algorithm(self) -> str:
@@ -92,7 +94,8 @@ class _InMemorySigner:
         key = self.__key
         if isinstance(key, ed448.Ed448PrivateKey):
             return key.sign(data)
-        return key.sign(data, ec.ECDSA(_HASHES[self._algorithm]))
+        assert self._ecdsa is not None
+        return key.sign(data, self._ecdsa)
 
     def __repr__(self) -> str:
         return f"<Signer {self._algorithm}>"

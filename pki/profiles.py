@@ -65,13 +65,15 @@ class Profile:
 
     def accepts_key(self, key: PublicKeyTypes) -> str | None:
         """The key's algorithm name if this profile allows it, else None."""
-        algorithm = key_algorithm_of(key)
+        rsa_bits = key.key_size if isinstance(key, rsa.RSAPublicKey) else None
+        return self.accepts_algorithm(key_algorithm_of(key), rsa_bits)
+
+    def accepts_algorithm(self, algorithm: str, rsa_bits: int | None = None) -> str | None:
+        """`algorithm` (one of KEY_ALGORITHMS) if this profile allows it, else None."""
         if algorithm not in self.key_algorithms:
             return None
-        if algorithm == "rsa":
-            assert isinstance(key, rsa.RSAPublicKey)
-            if key.key_size < MIN_RSA_BITS:
-                return None
+        if algorithm == "rsa" and (rsa_bits is None or rsa_bits < MIN_RSA_BITS):
+            return None
         return algorithm
 
 

@@ -7,6 +7,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 
+_ECDSA: dict[str, ec.ECDSA] = {}  # one immutable scheme object per hash, made on first use
+
 
 def verify_signature(
     public_key: PublicKeyTypes,
@@ -18,7 +20,10 @@ def verify_signature(
         if isinstance(public_key, ec.EllipticCurvePublicKey):
             if hash_algorithm is None:
                 return False
-            public_key.verify(signature, data, ec.ECDSA(hash_algorithm))
+            scheme = _ECDSA.get(hash_algorithm.name)
+            if scheme is None:
+                scheme = _ECDSA.setdefault(hash_algorithm.name, ec.ECDSA(hash_algorithm))
+            public_key.verify(signature, data, scheme)
         elif isinstance(public_key, ed448.Ed448PublicKey | ed25519.Ed25519PublicKey):
             public_key.verify(signature, data)
         elif isinstance(public_key, rsa.RSAPublicKey):

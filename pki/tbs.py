@@ -42,10 +42,12 @@ def encode_integer(value: int) -> bytes:
 
 def encode_time(moment: datetime) -> bytes:
     """UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 4.1.2.5)."""
-    moment = moment.astimezone(UTC)
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    clock = f"{moment.month:02}{moment.day:02}{moment.hour:02}{moment.minute:02}{moment.second:02}Z"
     if moment.year < 2050:
-        return der.tlv(0x17, moment.strftime("%y%m%d%H%M%SZ").encode())
-    return der.tlv(0x18, moment.strftime("%Y%m%d%H%M%SZ").encode())
+        return der.tlv(0x17, f"{moment.year % 100:02}{clock}".encode())
+    return der.tlv(0x18, f"{moment.year:04}{clock}".encode())
 
 
 # Name attributes the CA writes, with the string type `cryptography` (and RFC 5280) uses for
@@ -69,10 +71,45 @@ def encode_name(attributes: list[tuple[str, str]]) -> bytes:
     return der.sequence(*rdns)
 
 
-def subject_public_key_info(public_key: CertificateIssuerPublicKeyTypes) -> bytes:
+# SubjectPublicKeyInfo algorithm identifiers (RFC 5480, RFC 8410, RFC 3279) as the CA writes
+# them, by the key algorithm names of certs/profiles.toml.
+SPKI_ALGORITHMS = {
+    bytes.fromhex("301306072a8648ce3d020106082a8648ce3d030107"): "ec-p256",
+    bytes.fromhex("301006072a8648ce3d020106052b81040022"): "ec-p384",
+    bytes.fromhex("301006072a8648ce3d020106052b81040023"): "ec-p521",
+    bytes.fromhex("300506032b6571"): "ed448",
+    bytes.fromhex("300d06092a864886f70d0101010500"): "rsa",
+}
+_EC_POINT_BYTES = {"ec-p256": 65, "ec-p384": 97, "ec-p521": 133}  # 04 || X || Y
+
+
+def subject_public_key_info(
+    public_key: CertificateIssuerPublicKeyTypes, as_received: bytes | None = None
+) -> bytes:
+    """The key's SubjectPublicKeyInfo DER. `as_received` (from a CSR that `cryptography` has
+    parsed into `public_key`) is used as it is when it already has the one form the CA writes:
+    a named curve with an uncompressed point, Ed448, or RSA; otherwise the key is encoded anew.
+    That spares an encoder call per issuance without letting odd encodings into certificates."""
+    if as_received is not None and _in_the_form_the_ca_writes(as_received):
+        return as_received
     return public_key.public_bytes(
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     )
+
+
+def _in_the_form_the_ca_writes(spki_der: bytes) -> bool:
+    try:
+        _, start, end = der.read_tlv(spki_der)
+        algorithm_end = der.read_tlv(spki_der, start)[2]
+        tag, key_start, key_end = der.read_tlv(spki_der, algorithm_end)
+    except der.DerError:
+        return False
+    algorithm = SPKI_ALGORITHMS.get(spki_der[start:algorithm_end])
+    if tag != 0x03 or key_end != end or end != len(spki_der) or algorithm is None:
+        return False
+    point_bytes = _EC_POINT_BYTES.get(algorithm)
+    key = spki_der[key_start + 1 : key_end]
+    return point_bytes is None or (len(key) == point_bytes and key[0] == 0x04)
 
 
 def key_identifier(spki_der: bytes) -> bytes:

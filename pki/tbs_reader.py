@@ -106,15 +106,16 @@ def read_tbs_certificate(tbs: bytes) -> TbsFields:
     )
 
 
-def read_request_subject(info: bytes) -> tuple[tuple[str, str | None], ...]:
-    """The subject attributes of a CertificationRequestInfo, as TbsFields.subject holds them."""
+def read_request_info(info: bytes) -> tuple[tuple[tuple[str, str | None], ...], bytes]:
+    """The subject attributes (as TbsFields.subject holds them) and the SubjectPublicKeyInfo
+    DER of a CertificationRequestInfo."""
     tag, start, end = read_tlv(info)
     if tag != _SEQUENCE or end != len(info):
         raise DerError("a CertificationRequestInfo is one SEQUENCE")
     parts = children(info, start, end)
-    if len(parts) < 3 or parts[0][0] != _INTEGER or parts[1][0] != _SEQUENCE:
-        raise DerError("a CertificationRequestInfo starts with version and subject")
-    return _read_name(info, parts[1][2], parts[1][3])
+    if len(parts) < 3 or [p[0] for p in parts[:3]] != [_INTEGER, _SEQUENCE, _SEQUENCE]:
+        raise DerError("a CertificationRequestInfo starts with version, subject and key")
+    return _read_name(info, parts[1][2], parts[1][3]), info[parts[2][1] : parts[2][3]]
 
 
 def _expect(data: bytes, offset: int, tag: int) -> tuple[int, int, int]:
@@ -130,43 +131,54 @@ def _read_extensions(tbs: bytes, start: int, end: int) -> dict[str, Extension]:
         raise DerError("trailing bytes after the extensions")
     result: dict[str, Extension] = {}
     for tag, _, value_start, value_end in children(tbs, list_start, list_end):
-        if tag != _SEQUENCE:
-            raise DerError("an extension is a SEQUENCE")
-        fields = children(tbs, value_start, value_end)
-        if len(fields) == 3 and fields[1][0] == _BOOLEAN:
-            boolean = tbs[fields[1][2] : fields[1][3]]
-            if boolean != b"\xff":  # DER: TRUE is FF, and a FALSE default is left out
+        # Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue }
+        oid_tag, oid_start, oid_end = read_tlv(tbs, value_start)
+        next_tag, next_start, next_end = read_tlv(tbs, oid_end)
+        critical = next_tag == _BOOLEAN
+        if critical:
+            if tbs[next_start:next_end] != b"\xff":  # DER: TRUE is FF; FALSE is left out
                 raise DerError("critical is encoded as DER TRUE or left out")
-            critical = True
-            fields = [fields[0], fields[2]]
-        else:
-            critical = False
-        if len(fields) != 2 or fields[0][0] != _OID or fields[1][0] != _OCTET_STRING:
+            next_tag, next_start, next_end = read_tlv(tbs, next_end)
+        if tag != _SEQUENCE or oid_tag != _OID or next_tag != _OCTET_STRING:
             raise DerError("an extension is SEQUENCE { OID, [critical], OCTET STRING }")
-        oid = decode_oid(tbs[fields[0][2] : fields[0][3]])
+        if next_end != value_end:
+            raise DerError("an extension has bytes after its value")
+        oid = decode_oid(tbs[oid_start:oid_end])
         if oid in result:
             raise DerError(f"extension {oid} appears twice")
-        result[oid] = Extension(critical, tbs[fields[1][2] : fields[1][3]])
+        result[oid] = Extension(critical, tbs[next_start:next_end])
     return result
 
 
 def _read_name(data: bytes, start: int, end: int) -> tuple[tuple[str, str | None], ...]:
     attributes: list[tuple[str, str | None]] = []
-    for tag, _, rdn_start, rdn_end in children(data, start, end):
-        if tag != _SET:
+    position = start
+    while position < end:  # RelativeDistinguishedName ::= SET OF AttributeTypeAndValue
+        tag, rdn_start, rdn_end = read_tlv(data, position)
+        if tag != _SET or rdn_end > end:
             raise DerError("a relative distinguished name is a SET")
-        for tag, _, attribute_start, attribute_end in children(data, rdn_start, rdn_end):
-            pair = children(data, attribute_start, attribute_end)
-            if tag != _SEQUENCE or len(pair) != 2 or pair[0][0] != _OID:
+        inner = rdn_start
+        while inner < rdn_end:  # AttributeTypeAndValue ::= SEQUENCE { type OID, value ANY }
+            tag, attribute_start, attribute_end = read_tlv(data, inner)
+            oid_tag, oid_start, oid_end = read_tlv(data, attribute_start)
+            value_tag, value_start, value_end = read_tlv(data, oid_end)
+            if (
+                tag != _SEQUENCE
+                or oid_tag != _OID
+                or value_end != attribute_end
+                or attribute_end > rdn_end
+            ):
                 raise DerError("a name attribute is SEQUENCE { OID, value }")
-            codec = _STRING_CODECS.get(pair[1][0])
+            codec = _STRING_CODECS.get(value_tag)
             value = None
             if codec is not None:
                 try:
-                    value = data[pair[1][2] : pair[1][3]].decode(codec)
+                    value = data[value_start:value_end].decode(codec)
                 except UnicodeDecodeError:
                     raise DerError("a name attribute's string does not decode") from None
-            attributes.append((decode_oid(data[pair[0][2] : pair[0][3]]), value))
+            attributes.append((decode_oid(data[oid_start:oid_end]), value))
+            inner = attribute_end
+        position = rdn_end
     return tuple(attributes)
 
 

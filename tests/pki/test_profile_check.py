@@ -17,11 +17,12 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
 
+from pki import der
 from pki.certificate_profile import IssuerFacts, check_certificate
 from pki.errors import ProfileViolation
 from pki.profiles import get_profile
 from pki.tbs import encode_name, key_identifier, subject_public_key_info
-from pki.tbs_reader import read_request_subject, read_tbs_certificate
+from pki.tbs_reader import read_request_info, read_tbs_certificate
 
 from .helpers import make_csr, make_key
 
@@ -326,9 +327,30 @@ def test_key_identifiers_equal_cryptographys(kind: str) -> None:
     assert key_identifier(spki) == x509.SubjectKeyIdentifier.from_public_key(public_key).digest
 
 
-def test_a_csr_subject_is_read_as_cryptography_reads_it() -> None:
+def test_a_csr_subject_and_key_are_read_as_cryptography_reads_them() -> None:
     pem = make_csr(cn="CS-0001", o="O\u02bbzbek Energiya", c="UZ")
     csr = x509.load_pem_x509_csr(pem)
-    assert read_request_subject(csr.tbs_certrequest_bytes) == tuple(
-        (a.oid.dotted_string, a.value) for a in csr.subject
+    subject, spki = read_request_info(csr.tbs_certrequest_bytes)
+    assert subject == tuple((a.oid.dotted_string, a.value) for a in csr.subject)
+    assert spki == subject_public_key_info(csr.public_key())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", ["ec-p256", "ec-p521", "ed448", "rsa-2048"])
+def test_a_key_as_received_is_kept_only_in_the_form_the_ca_writes(kind: str) -> None:
+    public_key = make_key(kind).public_key()
+    canonical = public_key.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     )
+    assert subject_public_key_info(public_key, as_received=canonical) is canonical
+    if kind.startswith("ec-"):
+        # The same key with a compressed point: valid, but not what certificates carry.
+        point = public_key.public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.CompressedPoint
+        )
+        _, start, _ = der.read_tlv(canonical)
+        algorithm = canonical[start : der.read_tlv(canonical, start)[2]]
+        compressed = der.sequence(algorithm, der.bit_string(point))
+        assert serialization.load_der_public_key(compressed).public_numbers() == (
+            public_key.public_numbers()  # type: ignore[union-attr]
+        )
+        assert subject_public_key_info(public_key, as_received=compressed) == canonical
