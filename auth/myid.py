@@ -16,7 +16,7 @@ from typing import Any
 AUTHORIZE_PATH = "/api/v1/oauth2/authorization"
 TOKEN_PATH = "/api/v1/oauth2/access-token"  # noqa: S105 - a URL path
 USERINFO_PATH = "/api/v1/users/me"
-PINFL = re.compile(r"^\d{14}$")
+PINFL = re.compile(r"^\d{14}\Z")
 
 
 class MyIdError(Exception):

@@ -22,8 +22,8 @@ from .models import CasbinRule, Partner, User
 from .passwords import hash_password
 from .policy import GLOBAL_DOMAIN, ROLES, PolicyEngine, Rule
 
-USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}$")
-PARTNER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.&-]{0,127}$")
+USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}\Z")
+PARTNER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.&-]{0,127}\Z")
 BOOTSTRAP_ADMIN = "admin"
 
 

@@ -25,7 +25,7 @@ from .errors import ContractError
 from .models import CONTRACT_STATUSES, Contract, ContractCertificate, VehicleBinding
 from .registry import EmaidRegistry
 
-PCID_PATTERN = re.compile(r"^[A-Z0-9]{17,18}$")
+PCID_PATTERN = re.compile(r"^[A-Z0-9]{17,18}\Z")
 DEFAULT_CONTRACT_DAYS = 730
 # Audit action names: status or CPS action -> what happened.
 _PAST = {

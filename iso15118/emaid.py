@@ -20,11 +20,11 @@ _VALUE = {c: i for i, c in enumerate(ALPHABET)}
 
 _ISO_FORM = re.compile(
     r"^(?P<country>[A-Z]{2})(?P<sep>-?)(?P<provider>[A-Z0-9]{3})(?P=sep)"
-    r"(?P<instance>[A-Z0-9]{9})(?:(?P=sep)(?P<check>[A-Z0-9]))?$"
+    r"(?P<instance>[A-Z0-9]{9})(?:(?P=sep)(?P<check>[A-Z0-9]))?\Z"
 )
 _DIN_FORM = re.compile(
     r"^(?P<country>[A-Z]{2})(?P<sep>[*-]?)(?P<provider>[A-Z0-9]{3})(?P=sep)"
-    r"(?P<instance>[A-Z0-9]{6})(?:(?P=sep)(?P<check>[0-9X]))?$"
+    r"(?P<instance>[A-Z0-9]{6})(?:(?P=sep)(?P<check>[0-9X]))?\Z"
 )
 
 

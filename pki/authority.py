@@ -388,7 +388,7 @@ class CertificateAuthority:
         profile = get_profile(profile_name)
         if profile.accepts_key(public_key) is None:
             raise CsrRejected("key_not_allowed", f"profile {profile.name} does not take this key")
-        if profile.cn_pattern and not profile.cn_pattern.match(common_name):
+        if profile.cn_pattern and not profile.cn_pattern.fullmatch(common_name):
             raise CsrRejected(
                 "forbidden_cn", f"CN {common_name!r} is not allowed by {profile.name}"
             )

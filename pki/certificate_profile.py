@@ -246,7 +246,7 @@ def check_certificate(tbs: TbsFields, profile: Profile, *, issuer: IssuerFacts |
         problems.append("the subject needs exactly one CN, a character string")
     elif len(cn[0]) > _UB_COMMON_NAME:
         problems.append(f"the CN is longer than {_UB_COMMON_NAME} characters")
-    elif profile.cn_pattern and not profile.cn_pattern.match(cn[0]):
+    elif profile.cn_pattern and not profile.cn_pattern.fullmatch(cn[0]):
         problems.append(f"CN {cn[0]!r} does not match the profile's pattern")
     if profile.domain_component and tbs.subject_values(_DOMAIN_COMPONENT) != [
         profile.domain_component

@@ -30,7 +30,6 @@ _ATTRIBUTE_OIDS = {
     "C": NameOID.COUNTRY_NAME.dotted_string,
 }
 _ATTRIBUTE_NAMES = {oid: short for short, oid in _ATTRIBUTE_OIDS.items()}
-_PRINTABLE = re.compile(r"^[\x20-\x7e]+$")
 # Signature algorithms a CSR is verified with directly: the key type each belongs to, and its
 # hash. Anything else (RSA-PSS, SHA-1, unknown) goes through `cryptography`'s generic check.
 _SIGNATURES: dict[x509.ObjectIdentifier, tuple[type, hashes.HashAlgorithm | None]] = {
@@ -150,12 +149,12 @@ def check_csr(
     cn = values["CN"]
     if cn is None:
         raise CsrRejected("subject", "the CSR has no CN")
-    if not _PRINTABLE.match(cn) or (profile.cn_pattern and not profile.cn_pattern.match(cn)):
+    if not _printable(cn) or (profile.cn_pattern and not profile.cn_pattern.fullmatch(cn)):
         raise CsrRejected("forbidden_cn", f"CN {cn!r} is not allowed by profile {profile.name}")
     if expected_cn is not None and cn != expected_cn:
         raise CsrRejected("cn_mismatch", f"CN {cn!r} must be {expected_cn!r}")
     organization = values["O"]
-    if organization is not None and not _PRINTABLE.match(organization):
+    if organization is not None and not _printable(organization):
         raise CsrRejected("subject", "O= has characters outside printable ASCII")
     if expected_organization is not None and organization != expected_organization:
         raise CsrRejected("o_mismatch", f"O={organization!r} must be {expected_organization!r}")
@@ -170,6 +169,11 @@ def check_csr(
         organization=organization,
         country=country,
     )
+
+
+def _printable(text: str) -> bool:
+    """Non-empty printable ASCII (0x20-0x7E): no control character, not even a final newline."""
+    return bool(text) and text.isascii() and text.isprintable()
 
 
 def _refuse_ca_request(extensions: x509.Extensions, profile: Profile) -> None:

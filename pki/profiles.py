@@ -40,7 +40,7 @@ class Profile:
     aia_ocsp: bool = True
     domain_component: str | None = None
     subject_required: tuple[str, ...] = ()
-    cn_pattern: re.Pattern[str] | None = None
+    cn_pattern: re.Pattern[str] | None = None  # the whole CN must match: use fullmatch
     subject_alt_name_from_cn: bool = False
     extended_key_usage: tuple[str, ...] = ()
     ocsp_nocheck: bool = False

@@ -28,7 +28,7 @@ ACTION_WORDS = {
     "revoke": N_("revoke"),
     "terminate": N_("terminate"),
 }
-_ALTERNATIVES = re.compile(r"^\^\(?([a-z_|]+)\)?\$$")
+_ALTERNATIVES = re.compile(r"^\^\(?([a-z_|]+)\)?\$\Z")
 
 
 def _who(subject: str, t: Callable[..., str]) -> str:

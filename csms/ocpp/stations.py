@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session
 from .db import StationRecord
 
 # OCPP identifierString without ':' (part 4 §3.1.1: the identity is the Basic username).
-STATION_ID = re.compile(r"^[A-Za-z0-9*\-_=+|@.]{1,48}$")
+STATION_ID = re.compile(r"^[A-Za-z0-9*\-_=+|@.]{1,48}\Z")
 # OCPP passwordString: 16-40 characters (A00.FR.304); printable ASCII.
-PASSWORD = re.compile(r"^[\x21-\x7e]{16,40}$")
+PASSWORD = re.compile(r"^[\x21-\x7e]{16,40}\Z")
 BOOT_POLICIES = ("accept", "pending")
 
 # OWASP's argon2id minimum (m=19 MiB, t=2, p=1): ~20 ms a verification here.

@@ -74,6 +74,9 @@ HOSTILE: list[tuple[str, Callable[[], bytes], str, str]] = [
     ("no O for secc", lambda: make_csr(o=None), "secc", "subject"),
     ("forbidden CN with space", lambda: make_csr(cn="evil cn"), "secc", "forbidden_cn"),
     ("forbidden CN control char", lambda: make_csr(cn="A\x07B"), "secc", "forbidden_cn"),
+    # A regex ending in $ lets a final newline through; the CN rules must not.
+    ("CN with a final newline", lambda: make_csr(cn="UZ*UPC*E1*1\n"), "secc", "forbidden_cn"),
+    ("O with a final newline", lambda: make_csr(o="UzCharge\n"), "secc", "subject"),
     (
         "station identity too long",
         lambda: make_csr(cn="A" * 49),

@@ -3,7 +3,6 @@ registering a station (the generated password is shown once)."""
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -11,6 +10,7 @@ from fastapi.responses import Response
 
 from csms.api import resource_routes
 from csms.api.deps import Principal, product_of
+from csms.ocpp.stations import STATION_ID  # the OCPP core's rule, said next to the field
 
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, text
@@ -18,9 +18,6 @@ from ..web import PREFIX, render
 
 router = APIRouter(prefix=f"{PREFIX}/partner", include_in_schema=False)
 CABINET = "partner"
-# The OCPP core's rule for a station id (csms/ocpp/stations.py), checked here to say so
-# next to the field.
-STATION_ID = re.compile(r"^[A-Za-z0-9*\-_=+|@.]{1,48}$")
 
 
 def partner(obj: str, action: str) -> Any:
