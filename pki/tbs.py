@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -123,6 +124,9 @@ def key_identifier(spki_der: bytes) -> bytes:
     return key_identifier_of_bits(spki_der[key_start + 1 : key_end])
 
 
+# A few entries: the builder and the check ask for the same key's identifier within one
+# issuance, and a hash call costs more than the lookup.
+@lru_cache(maxsize=16)
 def key_identifier_of_bits(public_key_bits: bytes) -> bytes:
     return hashlib.sha1(public_key_bits).digest()  # noqa: S324 - an identifier, RFC 5280
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import NamedTuple
 
-from .der import DerError, children, read_tlv
+from .der import DerError, read_tlv
 
 _INTEGER, _BIT_STRING, _OCTET_STRING, _OID, _SEQUENCE, _SET = 0x02, 0x03, 0x04, 0x06, 0x30, 0x31
 _BOOLEAN, _UTC_TIME, _GENERALIZED_TIME = 0x01, 0x17, 0x18
@@ -58,49 +58,66 @@ class TbsFields(NamedTuple):
 
 
 def read_tbs_certificate(tbs: bytes) -> TbsFields:
-    """Raise DerError unless `tbs` is one TBSCertificate with nothing after it."""
-    tag, start, end = read_tlv(tbs)
+    """Raise DerError unless `tbs` is one TBSCertificate with nothing after it.
+
+    One linear walk, one read_tlv per element and no lists of children: the CA runs this on
+    every certificate it is about to sign."""
+    try:
+        return _read_tbs(tbs)
+    except IndexError:
+        raise DerError("the TBSCertificate is truncated") from None
+
+
+def _read_tbs(tbs: bytes) -> TbsFields:
+    tag, position, end = read_tlv(tbs)
     if tag != _SEQUENCE or end != len(tbs):
         raise DerError("a TBSCertificate is one SEQUENCE")
-    parts = children(tbs, start, end)
+    tag, start, stop = read_tlv(tbs, position)
     version = 0
-    if parts and parts[0][0] == _VERSION:
-        _, _, value_start, value_end = parts.pop(0)
-        tag, inner_start, inner_end = _expect(tbs, value_start, _INTEGER)
-        if inner_end != value_end:
-            raise DerError("trailing bytes after the version")
-        version = int.from_bytes(tbs[inner_start:inner_end], "big", signed=True)
-    extensions: dict[str, Extension] = {}
-    if parts and parts[-1][0] == _EXTENSIONS:
-        _, _, value_start, value_end = parts.pop()
-        extensions = _read_extensions(tbs, value_start, value_end)
-    if len(parts) != 6:  # issuer/subject unique IDs are not part of any profile here
-        raise DerError(f"a TBSCertificate here has 6 core fields, not {len(parts)}")
-    expected = (_INTEGER, _SEQUENCE, _SEQUENCE, _SEQUENCE, _SEQUENCE, _SEQUENCE)
-    if tuple(p[0] for p in parts) != expected:
+    if tag == _VERSION:  # [0] EXPLICIT Version DEFAULT v1
+        tag, value_start, value_end = read_tlv(tbs, start)
+        if tag != _INTEGER or value_end != stop:
+            raise DerError("the version is [0] { INTEGER }")
+        version = int.from_bytes(tbs[value_start:value_end], "big", signed=True)
+        tag, start, stop = read_tlv(tbs, stop)
+    if tag != _INTEGER:
+        raise DerError("the serial number is an INTEGER")
+    serial = int.from_bytes(tbs[start:stop], "big", signed=True)
+    algorithm_at = stop
+    tag, _, issuer_at = read_tlv(tbs, algorithm_at)
+    issuer_tag, _, validity_at = read_tlv(tbs, issuer_at)
+    validity_tag, times_at, subject_at = read_tlv(tbs, validity_at)
+    subject_tag, subject_start, spki_at = read_tlv(tbs, subject_at)
+    spki_tag, spki_start, extensions_at = read_tlv(tbs, spki_at)
+    if (tag, issuer_tag, validity_tag, subject_tag, spki_tag) != (_SEQUENCE,) * 5:
         raise DerError("the TBSCertificate's fields are not in RFC 5280's shape")
-    serial_part, algorithm, issuer, validity, subject, spki = parts
-    serial = int.from_bytes(tbs[serial_part[2] : serial_part[3]], "big", signed=True)
-    times = children(tbs, validity[2], validity[3])
-    if len(times) != 2:
+    not_before_tag, not_before_start, not_before_end = read_tlv(tbs, times_at)
+    not_after_tag, not_after_start, not_after_end = read_tlv(tbs, not_before_end)
+    if not_after_end != subject_at:
         raise DerError("validity holds two times")
-    spki_parts = children(tbs, spki[2], spki[3])
-    if len(spki_parts) != 2 or spki_parts[0][0] != _SEQUENCE or spki_parts[1][0] != _BIT_STRING:
+    key_algorithm_tag, _, key_at = read_tlv(tbs, spki_start)
+    key_tag, key_start, key_end = read_tlv(tbs, key_at)
+    if key_algorithm_tag != _SEQUENCE or key_tag != _BIT_STRING or key_end != extensions_at:
         raise DerError("subjectPublicKeyInfo is SEQUENCE { algorithm, BIT STRING }")
-    key_start, key_end = spki_parts[1][2], spki_parts[1][3]
     if key_end <= key_start or tbs[key_start] != 0:
         raise DerError("the subject public key must be whole bytes")
+    extensions: dict[str, Extension] = {}
+    if extensions_at < end:  # issuer/subject unique IDs are not part of any profile here
+        tag, start, stop = read_tlv(tbs, extensions_at)
+        if tag != _EXTENSIONS or stop != end:
+            raise DerError("only [3] extensions may follow the subject public key")
+        extensions = _read_extensions(tbs, start, stop)
     return TbsFields(
         version=version,
         serial=serial,
-        signature_algorithm_der=tbs[algorithm[1] : algorithm[3]],
-        issuer_der=tbs[issuer[1] : issuer[3]],
-        not_before=_read_time(tbs, times[0]),
-        not_after=_read_time(tbs, times[1]),
-        subject_der=tbs[subject[1] : subject[3]],
-        subject=_read_name(tbs, subject[2], subject[3]),
-        spki_der=tbs[spki[1] : spki[3]],
-        spki_algorithm_der=tbs[spki_parts[0][1] : spki_parts[0][3]],
+        signature_algorithm_der=tbs[algorithm_at:issuer_at],
+        issuer_der=tbs[issuer_at:validity_at],
+        not_before=_read_time(not_before_tag, tbs[not_before_start:not_before_end]),
+        not_after=_read_time(not_after_tag, tbs[not_after_start:not_after_end]),
+        subject_der=tbs[subject_at:spki_at],
+        subject=_read_name(tbs, subject_start, spki_at),
+        spki_der=tbs[spki_at:extensions_at],
+        spki_algorithm_der=tbs[spki_start:key_at],
         public_key_bits=tbs[key_start + 1 : key_end],
         extensions=extensions,
     )
@@ -109,30 +126,29 @@ def read_tbs_certificate(tbs: bytes) -> TbsFields:
 def read_request_info(info: bytes) -> tuple[tuple[tuple[str, str | None], ...], bytes]:
     """The subject attributes (as TbsFields.subject holds them) and the SubjectPublicKeyInfo
     DER of a CertificationRequestInfo."""
-    tag, start, end = read_tlv(info)
-    if tag != _SEQUENCE or end != len(info):
-        raise DerError("a CertificationRequestInfo is one SEQUENCE")
-    parts = children(info, start, end)
-    if len(parts) < 3 or [p[0] for p in parts[:3]] != [_INTEGER, _SEQUENCE, _SEQUENCE]:
+    try:
+        tag, position, end = read_tlv(info)
+        if tag != _SEQUENCE or end != len(info):
+            raise DerError("a CertificationRequestInfo is one SEQUENCE")
+        version_tag, _, subject_at = read_tlv(info, position)
+        subject_tag, subject_start, spki_at = read_tlv(info, subject_at)
+        spki_tag, _, spki_end = read_tlv(info, spki_at)
+    except IndexError:
+        raise DerError("the CertificationRequestInfo is truncated") from None
+    if (version_tag, subject_tag, spki_tag) != (_INTEGER, _SEQUENCE, _SEQUENCE):
         raise DerError("a CertificationRequestInfo starts with version, subject and key")
-    return _read_name(info, parts[1][2], parts[1][3]), info[parts[2][1] : parts[2][3]]
-
-
-def _expect(data: bytes, offset: int, tag: int) -> tuple[int, int, int]:
-    found, start, end = read_tlv(data, offset)
-    if found != tag:
-        raise DerError(f"expected tag {tag:#04x}, found {found:#04x}")
-    return found, start, end
+    return _read_name(info, subject_start, spki_at), info[spki_at:spki_end]
 
 
 def _read_extensions(tbs: bytes, start: int, end: int) -> dict[str, Extension]:
-    tag, list_start, list_end = _expect(tbs, start, _SEQUENCE)
-    if list_end != end:
-        raise DerError("trailing bytes after the extensions")
+    tag, position, list_end = read_tlv(tbs, start)
+    if tag != _SEQUENCE or list_end != end:
+        raise DerError("the extensions are one SEQUENCE")
     result: dict[str, Extension] = {}
-    for tag, _, value_start, value_end in children(tbs, list_start, list_end):
+    while position < end:
         # Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue }
-        oid_tag, oid_start, oid_end = read_tlv(tbs, value_start)
+        tag, oid_at, extension_end = read_tlv(tbs, position)
+        oid_tag, oid_start, oid_end = read_tlv(tbs, oid_at)
         next_tag, next_start, next_end = read_tlv(tbs, oid_end)
         critical = next_tag == _BOOLEAN
         if critical:
@@ -141,62 +157,74 @@ def _read_extensions(tbs: bytes, start: int, end: int) -> dict[str, Extension]:
             next_tag, next_start, next_end = read_tlv(tbs, next_end)
         if tag != _SEQUENCE or oid_tag != _OID or next_tag != _OCTET_STRING:
             raise DerError("an extension is SEQUENCE { OID, [critical], OCTET STRING }")
-        if next_end != value_end:
-            raise DerError("an extension has bytes after its value")
+        if next_end != extension_end or extension_end > end:
+            raise DerError("an extension's value must end it")
         oid = decode_oid(tbs[oid_start:oid_end])
         if oid in result:
             raise DerError(f"extension {oid} appears twice")
         result[oid] = Extension(critical, tbs[next_start:next_end])
+        position = extension_end
     return result
 
 
 def _read_name(data: bytes, start: int, end: int) -> tuple[tuple[str, str | None], ...]:
+    """A Name's attributes in order. Headers are read inline rather than through read_tlv:
+    this runs twice per issuance (the CSR's subject and the certificate's), and the calls
+    would cost more than the work. Long-form lengths, rare in names, take read_tlv."""
     attributes: list[tuple[str, str | None]] = []
     position = start
-    while position < end:  # RelativeDistinguishedName ::= SET OF AttributeTypeAndValue
-        tag, rdn_start, rdn_end = read_tlv(data, position)
-        if tag != _SET or rdn_end > end:
-            raise DerError("a relative distinguished name is a SET")
-        inner = rdn_start
-        while inner < rdn_end:  # AttributeTypeAndValue ::= SEQUENCE { type OID, value ANY }
-            tag, attribute_start, attribute_end = read_tlv(data, inner)
-            oid_tag, oid_start, oid_end = read_tlv(data, attribute_start)
-            value_tag, value_start, value_end = read_tlv(data, oid_end)
-            if (
-                tag != _SEQUENCE
-                or oid_tag != _OID
-                or value_end != attribute_end
-                or attribute_end > rdn_end
-            ):
-                raise DerError("a name attribute is SEQUENCE { OID, value }")
-            codec = _STRING_CODECS.get(value_tag)
-            value = None
-            if codec is not None:
-                try:
-                    value = data[value_start:value_end].decode(codec)
-                except UnicodeDecodeError:
-                    raise DerError("a name attribute's string does not decode") from None
-            attributes.append((decode_oid(data[oid_start:oid_end]), value))
-            inner = attribute_end
-        position = rdn_end
+    try:
+        while position < end:  # RelativeDistinguishedName ::= SET OF AttributeTypeAndValue
+            if data[position] != _SET:
+                raise DerError("a relative distinguished name is a SET")
+            length = data[position + 1]
+            if length < 0x80:
+                inner, rdn_end = position + 2, position + 2 + length
+            else:
+                _, inner, rdn_end = read_tlv(data, position)
+            if rdn_end > end:
+                raise DerError("a relative distinguished name overruns the name")
+            while inner < rdn_end:  # AttributeTypeAndValue ::= SEQUENCE { type OID, value }
+                tag, attribute_start, attribute_end = read_tlv(data, inner)
+                if data[attribute_start] != _OID:
+                    raise DerError("a name attribute starts with its type's OID")
+                oid_start = attribute_start + 2
+                oid_end = oid_start + data[attribute_start + 1]  # OIDs here are short
+                value_tag = data[oid_end]
+                length = data[oid_end + 1]
+                if length < 0x80:
+                    value_start, value_end = oid_end + 2, oid_end + 2 + length
+                else:
+                    _, value_start, value_end = read_tlv(data, oid_end)
+                if tag != _SEQUENCE or value_end != attribute_end or attribute_end > rdn_end:
+                    raise DerError("a name attribute is SEQUENCE { OID, value }")
+                codec = _STRING_CODECS.get(value_tag)
+                value = None if codec is None else data[value_start:value_end].decode(codec)
+                attributes.append((decode_oid(data[oid_start:oid_end]), value))
+                inner = attribute_end
+            position = rdn_end
+    except IndexError:
+        raise DerError("a name is truncated") from None
+    except UnicodeDecodeError:
+        raise DerError("a name attribute's string does not decode") from None
     return tuple(attributes)
 
 
-def _read_time(data: bytes, part: tuple[int, int, int, int]) -> datetime:
-    """UTCTime or GeneralizedTime in RFC 5280's one DER form: seconds, 'Z', no fractions."""
-    tag, _, start, end = part
-    text = data[start:end]
-    if tag == _UTC_TIME and len(text) == 13:
+@lru_cache(maxsize=64)
+def _read_time(tag: int, text: bytes) -> datetime:
+    """UTCTime or GeneralizedTime in RFC 5280's one DER form: seconds, 'Z', no fractions.
+    Cached: certificates issued in the same second share both their times."""
+    if tag not in (_UTC_TIME, _GENERALIZED_TIME) or len(text) != (13 if tag == _UTC_TIME else 15):
+        raise DerError("a time is UTCTime or GeneralizedTime with seconds and Z")
+    if not text[:-1].isdigit() or text[-1:] != b"Z":  # bytes.isdigit: ASCII digits only
+        raise DerError("a time is digits then Z")
+    if tag == _UTC_TIME:
         year = int(text[0:2])
         year += 1900 if year >= 50 else 2000  # RFC 5280 4.1.2.5.1
         rest = text[2:]
-    elif tag == _GENERALIZED_TIME and len(text) == 15:
+    else:
         year = int(text[0:4])
         rest = text[4:]
-    else:
-        raise DerError("a time is UTCTime or GeneralizedTime with seconds and Z")
-    if not rest[:-1].isdigit() or rest[-1:] != b"Z":
-        raise DerError("a time is digits then Z")
     try:
         return datetime(
             year, int(rest[0:2]), int(rest[2:4]), int(rest[4:6]), int(rest[6:8]),
@@ -206,8 +234,14 @@ def _read_time(data: bytes, part: tuple[int, int, int, int]) -> datetime:
         raise DerError("a time names no real moment") from None
 
 
-@lru_cache(maxsize=1024)
 def decode_oid(body: bytes) -> str:
+    """The dotted form of an OID's contents octets."""
+    known = _DECODED_OIDS.get(body)
+    return known if known is not None else _decode_oid(body)
+
+
+@lru_cache(maxsize=1024)
+def _decode_oid(body: bytes) -> str:
     if not body or body[-1] & 0x80:
         raise DerError("a truncated object identifier")
     arcs: list[int] = []
@@ -220,3 +254,24 @@ def decode_oid(body: bytes) -> str:
     first = arcs[0]
     head = [0, first] if first < 40 else [1, first - 40] if first < 80 else [2, first - 80]
     return ".".join(str(arc) for arc in head + arcs[1:])
+
+
+# Every OID the CA writes into a certificate's names and extensions, decoded once: a plain
+# dictionary lookup is the cheapest path for the OIDs met on every issuance.
+_DECODED_OIDS = {
+    bytes.fromhex(body): _decode_oid(bytes.fromhex(body))
+    for body in (
+        "550403",  # commonName
+        "55040a",  # organizationName
+        "550406",  # countryName
+        "0992268993f22c640119",  # domainComponent
+        "551d13",  # basicConstraints
+        "551d0f",  # keyUsage
+        "551d0e",  # subjectKeyIdentifier
+        "551d23",  # authorityKeyIdentifier
+        "2b06010505070101",  # authorityInfoAccess
+        "551d25",  # extKeyUsage
+        "551d11",  # subjectAltName
+        "2b0601050507300105",  # OCSP no check
+    )
+}

@@ -7,6 +7,7 @@ profile passes, and each single deviation from the profile is named.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -354,3 +355,25 @@ def test_a_key_as_received_is_kept_only_in_the_form_the_ca_writes(kind: str) -> 
             public_key.public_numbers()  # type: ignore[union-attr]
         )
         assert subject_public_key_info(public_key, as_received=compressed) == canonical
+
+
+def test_damaged_bytes_give_der_errors_only() -> None:
+    """The reader meets only DER that cryptography has parsed, but damaged input still ends in
+    a DerError (or a clean read), never another exception."""
+    ca = Ca()
+    tbs = Secc().certificate(ca).tbs_certificate_bytes
+    info = x509.load_pem_x509_csr(make_csr()).tbs_certrequest_bytes
+    rng = random.Random(15118)
+    outcomes = {"read": 0, "refused": 0}
+    for sample, reader in ((tbs, read_tbs_certificate), (info, read_request_info)):
+        for _ in range(3000):
+            damaged = bytearray(sample)
+            for _ in range(rng.randint(1, 4)):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+            cut = bytes(damaged[: rng.randint(0, len(damaged))] if rng.random() < 0.3 else damaged)
+            try:
+                reader(cut)
+                outcomes["read"] += 1
+            except der.DerError:
+                outcomes["refused"] += 1
+    assert outcomes["refused"] > 1000 and outcomes["read"] > 100, outcomes
