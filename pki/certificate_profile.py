@@ -314,6 +314,9 @@ def _key_usage_names(names: tuple[str, ...], signature_only: bool) -> frozenset[
     return frozenset(names)
 
 
+# The decoders below are pure functions of an extension's bytes, and the bytes of these
+# extensions repeat for every certificate a CA issues under one profile: they are cached.
+@lru_cache(maxsize=64)
 def _read_key_usage(value: bytes) -> frozenset[str]:
     tag, start, end = read_tlv(value)
     if tag != 0x03 or end != len(value) or end - start < 2 or value[start] > 7:
@@ -327,6 +330,7 @@ def _read_key_usage(value: bytes) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=64)
 def _read_basic_constraints(value: bytes) -> tuple[bool, int | None]:
     tag, start, end = read_tlv(value)
     if tag != 0x30 or end != len(value):
@@ -351,6 +355,7 @@ def _read_octet_string(value: bytes) -> bytes:
     return value[start:end]
 
 
+@lru_cache(maxsize=64)
 def _read_authority_key_id(value: bytes) -> bytes | None:
     tag, start, end = read_tlv(value)
     if tag != 0x30 or end != len(value):
@@ -364,8 +369,17 @@ def _read_authority_key_id(value: bytes) -> bytes | None:
 def clamp_validity(
     now: datetime, days: int, issuer_not_after: datetime | None
 ) -> tuple[datetime, datetime]:
-    not_before = (now - BACKDATE).replace(microsecond=0)
-    not_after = (now + timedelta(days=days)).replace(microsecond=0)
+    """notBefore back-dated by BACKDATE, notAfter `days` later but not past the issuer's; whole
+    seconds. Certificates issued in the same second share the result, so it is cached."""
+    return _clamp_validity(now.replace(microsecond=0), days, issuer_not_after)
+
+
+@lru_cache(maxsize=64)
+def _clamp_validity(
+    now: datetime, days: int, issuer_not_after: datetime | None
+) -> tuple[datetime, datetime]:
+    not_before = now - BACKDATE
+    not_after = now + timedelta(days=days)
     if issuer_not_after is not None and not_after > issuer_not_after:
         not_after = issuer_not_after
     return not_before, not_after

@@ -41,6 +41,7 @@ def encode_integer(value: int) -> bytes:
     return der.tlv(0x02, value.to_bytes(length, "big", signed=True))
 
 
+@lru_cache(maxsize=64)  # certificates issued in the same second share their times
 def encode_time(moment: datetime) -> bytes:
     """UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 4.1.2.5)."""
     if moment.tzinfo is not UTC:
