@@ -145,11 +145,9 @@ def serve(host: str, port: int, access_log: bool, ocpp_port: int, tls_port: int 
     app = create_app(product)
     # Per-request access lines cost more than an OCSP answer; the audit trail records what
     # matters, and `--access-log` turns them on for debugging.
-    import asyncio
+    from .ocpp.runner import run_event_loop, serve_all
 
-    from .ocpp.runner import serve_all
-
-    asyncio.run(
+    run_event_loop(
         serve_all(
             product,
             app,

@@ -31,6 +31,10 @@ class OcspEndpoint:
         self._app = app
         self._responder = responder
 
+    @property
+    def responder(self) -> OcspResponder:
+        return self._responder
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             path: str = scope["path"]

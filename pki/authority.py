@@ -301,6 +301,10 @@ class CertificateAuthority:
     def authorities(self) -> dict[str, Authority]:
         return dict(self._load_authorities())
 
+    def find_authority(self, name: str) -> Authority | None:
+        """The CA called `name`, or None; without copying the table (OCSP asks per request)."""
+        return self._load_authorities().get(name)
+
     def authority(self, name: str) -> Authority:
         authorities = self._load_authorities()
         if not authorities:

@@ -188,16 +188,17 @@ class OcspResponder:
             if code:  # "unspecified" (0) is left out, as on the CRL
                 revoked_info += der.explicit(0, der.tlv(0x0A, bytes([code])))
             cert_status = der.tlv(0xA1, revoked_info)
+        this_update = _generalized_time(now)
         single = der.sequence(
             raw_cert_id,  # echoed byte for byte: clients compare the whole CertID
             cert_status,
-            der.generalized_time(now),
-            der.explicit(0, der.generalized_time(now + RESPONSE_VALIDITY)),
+            this_update,
+            der.explicit(0, _generalized_time(now + RESPONSE_VALIDITY)),
         )
         parts = [
             # ResponderID byKey: SHA-1 of the responder's public key (RFC 6960 4.2.1)
             der.explicit(2, der.tlv(0x04, _key_hash(responder_cert))),
-            der.generalized_time(now),
+            this_update,  # producedAt
             der.sequence(single),
         ]
         if nonce is not None:
@@ -217,7 +218,7 @@ class OcspResponder:
         return der.sequence(der.tlv(0x0A, b"\x00"), der.explicit(0, response_bytes))
 
     def _delegate_of(self, authority: Authority) -> Authority | None:
-        delegate = self._ca.authorities().get(f"{authority.name}-ocsp")
+        delegate = self._ca.find_authority(f"{authority.name}-ocsp")
         if delegate is None or delegate.profile.name != "ocsp-responder":
             return None
         if delegate.certificate.not_valid_after_utc <= self._clock():
@@ -238,14 +239,14 @@ _REASON_CODES = {  # RFC 5280 CRLReason
 _OID_NONCE = bytes.fromhex("06092b0601050507300102")
 
 
-@lru_cache(maxsize=256)
-def _key_hash_of_der(certificate_der: bytes) -> bytes:
-    certificate = x509.load_der_x509_certificate(certificate_der)
+@lru_cache(maxsize=256)  # certificates hash and compare by their DER
+def _key_hash(certificate: x509.Certificate) -> bytes:
     return hashlib.sha1(key_bits(certificate.public_key())).digest()  # noqa: S324 - RFC 6960
 
 
-def _key_hash(certificate: x509.Certificate) -> bytes:
-    return _key_hash_of_der(certificate.public_bytes(serialization.Encoding.DER))
+@lru_cache(maxsize=16)  # every response signed in one second shares its times
+def _generalized_time(moment: datetime) -> bytes:
+    return der.generalized_time(moment)
 
 
 def _raw_cert_id(data: bytes) -> bytes:
@@ -267,6 +268,26 @@ def _parse_request(data: bytes) -> tuple[CertId, bytes, bytes | None] | None:
     several is refused as malformed rather than half answered."""
     if not data or len(data) > MAX_REQUEST_BYTES:
         return None
+    remembered = _REMEMBERED_REQUESTS.get(data)
+    if remembered is not None:
+        return remembered
+    parsed = _parse_request_anew(data)
+    if parsed is not None and parsed[2] is None and len(data) <= _MAX_REMEMBERED_REQUEST:
+        if len(_REMEMBERED_REQUESTS) >= _REMEMBERED_ENTRIES:
+            _REMEMBERED_REQUESTS.clear()  # bounded by starting over: simple and thread-safe
+        _REMEMBERED_REQUESTS[data] = parsed
+    return parsed
+
+
+# A station or car without a nonce asks about its certificate with the same bytes every time
+# (RFC 5019), so the parse of such a request, a pure function of its bytes, is remembered.
+# Requests with a nonce differ every time and are not.
+_MAX_REMEMBERED_REQUEST = 512
+_REMEMBERED_ENTRIES = 4096
+_REMEMBERED_REQUESTS: dict[bytes, tuple[CertId, bytes, None]] = {}
+
+
+def _parse_request_anew(data: bytes) -> tuple[CertId, bytes, bytes | None] | None:
     try:
         request = ocsp.load_der_ocsp_request(data)  # refuses several CertIDs, bad encodings
         hash_name = request.hash_algorithm.name

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 
 import uvicorn
 
+from csms.ocsp_front import http_protocol_for
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -20,7 +22,14 @@ def free_port() -> int:
 @contextmanager
 def serving(app, port: int | None = None) -> Iterator[str]:  # type: ignore[no-untyped-def]
     port = port or free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="on",
+        http=http_protocol_for(app),  # as `csms serve` runs it: OCSP at the connection
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
