@@ -111,6 +111,7 @@ class OcspFront(asyncio.Protocol):
         self._inner: asyncio.Protocol | None = None
         self._transport: Any = None
         self._buffer = bytearray()
+        self._writing_paused = False
 
     # --- asyncio.Protocol ------------------------------------------------------------------
 
@@ -139,17 +140,31 @@ class OcspFront(asyncio.Protocol):
     def pause_writing(self) -> None:
         if self._inner is not None:
             self._inner.pause_writing()
+            return
+        # A client that sends requests but does not read the answers: stop reading its
+        # requests until the answers drain, so memory cannot grow without bound.
+        self._writing_paused = True
+        self._transport.pause_reading()
 
     def resume_writing(self) -> None:
         if self._inner is not None:
             self._inner.resume_writing()
+            return
+        self._writing_paused = False
+        self._transport.resume_reading()
+        self._serve()
 
     # --- the fast path ---------------------------------------------------------------------
 
     def _serve(self) -> None:
         """Answer every complete plain OCSP request in the buffer; hand over at the first
         request that is anything else."""
-        while self._buffer and self._inner is None and not self._transport.is_closing():
+        while (
+            self._buffer
+            and self._inner is None
+            and not self._writing_paused
+            and not self._transport.is_closing()
+        ):
             start = bytes(self._buffer[:_DECIDE_AFTER])
             if not (start.startswith(_POST) or start.startswith(_GET)):
                 undecided = len(start) < _DECIDE_AFTER and b"\n" not in start

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
 
@@ -188,3 +189,20 @@ def test_a_silent_connection_is_closed(
         started = time.monotonic()
         assert connection.recv(1024) == b""  # closed by the server
         assert time.monotonic() - started < 5
+
+
+def test_a_client_that_reads_late_still_gets_every_answer(served: tuple[str, int, bytes]) -> None:
+    """Thousands of pipelined requests while the client reads nothing: the front stops reading
+    while its answers cannot be written, and resumes once they drain."""
+    host, port, request = served
+    count = 20000
+    data = _post(request, close=False) * (count - 1) + _post(request)
+    with socket.create_connection((host, port), timeout=30) as connection:
+        sender = threading.Thread(target=connection.sendall, args=(data,))
+        sender.start()
+        time.sleep(1.0)  # answers pile up unread meanwhile
+        received = bytearray()
+        while chunk := connection.recv(1 << 16):
+            received += chunk
+        sender.join(timeout=30)
+    assert bytes(received).count(b"HTTP/1.1 200 OK\r\n") == count
