@@ -1,5 +1,5 @@
 """Running the OCPP server beside the HTTP API: in `csms serve` (one event loop for both) and
-in a background thread (tests, benchmarks, the simulator)."""
+in a background thread (tests)."""
 
 from __future__ import annotations
 
@@ -17,15 +17,22 @@ T = TypeVar("T")
 
 
 def run_event_loop(main: Coroutine[Any, Any, T]) -> T:
-    """Run the server's coroutine on uvloop where it is installed (uvicorn[standard] brings
-    it; uvicorn itself would choose it when it owns the loop), else on asyncio's own loop.
-    uvloop accepts and closes connections at a fraction of the default loop's cost, which is
-    what an OCSP responder answering one request per connection spends its time on."""
+    """Run the server's coroutine on the event loop `new_event_loop` makes."""
+    with asyncio.Runner(loop_factory=new_event_loop) as runner:
+        return runner.run(main)
+
+
+def new_event_loop() -> asyncio.AbstractEventLoop:
+    """uvloop where it is installed (uvicorn[standard] brings it, and uvicorn itself chooses
+    it when it owns the loop), else asyncio's own. uvloop accepts and closes connections at a
+    fraction of the default loop's cost, which is what an OCSP responder answering one request
+    per connection spends its time on. `csms serve` and the background server the tests use
+    run on the same kind of loop."""
     try:
         import uvloop
     except ImportError:
-        return asyncio.run(main)
-    return uvloop.run(main)
+        return asyncio.new_event_loop()
+    return uvloop.new_event_loop()
 
 
 async def serve_all(
@@ -66,7 +73,7 @@ class BackgroundServer:
     def __init__(self, product: Product, *, contracts: ContractDecisions | None = None) -> None:
         self.server = OcppServer(product, contracts=contracts)
         product.extras["ocpp"] = self.server
-        self._loop = asyncio.new_event_loop()
+        self._loop = new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
 
     def start(self, *, port: int | None = 0, tls_port: int | None = None) -> dict[str, int]:
