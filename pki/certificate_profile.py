@@ -65,10 +65,6 @@ _SIGNATURE_ONLY_KEYS = (ed448.Ed448PublicKey, ed25519.Ed25519PublicKey)
 _AGREEMENT_USAGES = ("key_agreement", "key_encipherment", "data_encipherment")
 
 
-def key_usage_for(profile: Profile, public_key: object) -> x509.KeyUsage:
-    return _key_usage(profile.key_usage, isinstance(public_key, _SIGNATURE_ONLY_KEYS))
-
-
 @lru_cache(maxsize=128)
 def _key_usage(names: tuple[str, ...], signature_only: bool) -> x509.KeyUsage:
     if signature_only:
@@ -179,7 +175,6 @@ def _expected_extension_oids(profile_name: str, is_root: bool) -> frozenset[str]
 class IssuerFacts:
     """What checks and issuance need of an issuer, read from its certificate once."""
 
-    certificate: x509.Certificate
     subject_der: bytes
     ski: bytes | None
     not_after: datetime
@@ -192,9 +187,7 @@ class IssuerFacts:
             ).value.digest
         except x509.ExtensionNotFound:
             ski = None
-        return cls(
-            certificate, certificate.subject.public_bytes(), ski, certificate.not_valid_after_utc
-        )
+        return cls(certificate.subject.public_bytes(), ski, certificate.not_valid_after_utc)
 
 
 _BASIC_CONSTRAINTS = ExtensionOID.BASIC_CONSTRAINTS.dotted_string

@@ -96,27 +96,11 @@ def read_tlv(data: bytes, offset: int = 0) -> tuple[int, int, int]:
 
 
 def children(data: bytes, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """The TLVs inside [start, end): (tag, TLV start, value start, value end) each.
-
-    The loop reads the common short form inline: it runs for every field of every
-    certificate the CA checks before signing."""
+    """The TLVs inside [start, end): (tag, TLV start, value start, value end) each."""
     result = []
     position = start
     while position < end:
-        if position + 2 > end:
-            raise DerError("truncated")
-        tag = data[position]
-        if tag & 0x1F == 0x1F:
-            raise DerError("multi-byte tags are not used here")
-        length = data[position + 1]
-        value_start = position + 2
-        if length & 0x80:
-            count = length & 0x7F
-            if count == 0 or count > 4 or value_start + count > end:
-                raise DerError("bad length")
-            length = int.from_bytes(data[value_start : value_start + count], "big")
-            value_start += count
-        value_end = value_start + length
+        tag, value_start, value_end = read_tlv(data, position)
         if value_end > end:
             raise DerError("child overruns its parent")
         result.append((tag, position, value_start, value_end))

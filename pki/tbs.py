@@ -99,30 +99,34 @@ def subject_public_key_info(
     )
 
 
+def split_subject_public_key_info(spki_der: bytes) -> tuple[bytes, bytes]:
+    """(AlgorithmIdentifier DER, subjectPublicKey bits) of one SubjectPublicKeyInfo."""
+    _, start, end = der.read_tlv(spki_der)
+    algorithm_end = der.read_tlv(spki_der, start)[2]
+    tag, key_start, key_end = der.read_tlv(spki_der, algorithm_end)
+    if tag != 0x03 or key_end != end or end != len(spki_der):
+        raise der.DerError("subjectPublicKeyInfo is SEQUENCE { algorithm, BIT STRING }")
+    if key_end <= key_start or spki_der[key_start] != 0:
+        raise der.DerError("the subject public key must be whole bytes")
+    return spki_der[start:algorithm_end], spki_der[key_start + 1 : key_end]
+
+
 def _in_the_form_the_ca_writes(spki_der: bytes) -> bool:
     try:
-        _, start, end = der.read_tlv(spki_der)
-        algorithm_end = der.read_tlv(spki_der, start)[2]
-        tag, key_start, key_end = der.read_tlv(spki_der, algorithm_end)
+        algorithm_der, key = split_subject_public_key_info(spki_der)
     except der.DerError:
         return False
-    algorithm = SPKI_ALGORITHMS.get(spki_der[start:algorithm_end])
-    if tag != 0x03 or key_end != end or end != len(spki_der) or algorithm is None:
+    algorithm = SPKI_ALGORITHMS.get(algorithm_der)
+    if algorithm is None:
         return False
     point_bytes = _EC_POINT_BYTES.get(algorithm)
-    key = spki_der[key_start + 1 : key_end]
     return point_bytes is None or (len(key) == point_bytes and key[0] == 0x04)
 
 
 def key_identifier(spki_der: bytes) -> bytes:
     """RFC 5280 4.2.1.2 method 1: SHA-1 of the subjectPublicKey BIT STRING's bits, as
     `cryptography`'s SubjectKeyIdentifier.from_public_key computes it."""
-    _, start, end = der.read_tlv(spki_der)
-    algorithm_end = der.read_tlv(spki_der, start)[2]
-    tag, key_start, key_end = der.read_tlv(spki_der, algorithm_end)
-    if tag != 0x03 or key_end != end:
-        raise der.DerError("subjectPublicKeyInfo ends in the key's BIT STRING")
-    return key_identifier_of_bits(spki_der[key_start + 1 : key_end])
+    return key_identifier_of_bits(split_subject_public_key_info(spki_der)[1])
 
 
 # A few entries: the builder and the check ask for the same key's identifier within one

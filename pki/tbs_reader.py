@@ -234,14 +234,9 @@ def _read_time(tag: int, text: bytes) -> datetime:
         raise DerError("a time names no real moment") from None
 
 
+@lru_cache(maxsize=1024)  # the same few OIDs recur in every certificate
 def decode_oid(body: bytes) -> str:
     """The dotted form of an OID's contents octets."""
-    known = _DECODED_OIDS.get(body)
-    return known if known is not None else _decode_oid(body)
-
-
-@lru_cache(maxsize=1024)
-def _decode_oid(body: bytes) -> str:
     if not body or body[-1] & 0x80:
         raise DerError("a truncated object identifier")
     arcs: list[int] = []
@@ -254,24 +249,3 @@ def _decode_oid(body: bytes) -> str:
     first = arcs[0]
     head = [0, first] if first < 40 else [1, first - 40] if first < 80 else [2, first - 80]
     return ".".join(str(arc) for arc in head + arcs[1:])
-
-
-# Every OID the CA writes into a certificate's names and extensions, decoded once: a plain
-# dictionary lookup is the cheapest path for the OIDs met on every issuance.
-_DECODED_OIDS = {
-    bytes.fromhex(body): _decode_oid(bytes.fromhex(body))
-    for body in (
-        "550403",  # commonName
-        "55040a",  # organizationName
-        "550406",  # countryName
-        "0992268993f22c640119",  # domainComponent
-        "551d13",  # basicConstraints
-        "551d0f",  # keyUsage
-        "551d0e",  # subjectKeyIdentifier
-        "551d23",  # authorityKeyIdentifier
-        "2b06010505070101",  # authorityInfoAccess
-        "551d25",  # extKeyUsage
-        "551d11",  # subjectAltName
-        "2b0601050507300105",  # OCSP no check
-    )
-}
