@@ -5,8 +5,9 @@
   `auth_policy_version` in the same transaction and rebuilds this process's enforcer at once.
   Other processes notice the new version within `poll_interval` (0.5 s) on their next
   decision and rebuild too.
-- Decisions run on the event loop only: pycasbin's enforce() is not safe to call from several
-  threads at once on Python 3.11.
+- Decisions are made in whichever thread a service runs in; pycasbin's enforce() is not safe
+  to call from several threads at once on Python 3.11, so an uncached decision holds a lock
+  (cached ones, nearly all of them, are one dictionary lookup).
 - Role assignments (`g, user, role, domain`) are stored and managed as Casbin rules, but
   resolved here through a dictionary rather than Casbin's domain role manager: that one
   rebuilds a domain's role graph on each lookup, which took over a minute for the first
@@ -17,6 +18,8 @@
 from __future__ import annotations
 
 import csv
+import re
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -30,10 +33,9 @@ from sqlalchemy.orm import Session
 import policies
 
 from .models import CasbinRule, PolicyVersion
+from .principal import SCOPES
 
-SCOPES = ("any", "tenant", "own")  # broadest first: a decision returns the broadest allowed
 ROLES = ("admin", "technician", "partner", "client")
-GLOBAL_DOMAIN = "*"
 POLICY_FIELDS = 5  # sub, dom, obj, act, scope
 ROLE_FIELDS = 3  # user, role, domain
 
@@ -63,8 +65,6 @@ def read_seed(path: Path | None = None) -> list[Rule]:
 
 def validate_rule(rule: Rule) -> Rule:
     """Refuse rules the enforcer would misread, before they reach the table."""
-    import re
-
     values = tuple(v.strip() for v in rule.values)
     if any(not v or len(v) > 128 or "," in v for v in values):
         raise PolicyError("every field must be 1-128 characters without commas")
@@ -141,6 +141,8 @@ class PolicyEngine:
         self._roles: dict[str, dict[str, list[str]]] = {}  # user -> domain -> roles
         self._decisions: dict[tuple[object, ...], str | None] = {}
         self._domain_sensitive = True
+        # Held while enforcing (Casbin is not thread-safe on 3.11) and while reloading.
+        self._lock = threading.RLock()
         self.load()
 
     # --- loading ----------------------------------------------------------------------------
@@ -168,10 +170,11 @@ class PolicyEngine:
         # While every permission is for all tenants (domain "*"), a decision cannot depend on
         # the tenant, and one cached decision serves all 1,000 partners alike.
         self._domain_sensitive = any(rule.values[1] != "*" for rule in permissions)
-        # Swapped together, on the caller's thread: a decision sees the old or the new policy.
-        self._enforcer, self._roles, self._decisions = enforcer, roles, {}
-        self.version = version
-        self._checked_at = time.monotonic()
+        # Swapped together: a decision sees the old or the new policy, never a mix.
+        with self._lock:
+            self._enforcer, self._roles, self._decisions = enforcer, roles, {}
+            self.version = version
+            self._checked_at = time.monotonic()
 
     def refresh(self) -> None:
         """Rebuild if another process changed the rules (checked at most every poll_interval)."""
@@ -204,16 +207,17 @@ class PolicyEngine:
             return self._decisions[key]
         except KeyError:
             pass
-        enforcer = self._enforcer
-        assert enforcer is not None
-        found = None
-        for scope in SCOPES:
-            if any(enforcer.enforce(role, domain, obj, action, scope) for role in roles):
-                found = scope
-                break
-        if len(self._decisions) >= CACHE_LIMIT:
-            self._decisions.clear()
-        self._decisions[key] = found
+        with self._lock:
+            enforcer = self._enforcer
+            assert enforcer is not None
+            found = None
+            for scope in SCOPES:
+                if any(enforcer.enforce(role, domain, obj, action, scope) for role in roles):
+                    found = scope
+                    break
+            if len(self._decisions) >= CACHE_LIMIT:
+                self._decisions.clear()
+            self._decisions[key] = found
         return found
 
     def roles_of(self, username: str, domain: str) -> list[str]:

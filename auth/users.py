@@ -1,38 +1,59 @@
 """Users, partners and role assignments.
 
 A user's role is a Casbin role assignment (`g, username, role, domain`), so admins change
-roles through the same policy API as permissions. The domain is the user's partner for
-partner staff and "*" for everyone else.
+roles through the same policy as permissions. The domain is the user's partner for partner
+staff and "*" for everyone else.
+
+`UserAdmin` is the service every door uses; `add_user`, `add_partner` and
+`ensure_bootstrap_admin` are the writes it (and the MyID login, and first start) share.
 """
 
 from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pki.audit import record_event
-
+from .access import AccessControl
+from .audit import record_event
+from .db import after_commit
+from .errors import Conflict, NotFound, ServiceError
 from .models import CasbinRule, Partner, User
 from .passwords import hash_password
-from .policy import GLOBAL_DOMAIN, ROLES, PolicyEngine, Rule
+from .policy import ROLES, PolicyEngine, Rule
+from .principal import GLOBAL_DOMAIN, Permission, Principal
+from .rules import change_rules
+from .tokens import TokenService
 
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}\Z")
 PARTNER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.&-]{0,127}\Z")
 BOOTSTRAP_ADMIN = "admin"
 
+USERS_READ = Permission("users", "read")
+USERS_CREATE = Permission("users", "create")
+USERS_DELETE = Permission("users", "delete")
+ROLES_CHANGE = Permission("policies", "update")  # a role is a policy rule
+PARTNERS_READ = Permission("partners", "read")
+PARTNERS_CREATE = Permission("partners", "create")
 
-class UserError(ValueError):
+
+class UserError(ServiceError):
     """Bad input for a user or partner; `code` names the problem."""
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(message, code=code)
+
+
+class UserConflict(UserError, Conflict):
+    """The user or partner exists already."""
+
+
+class UnknownUser(UserError, NotFound):
+    pass
 
 
 def now() -> datetime:
@@ -43,22 +64,19 @@ def domain_of(partner: str | None) -> str:
     return partner or GLOBAL_DOMAIN
 
 
+# --- writes shared by the service, first start and MyID --------------------------------------
+
+
 def add_partner(session: Session, name: str, *, actor: str) -> Partner:
     name = name.strip()
     if not PARTNER_NAME.match(name):
         raise UserError("partner_name", "a partner name is 1-128 letters, digits, space _ . & -")
     if session.get(Partner, name) is not None:
-        raise UserError("partner_exists", f"partner {name!r} exists already")
+        raise UserConflict("partner_exists", f"partner {name!r} exists already")
     partner = Partner(name=name, created_at=now())
     session.add(partner)
     record_event(session, actor=actor, action="partner.created", partner=name)
     return partner
-
-
-@dataclass(frozen=True)
-class NewUser:
-    user: User
-    role: str
 
 
 def add_user(
@@ -73,7 +91,8 @@ def add_user(
     pinfl: str | None = None,
     full_name: str | None = None,
 ) -> User:
-    """Create a user and its role assignment in the caller's transaction."""
+    """Create a user and its role assignment in the caller's transaction; the enforcer sees
+    the new role once that transaction commits."""
     if not USERNAME.match(username):
         raise UserError("username", "a username is 1-128 letters, digits and _ . @ -")
     if role not in ROLES:
@@ -83,7 +102,7 @@ def add_user(
     if partner is not None and session.get(Partner, partner) is None:
         raise UserError("partner_unknown", f"no partner {partner!r}; add it first")
     if session.scalar(select(User.id).where(User.username == username)) is not None:
-        raise UserError("user_exists", f"user {username!r} exists already")
+        raise UserConflict("user_exists", f"user {username!r} exists already")
     try:
         password_hash = hash_password(password) if password is not None else None
     except ValueError as exc:
@@ -108,44 +127,196 @@ def add_user(
         role=role,
         partner=partner,
     )
+    after_commit(session, engine.load)
     return user
 
 
-def roles_in_table(session: Session, username: str) -> list[str]:
-    return list(
-        session.scalars(
-            select(CasbinRule.v1).where(CasbinRule.ptype == "g", CasbinRule.v0 == username)
+def ensure_bootstrap_admin(
+    session: Session, engine: PolicyEngine, *, password: str | None
+) -> str | None:
+    """On first start (no user holds the admin role) create `admin`, in the caller's
+    transaction. Returns the generated password, to be shown once, or None when nothing was
+    generated."""
+    has_admin = session.scalar(
+        select(CasbinRule.id).where(CasbinRule.ptype == "g", CasbinRule.v1 == "admin")
+    )
+    if has_admin is not None:
+        return None
+    generated = None
+    if password is None:
+        password = generated = secrets.token_urlsafe(18)
+    if session.scalar(select(User.id).where(User.username == BOOTSTRAP_ADMIN)) is None:
+        add_user(
+            session,
+            engine,
+            BOOTSTRAP_ADMIN,
+            role="admin",
+            password=password,
+            actor="system:first-start",
         )
+    else:
+        engine.change(session, add=[Rule("g", (BOOTSTRAP_ADMIN, "admin", GLOBAL_DOMAIN))])
+        after_commit(session, engine.load)
+    return generated
+
+
+# --- the service -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserView:
+    username: str
+    roles: tuple[str, ...]
+    partner: str | None
+    full_name: str | None
+    has_password: bool
+    has_myid: bool
+    active: bool
+    created_at: datetime
+    last_login_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PartnerView:
+    name: str
+    created_at: datetime
+
+
+def _roles_by_user(session: Session, usernames: list[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {name: [] for name in usernames}
+    if usernames:
+        rows = session.execute(
+            select(CasbinRule.v0, CasbinRule.v1).where(
+                CasbinRule.ptype == "g", CasbinRule.v0.in_(usernames)
+            )
+        )
+        for name, role in rows:
+            found[name].append(role)
+    return found
+
+
+def _view(user: User, roles: list[str]) -> UserView:
+    return UserView(
+        username=user.username,
+        roles=tuple(roles),
+        partner=user.partner,
+        full_name=user.full_name,
+        has_password=user.password_hash is not None,
+        has_myid=user.pinfl is not None,
+        active=user.active,
+        created_at=user.created_at,
+        last_login_at=user.last_login_at,
     )
 
 
-def ensure_bootstrap_admin(
-    session_factory: Callable[[], Session],
-    engine: PolicyEngine,
-    *,
-    password: str | None,
-) -> str | None:
-    """On first start (no user holds the admin role) create `admin`. Returns the generated
-    password, to be shown once, or None when nothing was generated."""
-    with session_factory() as session, session.begin():
-        has_admin = session.scalar(
-            select(CasbinRule.id).where(CasbinRule.ptype == "g", CasbinRule.v1 == "admin")
+class UserAdmin:
+    """People and tenants, for whoever the policy allows (admins; partner staff see their own
+    partner)."""
+
+    def __init__(self, access: AccessControl, tokens: TokenService) -> None:
+        self._access = access
+        self._tokens = tokens
+
+    # --- users ---------------------------------------------------------------------------------
+
+    def list_users(
+        self, session: Session, principal: Principal, *, limit: int = 100, offset: int = 0
+    ) -> list[UserView]:
+        grant = self._access.require(principal, USERS_READ)
+        query = grant.filter(
+            select(User).order_by(User.id),
+            partner_column=User.partner,
+            owner_column=User.username,
         )
-        if has_admin is not None:
-            return None
-        generated = None
-        if password is None:
-            password = generated = secrets.token_urlsafe(18)
-        if session.scalar(select(User.id).where(User.username == BOOTSTRAP_ADMIN)) is None:
-            add_user(
-                session,
-                engine,
-                BOOTSTRAP_ADMIN,
-                role="admin",
-                password=password,
-                actor="system:first-start",
-            )
-        else:
-            engine.change(session, add=[Rule("g", (BOOTSTRAP_ADMIN, "admin", GLOBAL_DOMAIN))])
-    engine.load()
-    return generated
+        users = list(session.scalars(query.limit(limit).offset(offset)))
+        roles = _roles_by_user(session, [u.username for u in users])
+        return [_view(u, roles[u.username]) for u in users]
+
+    def get_user(self, session: Session, principal: Principal, username: str) -> UserView:
+        grant = self._access.require(principal, USERS_READ)
+        query = grant.filter(
+            select(User).where(User.username == username),
+            partner_column=User.partner,
+            owner_column=User.username,
+        )
+        user = session.scalar(query)
+        if user is None:
+            raise UnknownUser("unknown_user", f"no user {username}")
+        return _view(user, _roles_by_user(session, [username])[username])
+
+    def create_user(
+        self,
+        session: Session,
+        principal: Principal,
+        username: str,
+        *,
+        role: str,
+        partner: str | None = None,
+        password: str | None = None,
+    ) -> UserView:
+        self._access.require(principal, USERS_CREATE)
+        user = add_user(
+            session,
+            self._access.policy,
+            username,
+            role=role,
+            partner=partner,
+            password=password,
+            actor=principal.actor,
+        )
+        return _view(user, [role])
+
+    def disable_user(self, session: Session, principal: Principal, username: str) -> None:
+        """Disable an account and end its logins (the row stays for the audit trail)."""
+        self._access.require(principal, USERS_DELETE)
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise UnknownUser("unknown_user", f"no user {username}")
+        user.active = False
+        self._tokens.revoke_user(session, user.id, "disabled")
+        record_event(session, actor=principal.actor, action="user.disabled", username=username)
+
+    def set_role(self, session: Session, principal: Principal, username: str, role: str) -> None:
+        """Replace the user's role assignments with `role`, as one change of the policy."""
+        self._access.require(principal, ROLES_CHANGE)
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise UnknownUser("unknown_user", f"no user {username}")
+        if role not in ROLES or (role == "partner") != (user.partner is not None):
+            raise UserError("role", f"{username} cannot have the role {role!r}")
+        domain = domain_of(user.partner)
+        current = _roles_by_user(session, [username])[username]
+        change_rules(
+            session,
+            self._access.policy,
+            actor=principal.actor,
+            remove=[Rule("g", (username, old, domain)) for old in current if old != role],
+            add=[Rule("g", (username, role, domain))],
+        )
+
+    # --- partners ------------------------------------------------------------------------------
+
+    def list_partners(
+        self, session: Session, principal: Principal, *, limit: int = 100, offset: int = 0
+    ) -> list[PartnerView]:
+        grant = self._access.require(principal, PARTNERS_READ)
+        query = grant.filter(select(Partner).order_by(Partner.name), partner_column=Partner.name)
+        return [
+            PartnerView(p.name, p.created_at)
+            for p in session.scalars(query.limit(limit).offset(offset))
+        ]
+
+    def get_partner(self, session: Session, principal: Principal, name: str) -> PartnerView:
+        grant = self._access.require(principal, PARTNERS_READ)
+        query = grant.filter(
+            select(Partner).where(Partner.name == name), partner_column=Partner.name
+        )
+        partner = session.scalar(query)
+        if partner is None:
+            raise UnknownUser("unknown_partner", f"no partner {name}")
+        return PartnerView(partner.name, partner.created_at)
+
+    def create_partner(self, session: Session, principal: Principal, name: str) -> PartnerView:
+        self._access.require(principal, PARTNERS_CREATE)
+        partner = add_partner(session, name, actor=principal.actor)
+        return PartnerView(partner.name, partner.created_at)

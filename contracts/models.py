@@ -15,8 +15,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from auth.db import UTCDateTime
 from pki import foreign_revocation  # noqa: F401 - its table is in the same migration
-from pki.db import Base, UTCDateTime
+from pki.db import Base
 
 CONTRACT_STATUSES = ("active", "suspended", "terminated")
 

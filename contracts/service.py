@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pki.audit import record_event
+from auth.audit import record_event
 from pki.authority import CertificateAuthority
 from pki.errors import AlreadyRevoked, UnknownCertificate
 from pki.issuance import parse_serial

@@ -359,7 +359,7 @@ def audit(limit: int) -> None:
     """The newest audit events as JSON lines."""
     from sqlalchemy import select
 
-    from pki.db import AuditEvent
+    from auth.audit import AuditEvent
 
     product = load_product()
     with product.session_factory() as session:

@@ -6,8 +6,11 @@ Issuance, in order (each step says why it is there):
 3. Record serial and precertificate, committed, *before* the real signature: a crash after
    this point can never leave a signed certificate the database does not know about.
 4. Sign with the CA key and verify the signature (a faulty HSM cannot fake an issuance).
-5. Store the certificate and its audit event in one transaction; only then is it returned.
-If 4 or 5 fails, the reservation is marked `failed` and the signature (if any) discarded.
+5. Store the certificate and its audit event in the *caller's* transaction, with whatever else
+   the caller records about it (the contract it belongs to, the station it is for): the
+   certificate counts as issued only if all of it commits.
+If 4 fails, the reservation is marked `failed`; if the caller's transaction does not commit,
+the row stays `reserved`: known to the database, never handed out, and revocable like any other.
 """
 
 from __future__ import annotations
@@ -26,12 +29,15 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .audit import record_event
+from auth.audit import AuditEvent, record_event
+from auth.db import after_commit
+
 from .certificate_profile import IssuerFacts
 from .csr import check_csr, load_csr
-from .db import AuditEvent, CertificateAuthorityRecord, CertificateRecord
+from .db import CertificateAuthorityRecord, CertificateRecord
 from .errors import (
     AlreadyRevoked,
+    CsrRejected,
     NotInitialised,
     PkiError,
     UnknownAuthority,
@@ -46,7 +52,7 @@ from .issuance import (
     sign_precertificate,
 )
 from .keystore import KeyStore, Signer
-from .profiles import Profile, get_profile, key_algorithm_of, load_hierarchy
+from .profiles import AuthoritySpec, Profile, get_profile, key_algorithm_of, load_hierarchy
 
 # Which CA signs a profile when the caller does not say.
 DEFAULT_ISSUER = {
@@ -128,6 +134,21 @@ class IssuedCertificate:
 
 
 @dataclass(frozen=True)
+class PendingCertificate:
+    """Reserved and signed, not yet issued: see `CertificateAuthority.sign_for_key`."""
+
+    record_id: int
+    issued: IssuedCertificate
+    profile: Profile
+    issuer_name: str
+    actor: str
+
+    @property
+    def certificate(self) -> x509.Certificate:
+        return self.issued.certificate
+
+
+@dataclass(frozen=True)
 class InitResult:
     created: tuple[str, ...]
     existing: tuple[str, ...]
@@ -167,32 +188,51 @@ class CertificateAuthority:
     # --- hierarchy -------------------------------------------------------------------------
 
     def init(
-        self, actor: str, *, names: tuple[str, ...] | None = None, include_demo: bool = False
+        self,
+        session: Session,
+        actor: str,
+        *,
+        names: tuple[str, ...] | None = None,
+        include_demo: bool = False,
     ) -> InitResult:
-        """Create the hierarchies of certs/hierarchy.toml; existing CAs are left alone.
-        Demo CAs (a test car maker) only with `include_demo`."""
-        created: list[str] = []
+        """Create the hierarchies of certs/hierarchy.toml in the caller's transaction; existing
+        CAs are left alone. Demo CAs (a test car maker) only with `include_demo`.
+
+        Every certificate is reserved and signed first (each reservation committed on its own,
+        as for any issuance), and only then are the certificates completed and the CAs
+        recorded, all in the caller's transaction: the hierarchy appears whole or not at all,
+        and a second run after a failure reuses the keys already generated."""
+        existing_authorities = self._load_authorities()
+        created: dict[str, tuple[AuthoritySpec, Authority, int, IssuedCertificate]] = {}
         existing: list[str] = []
         for spec in load_hierarchy():
             if names is not None and spec.name not in names:
                 continue
             if spec.demo and not include_demo:
                 continue
-            if spec.name in self._load_authorities():
+            if spec.name in existing_authorities:
                 existing.append(spec.name)
                 continue
-            self._create_authority(
+            parent = None
+            if spec.parent is not None:
+                parent = created[spec.parent][1] if spec.parent in created else None
+                parent = parent or self.authority(spec.parent)
+            authority, record_id, issued = self._sign_authority(
                 name=spec.name,
                 profile=get_profile(spec.profile),
-                parent=spec.parent,
+                parent=parent,
                 key_algorithm=spec.key,
                 subject=SubjectFields(spec.cn, self._organization, self._country, spec.dc),
                 actor=actor,
             )
-            created.append(spec.name)
+            created[spec.name] = (spec, authority, record_id, issued)
+        for _spec, authority, record_id, issued in created.values():
+            self._record_authority(session, authority, record_id, issued, actor)
+        if created:
+            after_commit(session, self.forget_authorities)
         return InitResult(tuple(created), tuple(existing))
 
-    def create_ocsp_delegate(self, ca_name: str, *, actor: str) -> Authority:
+    def create_ocsp_delegate(self, session: Session, ca_name: str, *, actor: str) -> Authority:
         """A delegated OCSP responder for `ca_name` (RFC 6960 4.2.2.2); from then on it signs
         that CA's OCSP responses, so the CA key is used for certificates and CRLs only."""
         issuer = self.authority(ca_name)
@@ -204,71 +244,89 @@ class CertificateAuthority:
             return existing
         key_algorithm = key_algorithm_of(issuer.certificate.public_key())
         issuer_cn = issuer.certificate.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
-        self._create_authority(
+        authority, record_id, issued = self._sign_authority(
             name=name,
             profile=get_profile("ocsp-responder"),
-            parent=ca_name,
+            parent=issuer,
             key_algorithm=key_algorithm,
             subject=SubjectFields(
-                f"{issuer_cn[0].value} OCSP"[:64], self._organization, self._country
+                f"{issuer_cn[0].value!s} OCSP"[:64], self._organization, self._country
             ),
             actor=actor,
         )
-        return self.authority(name)
+        self._record_authority(session, authority, record_id, issued, actor)
+        after_commit(session, self.forget_authorities)
+        return authority
 
-    def _create_authority(
+    def _sign_authority(
         self,
         *,
         name: str,
         profile: Profile,
-        parent: str | None,
+        parent: Authority | None,
         key_algorithm: str,
         subject: SubjectFields,
         actor: str,
-    ) -> None:
+    ) -> tuple[Authority, int, IssuedCertificate]:
+        """A CA's key (generated, or left by an interrupted earlier run) and its certificate,
+        reserved and signed but not yet completed."""
         key_ref = f"{self._key_label_prefix}/ca/{name}"
         try:
-            signer = self._keystore.signer(key_ref)  # left by an interrupted earlier run
+            signer = self._keystore.signer(key_ref)
         except PkiError:
             signer = self._keystore.generate(key_ref, key_algorithm)
-        parent_authority = self.authority(parent) if parent else None
-        issued = self._issue(
+        record_id, issued = self._reserve_and_sign(
             profile=profile,
             subject=subject,
             public_key=signer.public_key(),  # type: ignore[arg-type]
-            issuer=parent_authority,
-            self_signer=signer if parent_authority is None else None,
+            issuer=parent,
+            self_signer=signer if parent is None else None,
             days=profile.default_days,
             actor=actor,
         )
-        with self._session_factory() as session, session.begin():
-            record_id = session.scalar(
-                select(CertificateRecord.id).where(
-                    CertificateRecord.serial_hex == issued.serial_hex
-                )
+        authority = Authority(
+            name=name,
+            profile=profile,
+            certificate=issued.certificate,
+            parent=parent.name if parent else None,
+            key_backend=self._keystore.backend,
+            key_ref=key_ref,
+        )
+        return authority, record_id, issued
+
+    def _record_authority(
+        self,
+        session: Session,
+        authority: Authority,
+        record_id: int,
+        issued: IssuedCertificate,
+        actor: str,
+    ) -> None:
+        self._complete(session, record_id, issued, authority.profile, authority.parent, actor)
+        session.add(
+            CertificateAuthorityRecord(
+                name=authority.name,
+                profile=authority.profile.name,
+                parent=authority.parent,
+                certificate_id=record_id,
+                key_backend=authority.key_backend,
+                key_ref=authority.key_ref,
+                crl_number=0,
+                created_at=self._clock(),
             )
-            assert record_id is not None
-            session.add(
-                CertificateAuthorityRecord(
-                    name=name,
-                    profile=profile.name,
-                    parent=parent,
-                    certificate_id=record_id,
-                    key_backend=self._keystore.backend,
-                    key_ref=key_ref,
-                    crl_number=0,
-                    created_at=self._clock(),
-                )
-            )
-            record_event(
-                session,
-                actor=actor,
-                action="ca.created",
-                serial_hex=issued.serial_hex,
-                fingerprint=issued.fingerprint,
-                ca=name,
-                key_backend=self._keystore.backend,
-            )
+        )
+        record_event(
+            session,
+            actor=actor,
+            action="ca.created",
+            serial_hex=issued.serial_hex,
+            fingerprint=issued.fingerprint,
+            ca=authority.name,
+            key_backend=authority.key_backend,
+        )
+
+    def forget_authorities(self) -> None:
+        """Reload the hierarchy on next use (called once a change to it has committed)."""
         with self._lock:
             self._authorities = None
 
@@ -340,6 +398,7 @@ class CertificateAuthority:
 
     def issue_from_csr(
         self,
+        session: Session,
         csr: bytes | str,
         profile_name: str,
         *,
@@ -349,6 +408,8 @@ class CertificateAuthority:
         expected_cn: str | None = None,
         expected_organization: str | None = None,
     ) -> IssuedCertificate:
+        """Check the CSR against the profile and issue; the certificate is completed in the
+        caller's transaction (see the module's steps)."""
         profile = get_profile(profile_name)
         checked = check_csr(
             load_csr(csr),
@@ -358,6 +419,7 @@ class CertificateAuthority:
         )
         issuer = self._issuer_for(profile, ca_name)
         return self._issue(
+            session,
             profile=profile,
             subject=SubjectFields(
                 checked.common_name,
@@ -368,13 +430,13 @@ class CertificateAuthority:
             public_key=checked.public_key,
             spki_der=checked.spki_der,
             issuer=issuer,
-            self_signer=None,
             days=days or profile.default_days,
             actor=actor,
         )
 
     def issue_for_key(
         self,
+        session: Session,
         public_key: CertificateIssuerPublicKeyTypes,
         profile_name: str,
         *,
@@ -387,8 +449,36 @@ class CertificateAuthority:
         not_after_limit: datetime | None = None,
     ) -> IssuedCertificate:
         """Issue for a key the product made itself (contract certificates, demo OEM leaves)."""
-        from .errors import CsrRejected
+        pending = self.sign_for_key(
+            public_key,
+            profile_name,
+            common_name=common_name,
+            actor=actor,
+            organization=organization,
+            country=country,
+            ca_name=ca_name,
+            days=days,
+            not_after_limit=not_after_limit,
+        )
+        return self.complete(session, pending)
 
+    def sign_for_key(
+        self,
+        public_key: CertificateIssuerPublicKeyTypes,
+        profile_name: str,
+        *,
+        common_name: str,
+        actor: str,
+        organization: str | None = None,
+        country: str | None = None,
+        ca_name: str | None = None,
+        days: int | None = None,
+        not_after_limit: datetime | None = None,
+    ) -> PendingCertificate:
+        """Steps 1-4 only: the certificate is reserved (committed) and signed, and becomes
+        issued when the caller passes it to `complete` in its transaction. Between the two the
+        caller may check what must still hold (e.g. the contract, re-read under a lock); if
+        it does not, `abandon` marks the reservation failed."""
         profile = get_profile(profile_name)
         if profile.accepts_key(public_key) is None:
             raise CsrRejected("key_not_allowed", f"profile {profile.name} does not take this key")
@@ -396,16 +486,35 @@ class CertificateAuthority:
             raise CsrRejected(
                 "forbidden_cn", f"CN {common_name!r} is not allowed by {profile.name}"
             )
-        return self._issue(
+        issuer = self._issuer_for(profile, ca_name)
+        record_id, issued = self._reserve_and_sign(
             profile=profile,
             subject=SubjectFields(common_name, organization, country, profile.domain_component),
             public_key=public_key,
-            issuer=self._issuer_for(profile, ca_name),
+            issuer=issuer,
             self_signer=None,
             days=days or profile.default_days,
             actor=actor,
             not_after_limit=not_after_limit,
         )
+        return PendingCertificate(record_id, issued, profile, issuer.name, actor)
+
+    def complete(self, session: Session, pending: PendingCertificate) -> IssuedCertificate:
+        """Step 5 for a certificate from `sign_for_key`, in the caller's transaction."""
+        self._complete(
+            session,
+            pending.record_id,
+            pending.issued,
+            pending.profile,
+            pending.issuer_name,
+            pending.actor,
+        )
+        return pending.issued
+
+    def abandon(self, pending: PendingCertificate, reason: str) -> None:
+        """Never complete `pending`: its reservation is marked failed (in a transaction of its
+        own; call it before the caller's transaction writes, as for any issuance)."""
+        self._mark_failed(pending.record_id, pending.actor, reason)
 
     def _issuer_for(self, profile: Profile, ca_name: str | None) -> Authority:
         name = ca_name or DEFAULT_ISSUER.get(profile.name)
@@ -420,6 +529,33 @@ class CertificateAuthority:
 
     def _issue(
         self,
+        session: Session,
+        *,
+        profile: Profile,
+        subject: SubjectFields,
+        public_key: CertificateIssuerPublicKeyTypes,
+        issuer: Authority,
+        days: int,
+        actor: str,
+        not_after_limit: datetime | None = None,
+        spki_der: bytes | None = None,
+    ) -> IssuedCertificate:
+        record_id, issued = self._reserve_and_sign(
+            profile=profile,
+            subject=subject,
+            public_key=public_key,
+            issuer=issuer,
+            self_signer=None,
+            days=days,
+            actor=actor,
+            not_after_limit=not_after_limit,
+            spki_der=spki_der,
+        )
+        self._complete(session, record_id, issued, profile, issuer.name, actor)
+        return issued
+
+    def _reserve_and_sign(
+        self,
         *,
         profile: Profile,
         subject: SubjectFields,
@@ -430,7 +566,10 @@ class CertificateAuthority:
         actor: str,
         not_after_limit: datetime | None = None,
         spki_der: bytes | None = None,
-    ) -> IssuedCertificate:
+    ) -> tuple[int, IssuedCertificate]:
+        """Steps 2-4: the reservation is committed on its own before the signature, so the
+        caller's transaction, which completes the certificate, must not have written to a
+        SQLite database yet (SQLite has one writer; PostgreSQL has no such limit)."""
         signer = self_signer if issuer is None else self._keystore.signer(issuer.key_ref)
         assert signer is not None
         now = self._clock()
@@ -457,17 +596,19 @@ class CertificateAuthority:
             raise PkiError("could not reserve a unique serial number")
         try:
             certificate = sign_precertificate(precert, signer)
-            issued = IssuedCertificate(
-                certificate=certificate,
-                chain=tuple(self.chain_to_root(issuer.name)[:-1]) if issuer else (),
-                serial_hex=serial_to_hex(certificate.serial_number),
-                fingerprint=fingerprint_of(certificate),
-            )
-            self._complete(record_id, issued, profile, issuer, actor)
         except BaseException as exc:
-            self._mark_failed(record_id, actor, exc)
+            self._mark_failed(record_id, actor, type(exc).__name__)
             raise
-        return issued
+        # A CA being created under a parent created in the same transaction has no stored
+        # chain yet; nobody hands a CA certificate out with its chain.
+        known = issuer is not None and issuer.name in self._load_authorities()
+        issued = IssuedCertificate(
+            certificate=certificate,
+            chain=tuple(self.chain_to_root(issuer.name)[:-1]) if known and issuer else (),
+            serial_hex=serial_to_hex(certificate.serial_number),
+            fingerprint=fingerprint_of(certificate),
+        )
+        return record_id, issued
 
     # The two writes of every issuance are prepared Core statements on the tables rather than
     # ORM objects: they sit on the hot path, and the unit of work adds nothing there.
@@ -475,6 +616,7 @@ class CertificateAuthority:
     def _reserve(
         self, precert: Precertificate, profile: Profile, issuer: Authority | None, actor: str
     ) -> int:
+        """Step 3, in a transaction of its own, committed before anything is signed."""
         # cryptography parses the precertificate once more before anything signs it; its
         # Name also gives the subject in RFC 4514 form for the record.
         subject = x509.load_der_x509_certificate(precert.der).subject
@@ -498,41 +640,43 @@ class CertificateAuthority:
 
     def _complete(
         self,
+        session: Session,
         record_id: int,
         issued: IssuedCertificate,
         profile: Profile,
-        issuer: Authority | None,
+        issuer_name: str | None,
         actor: str,
     ) -> None:
-        with self._session_factory() as session, session.begin():
-            connection = session.connection()
-            updated = connection.execute(
-                _MARK_ISSUED,
-                {
-                    "record_id": record_id,
-                    "der": issued.certificate.public_bytes(serialization.Encoding.DER),
-                    "fingerprint": issued.fingerprint,
+        """Step 5, in the caller's transaction: the certificate counts as issued only if that
+        transaction commits; if it does not, the row stays `reserved` (known, never issued)."""
+        connection = session.connection()
+        updated = connection.execute(
+            _MARK_ISSUED,
+            {
+                "record_id": record_id,
+                "der": issued.certificate.public_bytes(serialization.Encoding.DER),
+                "fingerprint": issued.fingerprint,
+            },
+        )
+        if updated.rowcount != 1:
+            raise PkiError("the reservation vanished before the certificate was stored")
+        connection.execute(
+            _INSERT_AUDIT,
+            {
+                "at": self._clock(),
+                "actor": actor,
+                "action": "certificate.issued",
+                "serial_hex": issued.serial_hex,
+                "fingerprint_sha256": issued.fingerprint,
+                "details": {
+                    "profile": profile.name,
+                    "issuer": issuer_name,
+                    "subject": issued.certificate.subject.rfc4514_string(),
                 },
-            )
-            if updated.rowcount != 1:
-                raise PkiError("the reservation vanished before the certificate was stored")
-            connection.execute(
-                _INSERT_AUDIT,
-                {
-                    "at": self._clock(),
-                    "actor": actor,
-                    "action": "certificate.issued",
-                    "serial_hex": issued.serial_hex,
-                    "fingerprint_sha256": issued.fingerprint,
-                    "details": {
-                        "profile": profile.name,
-                        "issuer": issuer.name if issuer else None,
-                        "subject": issued.certificate.subject.rfc4514_string(),
-                    },
-                },
-            )
+            },
+        )
 
-    def _mark_failed(self, record_id: int, actor: str, exc: BaseException) -> None:
+    def _mark_failed(self, record_id: int, actor: str, error: str) -> None:
         try:
             with self._session_factory() as session, session.begin():
                 record = session.get(CertificateRecord, record_id)
@@ -543,58 +687,84 @@ class CertificateAuthority:
                         actor=actor,
                         action="certificate.issue_failed",
                         serial_hex=record.serial_hex,
-                        error=type(exc).__name__,
+                        error=error,
                     )
         except Exception:  # noqa: S110 - the row stays `reserved`: still known, never issued
             pass
 
     # --- lookup and revocation ---------------------------------------------------------------
 
-    def find(self, serial: int) -> CertificateRecord:
-        with self._session_factory() as session:
-            record = session.scalar(
-                select(CertificateRecord).where(
-                    CertificateRecord.serial_hex == serial_to_hex(serial)
-                )
-            )
+    def find(self, session: Session, serial: int) -> CertificateRecord:
+        record = session.scalar(
+            select(CertificateRecord).where(CertificateRecord.serial_hex == serial_to_hex(serial))
+        )
         if record is None:
             raise UnknownCertificate(f"no certificate with serial {serial_to_hex(serial)}")
         return record
 
-    def revoke(self, serial: int, *, reason: str | None, actor: str) -> RevocationInfo:
+    def revoke(
+        self, session: Session, serial: int, *, reason: str | None, actor: str
+    ) -> RevocationInfo:
+        """Revoke in the caller's transaction (a reserved certificate too: it may have been
+        signed, and revoking it costs nothing)."""
         flag = parse_reason(reason)
         serial_hex = serial_to_hex(serial)
-        with self._session_factory() as session, session.begin():
-            record = session.scalar(
-                select(CertificateRecord)
-                .where(CertificateRecord.serial_hex == serial_hex)
-                .with_for_update()
+        record = session.scalar(
+            select(CertificateRecord)
+            .where(CertificateRecord.serial_hex == serial_hex)
+            .with_for_update()
+        )
+        if record is None or record.status not in ("issued", "reserved"):
+            raise UnknownCertificate(f"no issued certificate with serial {serial_hex}")
+        if record.revoked_at is not None:
+            raise AlreadyRevoked(
+                f"{serial_hex} was revoked at {record.revoked_at.isoformat()} "
+                f"({record.revocation_reason})"
             )
-            if record is None or record.status not in ("issued", "reserved"):
-                raise UnknownCertificate(f"no issued certificate with serial {serial_hex}")
-            if record.revoked_at is not None:
-                raise AlreadyRevoked(
-                    f"{serial_hex} was revoked at {record.revoked_at.isoformat()} "
-                    f"({record.revocation_reason})"
-                )
-            record.revoked_at = self._clock().replace(microsecond=0)
-            record.revocation_reason = flag.value
-            record_event(
-                session,
-                actor=actor,
-                action="certificate.revoked",
-                serial_hex=serial_hex,
-                fingerprint=record.fingerprint_sha256,
-                reason=flag.value,
-                issuer=record.issuer_ca,
-            )
-            return RevocationInfo(serial_hex, record.issuer_ca, record.revoked_at, flag.value)
+        record.revoked_at = self._clock().replace(microsecond=0)
+        record.revocation_reason = flag.value
+        record_event(
+            session,
+            actor=actor,
+            action="certificate.revoked",
+            serial_hex=serial_hex,
+            fingerprint=record.fingerprint_sha256,
+            reason=flag.value,
+            issuer=record.issuer_ca,
+        )
+        return RevocationInfo(serial_hex, record.issuer_ca, record.revoked_at, flag.value)
 
     def list_certificates(
-        self, *, issuer_ca: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        session: Session,
+        *,
+        issuer_ca: str | None = None,
+        profiles: tuple[str, ...] | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> list[CertificateRecord]:
+        """Certificates the CA signed or reserved, newest first."""
         query = select(CertificateRecord).order_by(CertificateRecord.id.desc())
         if issuer_ca is not None:
             query = query.where(CertificateRecord.issuer_ca == issuer_ca)
-        with self._session_factory() as session:
-            return list(session.scalars(query.limit(limit).offset(offset)))
+        if profiles is not None:
+            query = query.where(CertificateRecord.profile.in_(profiles))
+        return list(session.scalars(query.limit(limit).offset(offset)))
+
+    def certificates_of_subject(
+        self, session: Session, common_name: str, *, profiles: tuple[str, ...]
+    ) -> list[CertificateRecord]:
+        """Every certificate of these profiles with this CN that was reserved or issued, so a
+        caller can revoke all of them: a reservation whose caller's transaction never
+        committed may still have been signed."""
+        return list(
+            session.scalars(
+                select(CertificateRecord)
+                .where(
+                    CertificateRecord.subject_cn == common_name,
+                    CertificateRecord.profile.in_(profiles),
+                    CertificateRecord.status.in_(("issued", "reserved")),
+                )
+                .order_by(CertificateRecord.id)
+            )
+        )

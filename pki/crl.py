@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
@@ -18,42 +17,41 @@ CRL_VALIDITY = timedelta(days=7)
 
 
 def build_crl(
+    session: Session,
     ca: CertificateAuthority,
-    session_factory: Callable[[], Session],
     name: str,
     *,
     now: datetime | None = None,
 ) -> x509.CertificateRevocationList:
-    """A fresh CRL of CA `name` listing its revoked, not yet expired certificates."""
+    """A fresh CRL of CA `name` listing its revoked, not yet expired certificates. Its CRL
+    number is taken in the caller's transaction, which must commit before the CRL is
+    published (a number handed out twice would break RFC 5280 5.2.3)."""
     authority = ca.authority(name)
     if not authority.profile.ca:
         from .errors import UnknownAuthority
 
         raise UnknownAuthority(f"{name} is not a CA and publishes no CRL")
     now = (now or datetime.now(UTC)).replace(microsecond=0)
-    with session_factory() as session, session.begin():
-        # The CRL number must grow with every CRL the CA signs (RFC 5280 5.2.3).
-        session.execute(
-            update(CertificateAuthorityRecord)
-            .where(CertificateAuthorityRecord.name == name)
-            .values(crl_number=CertificateAuthorityRecord.crl_number + 1)
+    # The CRL number must grow with every CRL the CA signs (RFC 5280 5.2.3).
+    session.execute(
+        update(CertificateAuthorityRecord)
+        .where(CertificateAuthorityRecord.name == name)
+        .values(crl_number=CertificateAuthorityRecord.crl_number + 1)
+    )
+    number = session.scalar(
+        select(CertificateAuthorityRecord.crl_number).where(CertificateAuthorityRecord.name == name)
+    )
+    revoked = session.execute(
+        select(
+            CertificateRecord.serial_hex,
+            CertificateRecord.revoked_at,
+            CertificateRecord.revocation_reason,
+        ).where(
+            CertificateRecord.issuer_ca == name,
+            CertificateRecord.revoked_at.is_not(None),
+            CertificateRecord.not_after > now,
         )
-        number = session.scalar(
-            select(CertificateAuthorityRecord.crl_number).where(
-                CertificateAuthorityRecord.name == name
-            )
-        )
-        revoked = session.execute(
-            select(
-                CertificateRecord.serial_hex,
-                CertificateRecord.revoked_at,
-                CertificateRecord.revocation_reason,
-            ).where(
-                CertificateRecord.issuer_ca == name,
-                CertificateRecord.revoked_at.is_not(None),
-                CertificateRecord.not_after > now,
-            )
-        ).all()
+    ).all()
     issuer = authority.certificate
     ski = issuer.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
     builder = (

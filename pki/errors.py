@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from auth.errors import Conflict, NotFound, ServiceError
 
-class PkiError(Exception):
+
+class PkiError(ServiceError):
     code = "pki_error"
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class CsrRejected(PkiError):
@@ -32,12 +30,16 @@ class UnknownProfile(PkiError):
     code = "unknown_profile"
 
 
-class UnknownAuthority(PkiError):
+class UnknownAuthority(PkiError, NotFound):
     code = "unknown_ca"
 
 
-class UnknownCertificate(PkiError):
+class UnknownCertificate(PkiError, NotFound):
     code = "unknown_serial"
+
+
+class InvalidSerial(PkiError):
+    code = "serial"
 
 
 class ProfileViolation(PkiError):
@@ -46,7 +48,7 @@ class ProfileViolation(PkiError):
     code = "profile_violation"
 
 
-class AlreadyRevoked(PkiError):
+class AlreadyRevoked(PkiError, Conflict):
     code = "already_revoked"
 
 

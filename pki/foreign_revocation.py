@@ -17,8 +17,10 @@ from cryptography.hazmat.primitives import serialization
 from sqlalchemy import Integer, LargeBinary, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .audit import record_event
-from .db import Base, TrustAnchorRecord, UTCDateTime
+from auth.audit import record_event
+from auth.db import UTCDateTime
+
+from .db import Base, TrustAnchorRecord
 from .errors import PkiError
 from .validation import RevocationState
 
@@ -55,86 +57,63 @@ def load_crl(data: bytes) -> x509.CertificateRevocationList:
 
 
 class ForeignRevocation:
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
-        self._session_factory = session_factory
+    """Imported CRLs of foreign CAs; every method works in the caller's session."""
 
-    def import_crl(self, data: bytes, *, actor: str) -> ForeignCrlRecord:
+    @staticmethod
+    def import_crl(session: Session, data: bytes, *, actor: str) -> ForeignCrlRecord:
         crl = load_crl(data)
-        with self._session_factory() as session, session.begin():
-            anchors = [
-                x509.load_der_x509_certificate(der)
-                for der in session.scalars(select(TrustAnchorRecord.der))
-            ]
-            issuer = next(
-                (
-                    a
-                    for a in anchors
-                    if a.subject == crl.issuer and crl.is_signature_valid(a.public_key())  # type: ignore[arg-type]
-                ),
-                None,
+        anchors = [
+            x509.load_der_x509_certificate(der)
+            for der in session.scalars(select(TrustAnchorRecord.der))
+        ]
+        issuer = next(
+            (
+                a
+                for a in anchors
+                if a.subject == crl.issuer and crl.is_signature_valid(a.public_key())  # type: ignore[arg-type]
+            ),
+            None,
+        )
+        if issuer is None:
+            raise CrlRejected(
+                f"no imported trust anchor named {crl.issuer.rfc4514_string()} "
+                "signed this CRL: import its CA first (`csms pki trust add`)"
             )
-            if issuer is None:
-                raise CrlRejected(
-                    f"no imported trust anchor named {crl.issuer.rfc4514_string()} "
-                    "signed this CRL: import its CA first (`csms pki trust add`)"
-                )
-            try:
-                number = str(
-                    crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number
-                )
-            except x509.ExtensionNotFound:
-                number = None
-            record = ForeignCrlRecord(
-                issuer_fingerprint=_fingerprint(issuer),
-                issuer_subject=crl.issuer.rfc4514_string()[:512],
-                crl_number=number,
-                this_update=crl.last_update_utc,
-                next_update=crl.next_update_utc,
-                der=crl.public_bytes(serialization.Encoding.DER),
-                added_at=datetime.now(UTC),
-                added_by=actor,
-            )
-            session.add(record)
-            record_event(
-                session,
-                actor=actor,
-                action="trust.crl_imported",
-                fingerprint=record.issuer_fingerprint,
-                issuer=record.issuer_subject,
-                revoked=len(crl),
-                crl_number=number,
-            )
+        try:
+            number = str(crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number)
+        except x509.ExtensionNotFound:
+            number = None
+        record = ForeignCrlRecord(
+            issuer_fingerprint=_fingerprint(issuer),
+            issuer_subject=crl.issuer.rfc4514_string()[:512],
+            crl_number=number,
+            this_update=crl.last_update_utc,
+            next_update=crl.next_update_utc,
+            der=crl.public_bytes(serialization.Encoding.DER),
+            added_at=datetime.now(UTC),
+            added_by=actor,
+        )
+        session.add(record)
+        record_event(
+            session,
+            actor=actor,
+            action="trust.crl_imported",
+            fingerprint=record.issuer_fingerprint,
+            issuer=record.issuer_subject,
+            revoked=len(crl),
+            crl_number=number,
+        )
         return record
 
-    def newest_by_issuer(self) -> dict[str, x509.CertificateRevocationList]:
+    @staticmethod
+    def newest_by_issuer(session: Session) -> dict[str, x509.CertificateRevocationList]:
         """{issuer fingerprint: its newest imported CRL}, for callers that cache them."""
-        with self._session_factory() as session:
-            rows = session.execute(
-                select(ForeignCrlRecord.issuer_fingerprint, ForeignCrlRecord.der).order_by(
-                    ForeignCrlRecord.this_update, ForeignCrlRecord.id
-                )
-            ).all()
+        rows = session.execute(
+            select(ForeignCrlRecord.issuer_fingerprint, ForeignCrlRecord.der).order_by(
+                ForeignCrlRecord.this_update, ForeignCrlRecord.id
+            )
+        ).all()
         return {fingerprint: x509.load_der_x509_crl(der) for fingerprint, der in rows}
-
-    def checker(self) -> Callable[[x509.Certificate, x509.Certificate], RevocationState]:
-        """A pki.validation.RevocationChecker over the newest imported CRL of each issuer."""
-
-        def check(cert: x509.Certificate, issuer: x509.Certificate) -> RevocationState:
-            with self._session_factory() as session:
-                der = session.scalar(
-                    select(ForeignCrlRecord.der)
-                    .where(ForeignCrlRecord.issuer_fingerprint == _fingerprint(issuer))
-                    .order_by(ForeignCrlRecord.this_update.desc(), ForeignCrlRecord.id.desc())
-                    .limit(1)
-                )
-            if der is None:
-                return RevocationState.UNKNOWN
-            crl = x509.load_der_x509_crl(der)
-            if crl.get_revoked_certificate_by_serial_number(cert.serial_number) is not None:
-                return RevocationState.REVOKED
-            return RevocationState.GOOD
-
-        return check
 
 
 def checker_over(

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPub
 from . import der
 from .certificate_profile import IssuerFacts, check_certificate, clamp_validity, extensions_der
 from .der import DerError
-from .errors import PkiError, ProfileViolation
+from .errors import InvalidSerial, PkiError, ProfileViolation
 from .keystore import Signer
 from .profiles import Profile
 from .signatures import verify_signature
@@ -81,9 +81,9 @@ def parse_serial(text: str) -> int:
     try:
         value = int(cleaned, 16)
     except ValueError:
-        raise PkiError(f"{text!r} is not a hexadecimal serial number") from None
+        raise InvalidSerial(f"{text!r} is not a hexadecimal serial number") from None
     if value <= 0:
-        raise PkiError("serial numbers are positive")
+        raise InvalidSerial("serial numbers are positive")
     return value
 
 

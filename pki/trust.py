@@ -5,7 +5,6 @@ must be known here in advance."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -14,7 +13,8 @@ from cryptography.hazmat.primitives import serialization
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .audit import record_event
+from auth.audit import record_event
+
 from .db import TrustAnchorRecord
 from .errors import TrustAnchorRejected
 from .validation import MAX_SUB_CAS, PathValidator
@@ -73,11 +73,16 @@ def parse_bundle(data: bytes) -> list[x509.Certificate]:
 
 
 class TrustStore:
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
-        self._session_factory = session_factory
+    """Imported trust anchors; every method works in the caller's session."""
 
     def add_bundle(
-        self, data: bytes, kind: str, *, actor: str, now: datetime | None = None
+        self,
+        session: Session,
+        data: bytes,
+        kind: str,
+        *,
+        actor: str,
+        now: datetime | None = None,
     ) -> TrustImport:
         """Validate a bundle (one self-signed root, CA certificates chaining to it) and store
         it. Nothing is stored unless every certificate in it passes."""
@@ -112,76 +117,77 @@ class TrustStore:
         root_fp = _fingerprint(root)
         added: list[str] = []
         known: list[str] = []
-        with self._session_factory() as session, session.begin():
-            existing = set(
-                session.scalars(
-                    select(TrustAnchorRecord.fingerprint_sha256).where(
-                        TrustAnchorRecord.fingerprint_sha256.in_([_fingerprint(c) for c in certs])
-                    )
+        existing = set(
+            session.scalars(
+                select(TrustAnchorRecord.fingerprint_sha256).where(
+                    TrustAnchorRecord.fingerprint_sha256.in_([_fingerprint(c) for c in certs])
                 )
             )
-            for cert in [root, *sub_cas]:
-                fp = _fingerprint(cert)
-                subject = cert.subject.rfc4514_string()
-                if fp in existing:
-                    known.append(subject)
-                    continue
-                session.add(
-                    TrustAnchorRecord(
-                        kind=kind,
-                        role="root" if cert is root else "sub-ca",
-                        root_fingerprint=root_fp,
-                        subject=subject,
-                        fingerprint_sha256=fp,
-                        der=cert.public_bytes(serialization.Encoding.DER),
-                        not_after=cert.not_valid_after_utc,
-                        added_at=now,
-                        added_by=actor,
-                    )
-                )
-                added.append(subject)
-                record_event(
-                    session,
-                    actor=actor,
-                    action="trust.added",
-                    fingerprint=fp,
-                    serial_hex=format(cert.serial_number, "X"),
+        )
+        for cert in [root, *sub_cas]:
+            fp = _fingerprint(cert)
+            subject = cert.subject.rfc4514_string()
+            if fp in existing:
+                known.append(subject)
+                continue
+            session.add(
+                TrustAnchorRecord(
                     kind=kind,
-                    subject=subject,
                     role="root" if cert is root else "sub-ca",
+                    root_fingerprint=root_fp,
+                    subject=subject,
+                    fingerprint_sha256=fp,
+                    der=cert.public_bytes(serialization.Encoding.DER),
+                    not_after=cert.not_valid_after_utc,
+                    added_at=now,
+                    added_by=actor,
                 )
+            )
+            added.append(subject)
+            record_event(
+                session,
+                actor=actor,
+                action="trust.added",
+                fingerprint=fp,
+                serial_hex=format(cert.serial_number, "X"),
+                kind=kind,
+                subject=subject,
+                role="root" if cert is root else "sub-ca",
+            )
         return TrustImport(kind, root_fp, tuple(added), tuple(known))
 
-    def certificates(self, kind: str, role: str | None = None) -> list[x509.Certificate]:
+    @staticmethod
+    def certificates(
+        session: Session, kind: str, role: str | None = None
+    ) -> list[x509.Certificate]:
         query = select(TrustAnchorRecord.der).where(TrustAnchorRecord.kind == kind)
         if role is not None:
             query = query.where(TrustAnchorRecord.role == role)
-        with self._session_factory() as session:
-            return [x509.load_der_x509_certificate(d) for d in session.scalars(query)]
+        return [x509.load_der_x509_certificate(d) for d in session.scalars(query)]
 
-    def list(self) -> list[TrustAnchorRecord]:
-        with self._session_factory() as session:
-            return list(session.scalars(select(TrustAnchorRecord).order_by(TrustAnchorRecord.id)))
+    @staticmethod
+    def list(session: Session) -> list[TrustAnchorRecord]:
+        return list(session.scalars(select(TrustAnchorRecord).order_by(TrustAnchorRecord.id)))
 
-    def remove(self, fingerprint: str, *, actor: str) -> int:
+    @staticmethod
+    def remove(session: Session, fingerprint: str, *, actor: str) -> int:
         """Remove an anchor; removing a root removes its sub-CAs too."""
-        with self._session_factory() as session, session.begin():
-            rows = list(
-                session.scalars(
-                    select(TrustAnchorRecord).where(
-                        (TrustAnchorRecord.fingerprint_sha256 == fingerprint.lower())
-                        | (TrustAnchorRecord.root_fingerprint == fingerprint.lower())
-                    )
+        rows = list(
+            session.scalars(
+                select(TrustAnchorRecord).where(
+                    (TrustAnchorRecord.fingerprint_sha256 == fingerprint.lower())
+                    | (TrustAnchorRecord.root_fingerprint == fingerprint.lower())
                 )
             )
-            for row in rows:
-                session.delete(row)
-                record_event(
-                    session,
-                    actor=actor,
-                    action="trust.removed",
-                    fingerprint=row.fingerprint_sha256,
-                    kind=row.kind,
-                    subject=row.subject,
-                )
-            return len(rows)
+        )
+        for row in rows:
+            session.delete(row)
+            record_event(
+                session,
+                actor=actor,
+                action="trust.removed",
+                fingerprint=row.fingerprint_sha256,
+                kind=row.kind,
+                subject=row.subject,
+            )
+        return len(rows)

@@ -10,12 +10,11 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 
+from auth.audit import AuditEvent, record_event
 from auth.models import CasbinRule, Partner, User
 from auth.policy import PolicyError, Rule
 from auth.users import UserError, add_partner, add_user
 from auth.wiring import auth_of
-from pki.audit import record_event
-from pki.db import AuditEvent
 
 from .deps import Principal, authorize, product_of, scope_query
 from .schemas import CONFLICT, ERRORS, NOT_FOUND

@@ -25,7 +25,7 @@ from sqlalchemy import Select, false
 from sqlalchemy.orm import InstrumentedAttribute
 
 from auth.models import User
-from auth.policy import GLOBAL_DOMAIN
+from auth.principal import GLOBAL_DOMAIN
 from auth.tokens import TokenError
 from auth.wiring import AuthDomain, auth_of
 

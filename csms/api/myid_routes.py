@@ -20,11 +20,11 @@ from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
 from sqlalchemy import select
 
+from auth.audit import record_event
 from auth.models import User
 from auth.myid import MyIdEndpoints, MyIdError, MyIdPerson, person_from_userinfo
 from auth.users import add_user
 from auth.wiring import auth_of
-from pki.audit import record_event
 
 from .deps import SESSION_COOKIE_KEY, Principal, authorize, product_of
 from .schemas import ERRORS, NOT_FOUND, ErrorOut

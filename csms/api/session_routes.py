@@ -11,11 +11,11 @@ from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
+from auth.audit import record_event
 from auth.models import User
 from auth.passwords import verify_password
 from auth.tokens import TokenError, TokenPair
 from auth.wiring import auth_of
-from pki.audit import record_event
 
 from .deps import SESSION_COOKIE_KEY, Principal, authorize, product_of, unauthorized
 from .schemas import ERRORS

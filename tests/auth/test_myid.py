@@ -10,10 +10,10 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from auth.audit import AuditEvent
 from auth.models import LoginSession, User
 from csms.app import create_app
 from csms.product import Product, build_product
-from pki.db import AuditEvent
 from tests.auth.conftest import make_settings
 from tests.auth.myid_standin import CLIENT_ID, CLIENT_SECRET, PINFL, StandIn, profile
 from tests.harness.postgres import PostgresServer

@@ -15,8 +15,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
 
+from auth.audit import AuditEvent
 from contracts.cps import ISO2_SCHEMA, MAX_EXI_CHARACTERS, CpsAnswer
-from pki.db import AuditEvent
 from tests.contracts.car import JosevCar
 from tests.contracts.conftest import Pnc
 from tests.contracts.oem_crl import revoke_leaf_crl

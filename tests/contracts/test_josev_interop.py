@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
 
+from auth.audit import AuditEvent
 from contracts import contracts_of
 from contracts.cps import ISO2_SCHEMA, MAX_EXI_CHARACTERS
 from iso15118 import build_signature, encode_v2g_message
@@ -23,7 +24,6 @@ from iso15118.messages import (
     Signature,
     V2GMessage,
 )
-from pki.db import AuditEvent
 from tests.contracts.car import JosevCar
 from tests.contracts.conftest import Pnc
 

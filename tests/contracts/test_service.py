@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
+from auth.audit import AuditEvent
 from contracts import ContractError, contracts_of
 from csms.product import Product
 from iso15118.emaid import parse_emaid
-from pki.db import AuditEvent
 from tests.contracts.conftest import Pnc
 
 pytestmark = pytest.mark.postgres

@@ -8,9 +8,10 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import func, select
 
+from auth.audit import AuditEvent
 from csms.product import Product
 from pki import authority as authority_module
-from pki.db import AuditEvent, CertificateRecord
+from pki.db import CertificateRecord
 from pki.errors import PkiError
 
 from .helpers import make_csr

@@ -10,8 +10,9 @@ import pytest
 from cryptography import x509
 from sqlalchemy import func, select
 
+from auth.audit import AuditEvent
 from csms.product import Product
-from pki.db import AuditEvent, CertificateRecord
+from pki.db import CertificateRecord
 from pki.errors import CsrRejected, PkiError, ProfileViolation, UnknownProfile
 
 from .helpers import make_csr, make_key, openssl

@@ -9,8 +9,9 @@ import pytest
 from cryptography import x509
 from sqlalchemy import func, select
 
+from auth.audit import AuditEvent
 from csms.product import Product
-from pki.db import AuditEvent, CertificateRecord
+from pki.db import CertificateRecord
 from pki.issuance import serial_to_hex
 
 from .helpers import make_csr, make_key, openssl, openssl_verify

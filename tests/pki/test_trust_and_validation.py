@@ -9,8 +9,8 @@ import pytest
 from cryptography import x509
 from sqlalchemy import select
 
+from auth.audit import AuditEvent
 from csms.product import Product
-from pki.db import AuditEvent
 from pki.errors import TrustAnchorRejected, ValidationReason
 from pki.validation import PathValidator, RevocationState
 

@@ -14,12 +14,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from sqlalchemy import select
 
+from auth.audit import AuditEvent
 from auth.policy import ROLES, SCOPES
 from auth.users import PARTNER_NAME, USERNAME
 from csms.api import admin_routes, resource_routes
 from csms.api.deps import Principal, product_of
 from pki.authority import REVOCATION_REASONS
-from pki.db import AuditEvent
 from pki.errors import PkiError
 from pki.trust import KINDS, MAX_BUNDLE_BYTES
 

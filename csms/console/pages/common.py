@@ -11,12 +11,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 
+from auth.audit import record_event
 from auth.models import User
 from auth.passwords import verify_password
 from auth.wiring import auth_of
 from csms.api import myid_routes, resource_routes
 from csms.api.deps import Principal, product_of
-from pki.audit import record_event
 
 from .. import i18n
 from ..access import begin_session, cabinet_of, check_csrf, current_sid, page

@@ -1,0 +1,185 @@
+"""The PKI as the doors use it: who may see, issue and revoke which certificates, and who may
+change what the product trusts. Every method takes the caller's session and principal; the
+CA itself (pki.authority) only signs, stores and revokes, and decides nobody's permissions.
+
+Rules kept here, once:
+- everyone who may read `station_certificates` sees the stations' certificates (OCPP and
+  ISO 15118 SECC); only a principal who may read `certificates` everywhere sees all of them;
+- revoking follows the same split: a station certificate needs `station_certificates`
+  revoke, any other certificate `certificates` revoke in scope `any`;
+- trust anchors and their CRLs belong to `trust_anchors`; the hierarchy to `authorities`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography import x509
+from sqlalchemy.orm import Session
+
+from auth.access import AccessControl
+from auth.principal import Forbidden, Permission, Principal, Scope
+
+from .authority import (
+    Authority,
+    CertificateAuthority,
+    InitResult,
+    IssuedCertificate,
+    RevocationInfo,
+)
+from .crl import build_crl
+from .db import CertificateRecord, TrustAnchorRecord
+from .foreign_revocation import ForeignCrlRecord, ForeignRevocation
+from .issuance import parse_serial
+from .trust import TrustImport, TrustStore
+
+CERTIFICATES_READ = Permission("certificates", "read")
+CERTIFICATES_CREATE = Permission("certificates", "create")
+CERTIFICATES_REVOKE = Permission("certificates", "revoke")
+STATION_CERTIFICATES_READ = Permission("station_certificates", "read")
+STATION_CERTIFICATES_REVOKE = Permission("station_certificates", "revoke")
+TRUST_READ = Permission("trust_anchors", "read")
+TRUST_CREATE = Permission("trust_anchors", "create")
+TRUST_DELETE = Permission("trust_anchors", "delete")
+AUTHORITIES_CREATE = Permission("authorities", "create")
+
+# The stations' own certificates (OCPP client and ISO 15118 SECC): what technicians handle.
+STATION_PROFILES = ("charging-station", "secc", "secc-20")
+
+
+@dataclass(frozen=True)
+class CertificateView:
+    serial: str
+    profile: str
+    issuer: str | None
+    subject: str
+    status: str  # reserved | issued | failed | revoked
+    not_before: datetime
+    not_after: datetime
+    revoked_at: datetime | None
+    revocation_reason: str | None
+
+    @classmethod
+    def of(cls, record: CertificateRecord) -> CertificateView:
+        return cls(
+            serial=record.serial_hex,
+            profile=record.profile,
+            issuer=record.issuer_ca,
+            subject=record.subject,
+            status="revoked" if record.revoked_at else record.status,
+            not_before=record.not_before,
+            not_after=record.not_after,
+            revoked_at=record.revoked_at,
+            revocation_reason=record.revocation_reason,
+        )
+
+
+class PkiService:
+    def __init__(
+        self,
+        access: AccessControl,
+        ca: CertificateAuthority,
+        trust: TrustStore,
+        revocation: ForeignRevocation,
+    ) -> None:
+        self._access = access
+        self.ca = ca
+        self._trust = trust
+        self._revocation = revocation
+
+    # --- public: the CA certificates and CRLs anyone may fetch ---------------------------------
+
+    def authorities(self) -> dict[str, Authority]:
+        return self.ca.authorities()
+
+    def crl(self, session: Session, name: str) -> x509.CertificateRevocationList:
+        return build_crl(session, self.ca, name)
+
+    # --- the hierarchy ---------------------------------------------------------------------------
+
+    def init(
+        self,
+        session: Session,
+        principal: Principal,
+        *,
+        names: tuple[str, ...] | None = None,
+        include_demo: bool = False,
+    ) -> InitResult:
+        self._access.require(principal, AUTHORITIES_CREATE)
+        return self.ca.init(session, principal.actor, names=names, include_demo=include_demo)
+
+    def create_ocsp_delegate(self, session: Session, principal: Principal, name: str) -> Authority:
+        self._access.require(principal, AUTHORITIES_CREATE)
+        return self.ca.create_ocsp_delegate(session, name, actor=principal.actor)
+
+    # --- certificates --------------------------------------------------------------------------
+
+    def list_certificates(
+        self, session: Session, principal: Principal, *, limit: int = 100, offset: int = 0
+    ) -> list[CertificateView]:
+        """Issued certificates, newest first: every one for those who may read all
+        certificates, the stations' for those who may read only `station_certificates`."""
+        everything = self._access.decide(principal, CERTIFICATES_READ) is Scope.ANY
+        if not everything:
+            self._access.require(principal, STATION_CERTIFICATES_READ)
+        records = self.ca.list_certificates(
+            session,
+            profiles=None if everything else STATION_PROFILES,
+            limit=limit,
+            offset=offset,
+        )
+        return [CertificateView.of(r) for r in records]
+
+    def revoke(
+        self, session: Session, principal: Principal, serial: str, *, reason: str | None
+    ) -> tuple[RevocationInfo, CertificateView]:
+        """Revoke by serial (hex, colons allowed); station certificates for whoever may revoke
+        those, any other only for whoever may revoke every certificate."""
+        everything = self._access.decide(principal, CERTIFICATES_REVOKE) is Scope.ANY
+        if not everything:
+            self._access.require(principal, STATION_CERTIFICATES_REVOKE)
+        number = parse_serial(serial)
+        record = self.ca.find(session, number)
+        if not everything and record.profile not in STATION_PROFILES:
+            raise Forbidden("you may revoke station certificates only")
+        info = self.ca.revoke(session, number, reason=reason, actor=principal.actor)
+        return info, CertificateView.of(record)
+
+    def issue_from_csr(
+        self,
+        session: Session,
+        principal: Principal,
+        csr: bytes,
+        profile: str,
+        *,
+        days: int | None = None,
+        ca_name: str | None = None,
+    ) -> IssuedCertificate:
+        self._access.require(principal, CERTIFICATES_CREATE)
+        return self.ca.issue_from_csr(
+            session, csr, profile, actor=principal.actor, ca_name=ca_name, days=days
+        )
+
+    # --- trust ---------------------------------------------------------------------------------
+
+    def trust_anchors(self, session: Session, principal: Principal) -> list[TrustAnchorRecord]:
+        self._access.require(principal, TRUST_READ)
+        return self._trust.list(session)
+
+    def add_trust_bundle(
+        self, session: Session, principal: Principal, data: bytes, kind: str
+    ) -> TrustImport:
+        self._access.require(principal, TRUST_CREATE)
+        return self._trust.add_bundle(session, data, kind, actor=principal.actor)
+
+    def remove_trust_anchor(self, session: Session, principal: Principal, fingerprint: str) -> int:
+        self._access.require(principal, TRUST_DELETE)
+        return self._trust.remove(session, fingerprint, actor=principal.actor)
+
+    def import_foreign_crl(
+        self, session: Session, principal: Principal, data: bytes
+    ) -> ForeignCrlRecord:
+        """A CRL of an imported (OEM) CA: its revoked certificates are refused from then on."""
+        self._access.require(principal, TRUST_CREATE)
+        return self._revocation.import_crl(session, data, actor=principal.actor)
