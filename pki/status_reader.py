@@ -9,10 +9,16 @@ between requests and every read sees the newest committed revocation.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from cryptography import x509
 from sqlalchemy import Engine
+
+from .authority import CertificateAuthority
+from .issuance import serial_to_hex
+from .validation import RevocationState
 
 # The one query, per DBAPI parameter style; the table and columns are CertificateRecord's
 # (a test checks the names still match the model).
@@ -86,3 +92,25 @@ def _as_utc(value: datetime | str | None) -> datetime | None:
     if isinstance(value, str):  # SQLite keeps timestamps as text
         value = datetime.fromisoformat(value)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def own_revocation_checker(
+    ca: CertificateAuthority, reader: StatusReader
+) -> Callable[[x509.Certificate, x509.Certificate], RevocationState]:
+    """A pki.validation RevocationChecker over the product's own issuance records:
+    authoritative for certificates its CAs signed, UNKNOWN for anything else (so another
+    source may answer). One indexed lookup per certificate, no ORM session. A database that
+    cannot answer raises: a check that cannot be made must refuse, never pass."""
+
+    def check(cert: x509.Certificate, issuer: x509.Certificate) -> RevocationState:
+        issuer_name = next(
+            (name for name, a in ca.authorities().items() if a.certificate == issuer), None
+        )
+        if issuer_name is None:
+            return RevocationState.UNKNOWN  # not one of ours: another source must decide
+        row = reader.read(serial_to_hex(cert.serial_number), issuer_name)
+        if row is None or row[0] == "failed":
+            return RevocationState.UNKNOWN
+        return RevocationState.REVOKED if row[1] is not None else RevocationState.GOOD
+
+    return check
