@@ -1,26 +1,32 @@
-"""Plug & Charge wiring: the OCPP core's questions (csms.ocpp.ports) answered by the contract
-service (contracts/). The OCPP core never decides a contract matter; this adapter only
-translates between OCPP's field names and the contract service's types."""
+"""Plug & Charge wiring: the OCPP core's questions (csms.ocpp.contract_port) answered by the
+contract service (contracts/). The OCPP core never decides a contract matter; this adapter only
+translates between OCPP's field names and the contract service's types, and owns the unit of
+work of each answer: what the car is told has been issued is committed before it is sent."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from contracts.authorization import HashData
-from contracts.wiring import ContractDomain, contracts_of
+from sqlalchemy.orm import Session, sessionmaker
 
-from .ocpp.ports import AuthorizeDecision, EvCertificateAnswer
-from .product import Product
+from contracts.authorization import HashData, PncAuthorizer
+from contracts.cps import CertificateProvisioningService
 
-# OCPP's statusInfo.reasonCode is at most 20 characters; V2G response codes are longer.
-REASON_CODE_LENGTH = 20
+from .ocpp.contract_port import AuthorizeDecision, EvCertificateAnswer
 
 
 class PncDecisions:
-    """csms.ocpp.ports.ContractDecisions over the product's contract domain."""
+    """csms.ocpp.contract_port.ContractDecisions over the product's contract service."""
 
-    def __init__(self, domain: ContractDomain) -> None:
-        self._domain = domain
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        cps: CertificateProvisioningService,
+        authorizer: PncAuthorizer,
+    ) -> None:
+        self._sessions = sessions
+        self._cps = cps
+        self._authorizer = authorizer
 
     def authorize(
         self,
@@ -43,22 +49,17 @@ class PncDecisions:
             )
             for entry in hash_data or []
         ]
-        decision = self._domain.authorizer.authorize(
-            id_token["idToken"], pem_chain, entries or None
-        )
+        with self._sessions() as session:  # reads only
+            decision = self._authorizer.authorize(
+                session, id_token["idToken"], pem_chain, entries or None
+            )
         return AuthorizeDecision(decision.id_token_status, decision.certificate_status)
 
     def get_15118_ev_certificate(
         self, schema_version: str, action: str, exi_request_b64: str, *, station_id: str
     ) -> EvCertificateAnswer:
-        answer = self._domain.cps.handle(schema_version, action, exi_request_b64)
+        with self._sessions.begin() as session:
+            answer = self._cps.handle(session, schema_version, action, exi_request_b64)
         reason = None if answer.status == "Accepted" else answer.response_code
-        return EvCertificateAnswer(
-            answer.status,
-            answer.exi_response,
-            reason_code=reason[:REASON_CODE_LENGTH] if reason else None,
-        )
-
-
-def contract_decisions(product: Product) -> PncDecisions:
-    return PncDecisions(contracts_of(product))
+        # statusInfo's limits are applied where the response is built (csms.ocpp.limits).
+        return EvCertificateAnswer(answer.status, answer.exi_response, reason_code=reason)

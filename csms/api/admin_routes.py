@@ -1,27 +1,33 @@
-"""Users, partners, policies (Casbin rules and role assignments) and the audit trail."""
+"""Users, partners, policies (Casbin rules and role assignments) and the audit trail: the REST
+door onto auth's services (auth/users.py, auth/rules.py, auth/audit.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.concurrency import run_in_threadpool
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select
 
-from auth.audit import AuditEvent, record_event
-from auth.models import CasbinRule, Partner, User
-from auth.policy import PolicyError, Rule
-from auth.users import UserError, add_partner, add_user
-from auth.wiring import auth_of
+from auth.audit import AUDIT_READ, AuditFilter
+from auth.policy import Rule
+from auth.principal import Principal
+from auth.rules import POLICIES_CREATE, POLICIES_DELETE, POLICIES_READ
+from auth.users import (
+    PARTNERS_CREATE,
+    PARTNERS_READ,
+    USERS_CREATE,
+    USERS_DELETE,
+    USERS_READ,
+    PartnerView,
+    UserView,
+)
 
-from .deps import Principal, authorize, product_of, scope_query
-from .schemas import CONFLICT, ERRORS, NOT_FOUND
+from ..web.context import container_of, in_transaction
+from .deps import allowed
+from .schemas import CONFLICT, ERRORS, NOT_FOUND, Limit, Offset
 
 router = APIRouter(responses=ERRORS)
-Limit = Annotated[int, Query(ge=1, le=1000)]
-Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
 # --- users -------------------------------------------------------------------------------
@@ -38,6 +44,10 @@ class UserOut(BaseModel):
     created_at: datetime
     last_login_at: datetime | None
 
+    @classmethod
+    def of(cls, view: UserView) -> UserOut:
+        return cls(**{**view.__dict__, "roles": list(view.roles)})
+
 
 class UserIn(BaseModel):
     username: str = Field(min_length=1, max_length=128)
@@ -46,138 +56,58 @@ class UserIn(BaseModel):
     password: str | None = Field(default=None, min_length=12, max_length=256)
 
 
-def _user_out(user: User, roles: list[str]) -> UserOut:
-    return UserOut(
-        username=user.username,
-        roles=roles,
-        partner=user.partner,
-        full_name=user.full_name,
-        has_password=user.password_hash is not None,
-        has_myid=user.pinfl is not None,
-        active=user.active,
-        created_at=user.created_at,
-        last_login_at=user.last_login_at,
-    )
-
-
-def _roles_by_user(session: Any, usernames: list[str]) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {name: [] for name in usernames}
-    if usernames:
-        rows = session.execute(
-            select(CasbinRule.v0, CasbinRule.v1).where(
-                CasbinRule.ptype == "g", CasbinRule.v0.in_(usernames)
-            )
-        )
-        for name, role in rows:
-            found[name].append(role)
-    return found
-
-
 @router.get("/api/users", tags=["users"], response_model=list[UserOut])
 async def list_users(
     request: Request,
-    principal: Annotated[Principal, Depends(authorize("users", "read"))],
+    principal: Annotated[Principal, allowed(USERS_READ)],
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> list[UserOut]:
-    factory = product_of(request).session_factory
-
-    def load() -> list[UserOut]:
-        query = scope_query(
-            select(User).order_by(User.id),
-            principal,
-            partner_column=User.partner,
-            owner_column=User.username,
-        )
-        with factory() as session:
-            users = list(session.scalars(query.limit(limit).offset(offset)))
-            roles = _roles_by_user(session, [u.username for u in users])
-            return [_user_out(u, roles[u.username]) for u in users]
-
-    return await run_in_threadpool(load)
+    users = container_of(request).users
+    found = await in_transaction(
+        request, lambda s: users.list_users(s, principal, limit=limit, offset=offset)
+    )
+    return [UserOut.of(u) for u in found]
 
 
 @router.get("/api/users/{username}", tags=["users"], response_model=UserOut, responses=NOT_FOUND)
 async def get_user(
-    request: Request,
-    username: str,
-    principal: Annotated[Principal, Depends(authorize("users", "read"))],
+    request: Request, username: str, principal: Annotated[Principal, allowed(USERS_READ)]
 ) -> UserOut:
-    factory = product_of(request).session_factory
-
-    def load() -> UserOut | None:
-        query = scope_query(
-            select(User).where(User.username == username),
-            principal,
-            partner_column=User.partner,
-            owner_column=User.username,
-        )
-        with factory() as session:
-            user = session.scalar(query)
-            if user is None:
-                return None
-            return _user_out(user, _roles_by_user(session, [username])[username])
-
-    found = await run_in_threadpool(load)
-    if found is None:
-        raise HTTPException(404, f"no user {username}")
-    return found
+    users = container_of(request).users
+    return UserOut.of(
+        await in_transaction(request, lambda s: users.get_user(s, principal, username))
+    )
 
 
 @router.post(
     "/api/users", tags=["users"], status_code=201, response_model=UserOut, responses=CONFLICT
 )
 async def create_user(
-    request: Request,
-    body: UserIn,
-    principal: Annotated[Principal, Depends(authorize("users", "create"))],
+    request: Request, body: UserIn, principal: Annotated[Principal, allowed(USERS_CREATE)]
 ) -> UserOut:
-    product = product_of(request)
-    policy = auth_of(product).policy
-
-    def create() -> UserOut:
-        with product.session_factory() as session, session.begin():
-            user = add_user(
-                session,
-                policy,
-                body.username,
-                role=body.role,
-                partner=body.partner,
-                password=body.password,
-                actor=principal.actor,
-            )
-            return _user_out(user, [body.role])
-
-    try:
-        out = await run_in_threadpool(create)
-    except UserError as exc:
-        raise HTTPException(409 if exc.code.endswith("exists") else 400, str(exc)) from None
-    policy.load()
-    return out
+    users = container_of(request).users
+    created = await in_transaction(
+        request,
+        lambda s: users.create_user(
+            s,
+            principal,
+            body.username,
+            role=body.role,
+            partner=body.partner,
+            password=body.password,
+        ),
+    )
+    return UserOut.of(created)
 
 
 @router.delete("/api/users/{username}", tags=["users"], status_code=204, responses=NOT_FOUND)
 async def disable_user(
-    request: Request,
-    username: str,
-    principal: Annotated[Principal, Depends(authorize("users", "delete"))],
+    request: Request, username: str, principal: Annotated[Principal, allowed(USERS_DELETE)]
 ) -> None:
     """Disable an account and end its logins (the row stays for the audit trail)."""
-    product = product_of(request)
-    tokens = auth_of(product).tokens
-
-    def disable() -> bool:
-        with product.session_factory() as session, session.begin():
-            user = session.scalar(select(User).where(User.username == username))
-            if user is None:
-                return False
-            user.active = False
-            tokens.revoke_user(session, user.id, "disabled")
-            record_event(session, actor=principal.actor, action="user.disabled", username=username)
-            return True
-
-    if not await run_in_threadpool(disable):
-        raise HTTPException(404, f"no user {username}")
+    users = container_of(request).users
+    await in_transaction(request, lambda s: users.disable_user(s, principal, username))
 
 
 # --- partners ----------------------------------------------------------------------------
@@ -187,6 +117,10 @@ class PartnerOut(BaseModel):
     name: str
     created_at: datetime
 
+    @classmethod
+    def of(cls, view: PartnerView) -> PartnerOut:
+        return cls(name=view.name, created_at=view.created_at)
+
 
 class PartnerIn(BaseModel):
     name: str = Field(min_length=1, max_length=128)
@@ -195,46 +129,27 @@ class PartnerIn(BaseModel):
 @router.get("/api/partners", tags=["partners"], response_model=list[PartnerOut])
 async def list_partners(
     request: Request,
-    principal: Annotated[Principal, Depends(authorize("partners", "read"))],
+    principal: Annotated[Principal, allowed(PARTNERS_READ)],
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> list[PartnerOut]:
-    factory = product_of(request).session_factory
-
-    def load() -> list[PartnerOut]:
-        query = scope_query(
-            select(Partner).order_by(Partner.name), principal, partner_column=Partner.name
-        )
-        with factory() as session:
-            return [
-                PartnerOut(name=p.name, created_at=p.created_at)
-                for p in session.scalars(query.limit(limit).offset(offset))
-            ]
-
-    return await run_in_threadpool(load)
+    users = container_of(request).users
+    found = await in_transaction(
+        request, lambda s: users.list_partners(s, principal, limit=limit, offset=offset)
+    )
+    return [PartnerOut.of(p) for p in found]
 
 
 @router.get(
     "/api/partners/{name}", tags=["partners"], response_model=PartnerOut, responses=NOT_FOUND
 )
 async def get_partner(
-    request: Request,
-    name: str,
-    principal: Annotated[Principal, Depends(authorize("partners", "read"))],
+    request: Request, name: str, principal: Annotated[Principal, allowed(PARTNERS_READ)]
 ) -> PartnerOut:
-    factory = product_of(request).session_factory
-
-    def load() -> Partner | None:
-        query = scope_query(
-            select(Partner).where(Partner.name == name), principal, partner_column=Partner.name
-        )
-        with factory() as session:
-            return session.scalar(query)
-
-    partner = await run_in_threadpool(load)
-    if partner is None:
-        raise HTTPException(404, f"no partner {name}")
-    return PartnerOut(name=partner.name, created_at=partner.created_at)
+    users = container_of(request).users
+    return PartnerOut.of(
+        await in_transaction(request, lambda s: users.get_partner(s, principal, name))
+    )
 
 
 @router.post(
@@ -245,21 +160,11 @@ async def get_partner(
     responses=CONFLICT,
 )
 async def create_partner(
-    request: Request,
-    body: PartnerIn,
-    principal: Annotated[Principal, Depends(authorize("partners", "create"))],
+    request: Request, body: PartnerIn, principal: Annotated[Principal, allowed(PARTNERS_CREATE)]
 ) -> PartnerOut:
-    factory = product_of(request).session_factory
-
-    def create() -> PartnerOut:
-        with factory() as session, session.begin():
-            partner = add_partner(session, body.name, actor=principal.actor)
-            return PartnerOut(name=partner.name, created_at=partner.created_at)
-
-    try:
-        return await run_in_threadpool(create)
-    except UserError as exc:
-        raise HTTPException(409 if exc.code.endswith("exists") else 400, str(exc)) from None
+    users = container_of(request).users
+    created = await in_transaction(request, lambda s: users.create_partner(s, principal, body.name))
+    return PartnerOut.of(created)
 
 
 # --- policies ----------------------------------------------------------------------------
@@ -278,7 +183,7 @@ class PolicyChangeOut(BaseModel):
 @router.get("/api/policies", tags=["policies"], response_model=list[RuleIO])
 async def list_policies(
     request: Request,
-    principal: Annotated[Principal, Depends(authorize("policies", "read"))],
+    principal: Annotated[Principal, allowed(POLICIES_READ)],
     ptype: Literal["p", "g"] | None = None,
     subject: Annotated[str | None, Query(max_length=128)] = None,
     limit: Limit = 1000,
@@ -286,72 +191,36 @@ async def list_policies(
 ) -> list[RuleIO]:
     """Permissions (`p`: subject, domain, object, action, scope) and role assignments
     (`g`: user, role, domain), in the order the enforcer reads them."""
-    factory = product_of(request).session_factory
-
-    def load() -> list[RuleIO]:
-        query = select(CasbinRule).order_by(CasbinRule.id)
-        if ptype is not None:
-            query = query.where(CasbinRule.ptype == ptype)
-        if subject is not None:
-            query = query.where(CasbinRule.v0 == subject)
-        with factory() as session:
-            out = []
-            for row in session.scalars(query.limit(limit).offset(offset)):
-                width = 5 if row.ptype == "p" else 3
-                values = [row.v0, row.v1, row.v2, row.v3, row.v4][:width]
-                out.append(RuleIO(ptype=row.ptype, values=values))  # type: ignore[arg-type]
-            return out
-
-    return await run_in_threadpool(load)
-
-
-async def _change_policy(
-    request: Request, principal: Principal, rule: RuleIO, *, adding: bool
-) -> PolicyChangeOut:
-    product = product_of(request)
-    policy = auth_of(product).policy
-    wanted = Rule(rule.ptype, tuple(rule.values))
-
-    def change() -> int:
-        with product.session_factory() as session, session.begin():
-            changed = policy.change(
-                session, add=[wanted] if adding else [], remove=[] if adding else [wanted]
-            )
-            if changed:
-                record_event(
-                    session,
-                    actor=principal.actor,
-                    action="policy.added" if adding else "policy.removed",
-                    rule=rule.model_dump(),
-                )
-            return changed
-
-    try:
-        changed = await run_in_threadpool(change)
-    except PolicyError as exc:
-        raise HTTPException(400, str(exc)) from None
-    policy.load()  # this process sees the change before the answer leaves
-    return PolicyChangeOut(changed=changed, version=policy.version)
+    rules = container_of(request).rules
+    found = await in_transaction(
+        request,
+        lambda s: rules.list_rules(
+            s, principal, ptype=ptype, subject=subject, limit=limit, offset=offset
+        ),
+    )
+    return [RuleIO(ptype=r.ptype, values=list(r.values)) for r in found]  # type: ignore[arg-type]
 
 
 @router.post("/api/policies", tags=["policies"], response_model=PolicyChangeOut)
 async def add_policy(
-    request: Request,
-    rule: RuleIO,
-    principal: Annotated[Principal, Depends(authorize("policies", "create"))],
+    request: Request, rule: RuleIO, principal: Annotated[Principal, allowed(POLICIES_CREATE)]
 ) -> PolicyChangeOut:
     """Add a permission or a role assignment (nothing changes if it exists)."""
-    return await _change_policy(request, principal, rule, adding=True)
+    rules = container_of(request).rules
+    wanted = Rule(rule.ptype, tuple(rule.values))
+    changed = await in_transaction(request, lambda s: rules.add(s, principal, wanted))
+    return PolicyChangeOut(changed=changed, version=rules.version)
 
 
 @router.post("/api/policies/remove", tags=["policies"], response_model=PolicyChangeOut)
 async def remove_policy(
-    request: Request,
-    rule: RuleIO,
-    principal: Annotated[Principal, Depends(authorize("policies", "delete"))],
+    request: Request, rule: RuleIO, principal: Annotated[Principal, allowed(POLICIES_DELETE)]
 ) -> PolicyChangeOut:
     """Remove a permission or a role assignment (a body, so values need no URL escaping)."""
-    return await _change_policy(request, principal, rule, adding=False)
+    rules = container_of(request).rules
+    wanted = Rule(rule.ptype, tuple(rule.values))
+    changed = await in_transaction(request, lambda s: rules.remove(s, principal, wanted))
+    return PolicyChangeOut(changed=changed, version=rules.version)
 
 
 # --- audit -------------------------------------------------------------------------------
@@ -370,38 +239,25 @@ class AuditOut(BaseModel):
 @router.get("/api/audit", tags=["audit"], response_model=list[AuditOut])
 async def audit(
     request: Request,
-    principal: Annotated[Principal, Depends(authorize("audit", "read"))],
+    principal: Annotated[Principal, allowed(AUDIT_READ)],
     action: Annotated[str | None, Query(max_length=64)] = None,
     limit: Limit = 100,
     # audit_events.id is a 32-bit integer column; larger values would only fail in SQL
     before_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
 ) -> list[AuditOut]:
     """Newest first; `action` is a prefix such as `login.` or `policy.`."""
-    factory = product_of(request).session_factory
-
-    def load() -> list[AuditOut]:
-        query = select(AuditEvent).order_by(AuditEvent.id.desc())
-        if action:
-            escaped = action.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(AuditEvent.action.like(f"{escaped}%", escape="\\"))
-        if before_id is not None:
-            query = query.where(AuditEvent.id < before_id)
-        with factory() as session:
-            return [
-                AuditOut(
-                    id=e.id,
-                    at=e.at,
-                    actor=e.actor,
-                    action=e.action,
-                    serial=e.serial_hex,
-                    fingerprint=e.fingerprint_sha256,
-                    details=e.details,
-                )
-                for e in session.scalars(query.limit(limit))
-            ]
-
-    return await run_in_threadpool(load)
-
-
-def count_users(session: Any) -> int:
-    return int(session.scalar(select(func.count(User.id))) or 0)
+    log = container_of(request).audit
+    wanted = AuditFilter(action=action, before_id=before_id, limit=limit)
+    events = await in_transaction(request, lambda s: log.find(s, principal, wanted))
+    return [
+        AuditOut(
+            id=e.id,
+            at=e.at,
+            actor=e.actor,
+            action=e.action,
+            serial=e.serial_hex,
+            fingerprint=e.fingerprint_sha256,
+            details=e.details,
+        )
+        for e in events
+    ]

@@ -2,17 +2,17 @@
 
 SignCertificate is decided at once (the CSR is checked and the certificate issued while the
 station waits for the CALLRESULT), and the chain is delivered afterwards by CertificateSigned.
-The issued chain is stored first, so a station that goes offline in between gets it on its
-next connection or at the next retry tick. Only when the station *accepts* the new certificate
-is the one it replaces revoked (reason `superseded`): revoking earlier could strand a station
-that rejected, or never received, the new one.
+The issued certificate and its pending delivery are stored in one transaction, so a station
+that goes offline in between gets it on its next connection or at the next retry tick. Only
+when the station *accepts* the new certificate is the one it replaces revoked (reason
+`superseded`): revoking earlier could strand a station that rejected, or never received, the
+new one.
 """
 
 from __future__ import annotations
 
 import base64
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -27,6 +27,7 @@ from pki.authority import CertificateAuthority
 from pki.errors import AlreadyRevoked, CsrRejected, PkiError
 from pki.issuance import parse_serial
 
+from . import limits
 from .db import StationCertificateRecord
 
 log = logging.getLogger("csms.ocpp")
@@ -63,22 +64,23 @@ class Delivery:
 
 
 class StationCertificates:
-    def __init__(
-        self,
-        ca: CertificateAuthority,
-        session_factory: Callable[[], Session],
-        organization: str,
-    ) -> None:
+    """Every method works in the caller's transaction."""
+
+    def __init__(self, ca: CertificateAuthority, organization: str) -> None:
         self._ca = ca
-        self._session_factory = session_factory
         self._organization = organization
 
-    def sign(self, station_id: str, csr: str, certificate_type: str | None) -> SignOutcome:
-        """Check the CSR and issue; a combined request (no type) gets a station certificate."""
+    def sign(
+        self, session: Session, station_id: str, csr: str, certificate_type: str | None
+    ) -> SignOutcome:
+        """Check the CSR and issue; a combined request (no type) gets a station certificate.
+        The certificate and its pending delivery are stored in the same transaction, so an
+        issued certificate is always one the retry loop will deliver."""
         kind = certificate_type or CHARGING_STATION
         profile, cn_is_identity = PROFILES[kind]
         try:
             issued = self._ca.issue_from_csr(
+                session,
                 csr,
                 profile,
                 actor=f"station:{station_id}",
@@ -90,98 +92,99 @@ class StationCertificates:
         except PkiError as exc:
             log.warning("%s: issuance failed: %s", station_id, exc)
             return SignOutcome(False, reason=exc.code, detail=str(exc))
-        with self._session_factory() as session, session.begin():
-            record = StationCertificateRecord(
-                station_id=station_id,
-                certificate_type=kind,
-                serial_hex=issued.serial_hex,
-                not_after=issued.certificate.not_valid_after_utc,
-                pem_chain=issued.pem_chain(),
-                status="pending",
-                attempts=0,
-                created_at=datetime.now(UTC),
-            )
-            session.add(record)
-            session.flush()
-            return SignOutcome(True, record_id=record.id)
+        record = StationCertificateRecord(
+            station_id=station_id,
+            certificate_type=kind,
+            serial_hex=issued.serial_hex,
+            not_after=issued.certificate.not_valid_after_utc,
+            pem_chain=issued.pem_chain(),
+            status="pending",
+            attempts=0,
+            created_at=datetime.now(UTC),
+        )
+        session.add(record)
+        session.flush()
+        return SignOutcome(True, record_id=record.id)
 
-    def pending(self, station_id: str) -> list[Delivery]:
-        with self._session_factory() as session:
-            rows = session.scalars(
-                select(StationCertificateRecord)
-                .where(
-                    StationCertificateRecord.station_id == station_id,
-                    StationCertificateRecord.status == "pending",
-                )
-                .order_by(StationCertificateRecord.id)
+    @staticmethod
+    def pending(session: Session, station_id: str) -> list[Delivery]:
+        rows = session.scalars(
+            select(StationCertificateRecord)
+            .where(
+                StationCertificateRecord.station_id == station_id,
+                StationCertificateRecord.status == "pending",
             )
-            return [Delivery(r.id, r.certificate_type, r.pem_chain) for r in rows]
+            .order_by(StationCertificateRecord.id)
+        )
+        return [Delivery(r.id, r.certificate_type, r.pem_chain) for r in rows]
 
-    def stations_with_pending(self) -> set[str]:
-        with self._session_factory() as session:
-            return set(
-                session.scalars(
-                    select(StationCertificateRecord.station_id).where(
-                        StationCertificateRecord.status == "pending"
-                    )
+    @staticmethod
+    def stations_with_pending(session: Session) -> set[str]:
+        return set(
+            session.scalars(
+                select(StationCertificateRecord.station_id).where(
+                    StationCertificateRecord.status == "pending"
                 )
             )
+        )
 
-    def attempted(self, record_id: int, error: str | None) -> None:
-        with self._session_factory() as session, session.begin():
-            record = session.get(StationCertificateRecord, record_id)
-            if record is not None:
-                record.attempts += 1
-                record.last_error = error[:255] if error else None
-
-    def answered(self, station_id: str, record_id: int, status: str) -> list[str]:
-        """Record the station's CertificateSigned answer. On Accepted, revoke what the new
-        certificate replaces; returns the serials revoked."""
-        revoked: list[str] = []
-        with self._session_factory() as session, session.begin():
-            record = session.get(StationCertificateRecord, record_id)
-            if record is None or record.status != "pending":
-                return revoked
+    @staticmethod
+    def attempted(session: Session, record_id: int, error: str | None) -> None:
+        record = session.get(StationCertificateRecord, record_id)
+        if record is not None:
             record.attempts += 1
-            record.delivered_at = datetime.now(UTC)
-            if status != "Accepted":
-                record.status = "rejected"
-                record.last_error = f"station answered {status}"
-                return revoked
-            record.status = "accepted"
-            older = session.scalars(
-                select(StationCertificateRecord).where(
-                    StationCertificateRecord.station_id == station_id,
-                    StationCertificateRecord.certificate_type == record.certificate_type,
-                    StationCertificateRecord.status.in_(("accepted", "pending", "rejected")),
-                    StationCertificateRecord.id != record.id,
-                    StationCertificateRecord.id < record.id,
-                )
-            ).all()
-            for old in older:
-                old.status = "superseded"
-                revoked.append(old.serial_hex)
-        for serial_hex in revoked:
+            record.last_error = error[: limits.ERROR_DESCRIPTION] if error else None
+
+    def answered(
+        self, session: Session, station_id: str, record_id: int, status: str
+    ) -> list[str]:
+        """Record the station's CertificateSigned answer. On Accepted, revoke what the new
+        certificate replaces, in the same transaction as marking it superseded (so neither
+        can happen without the other); returns the serials revoked."""
+        revoked: list[str] = []
+        record = session.get(StationCertificateRecord, record_id, with_for_update=True)
+        if record is None or record.status != "pending":
+            return revoked
+        record.attempts += 1
+        record.delivered_at = datetime.now(UTC)
+        if status != "Accepted":
+            record.status = "rejected"
+            record.last_error = f"station answered {status}"
+            return revoked
+        record.status = "accepted"
+        older = session.scalars(
+            select(StationCertificateRecord).where(
+                StationCertificateRecord.station_id == station_id,
+                StationCertificateRecord.certificate_type == record.certificate_type,
+                StationCertificateRecord.status.in_(("accepted", "pending", "rejected")),
+                StationCertificateRecord.id != record.id,
+                StationCertificateRecord.id < record.id,
+            )
+        ).all()
+        for old in older:
+            old.status = "superseded"
             try:
                 self._ca.revoke(
-                    parse_serial(serial_hex),
+                    session,
+                    parse_serial(old.serial_hex),
                     reason="superseded",
                     actor=f"station:{station_id}",
                 )
             except AlreadyRevoked:
                 pass
+            revoked.append(old.serial_hex)
         return revoked
 
-    def expiring(self, within: timedelta) -> list[tuple[str, str]]:
+    @staticmethod
+    def expiring(session: Session, within: timedelta) -> list[tuple[str, str]]:
         """(station, certificateType) whose newest accepted certificate expires within
         `within` and that has no newer pending one."""
         limit = datetime.now(UTC) + within
-        with self._session_factory() as session:
-            rows = session.scalars(
-                select(StationCertificateRecord).where(
-                    StationCertificateRecord.status.in_(("accepted", "pending"))
-                )
-            ).all()
+        rows = session.scalars(
+            select(StationCertificateRecord).where(
+                StationCertificateRecord.status.in_(("accepted", "pending"))
+            )
+        ).all()
         newest: dict[tuple[str, str], StationCertificateRecord] = {}
         for row in rows:
             key = (row.station_id, row.certificate_type)
@@ -193,25 +196,25 @@ class StationCertificates:
             if row.status == "accepted" and row.not_after <= limit
         ]
 
-    def of_station(self, station_id: str) -> list[dict[str, Any]]:
-        with self._session_factory() as session:
-            rows = session.scalars(
-                select(StationCertificateRecord)
-                .where(StationCertificateRecord.station_id == station_id)
-                .order_by(StationCertificateRecord.id.desc())
-                .limit(20)
-            )
-            return [
-                {
-                    "certificateType": r.certificate_type,
-                    "serial": r.serial_hex,
-                    "status": r.status,
-                    "notAfter": r.not_after.isoformat(),
-                    "attempts": r.attempts,
-                    "lastError": r.last_error,
-                }
-                for r in rows
-            ]
+    @staticmethod
+    def of_station(session: Session, station_id: str) -> list[dict[str, Any]]:
+        rows = session.scalars(
+            select(StationCertificateRecord)
+            .where(StationCertificateRecord.station_id == station_id)
+            .order_by(StationCertificateRecord.id.desc())
+            .limit(20)
+        )
+        return [
+            {
+                "certificateType": r.certificate_type,
+                "serial": r.serial_hex,
+                "status": r.status,
+                "notAfter": r.not_after.isoformat(),
+                "attempts": r.attempts,
+                "lastError": r.last_error,
+            }
+            for r in rows
+        ]
 
 
 def ocsp_request_from_hash_data(data: dict[str, Any]) -> bytes:

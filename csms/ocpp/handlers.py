@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 import httpx
 from ocpp.v201.enums import (
@@ -20,16 +21,16 @@ from ocpp.v201.enums import (
     GetCertificateStatusEnumType,
     RegistrationStatusEnumType,
 )
+from sqlalchemy.orm import Session
 
-from . import rpc
+from . import limits, rpc
 from .certificates import ocsp_request_from_hash_data, usable_ocsp_answer
-from .connection import HandlerResult, StationConnection
+from .connection import AfterSend, HandlerResult, StationConnection
+from .parts import OcppParts
 from .store import parse_time
 
-if TYPE_CHECKING:
-    from .server import OcppServer
-
 log = logging.getLogger("csms.ocpp")
+T = TypeVar("T")
 
 ALLOWED_BEFORE_ACCEPTED = frozenset({"BootNotification"})
 ALLOWED_WHILE_PENDING = frozenset({"BootNotification", "SignCertificate"})
@@ -48,14 +49,26 @@ ACKNOWLEDGED = frozenset(
 
 
 def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + (
-        f"{datetime.now(UTC).microsecond // 1000:03d}Z"
-    )
+    """OCPP's dateTime, in milliseconds (one reading of the clock)."""
+    now = datetime.now(UTC)
+    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
+
+
+class Deliveries(Protocol):
+    """Work the server starts once an answer has been sent (CertificateSigned)."""
+
+    def after_boot(self, conn: StationConnection) -> AfterSend | None: ...
+
+    def deliver_later(self, conn: StationConnection) -> AfterSend: ...
 
 
 class Handlers:
-    def __init__(self, server: OcppServer) -> None:
-        self._server = server
+    def __init__(self, parts: OcppParts, deliveries: Deliveries) -> None:
+        self._parts = parts
+        self._settings = parts.settings
+        self._sessions = parts.sessions
+        self._store = parts.store
+        self._deliveries = deliveries
         self._table = {
             "BootNotification": self.boot_notification,
             "Heartbeat": self.heartbeat,
@@ -68,6 +81,16 @@ class Handlers:
             "Get15118EVCertificate": self.get_15118_ev_certificate,
             "DataTransfer": self.data_transfer,
         }
+
+    async def _in_transaction(self, work: Callable[[Session], T]) -> T:
+        """`work` in a worker thread, in one transaction it commits before the answer goes
+        out: what a station is told has happened is stored."""
+
+        def run() -> T:
+            with self._sessions.begin() as session:
+                return work(session)
+
+        return await asyncio.to_thread(run)
 
     async def dispatch(self, conn: StationConnection, call: rpc.Call) -> HandlerResult:
         # Order matters: an unknown action is NotImplemented and one the CSMS never takes is
@@ -90,7 +113,7 @@ class Handlers:
             raise rpc.SecurityError(
                 f"{call.action} before BootNotification was accepted",
             )
-        self._server.store.seen(conn.station_id)
+        self._store.seen(conn.station_id)
         if handler is None:
             return {}, None  # ACKNOWLEDGED
         return await handler(conn, call.payload)
@@ -98,22 +121,26 @@ class Handlers:
     # --- B01-B03, G01, G02, A04 ------------------------------------------------------------------
 
     async def boot_notification(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
-        station = await asyncio.to_thread(self._server.registry.get, conn.station_id)
-        policy = station.boot_policy if station else "accept"
-        status = (
-            RegistrationStatusEnumType.accepted
-            if policy == "accept"
-            else RegistrationStatusEnumType.pending
-        )
         info = {"reason": p["reason"], **p["chargingStation"]}
-        await asyncio.to_thread(self._server.store.boot, conn.station_id, status.value, info)
-        conn.boot_status = status.value
+
+        def boot(session: Session) -> str:
+            station = self._parts.registry.get(session, conn.station_id)
+            policy = station.boot_policy if station else "accept"
+            status = (
+                RegistrationStatusEnumType.accepted
+                if policy == "accept"
+                else RegistrationStatusEnumType.pending
+            )
+            self._store.boot(session, conn.station_id, status.value, info)
+            return status.value
+
+        conn.boot_status = await self._in_transaction(boot)
         response = {
             "currentTime": _now(),
-            "interval": self._server.settings.ocpp_heartbeat_interval,
-            "status": status.value,
+            "interval": self._settings.ocpp_heartbeat_interval,
+            "status": conn.boot_status,
         }
-        return response, self._server.after_boot(conn)
+        return response, self._deliveries.after_boot(conn)
 
     async def heartbeat(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
         return {"currentTime": _now()}, None
@@ -121,7 +148,7 @@ class Handlers:
     async def status_notification(
         self, conn: StationConnection, p: dict[str, Any]
     ) -> HandlerResult:
-        self._server.store.connector_status(
+        self._store.connector_status(
             conn.station_id,
             p["evseId"],
             p["connectorId"],
@@ -133,17 +160,17 @@ class Handlers:
     async def security_event_notification(
         self, conn: StationConnection, p: dict[str, Any]
     ) -> HandlerResult:
-        await asyncio.to_thread(
-            self._server.store.security_event,
-            conn.station_id,
-            p["type"],
-            parse_time(p["timestamp"]),
-            p.get("techInfo"),
+        await self._in_transaction(
+            lambda session: self._store.security_event(
+                session, conn.station_id, p["type"], parse_time(p["timestamp"]), p.get("techInfo")
+            )
         )
         return {}, None
 
     async def transaction_event(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
-        await asyncio.to_thread(self._server.store.transaction_event, conn.station_id, p)
+        await self._in_transaction(
+            lambda session: self._store.transaction_event(session, conn.station_id, p)
+        )
         # No idTokenInfo: whether a token may charge is decided by Authorize (the contract
         # service for eMAIDs), not echoed here.
         return {}, None
@@ -154,22 +181,20 @@ class Handlers:
     # --- A02/A03 ---------------------------------------------------------------------------------
 
     async def sign_certificate(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
-        outcome = await asyncio.to_thread(
-            self._server.certificates.sign,
-            conn.station_id,
-            p["csr"],
-            p.get("certificateType"),
+        outcome = await self._in_transaction(
+            lambda session: self._parts.certificates.sign(
+                session, conn.station_id, p["csr"], p.get("certificateType")
+            )
         )
         if not outcome.accepted:
             log.info("%s: SignCertificate rejected: %s", conn.station_id, outcome.detail)
             return {
                 "status": GenericStatusEnumType.rejected.value,
-                "statusInfo": {
-                    "reasonCode": (outcome.reason or "Rejected")[:20],
-                    "additionalInfo": (outcome.detail or "")[:512],
-                },
+                "statusInfo": limits.status_info(outcome.reason or "Rejected", outcome.detail),
             }, None
-        return {"status": GenericStatusEnumType.accepted.value}, self._server.deliver_later(conn)
+        return {"status": GenericStatusEnumType.accepted.value}, self._deliveries.deliver_later(
+            conn
+        )
 
     # --- M06 -------------------------------------------------------------------------------------
 
@@ -181,11 +206,8 @@ class Handlers:
         try:
             request = ocsp_request_from_hash_data(data)
         except (ValueError, KeyError) as exc:
-            return {
-                **failed,
-                "statusInfo": {"reasonCode": "InvalidHashData", "additionalInfo": str(exc)[:512]},
-            }, None
-        answer = usable_ocsp_answer(await asyncio.to_thread(self._server.ocsp.respond, request))
+            return {**failed, "statusInfo": limits.status_info("InvalidHashData", str(exc))}, None
+        answer = usable_ocsp_answer(await asyncio.to_thread(self._parts.ocsp.respond, request))
         if answer is None:
             answer = await self._foreign_ocsp(data.get("responderURL", ""), request)
         if answer is None:
@@ -195,7 +217,7 @@ class Handlers:
     async def _foreign_ocsp(self, url: str, request: bytes) -> str | None:
         """Only responders an operator listed are ever contacted; a station's responderURL
         alone is never fetched (it could point anywhere, inside our network too)."""
-        if url not in self._server.settings.ocpp_trusted_ocsp_responders:
+        if url not in self._settings.ocpp_trusted_ocsp_responders:
             return None
         try:
             async with httpx.AsyncClient(timeout=3.0, follow_redirects=False) as client:
@@ -213,7 +235,7 @@ class Handlers:
 
     async def authorize(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
         decision = await asyncio.to_thread(
-            self._server.contracts.authorize,
+            self._parts.contracts.authorize,
             p["idToken"],
             p.get("certificate"),
             p.get("iso15118CertificateHashData"),
@@ -230,7 +252,7 @@ class Handlers:
         self, conn: StationConnection, p: dict[str, Any]
     ) -> HandlerResult:
         answer = await asyncio.to_thread(
-            self._server.contracts.get_15118_ev_certificate,
+            self._parts.contracts.get_15118_ev_certificate,
             p["iso15118SchemaVersion"],
             p["action"],
             p["exiRequest"],
@@ -238,8 +260,5 @@ class Handlers:
         )
         response: dict[str, Any] = {"status": answer.status, "exiResponse": answer.exi_response}
         if answer.reason_code:
-            info = {"reasonCode": answer.reason_code[:20]}
-            if answer.additional_info:
-                info["additionalInfo"] = answer.additional_info[:512]
-            response["statusInfo"] = info
+            response["statusInfo"] = limits.status_info(answer.reason_code, answer.additional_info)
         return response, None

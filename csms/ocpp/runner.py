@@ -1,5 +1,9 @@
-"""Running the OCPP server beside the HTTP API: in `csms serve` (one event loop for both) and
-in a background thread (tests)."""
+"""Running the OCPP server on an event loop and a thread of its own.
+
+`csms serve` runs the HTTP side (API, console, OCSP) on the main thread's loop and the OCPP
+server here, so OCSP signatures, API requests and console pages never share a loop with the
+stations' WebSockets; the tests run it the same way.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,14 @@ import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
-from ..ocsp_front import http_protocol_for
-from ..product import Product
-from .ports import ContractDecisions
+from .parts import OcppParts
 from .server import OcppServer
 
 T = TypeVar("T")
 
 
 def run_event_loop(main: Coroutine[Any, Any, T]) -> T:
-    """Run the server's coroutine on the event loop `new_event_loop` makes."""
+    """Run `main` on the event loop `new_event_loop` makes."""
     with asyncio.Runner(loop_factory=new_event_loop) as runner:
         return runner.run(main)
 
@@ -25,9 +27,7 @@ def run_event_loop(main: Coroutine[Any, Any, T]) -> T:
 def new_event_loop() -> asyncio.AbstractEventLoop:
     """uvloop where it is installed (uvicorn[standard] brings it, and uvicorn itself chooses
     it when it owns the loop), else asyncio's own. uvloop accepts and closes connections at a
-    fraction of the default loop's cost, which is what an OCSP responder answering one request
-    per connection spends its time on. `csms serve` and the background server the tests use
-    run on the same kind of loop."""
+    fraction of the default loop's cost."""
     try:
         import uvloop
     except ImportError:
@@ -35,50 +35,19 @@ def new_event_loop() -> asyncio.AbstractEventLoop:
     return uvloop.new_event_loop()
 
 
-async def serve_all(
-    product: Product,
-    app: Any,
-    *,
-    host: str,
-    port: int,
-    ocpp_port: int | None,
-    tls_port: int | None,
-    access_log: bool,
-) -> None:
-    """The HTTP API (uvicorn) and the OCPP listeners on one event loop."""
-    import uvicorn
-
-    server = OcppServer(product)
-    product.extras["ocpp"] = server
-    ports = await server.start(host, port=ocpp_port, tls_port=tls_port)
-    for name, bound in ports.items():
-        print(f"OCPP 2.0.1 listening on {name}://{host}:{bound}/ocpp/{{station_id}}", flush=True)
-    config = uvicorn.Config(
-        app,
-        host=host,
-        port=port,
-        log_level="info",
-        access_log=access_log,
-        http=http_protocol_for(app),  # OCSP answered at the connection (csms.ocsp_front)
-    )
-    try:
-        await uvicorn.Server(config).serve()
-    finally:
-        await server.stop()
-
-
 class BackgroundServer:
     """An OcppServer on its own event loop in a daemon thread."""
 
-    def __init__(self, product: Product, *, contracts: ContractDecisions | None = None) -> None:
-        self.server = OcppServer(product, contracts=contracts)
-        product.extras["ocpp"] = self.server
+    def __init__(self, parts: OcppParts) -> None:
+        self.server = OcppServer(parts)
         self._loop = new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread = threading.Thread(target=self._loop.run_forever, name="ocpp", daemon=True)
 
-    def start(self, *, port: int | None = 0, tls_port: int | None = None) -> dict[str, int]:
+    def start(
+        self, host: str = "127.0.0.1", *, port: int | None = 0, tls_port: int | None = None
+    ) -> dict[str, int]:
         self._thread.start()
-        return self.submit(self.server.start("127.0.0.1", port=port, tls_port=tls_port))
+        return self.submit(self.server.start(host, port=port, tls_port=tls_port))
 
     def submit(self, coro: Coroutine[Any, Any, T], timeout: float = 60) -> T:
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout)

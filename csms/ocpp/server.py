@@ -1,10 +1,10 @@
-"""The OCPP 2.0.1 WebSocket server: handshake checks, the connection registry, background work.
+"""The OCPP 2.0.1 WebSocket server: handshake checks, connections, background work.
 
 It runs on the `websockets` library rather than the ASGI server, because it must see the TLS
 peer certificate and refuse at the handshake with an HTTP status (404 unknown station, 401 bad
-Basic credentials, 403 certificate checks); uvicorn's ASGI scope exposes neither. It shares
-the process and event loop with the HTTP API (`csms serve`), which reaches connected stations
-through `OcppServer.call`.
+Basic credentials, 403 certificate checks); uvicorn's ASGI scope exposes neither. In
+`csms serve` it has an event loop and a thread of its own, apart from the HTTP loop (API,
+console, OCSP), which reaches connected stations through the `StationHub`.
 """
 
 from __future__ import annotations
@@ -14,25 +14,28 @@ import logging
 import ssl
 import weakref
 from collections import deque
-from collections.abc import Coroutine
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from http import HTTPStatus
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
+from cryptography import x509
 from cryptography.hazmat.primitives import hashes
+from sqlalchemy.orm import Session
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
-from ..product import Product
-from .auth import HandshakeAuthenticator, Refusal
-from .certificates import TRIGGERS, StationCertificates
-from .connection import AfterSend, StationConnection, StationUnavailable
+from pki.trust import TrustStore
+
+from . import limits
+from .certificates import TRIGGERS
+from .connection import AfterSend, StationConnection
 from .handlers import Handlers
-from .ports import ContractDecisions
-from .stations import Station, StationRegistry
-from .store import OcppStore
+from .handshake import HandshakeAuthenticator, Refusal
+from .parts import OcppParts
+from .stations import Station
 from .tls import refresh_client_trust, server_context
 
 log = logging.getLogger("csms.ocpp")
@@ -51,27 +54,19 @@ class RefusalRecord:
 
 
 class OcppServer:
-    def __init__(self, product: Product, *, contracts: ContractDecisions | None = None) -> None:
-        self.product = product
-        self.settings = product.settings
-        self.registry = StationRegistry(product.session_factory)
-        self.store = OcppStore(product.session_factory)
-        self.certificates = StationCertificates(
-            product.ca, product.session_factory, product.settings.organization
-        )
-        self.ocsp = product.ocsp
-        # The contract service answers Plug & Charge questions unless a caller gives another.
-        from ..pnc import contract_decisions
-
-        self.contracts: ContractDecisions = contracts or contract_decisions(product)
+    def __init__(self, parts: OcppParts) -> None:
+        self.parts = parts
+        self.settings = parts.settings
+        self.hub = parts.hub
+        self._sessions = parts.sessions
+        self._certificates = parts.certificates
+        self._store = parts.store
         self.authenticator = HandshakeAuthenticator(
-            self.registry, product.ca, product.trust, product.settings.organization
+            parts.registry, parts.ca, parts.status_reader, parts.settings.organization
         )
-        self.handlers = Handlers(self)
-        self.connections: dict[str, StationConnection] = {}
+        self.handlers = Handlers(parts, self)
         self.refusals: deque[RefusalRecord] = deque(maxlen=200)
         self.ports: dict[str, int] = {}
-        self.loop: asyncio.AbstractEventLoop | None = None
         self.ssl_context: ssl.SSLContext | None = None
         self._servers: list[Server] = []
         self._background: list[asyncio.Task[None]] = []
@@ -82,6 +77,13 @@ class OcppServer:
         self._last_trigger: dict[tuple[str, str], datetime] = {}
         self._trusted_cso: frozenset[bytes] = frozenset()
 
+    async def _in_transaction(self, work: Callable[[Session], T]) -> T:
+        def run() -> T:
+            with self._sessions.begin() as session:
+                return work(session)
+
+        return await asyncio.to_thread(run)
+
     # --- lifecycle -------------------------------------------------------------------------------
 
     async def start(
@@ -89,7 +91,7 @@ class OcppServer:
     ) -> dict[str, int]:
         """Listen for plain WebSocket (profile 1) on `port` and TLS (profiles 2, 3) on
         `tls_port`; 0 picks a free port. Returns the bound ports by name."""
-        self.loop = asyncio.get_running_loop()
+        self.hub.attach(asyncio.get_running_loop())
         common: dict[str, Any] = {
             "process_request": self._process_request,
             "select_subprotocol": _select_subprotocol,
@@ -104,7 +106,7 @@ class OcppServer:
             self._servers.append(server)
             self.ports["ws"] = _bound_port(server)
         if tls_port is not None:
-            self.ssl_context = await asyncio.to_thread(server_context, self.product)
+            self.ssl_context = await asyncio.to_thread(server_context, self.parts)
             await self._refresh_trust_if_changed()  # remembers what is loaded now
             server = await serve(self._handle, host, tls_port, ssl=self.ssl_context, **common)
             self._servers.append(server)
@@ -124,19 +126,25 @@ class OcppServer:
             server.close()
         for server in self._servers:
             await server.wait_closed()
-        await asyncio.to_thread(self.store.flush, force=True)
+        self.hub.detach()
+        await asyncio.to_thread(self._store.flush, force=True)
 
     def refresh_trust(self) -> None:
         """Take CSO roots imported since start into the TLS listener. (A removed root needs
         no refresh: the handshake check validates against the database's anchors.)"""
         if self.ssl_context is not None:
-            refresh_client_trust(self.ssl_context, self.product)
+            refresh_client_trust(self.ssl_context, self.parts)
 
     async def _refresh_trust_if_changed(self) -> None:
         """`csms pki trust add` runs in another process: notice its imports within a minute."""
         if self.ssl_context is None:
             return
-        anchors = await asyncio.to_thread(self.product.trust.certificates, "cso-root")
+
+        def cso_roots() -> list[x509.Certificate]:
+            with self._sessions() as session:
+                return TrustStore.certificates(session, "cso-root")
+
+        anchors = await asyncio.to_thread(cso_roots)
         fingerprints = frozenset(a.fingerprint(hashes.SHA256()) for a in anchors)
         if fingerprints - self._trusted_cso:
             await asyncio.to_thread(self.refresh_trust)
@@ -155,9 +163,10 @@ class OcppServer:
         peer = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
         authorization = request.headers.get("Authorization")
 
-        def check() -> tuple[Station | None, Refusal | None]:
-            station = self.registry.get(station_id)
+        def check(session: Session) -> tuple[Station | None, Refusal | None]:
+            station = self.parts.registry.get(session, station_id)
             refusal = self.authenticator.check(
+                session,
                 station,
                 station_id,
                 authorization=authorization,
@@ -166,13 +175,17 @@ class OcppServer:
             )
             if refusal is not None and station is not None:
                 # A00.FR.408: the CSMS logs refused connections of known stations.
-                self.store.security_event(
-                    station_id, "ConnectionRefused", datetime.now(UTC), refusal.reason[:255]
+                self._store.security_event(
+                    session,
+                    station_id,
+                    "ConnectionRefused",
+                    datetime.now(UTC),
+                    limits.cut(refusal.reason, limits.TECH_INFO),
                 )
             return station, refusal
 
         try:
-            station, refusal = await asyncio.to_thread(check)
+            station, refusal = await self._in_transaction(check)
         except Exception:
             log.exception("handshake check failed for %r", station_id)
             return connection.respond(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error\n")
@@ -205,19 +218,17 @@ class OcppServer:
             call_timeout=self.settings.ocpp_call_timeout,
             max_bad_messages=self.settings.ocpp_max_bad_messages,
         )
-        previous = self.connections.get(station.id)
-        self.connections[station.id] = conn
+        previous = self.hub.register(conn)
         if previous is not None:
             # One connection per identity: the newest wins (the old one is likely dead).
             conn.spawn(previous.close(1000, "replaced by a new connection"))
-        self.store.seen(station.id)
+        self._store.seen(station.id)
         if conn.accepted:
             conn.spawn(self.deliver_pending(conn))
         try:
             await conn.run()
         finally:
-            if self.connections.get(station.id) is conn:
-                del self.connections[station.id]
+            self.hub.unregister(conn)
 
     # --- certificates ----------------------------------------------------------------------------
 
@@ -242,7 +253,11 @@ class OcppServer:
             await self._deliver_pending(conn)
 
     async def _deliver_pending(self, conn: StationConnection) -> None:
-        for delivery in await asyncio.to_thread(self.certificates.pending, conn.station_id):
+        station_id = conn.station_id
+        pending = await self._in_transaction(
+            lambda session: self._certificates.pending(session, station_id)
+        )
+        for delivery in pending:
             try:
                 answer = await conn.call(
                     "CertificateSigned",
@@ -252,13 +267,18 @@ class OcppServer:
                     },
                 )
             except Exception as exc:
-                await asyncio.to_thread(
-                    self.certificates.attempted, delivery.record_id, f"{type(exc).__name__}: {exc}"
+                error = f"{type(exc).__name__}: {exc}"
+                await self._in_transaction(
+                    lambda session, d=delivery, e=error: self._certificates.attempted(
+                        session, d.record_id, e
+                    )
                 )
                 raise
-            log.debug("%s: CertificateSigned answered %s", conn.station_id, answer)
-            revoked = await asyncio.to_thread(
-                self.certificates.answered, conn.station_id, delivery.record_id, answer["status"]
+            log.debug("%s: CertificateSigned answered %s", station_id, answer)
+            revoked = await self._in_transaction(
+                lambda session, d=delivery, a=answer: self._certificates.answered(
+                    session, station_id, d.record_id, a["status"]
+                )
             )
             log.info(
                 "%s: CertificateSigned %s → %s; revoked %s",
@@ -269,9 +289,9 @@ class OcppServer:
             )
 
     async def _retry(self) -> None:
-        waiting = await asyncio.to_thread(self.certificates.stations_with_pending)
+        waiting = await self._in_transaction(self._certificates.stations_with_pending)
         for station_id in waiting:
-            conn = self.connections.get(station_id)
+            conn = self.hub.connection(station_id)
             if conn is not None and conn.boot_status in ("Accepted", "Pending"):
                 conn.spawn(self.deliver_pending(conn))
 
@@ -279,8 +299,11 @@ class OcppServer:
         """Ask stations to renew certificates before they expire (A02 by request of CSMS)."""
         within = timedelta(days=self.settings.ocpp_renew_before_days)
         now = datetime.now(UTC)
-        for station_id, kind in await asyncio.to_thread(self.certificates.expiring, within):
-            conn = self.connections.get(station_id)
+        expiring = await self._in_transaction(
+            lambda session: self._certificates.expiring(session, within)
+        )
+        for station_id, kind in expiring:
+            conn = self.hub.connection(station_id)
             last = self._last_trigger.get((station_id, kind))
             if conn is None or not conn.accepted or (last and now - last < timedelta(days=1)):
                 continue
@@ -291,46 +314,10 @@ class OcppServer:
         answer = await conn.call("TriggerMessage", {"requestedMessage": requested})
         log.info("%s: TriggerMessage %s → %s", conn.station_id, requested, answer["status"])
 
-    # --- commands from the API -------------------------------------------------------------------
-
-    async def call(
-        self, station_id: str, action: str, payload: dict[str, Any], *, timeout: float | None = None
-    ) -> dict[str, Any]:
-        """Send a CALL to a connected station, from any thread's event loop."""
-        return await self.run(self._call(station_id, action, payload, timeout))
-
-    async def _call(
-        self, station_id: str, action: str, payload: dict[str, Any], timeout: float | None
-    ) -> dict[str, Any]:
-        conn = self.connections.get(station_id)
-        if conn is None:
-            raise StationUnavailable(f"{station_id} is not connected")
-        answer = await conn.call(action, payload, timeout=timeout)
-        if action == "GetInstalledCertificateIds" and answer.get("status") == "Accepted":
-            await asyncio.to_thread(
-                self.store.installed_certificates,
-                station_id,
-                answer.get("certificateHashDataChain", []),
-            )
-        return answer
-
-    async def run(self, coro: Coroutine[Any, Any, T]) -> T:
-        """Await `coro` on the OCPP server's loop, whichever loop the caller is on."""
-        loop = self.loop
-        if loop is None:
-            coro.close()
-            raise StationUnavailable("the OCPP server is not running")
-        if loop is asyncio.get_running_loop():
-            return await coro
-        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coro, loop))
-
-    def connected(self, station_id: str) -> bool:
-        return station_id in self.connections
-
     # --- housekeeping ----------------------------------------------------------------------------
 
     async def _flush(self) -> None:
-        await asyncio.to_thread(self.store.flush)
+        await asyncio.to_thread(self._store.flush)
 
     @staticmethod
     async def _every(seconds: float, work: Any) -> None:

@@ -14,7 +14,6 @@ import hmac
 import re
 import secrets
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -23,25 +22,36 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from auth.audit import record_event
+from auth.errors import Conflict, NotFound, ServiceError
+
+from . import limits
 from .db import StationRecord
 
 # OCPP identifierString without ':' (part 4 §3.1.1: the identity is the Basic username).
-STATION_ID = re.compile(r"^[A-Za-z0-9*\-_=+|@.]{1,48}\Z")
-# OCPP passwordString: 16-40 characters (A00.FR.304); printable ASCII.
-PASSWORD = re.compile(r"^[\x21-\x7e]{16,40}\Z")
+STATION_ID = re.compile(rf"^[A-Za-z0-9*\-_=+|@.]{{1,{limits.IDENTITY}}}\Z")
+# OCPP passwordString (A00.FR.304); printable ASCII.
+PASSWORD = re.compile(rf"^[\x21-\x7e]{{{limits.PASSWORD_MIN},{limits.PASSWORD_MAX}}}\Z")
+_PASSWORD_RULE = (
+    f"password must be {limits.PASSWORD_MIN}-{limits.PASSWORD_MAX} printable ASCII characters"
+)
 BOOT_POLICIES = ("accept", "pending")
 
 # OWASP's argon2id minimum (m=19 MiB, t=2, p=1): ~20 ms a verification here.
 _HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 
-class StationError(ValueError):
+class StationError(ServiceError):
     """Bad station data from an operator; the message says what is wrong."""
 
     code = "station"
 
 
-class UnknownStation(StationError):
+class StationExists(StationError, Conflict):
+    code = "station_exists"
+
+
+class UnknownStation(StationError, NotFound):
     code = "unknown_station"
 
 
@@ -84,8 +94,9 @@ def generate_password() -> str:
 
 
 class StationRegistry:
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
-        self._session_factory = session_factory
+    """Stations in the caller's session, and the password check of the handshake."""
+
+    def __init__(self) -> None:
         self._verified: dict[str, tuple[str, bytes]] = {}  # id -> (stored hash, HMAC)
         self._key = secrets.token_bytes(32)
         self._lock = threading.Lock()
@@ -94,9 +105,11 @@ class StationRegistry:
 
     def add(
         self,
+        session: Session,
         station_id: str,
         *,
         security_profile: int,
+        actor: str,
         password: str | None = None,
         partner: str | None = None,
         boot_policy: str = "accept",
@@ -104,7 +117,8 @@ class StationRegistry:
         """Register a station. Returns it and the password when one was generated here."""
         if not STATION_ID.match(station_id):
             raise StationError(
-                f"station id {station_id!r} must be 1-48 characters of A-Z a-z 0-9 * - _ = + | @ ."
+                f"station id {station_id!r} must be 1-{limits.IDENTITY} characters of "
+                "A-Z a-z 0-9 * - _ = + | @ ."
             )
         if security_profile not in (1, 2, 3):
             raise StationError("security profile must be 1, 2 or 3")
@@ -115,66 +129,82 @@ class StationRegistry:
             if password is None:
                 password = generated = generate_password()
             if not PASSWORD.match(password):
-                raise StationError("password must be 16-40 printable ASCII characters")
+                raise StationError(_PASSWORD_RULE)
         elif password is not None:
             raise StationError("security profile 3 authenticates by certificate: no password")
-        with self._session_factory() as session, session.begin():
-            if session.get(StationRecord, station_id) is not None:
-                raise StationError(f"station {station_id} exists already")
-            record = StationRecord(
-                id=station_id,
-                security_profile=security_profile,
-                password_hash=_HASHER.hash(password) if password else None,
-                partner=partner,
-                boot_policy=boot_policy,
-                enabled=True,
-                created_at=datetime.now(UTC),
-            )
-            session.add(record)
-            session.flush()
-            station = Station.of(record)
-        return station, generated
+        if session.get(StationRecord, station_id) is not None:
+            raise StationExists(f"station {station_id} exists already")
+        record = StationRecord(
+            id=station_id,
+            security_profile=security_profile,
+            password_hash=_HASHER.hash(password) if password else None,
+            partner=partner,
+            boot_policy=boot_policy,
+            enabled=True,
+            created_at=datetime.now(UTC),
+        )
+        session.add(record)
+        session.flush()
+        record_event(
+            session,
+            actor=actor,
+            action="station.created",
+            station=station_id,
+            security_profile=security_profile,
+            partner=partner,
+        )
+        return Station.of(record), generated
 
     def update(
         self,
+        session: Session,
         station_id: str,
         *,
+        actor: str,
         boot_policy: str | None = None,
         enabled: bool | None = None,
         password: str | None = None,
     ) -> Station:
-        with self._session_factory() as session, session.begin():
-            record = session.get(StationRecord, station_id)
-            if record is None:
-                raise UnknownStation(f"no station {station_id}")
-            if boot_policy is not None:
-                if boot_policy not in BOOT_POLICIES:
-                    raise StationError(f"boot policy must be one of {', '.join(BOOT_POLICIES)}")
-                record.boot_policy = boot_policy
-            if enabled is not None:
-                record.enabled = enabled
-            if password is not None:
-                if not PASSWORD.match(password):
-                    raise StationError("password must be 16-40 printable ASCII characters")
-                record.password_hash = _HASHER.hash(password)
-                with self._lock:
-                    self._verified.pop(station_id, None)
-            return Station.of(record)
+        record = session.get(StationRecord, station_id, with_for_update=True)
+        if record is None:
+            raise UnknownStation(f"no station {station_id}")
+        if boot_policy is not None:
+            if boot_policy not in BOOT_POLICIES:
+                raise StationError(f"boot policy must be one of {', '.join(BOOT_POLICIES)}")
+            record.boot_policy = boot_policy
+        if enabled is not None:
+            record.enabled = enabled
+        if password is not None:
+            if not PASSWORD.match(password):
+                raise StationError(_PASSWORD_RULE)
+            record.password_hash = _HASHER.hash(password)
+            with self._lock:
+                self._verified.pop(station_id, None)
+        record_event(
+            session,
+            actor=actor,
+            action="station.updated",
+            station=station_id,
+            boot_policy=boot_policy,
+            enabled=enabled,
+            password_changed=password is not None,
+        )
+        return Station.of(record)
 
-    def get(self, station_id: str) -> Station | None:
-        with self._session_factory() as session:
-            record = session.get(StationRecord, station_id)
-            return Station.of(record) if record else None
+    @staticmethod
+    def get(session: Session, station_id: str) -> Station | None:
+        record = session.get(StationRecord, station_id)
+        return Station.of(record) if record else None
 
+    @staticmethod
     def list(
-        self, *, limit: int = 1000, offset: int = 0, partner: str | None = None
+        session: Session, *, limit: int = 1000, offset: int = 0, partner: str | None = None
     ) -> list[Station]:
         """Stations by id; with `partner`, only that partner's (a tenant's view, in SQL)."""
         query = select(StationRecord).order_by(StationRecord.id).limit(limit).offset(offset)
         if partner is not None:
             query = query.where(StationRecord.partner == partner)
-        with self._session_factory() as session:
-            return [Station.of(r) for r in session.scalars(query)]
+        return [Station.of(r) for r in session.scalars(query)]
 
     # --- authentication ----------------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 """Database writes of the OCPP core, run in worker threads (the session factory is sync).
 
 Heartbeats and connector status changes are the bulk of the traffic and only ever need their
-latest value; they are coalesced in memory and written in one batch per flush interval
-(`WriteBehind`), so a Heartbeat never waits for the database.
+latest value; they are coalesced in memory (`OcppStore.seen`, `.connector_status`) and written
+in one batch per flush interval by `OcppStore.flush`, which owns that batch's transaction, so
+a Heartbeat never waits for the database. Everything else is written at once, in the caller's
+transaction (the handler of the message owns it).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, text, update
+from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.orm import Session
 
+from . import limits
 from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, TransactionRecord
 
 
@@ -103,60 +106,58 @@ class OcppStore:
             [{"b_id": k, "b_at": v} for k, v in seen.items()],
         )
 
-    def latest_status(self, station_id: str) -> list[dict[str, Any]]:
-        from sqlalchemy import select
-
+    def connector_rows(
+        self, session: Session, station_ids: list[str]
+    ) -> dict[str, list[ConnectorStatusRecord]]:
+        """Each station's connectors by EVSE and connector id, as last reported (coalesced
+        reports are written first, so what a station said a moment ago is included)."""
         self.flush(force=True)
-        with self._session_factory() as session:
+        found: dict[str, list[ConnectorStatusRecord]] = {sid: [] for sid in station_ids}
+        if station_ids:
             rows = session.scalars(
                 select(ConnectorStatusRecord)
-                .where(ConnectorStatusRecord.station_id == station_id)
+                .where(ConnectorStatusRecord.station_id.in_(station_ids))
                 .order_by(ConnectorStatusRecord.evse_id, ConnectorStatusRecord.connector_id)
             )
-            return [
-                {
-                    "evseId": r.evse_id,
-                    "connectorId": r.connector_id,
-                    "status": r.status,
-                    "at": r.reported_at.isoformat(),
-                }
-                for r in rows
-            ]
+            for row in rows:
+                found[row.station_id].append(row)
+        return found
 
-    # --- immediate ------------------------------------------------------------------------------
+    # --- immediate, in the caller's transaction -------------------------------------------------
 
-    def boot(self, station_id: str, status: str, info: dict[str, Any]) -> None:
-        with self._session_factory() as session, session.begin():
-            record = session.get(StationRecord, station_id)
-            if record is None:
-                return
-            now = datetime.now(UTC)
-            record.last_boot_at = now
-            record.last_seen_at = now
-            record.boot_status = status
-            record.boot_info = info
+    @staticmethod
+    def boot(session: Session, station_id: str, status: str, info: dict[str, Any]) -> None:
+        record = session.get(StationRecord, station_id)
+        if record is None:
+            return
+        now = datetime.now(UTC)
+        record.last_boot_at = now
+        record.last_seen_at = now
+        record.boot_status = status
+        record.boot_info = info
 
-    def installed_certificates(self, station_id: str, chain: list[Any]) -> None:
-        with self._session_factory() as session, session.begin():
-            record = session.get(StationRecord, station_id)
-            if record is not None:
-                record.installed_certificates = chain
+    @staticmethod
+    def installed_certificates(session: Session, station_id: str, chain: list[Any]) -> None:
+        record = session.get(StationRecord, station_id)
+        if record is not None:
+            record.installed_certificates = chain
 
+    @staticmethod
     def security_event(
-        self, station_id: str, type_: str, occurred: datetime, tech_info: str | None
+        session: Session, station_id: str, type_: str, occurred: datetime, tech_info: str | None
     ) -> None:
-        with self._session_factory() as session, session.begin():
-            session.add(
-                SecurityEventRecord(
-                    station_id=station_id,
-                    type=type_,
-                    tech_info=tech_info,
-                    occurred_at=occurred,
-                    received_at=datetime.now(UTC),
-                )
+        session.add(
+            SecurityEventRecord(
+                station_id=station_id,
+                type=type_[: limits.SECURITY_EVENT_TYPE],
+                tech_info=tech_info[: limits.TECH_INFO] if tech_info else None,
+                occurred_at=occurred,
+                received_at=datetime.now(UTC),
             )
+        )
 
-    def transaction_event(self, station_id: str, payload: dict[str, Any]) -> None:
+    @staticmethod
+    def transaction_event(session: Session, station_id: str, payload: dict[str, Any]) -> None:
         """Record a TransactionEvent; events may arrive late or twice (offline queue), so the
         record keeps the newest seqNo's view and never moves back from `ended`."""
         info = payload["transactionInfo"]
@@ -166,53 +167,50 @@ class OcppStore:
         seq = int(payload.get("seqNo", 0))
         token = payload.get("idToken") or {}
         meter = _energy_wh(payload.get("meterValue"))
-        from sqlalchemy import select
-
-        with self._session_factory() as session, session.begin():
-            record = session.scalar(
-                select(TransactionRecord)
-                .where(
-                    TransactionRecord.station_id == station_id,
-                    TransactionRecord.transaction_id == tx_id,
-                )
-                .with_for_update()
+        record = session.scalar(
+            select(TransactionRecord)
+            .where(
+                TransactionRecord.station_id == station_id,
+                TransactionRecord.transaction_id == tx_id,
             )
-            if record is None:
-                record = TransactionRecord(
-                    station_id=station_id,
-                    transaction_id=tx_id,
-                    state="started",
-                    started_at=at,
-                    updated_at=at,
-                    last_seq_no=seq,
-                    meter_start_wh=meter,
-                )
-                session.add(record)
-            newer = seq >= record.last_seq_no
+            .with_for_update()
+        )
+        if record is None:
+            record = TransactionRecord(
+                station_id=station_id,
+                transaction_id=tx_id,
+                state="started",
+                started_at=at,
+                updated_at=at,
+                last_seq_no=seq,
+                meter_start_wh=meter,
+            )
+            session.add(record)
+        newer = seq >= record.last_seq_no
+        if newer:
+            record.last_seq_no = seq
+            record.updated_at = at
+            if info.get("chargingState"):
+                record.charging_state = info["chargingState"]
+        if event_type == "Ended":
+            record.state = "ended"
+            record.ended_at = at
+            record.stopped_reason = info.get("stoppedReason", "Local")
+        elif record.state != "ended" and event_type == "Updated":
+            record.state = "updated"
+        if event_type == "Started" and record.started_at > at:
+            record.started_at = at
+        if token.get("idToken"):
+            record.id_token = token["idToken"]
+            record.id_token_type = token.get("type")
+        evse = payload.get("evse") or {}
+        if "id" in evse:
+            record.evse_id = evse["id"]
+        if meter is not None:
+            if record.meter_start_wh is None:
+                record.meter_start_wh = meter
             if newer:
-                record.last_seq_no = seq
-                record.updated_at = at
-                if info.get("chargingState"):
-                    record.charging_state = info["chargingState"]
-            if event_type == "Ended":
-                record.state = "ended"
-                record.ended_at = at
-                record.stopped_reason = info.get("stoppedReason", "Local")
-            elif record.state != "ended" and event_type == "Updated":
-                record.state = "updated"
-            if event_type == "Started" and record.started_at > at:
-                record.started_at = at
-            if token.get("idToken"):
-                record.id_token = token["idToken"]
-                record.id_token_type = token.get("type")
-            evse = payload.get("evse") or {}
-            if "id" in evse:
-                record.evse_id = evse["id"]
-            if meter is not None:
-                if record.meter_start_wh is None:
-                    record.meter_start_wh = meter
-                if newer:
-                    record.meter_last_wh = meter
+                record.meter_last_wh = meter
 
 
 def _energy_wh(meter_values: list[dict[str, Any]] | None) -> float | None:

@@ -25,8 +25,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from pki.authority import pem_of
+from pki.trust import TrustStore
 
-from ..product import Product
+from .parts import OcppParts
 
 # A00.FR.421: the four suites a CSMS must offer (TLS 1.2); ECDHE-RSA adds forward secrecy for
 # RSA clients. TLS 1.3 suites are OpenSSL's defaults (all AEAD).
@@ -71,12 +72,13 @@ def _still_good(cert_file: Path, key_file: Path, issuer: x509.Certificate) -> bo
     )
 
 
-def server_credentials(product: Product, kind: str) -> ServerCredentials:
+def server_credentials(parts: OcppParts, kind: str) -> ServerCredentials:
     """The server certificate of key type `kind` ("ec" or "rsa"), issued on first use."""
-    directory = product.settings.data_dir / "ocpp-tls"
+    settings = parts.settings
+    directory = settings.data_dir / "ocpp-tls"
     cert_file = directory / f"server-{kind}.pem"
     key_file = directory / f"server-{kind}.key"
-    issuer = product.ca.authority("cpo-sub2").certificate
+    issuer = parts.ca.authority("cpo-sub2").certificate
     if _still_good(cert_file, key_file, issuer):
         return ServerCredentials(cert_file, key_file)
     key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey = (
@@ -84,14 +86,16 @@ def server_credentials(product: Product, kind: str) -> ServerCredentials:
         if kind == "ec"
         else rsa.generate_private_key(65537, 2048)
     )
-    issued = product.ca.issue_for_key(
-        key.public_key(),
-        "csms-server",
-        common_name=product.settings.ocpp_server_hostname,
-        organization=product.settings.organization,
-        country=product.settings.country,
-        actor="system:ocpp-tls",
-    )
+    with parts.sessions.begin() as session:
+        issued = parts.ca.issue_for_key(
+            session,
+            key.public_key(),
+            "csms-server",
+            common_name=settings.ocpp_server_hostname,
+            organization=settings.organization,
+            country=settings.country,
+            actor="system:ocpp-tls",
+        )
     _write_private(
         key_file,
         key.private_bytes(
@@ -104,27 +108,28 @@ def server_credentials(product: Product, kind: str) -> ServerCredentials:
     return ServerCredentials(cert_file, key_file)
 
 
-def client_trust_pem(product: Product) -> str:
+def client_trust_pem(parts: OcppParts) -> str:
     """The CAs whose station certificates OpenSSL accepts: the product's CPO chain plus every
     imported CSO root and its sub-CAs."""
-    certs = [product.ca.authority(name).certificate for name in CLIENT_CA_NAMES]
-    certs += product.trust.certificates("cso-root")
+    certs = [parts.ca.authority(name).certificate for name in CLIENT_CA_NAMES]
+    with parts.sessions() as session:
+        certs += TrustStore.certificates(session, "cso-root")
     return pem_of(certs)
 
 
-def server_context(product: Product) -> ssl.SSLContext:
+def server_context(parts: OcppParts) -> ssl.SSLContext:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.minimum_version = ssl.TLSVersion.TLSv1_2  # A00.FR.416/418
     context.set_ciphers(TLS12_CIPHERS)
     context.options |= ssl.OP_NO_COMPRESSION | ssl.OP_CIPHER_SERVER_PREFERENCE  # A00.FR.424
     for kind in ("ec", "rsa"):
-        credentials = server_credentials(product, kind)
+        credentials = server_credentials(parts, kind)
         context.load_cert_chain(credentials.cert_file, credentials.key_file)
     context.verify_mode = ssl.CERT_OPTIONAL
-    context.load_verify_locations(cadata=client_trust_pem(product))
+    context.load_verify_locations(cadata=client_trust_pem(parts))
     return context
 
 
-def refresh_client_trust(context: ssl.SSLContext, product: Product) -> None:
+def refresh_client_trust(context: ssl.SSLContext, parts: OcppParts) -> None:
     """Add CSO roots imported since start; new handshakes see them."""
-    context.load_verify_locations(cadata=client_trust_pem(product))
+    context.load_verify_locations(cadata=client_trust_pem(parts))

@@ -9,6 +9,9 @@ never a connection that opens and then misbehaves:
 - profile 3: a client certificate (OpenSSL already verified the path to a trusted CA and its
   validity period), not revoked in the product's database, CN = station identity (A00.FR.405),
   O = the operator's organisation (A00.FR.404) → else 403.
+
+A revocation check that cannot be made (the database does not answer) raises, and the
+handshake is refused: a check fails closed, never open.
 """
 
 from __future__ import annotations
@@ -20,11 +23,12 @@ from http import HTTPStatus
 
 from cryptography import x509
 from cryptography.x509.oid import NameOID
+from sqlalchemy.orm import Session
 
 from pki.authority import CertificateAuthority
-from pki.issuance import serial_to_hex
+from pki.status_reader import StatusReader, own_revocation_checker
 from pki.trust import TrustStore
-from pki.validation import PathValidator, RevocationState
+from pki.validation import PathValidator
 
 from .stations import Station, StationRegistry
 from .tls import CLIENT_CA_NAMES
@@ -57,16 +61,17 @@ class HandshakeAuthenticator:
         self,
         registry: StationRegistry,
         ca: CertificateAuthority,
-        trust: TrustStore,
+        status_reader: StatusReader,
         organization: str,
     ) -> None:
         self._registry = registry
         self._ca = ca
-        self._trust = trust
+        self._revocation = own_revocation_checker(ca, status_reader)
         self._organization = organization
 
     def check(
         self,
+        session: Session,
         station: Station | None,
         station_id: str,
         *,
@@ -91,9 +96,12 @@ class HandshakeAuthenticator:
             return None
         if peer_der is None:
             return Refusal(HTTPStatus.FORBIDDEN, "security profile 3 needs a client certificate")
-        return self._check_client_certificate(station, x509.load_der_x509_certificate(peer_der))
+        leaf = x509.load_der_x509_certificate(peer_der)
+        return self._check_client_certificate(session, station, leaf)
 
-    def _check_client_certificate(self, station: Station, leaf: x509.Certificate) -> Refusal | None:
+    def _check_client_certificate(
+        self, session: Session, station: Station, leaf: x509.Certificate
+    ) -> Refusal | None:
         cn = _single(leaf.subject, NameOID.COMMON_NAME)
         if cn != station.id:
             return Refusal(HTTPStatus.FORBIDDEN, f"certificate CN {cn!r} is not the identity")
@@ -102,30 +110,10 @@ class HandshakeAuthenticator:
             return Refusal(
                 HTTPStatus.FORBIDDEN, f"certificate O {organization!r} is not the operator's"
             )
-        anchors, intermediates = self._anchors()
+        chain = [self._ca.authority(name).certificate for name in CLIENT_CA_NAMES]
+        anchors = [chain[-1], *TrustStore.certificates(session, "cso-root", "root")]
+        intermediates = chain[:-1] + TrustStore.certificates(session, "cso-root", "sub-ca")
         result = PathValidator(anchors, intermediates, revocation=[self._revocation]).validate(leaf)
         if not result.ok:
             return Refusal(HTTPStatus.FORBIDDEN, f"client certificate: {result.detail}")
         return None
-
-    def _anchors(self) -> tuple[list[x509.Certificate], list[x509.Certificate]]:
-        chain = [self._ca.authority(name).certificate for name in CLIENT_CA_NAMES]
-        anchors = [chain[-1], *self._trust.certificates("cso-root", "root")]
-        intermediates = chain[:-1] + self._trust.certificates("cso-root", "sub-ca")
-        return anchors, intermediates
-
-    def _revocation(self, cert: x509.Certificate, issuer: x509.Certificate) -> RevocationState:
-        """The product's own database answers for certificates its CAs issued; a CSO's
-        imported PKI has no revocation source here (UNKNOWN)."""
-        own = {a.certificate.subject: a.name for a in self._ca.authorities().values()}
-        if issuer.subject not in own:
-            return RevocationState.UNKNOWN
-        try:
-            record = self._ca.find(cert.serial_number)
-        except Exception:
-            return RevocationState.UNKNOWN
-        if record.issuer_ca != own[issuer.subject] or record.serial_hex != serial_to_hex(
-            cert.serial_number
-        ):
-            return RevocationState.UNKNOWN
-        return RevocationState.REVOKED if record.revoked_at else RevocationState.GOOD

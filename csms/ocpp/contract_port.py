@@ -1,8 +1,8 @@
 """Seams to the contract service (contracts/), which decides Plug & Charge questions.
 
-The OCPP core asks; it never decides a contract matter itself. `OcppServer(product,
-contracts=...)` takes any implementation; by default it is the contract domain behind the
-adapter in csms/pnc.py. `RefusingContractDecisions` answers every question with a schema-valid
+The OCPP core asks; it never decides a contract matter itself. The composition root
+(csms/container.py) puts the contract service behind the adapter in csms/pnc.py into
+`OcppParts.contracts`; `RefusingContractDecisions` answers every question with a schema-valid
 refusal, for a deployment (or a test) without the contract service.
 """
 

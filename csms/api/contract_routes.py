@@ -1,0 +1,109 @@
+"""Contracts: the REST door onto contracts.service.ContractService."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from pydantic import BaseModel, Field
+
+from auth.principal import Principal
+from contracts.models import Contract
+from contracts.service import CONTRACTS_CREATE, CONTRACTS_READ, CONTRACTS_TERMINATE
+
+from ..web.context import container_of, in_transaction
+from .deps import allowed
+from .schemas import CONFLICT, ERRORS, NOT_FOUND, Limit, Offset
+
+router = APIRouter(responses=ERRORS)
+EmaidPath = Annotated[str, Path(min_length=1, max_length=32)]
+
+
+class ContractOut(BaseModel):
+    emaid: str
+    owner: str
+    partner: str | None
+    status: str
+    valid_from: datetime
+    valid_until: datetime
+
+    @classmethod
+    def of(cls, c: Contract) -> ContractOut:
+        return cls(
+            emaid=c.emaid,
+            owner=c.owner,
+            partner=c.partner,
+            status=c.status,
+            valid_from=c.valid_from,
+            valid_until=c.valid_until,
+        )
+
+
+class ContractIn(BaseModel):
+    pcid: str = Field(min_length=17, max_length=18, description="the car's PCID")
+    owner: str | None = Field(
+        default=None, max_length=128, description="admins only; default: the caller"
+    )
+
+
+@router.get("/api/contracts", tags=["contracts"], response_model=list[ContractOut])
+async def list_contracts(
+    request: Request,
+    principal: Annotated[Principal, allowed(CONTRACTS_READ)],
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> list[ContractOut]:
+    contracts = container_of(request).contracts
+    found = await in_transaction(
+        request, lambda s: contracts.list(s, principal, limit=limit, offset=offset)
+    )
+    return [ContractOut.of(c) for c in found]
+
+
+@router.get(
+    "/api/contracts/{emaid}", tags=["contracts"], response_model=ContractOut, responses=NOT_FOUND
+)
+async def get_contract(
+    request: Request, emaid: EmaidPath, principal: Annotated[Principal, allowed(CONTRACTS_READ)]
+) -> ContractOut:
+    contracts = container_of(request).contracts
+    found = await in_transaction(request, lambda s: contracts.get(s, principal, emaid))
+    return ContractOut.of(found)
+
+
+@router.post(
+    "/api/contracts",
+    tags=["contracts"],
+    status_code=201,
+    response_model=ContractOut,
+    responses=CONFLICT,
+)
+async def create_contract(
+    request: Request, body: ContractIn, principal: Annotated[Principal, allowed(CONTRACTS_CREATE)]
+) -> ContractOut:
+    """A contract for a car (PCID); drivers create them for themselves only."""
+    contracts = container_of(request).contracts
+    created = await in_transaction(
+        request, lambda s: contracts.create(s, principal, owner=body.owner, pcid=body.pcid)
+    )
+    return ContractOut.of(created)
+
+
+@router.post(
+    "/api/contracts/{emaid}/terminate",
+    tags=["contracts"],
+    response_model=ContractOut,
+    responses={**NOT_FOUND, **CONFLICT},
+)
+async def terminate_contract(
+    request: Request,
+    emaid: EmaidPath,
+    principal: Annotated[Principal, allowed(CONTRACTS_TERMINATE)],
+) -> ContractOut:
+    """Terminate a contract; its certificates are revoked in the same transaction."""
+    contracts = container_of(request).contracts
+    done, _revoked = await in_transaction(
+        request, lambda s: contracts.terminate(s, principal, emaid)
+    )
+    return ContractOut.of(done)

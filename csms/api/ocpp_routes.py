@@ -1,0 +1,270 @@
+"""REST API of the OCPP core: stations, their state and events, commands to connected ones.
+
+Every route goes through the OCPP core's StationService, which decides who may see and
+command which station; an operator's automation may use the bearer token
+`CSMS_OCPP_API_TOKEN` instead of a login, and then acts as the system.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Request
+from pydantic import BaseModel, Field
+
+from auth.principal import Principal
+
+from ..ocpp import limits, rpc
+from ..ocpp.connection import CallTimeout, StationCallError, StationUnavailable
+from ..ocpp.hub import OcppNotRunning
+from ..ocpp.service import (
+    SECURITY_EVENTS_READ,
+    SESSIONS_READ,
+    STATIONS_COMMAND,
+    STATIONS_CREATE,
+    STATIONS_READ,
+    StationSummary,
+)
+from ..ocpp.stations import StationError
+from ..web.context import container_of, in_transaction
+from .deps import allowed_or_automation
+from .errors import http_error
+from .schemas import Limit, Offset
+
+StationReader = Annotated[Principal, allowed_or_automation(STATIONS_READ)]
+StationCreator = Annotated[Principal, allowed_or_automation(STATIONS_CREATE)]
+StationCommander = Annotated[Principal, allowed_or_automation(STATIONS_COMMAND)]
+EventReader = Annotated[Principal, allowed_or_automation(SECURITY_EVENTS_READ)]
+SessionReader = Annotated[Principal, allowed_or_automation(SESSIONS_READ)]
+
+
+_ERROR = {"content": {"application/json": {"schema": {"type": "object"}}}}
+router = APIRouter(
+    prefix="/api/ocpp",
+    tags=["ocpp"],
+    responses={
+        401: {"description": "not logged in, or the token is wrong", **_ERROR},
+        403: {"description": "the caller's role may not do this", **_ERROR},
+        503: {"description": "not configured / not running here", **_ERROR},
+    },
+)
+StationId = Annotated[str, Path(min_length=1, max_length=limits.IDENTITY)]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such station", **_ERROR}}
+COMMAND_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "no such station", **_ERROR},
+    409: {"description": "the station is not connected", **_ERROR},
+    422: {"description": "the payload or the station's answer breaks the schema", **_ERROR},
+    502: {"description": "the station answered with a CALLERROR", **_ERROR},
+    504: {"description": "the station did not answer in time", **_ERROR},
+}
+
+
+class StationIn(BaseModel):
+    id: str = Field(max_length=limits.IDENTITY)
+    security_profile: int = Field(ge=1, le=3)
+    password: str | None = Field(default=None, max_length=limits.PASSWORD_MAX)
+    partner: str | None = Field(default=None, max_length=128)
+    boot_policy: str = "accept"
+
+
+class TriggerIn(BaseModel):
+    requested_message: str
+
+
+def _summary(summary: StationSummary) -> dict[str, Any]:
+    station = summary.station
+    connection = summary.connection
+    return {
+        "id": station.id,
+        "securityProfile": station.security_profile,
+        "partner": station.partner,
+        "bootPolicy": station.boot_policy,
+        "enabled": station.enabled,
+        "connected": summary.connected,
+        "connection": None
+        if connection is None
+        else {
+            "connectedAt": connection.connected_at.isoformat(),
+            "callsIn": connection.calls_in,
+            "callsOut": connection.calls_out,
+            "badFrames": connection.bad_frames,
+            "unmatchedResponses": connection.unmatched_responses,
+        },
+        "lastBootAt": station.last_boot_at.isoformat() if station.last_boot_at else None,
+        "bootStatus": station.boot_status,
+        "bootInfo": station.boot_info,
+        "lastSeenAt": station.last_seen_at.isoformat() if station.last_seen_at else None,
+        "certificates": summary.certificates,
+        "installedCertificates": station.installed_certificates,
+    }
+
+
+@router.get("/stations")
+async def list_stations(
+    request: Request, who: StationReader, limit: Limit = 200, offset: Offset = 0
+) -> list[dict[str, Any]]:
+    stations = container_of(request).stations
+    found = await in_transaction(
+        request, lambda s: stations.list(s, who, limit=limit, offset=offset)
+    )
+    return [_summary(summary) for summary in found]
+
+
+@router.post(
+    "/stations",
+    status_code=201,
+    responses={
+        409: {"description": "exists", **_ERROR},
+        422: {"description": "invalid station data", **_ERROR},
+    },
+)
+async def add_station(request: Request, who: StationCreator, body: StationIn) -> dict[str, Any]:
+    stations = container_of(request).stations
+    try:
+        summary, generated = await in_transaction(
+            request,
+            lambda s: stations.create(
+                s,
+                who,
+                body.id,
+                security_profile=body.security_profile,
+                password=body.password,
+                partner=body.partner,
+                boot_policy=body.boot_policy,
+            ),
+        )
+    except StationError as exc:
+        raise http_error(exc, invalid=422) from None
+    result = _summary(summary)
+    if generated:
+        result["password"] = generated  # shown once; only its hash is stored
+    return result
+
+
+@router.get("/stations/{station_id}", responses=NOT_FOUND)
+async def station_detail(
+    request: Request, who: StationReader, station_id: StationId
+) -> dict[str, Any]:
+    stations = container_of(request).stations
+    summary = await in_transaction(request, lambda s: stations.get(s, who, station_id))
+    result = _summary(summary)
+    result["connectors"] = [
+        {
+            "evseId": r.evse_id,
+            "connectorId": r.connector_id,
+            "status": r.status,
+            "at": r.reported_at.isoformat(),
+        }
+        for r in summary.connectors
+    ]
+    return result
+
+
+@router.get("/stations/{station_id}/security-events", responses=NOT_FOUND)
+async def security_events(
+    request: Request, who: EventReader, station_id: StationId, limit: Limit = 100
+) -> list[dict[str, Any]]:
+    stations = container_of(request).stations
+    rows = await in_transaction(
+        request, lambda s: stations.security_events(s, who, station_id, limit=limit)
+    )
+    return [
+        {
+            "type": r.type,
+            "techInfo": r.tech_info,
+            "occurredAt": r.occurred_at.isoformat(),
+            "receivedAt": r.received_at.isoformat(),
+        }
+        for r in rows
+    ]
+
+
+@router.get("/stations/{station_id}/transactions", responses=NOT_FOUND)
+async def transactions(
+    request: Request, who: SessionReader, station_id: StationId, limit: Limit = 100
+) -> list[dict[str, Any]]:
+    stations = container_of(request).stations
+    rows = await in_transaction(
+        request, lambda s: stations.transactions(s, who, station_id, limit=limit)
+    )
+    return [
+        {
+            "transactionId": r.transaction_id,
+            "state": r.state,
+            "startedAt": r.started_at.isoformat(),
+            "endedAt": r.ended_at.isoformat() if r.ended_at else None,
+            "evseId": r.evse_id,
+            "idToken": r.id_token,
+            "chargingState": r.charging_state,
+            "stoppedReason": r.stopped_reason,
+            "meterStartWh": r.meter_start_wh,
+            "meterLastWh": r.meter_last_wh,
+        }
+        for r in rows
+    ]
+
+
+def command_failure(exc: Exception) -> HTTPException:
+    """How a command that reached no answer, or a bad one, reads to the API caller."""
+    if isinstance(exc, rpc.OcppError):  # our payload or the station's answer broke the schema
+        return HTTPException(422, {"code": exc.code, "description": exc.description})
+    if isinstance(exc, OcppNotRunning):
+        return HTTPException(503, str(exc))
+    if isinstance(exc, StationUnavailable):
+        return HTTPException(409, str(exc))
+    if isinstance(exc, CallTimeout):
+        return HTTPException(504, str(exc))
+    if isinstance(exc, StationCallError):
+        return HTTPException(502, {"code": exc.error.code, "description": exc.error.description})
+    raise exc
+
+
+_COMMAND_FAILURES = (rpc.OcppError, StationUnavailable, CallTimeout, StationCallError)
+
+
+@router.post("/stations/{station_id}/commands/{action}", responses=COMMAND_ERRORS)
+async def command(
+    request: Request,
+    who: StationCommander,
+    station_id: StationId,
+    action: Annotated[str, Path(max_length=limits.ACTION)],
+    payload: dict[str, Any],
+) -> dict[str, Any]:
+    """Send any CSMS→station CALL (payload in OCPP's JSON); answers with the station's
+    CALLRESULT payload."""
+    stations = container_of(request).stations
+    try:
+        answer = await stations.command(who, station_id, action, payload)
+    except _COMMAND_FAILURES as exc:
+        raise command_failure(exc) from None
+    return {"action": action, "response": answer}
+
+
+@router.post("/stations/{station_id}/trigger", responses=COMMAND_ERRORS)
+async def trigger(
+    request: Request, who: StationCommander, station_id: StationId, body: TriggerIn
+) -> dict[str, Any]:
+    stations = container_of(request).stations
+    try:
+        answer = await stations.trigger(who, station_id, body.requested_message)
+    except _COMMAND_FAILURES as exc:
+        raise command_failure(exc) from None
+    return {"action": "TriggerMessage", "response": answer}
+
+
+@router.post("/stations/{station_id}/install-roots", responses=COMMAND_ERRORS)
+async def install_roots(
+    request: Request, who: StationCommander, station_id: StationId
+) -> dict[str, Any]:
+    """InstallCertificate of the product's V2G root and MO root (M05), one after the other."""
+    stations = container_of(request).stations
+    try:
+        answers = await stations.install_roots(who, station_id)
+    except _COMMAND_FAILURES as exc:
+        raise command_failure(exc) from None
+    return {
+        "results": [
+            {"certificateType": kind, "action": "InstallCertificate", "response": answer}
+            for kind, answer in answers
+        ]
+    }

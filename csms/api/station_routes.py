@@ -1,0 +1,191 @@
+"""Stations, the public station list and charging sessions: the REST door onto the OCPP core's
+StationService (csms/ocpp/service.py), which decides who sees which rows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from pydantic import BaseModel, Field
+
+from auth.principal import Principal
+
+from ..ocpp import limits
+from ..ocpp.db import ConnectorStatusRecord, TransactionRecord
+from ..ocpp.service import (
+    PUBLIC_STATIONS_READ,
+    SESSIONS_READ,
+    STATIONS_CREATE,
+    STATIONS_READ,
+    StationSummary,
+)
+from ..web.context import container_of, in_transaction
+from .deps import allowed
+from .schemas import CONFLICT, ERRORS, NOT_FOUND, Limit, Offset
+
+router = APIRouter(responses=ERRORS)
+StationId = Annotated[str, Path(min_length=1, max_length=limits.IDENTITY)]
+
+
+class ConnectorOut(BaseModel):
+    evse_id: int
+    connector_id: int
+    status: str
+    reported_at: datetime
+
+    @classmethod
+    def of(cls, row: ConnectorStatusRecord) -> ConnectorOut:
+        return cls(
+            evse_id=row.evse_id,
+            connector_id=row.connector_id,
+            status=row.status,
+            reported_at=row.reported_at,
+        )
+
+
+class StationOut(BaseModel):
+    id: str
+    partner: str | None
+    security_profile: int
+    enabled: bool
+    boot_status: str | None
+    last_seen_at: datetime | None
+    connectors: list[ConnectorOut] = []
+    password: str | None = Field(default=None, description="only in the answer that created it")
+
+    @classmethod
+    def of(cls, summary: StationSummary, password: str | None = None) -> StationOut:
+        station = summary.station
+        return cls(
+            id=station.id,
+            partner=station.partner,
+            security_profile=station.security_profile,
+            enabled=station.enabled,
+            boot_status=station.boot_status,
+            last_seen_at=station.last_seen_at,
+            connectors=[ConnectorOut.of(c) for c in summary.connectors],
+            password=password,
+        )
+
+
+class PublicStationOut(BaseModel):
+    """What anyone may know: no owner, no credentials."""
+
+    id: str
+    available: bool
+    connectors: list[ConnectorOut]
+
+
+class StationIn(BaseModel):
+    id: str = Field(min_length=1, max_length=limits.IDENTITY)
+    security_profile: int = Field(default=2, ge=1, le=3)
+    partner: str | None = Field(default=None, max_length=128)
+
+
+@router.get("/api/stations", tags=["stations"], response_model=list[StationOut])
+async def list_stations(
+    request: Request,
+    principal: Annotated[Principal, allowed(STATIONS_READ)],
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> list[StationOut]:
+    stations = container_of(request).stations
+    found = await in_transaction(
+        request, lambda s: stations.list(s, principal, limit=limit, offset=offset)
+    )
+    return [StationOut.of(summary) for summary in found]
+
+
+@router.get(
+    "/api/stations/{station_id}", tags=["stations"], response_model=StationOut, responses=NOT_FOUND
+)
+async def get_station(
+    request: Request, station_id: StationId, principal: Annotated[Principal, allowed(STATIONS_READ)]
+) -> StationOut:
+    stations = container_of(request).stations
+    return StationOut.of(
+        await in_transaction(request, lambda s: stations.get(s, principal, station_id))
+    )
+
+
+@router.post(
+    "/api/stations",
+    tags=["stations"],
+    status_code=201,
+    response_model=StationOut,
+    responses=CONFLICT,
+)
+async def create_station(
+    request: Request, body: StationIn, principal: Annotated[Principal, allowed(STATIONS_CREATE)]
+) -> StationOut:
+    """Register a station; for security profiles 1 and 2 the generated password is in this
+    answer only (the database keeps its argon2id hash)."""
+    stations = container_of(request).stations
+    summary, password = await in_transaction(
+        request,
+        lambda s: stations.create(
+            s, principal, body.id, security_profile=body.security_profile, partner=body.partner
+        ),
+    )
+    return StationOut.of(summary, password)
+
+
+@router.get("/api/public/stations", tags=["public"], response_model=list[PublicStationOut])
+async def public_stations(
+    request: Request,
+    principal: Annotated[Principal, allowed(PUBLIC_STATIONS_READ)],
+    limit: Limit = 500,
+    offset: Offset = 0,
+) -> list[PublicStationOut]:
+    stations = container_of(request).stations
+    found = await in_transaction(
+        request, lambda s: stations.public(s, principal, limit=limit, offset=offset)
+    )
+    return [
+        PublicStationOut(
+            id=p.id, available=p.available, connectors=[ConnectorOut.of(c) for c in p.connectors]
+        )
+        for p in found
+    ]
+
+
+class SessionOut(BaseModel):
+    station_id: str
+    transaction_id: str
+    state: str
+    started_at: datetime
+    ended_at: datetime | None
+    id_token: str | None
+    meter_start_wh: float | None
+    meter_last_wh: float | None
+
+    @classmethod
+    def of(cls, r: TransactionRecord) -> SessionOut:
+        return cls(
+            station_id=r.station_id,
+            transaction_id=r.transaction_id,
+            state=r.state,
+            started_at=r.started_at,
+            ended_at=r.ended_at,
+            id_token=r.id_token,
+            meter_start_wh=r.meter_start_wh,
+            meter_last_wh=r.meter_last_wh,
+        )
+
+
+@router.get("/api/sessions", tags=["sessions"], response_model=list[SessionOut])
+async def list_sessions(
+    request: Request,
+    principal: Annotated[Principal, allowed(SESSIONS_READ)],
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> list[SessionOut]:
+    """Charging sessions: a partner's are those at its stations; a driver's are those
+    authorized with one of their contracts' eMAIDs."""
+    stations = container_of(request).stations
+    found = await in_transaction(
+        request, lambda s: stations.sessions(s, principal, limit=limit, offset=offset)
+    )
+    return [SessionOut.of(r) for r in found]
+

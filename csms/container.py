@@ -1,0 +1,190 @@
+"""The composition root: one typed container of everything a process needs, built in one place.
+
+Every door (the ASGI app, the console, the command line, the OCPP server) receives the
+container, or the part of it it needs, and reaches the services through its fields; nothing
+looks anything up by name at run time.
+
+    container = build_container(Settings())
+    with container.transaction() as session:          # the caller owns the transaction
+        container.contracts.create(session, principal, pcid=...)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from auth.access import AccessControl
+from auth.audit import AuditLog
+from auth.logins import Logins
+from auth.policy import PolicyEngine
+from auth.rules import PolicyAdmin
+from auth.tokens import TokenService
+from auth.users import UserAdmin
+from contracts.authorization import PncAuthorizer
+from contracts.cps import CertificateProvisioningService
+from contracts.registry import EmaidRegistry
+from contracts.service import ContractService
+from contracts.trust import TrustView
+from pki.authority import CertificateAuthority
+from pki.errors import KeyStoreError
+from pki.foreign_revocation import ForeignRevocation
+from pki.keystore import FileKeyStore, KeyStore, Pkcs11KeyStore
+from pki.ocsp import OcspResponder
+from pki.service import PkiService
+from pki.status_reader import StatusReader
+from pki.trust import TrustStore
+
+from .database import make_engine, make_session_factory, upgrade
+from .ocpp.certificates import StationCertificates
+from .ocpp.hub import StationHub
+from .ocpp.parts import OcppParts
+from .ocpp.service import StationService
+from .ocpp.stations import StationRegistry
+from .ocpp.store import OcppStore
+from .pnc import PncDecisions
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Container:
+    settings: Settings
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    # the certificate authority
+    keystore: KeyStore
+    ca: CertificateAuthority
+    ocsp: OcspResponder
+    status_reader: StatusReader
+    trust: TrustStore
+    revocation: ForeignRevocation
+    pki: PkiService
+    # people and permissions
+    policy: PolicyEngine
+    access: AccessControl
+    tokens: TokenService
+    logins: Logins
+    users: UserAdmin
+    rules: PolicyAdmin
+    audit: AuditLog
+    # the mobility operator
+    contracts: ContractService
+    trust_view: TrustView
+    cps: CertificateProvisioningService
+    authorizer: PncAuthorizer
+    # the OCPP core
+    stations: StationService
+    ocpp: OcppParts
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work: commits when the block ends, rolls back if it raises."""
+        with self.session_factory.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def make_keystore(settings: Settings, session_factory: sessionmaker[Session]) -> KeyStore:
+    if settings.key_backend == "pkcs11":
+        if not (settings.pkcs11_module and settings.pkcs11_token_label and settings.pkcs11_pin):
+            raise KeyStoreError(
+                "CSMS_PKCS11_MODULE, CSMS_PKCS11_TOKEN_LABEL and CSMS_PKCS11_PIN must be set"
+            )
+        return Pkcs11KeyStore(
+            settings.pkcs11_module, settings.pkcs11_token_label, settings.pkcs11_pin
+        )
+    return FileKeyStore(session_factory, settings.resolved_key_passphrase())
+
+
+def build_container(settings: Settings, *, migrate: bool = True) -> Container:
+    url = settings.resolved_database_url
+    if migrate:
+        upgrade(url)
+    engine = make_engine(url)
+    sessions = make_session_factory(engine)
+    keystore = make_keystore(settings, sessions)
+    ca = CertificateAuthority(
+        sessions,
+        keystore,
+        public_url=settings.public_url,
+        organization=settings.organization,
+        country=settings.country,
+        key_label_prefix=settings.key_label_prefix,
+    )
+    status_reader = StatusReader(engine)
+    trust = TrustStore()
+    revocation = ForeignRevocation()
+    policy = PolicyEngine(sessions)
+    access = AccessControl(policy)
+    tokens = TokenService(
+        sessions,
+        settings.resolved_token_key(),
+        issuer=settings.public_url,
+        access_ttl=timedelta(minutes=settings.access_token_minutes),
+        refresh_ttl=timedelta(days=settings.refresh_token_days),
+    )
+    contracts = ContractService(
+        access, ca, EmaidRegistry(settings.emaid_country, settings.emaid_provider_id)
+    )
+    trust_view = TrustView(trust, revocation, status_reader)
+    cps = CertificateProvisioningService(
+        ca,
+        trust_view,
+        contracts,
+        certificate_days=settings.contract_certificate_days,
+        escrow_passphrase=(
+            settings.resolved_key_passphrase() if settings.contract_key_escrow else None
+        ),
+    )
+    authorizer = PncAuthorizer(ca, trust_view, contracts)
+    ocsp = OcspResponder(ca, engine)
+    registry = StationRegistry()
+    store = OcppStore(sessions)
+    station_certificates = StationCertificates(ca, settings.organization)
+    hub = StationHub()
+    ocpp = OcppParts(
+        settings=settings,
+        sessions=sessions,
+        ca=ca,
+        ocsp=ocsp,
+        status_reader=status_reader,
+        registry=registry,
+        store=store,
+        certificates=station_certificates,
+        contracts=PncDecisions(sessions, cps, authorizer),
+        hub=hub,
+    )
+    return Container(
+        settings=settings,
+        engine=engine,
+        session_factory=sessions,
+        keystore=keystore,
+        ca=ca,
+        ocsp=ocsp,
+        status_reader=status_reader,
+        trust=trust,
+        revocation=revocation,
+        pki=PkiService(access, ca, trust, revocation),
+        policy=policy,
+        access=access,
+        tokens=tokens,
+        logins=Logins(access, tokens),
+        users=UserAdmin(access, tokens),
+        rules=PolicyAdmin(access),
+        audit=AuditLog(access),
+        contracts=contracts,
+        trust_view=trust_view,
+        cps=cps,
+        authorizer=authorizer,
+        stations=StationService(
+            access, sessions, registry, store, station_certificates, hub, ca, contracts
+        ),
+        ocpp=ocpp,
+    )

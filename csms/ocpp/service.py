@@ -1,0 +1,352 @@
+"""The OCPP core as people use it: stations, what they report, charging sessions, commands.
+
+Every door (REST API, console, command line) comes here; the permission and the tenant scope
+are decided here, once:
+- stations belong to partners: a `tenant` grant covers its partner's stations, `any` all of
+  them; stations have no owner, so an `own` grant covers none;
+- a partner's staff register stations for their own partner only;
+- a charging session is visible to whoever may see its station (`tenant`), and to the driver
+  whose contract's eMAID authorized it (`own`);
+- security events and sessions of one station follow the station's partner;
+- a command reaches a station only within the caller's scope, and is audited with the
+  station's answer.
+A station outside the caller's scope is reported exactly like one that does not exist, so
+another tenant's identifiers cannot be probed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import Select, false, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from auth.access import AccessControl
+from auth.audit import record_event
+from auth.principal import Forbidden, Grant, Permission, Principal, Scope
+from pki.authority import CertificateAuthority, pem_of
+
+from .certificates import StationCertificates
+from .connection import StationConnection
+from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, TransactionRecord
+from .hub import StationHub
+from .stations import Station, StationRegistry, UnknownStation
+from .store import OcppStore
+
+log = logging.getLogger("csms.ocpp")
+T = TypeVar("T")
+
+STATIONS_READ = Permission("stations", "read")
+STATIONS_CREATE = Permission("stations", "create")
+STATIONS_COMMAND = Permission("stations", "command")
+PUBLIC_STATIONS_READ = Permission("public_stations", "read")
+SECURITY_EVENTS_READ = Permission("security_events", "read")
+SESSIONS_READ = Permission("sessions", "read")
+
+# The product's roots a station needs for Plug & Charge (M05), as InstallCertificate types.
+ROOTS_TO_INSTALL = (("V2GRootCertificate", "v2g-root"), ("MORootCertificate", "mo-root"))
+
+
+class OwnedEmaids(Protocol):
+    """The contract domain's answer to "which eMAIDs are this driver's" (a subquery)."""
+
+    def emaids_owned_by(self, username: str) -> Select[tuple[str]]: ...
+
+
+@dataclass(frozen=True)
+class ConnectionInfo:
+    connected_at: datetime
+    calls_in: int
+    calls_out: int
+    bad_frames: int
+    unmatched_responses: int
+
+    @classmethod
+    def of(cls, conn: StationConnection) -> ConnectionInfo:
+        stats = conn.stats
+        return cls(
+            stats.connected_at,
+            stats.calls_in,
+            stats.calls_out,
+            stats.bad_frames,
+            stats.unmatched_responses,
+        )
+
+
+@dataclass(frozen=True)
+class StationSummary:
+    station: Station
+    connectors: list[ConnectorStatusRecord]
+    connection: ConnectionInfo | None
+    certificates: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def connected(self) -> bool:
+        return self.connection is not None
+
+
+@dataclass(frozen=True)
+class PublicStation:
+    id: str
+    connectors: list[ConnectorStatusRecord]
+
+    @property
+    def available(self) -> bool:
+        return any(c.status == "Available" for c in self.connectors)
+
+
+@dataclass(frozen=True)
+class StationDetail:
+    summary: StationSummary
+    events: list[SecurityEventRecord]
+    sessions: list[TransactionRecord]
+
+
+class StationService:
+    def __init__(
+        self,
+        access: AccessControl,
+        sessions: sessionmaker[Session],
+        registry: StationRegistry,
+        store: OcppStore,
+        certificates: StationCertificates,
+        hub: StationHub,
+        ca: CertificateAuthority,
+        contracts: OwnedEmaids,
+    ) -> None:
+        self._access = access
+        self._sessions = sessions
+        self._registry = registry
+        self._store = store
+        self._certificates = certificates
+        self.hub = hub
+        self._ca = ca
+        self._contracts = contracts
+
+    # --- stations --------------------------------------------------------------------------------
+
+    def list(
+        self, session: Session, principal: Principal, *, limit: int = 100, offset: int = 0
+    ) -> list[StationSummary]:
+        grant = self._access.require(principal, STATIONS_READ)
+        if grant.scope is Scope.OWN:
+            return []  # stations have no owner: an "own" scope covers none of them
+        partner = principal.partner if grant.scope is Scope.TENANT else None
+        if grant.scope is Scope.TENANT and partner is None:
+            return []
+        stations = self._registry.list(session, limit=limit, offset=offset, partner=partner)
+        return self._summaries(session, stations)
+
+    def get(self, session: Session, principal: Principal, station_id: str) -> StationSummary:
+        grant = self._access.require(principal, STATIONS_READ)
+        station = self._visible(session, grant, station_id)
+        return self._summaries(session, [station])[0]
+
+    def detail(self, session: Session, principal: Principal, station_id: str) -> StationDetail:
+        """A station with its newest security events and charging sessions (the technician's
+        page): needs the permission for each."""
+        summary = self.get(session, principal, station_id)
+        return StationDetail(
+            summary,
+            self.security_events(session, principal, station_id, limit=50),
+            self.transactions(session, principal, station_id, limit=20),
+        )
+
+    def create(
+        self,
+        session: Session,
+        principal: Principal,
+        station_id: str,
+        *,
+        security_profile: int,
+        password: str | None = None,
+        partner: str | None = None,
+        boot_policy: str = "accept",
+    ) -> tuple[StationSummary, str | None]:
+        """Register a station; returns it and the generated password, if one was generated
+        (shown once: only its argon2id hash is stored)."""
+        grant = self._access.require(principal, STATIONS_CREATE)
+        if grant.scope is Scope.TENANT:
+            # Partner staff register stations for their own company only.
+            if principal.partner is None or partner not in (None, principal.partner):
+                raise Forbidden("stations can be registered only for your own partner")
+            partner = principal.partner
+        elif grant.scope is not Scope.ANY:
+            raise Forbidden("not allowed to create stations")
+        station, generated = self._registry.add(
+            session,
+            station_id,
+            security_profile=security_profile,
+            password=password,
+            partner=partner,
+            boot_policy=boot_policy,
+            actor=principal.actor,
+        )
+        return self._summaries(session, [station])[0], generated
+
+    def public(
+        self, session: Session, principal: Principal, *, limit: int = 500, offset: int = 0
+    ) -> list[PublicStation]:
+        """What anyone may know: enabled stations and whether a connector is free."""
+        self._access.require(principal, PUBLIC_STATIONS_READ)
+        ids = list(
+            session.scalars(
+                select(StationRecord.id)
+                .where(StationRecord.enabled.is_(True))
+                .order_by(StationRecord.id)
+                .limit(limit)
+                .offset(offset)
+            )
+        )
+        connectors = self._store.connector_rows(session, ids)
+        return [PublicStation(sid, connectors[sid]) for sid in ids]
+
+    # --- what stations report --------------------------------------------------------------------
+
+    def security_events(
+        self, session: Session, principal: Principal, station_id: str, *, limit: int = 100
+    ) -> list[SecurityEventRecord]:
+        grant = self._access.require(principal, SECURITY_EVENTS_READ)
+        self._visible(session, grant, station_id)
+        return list(
+            session.scalars(
+                select(SecurityEventRecord)
+                .where(SecurityEventRecord.station_id == station_id)
+                .order_by(SecurityEventRecord.id.desc())
+                .limit(limit)
+            )
+        )
+
+    def transactions(
+        self, session: Session, principal: Principal, station_id: str, *, limit: int = 100
+    ) -> list[TransactionRecord]:
+        grant = self._access.require(principal, SESSIONS_READ)
+        self._visible(session, grant, station_id)
+        return list(
+            session.scalars(
+                select(TransactionRecord)
+                .where(TransactionRecord.station_id == station_id)
+                .order_by(TransactionRecord.id.desc())
+                .limit(limit)
+            )
+        )
+
+    def sessions(
+        self, session: Session, principal: Principal, *, limit: int = 100, offset: int = 0
+    ) -> list[TransactionRecord]:
+        """Charging sessions, newest first: a partner's are those at its stations; a driver's
+        are those authorized with one of their contracts' eMAIDs."""
+        grant = self._access.require(principal, SESSIONS_READ)
+        query = select(TransactionRecord).order_by(TransactionRecord.id.desc())
+        if grant.scope is Scope.TENANT:
+            query = query.join(StationRecord, StationRecord.id == TransactionRecord.station_id)
+            query = grant.filter(query, partner_column=StationRecord.partner)
+        elif grant.scope is Scope.OWN:
+            if principal.is_anonymous:
+                query = query.where(false())
+            else:
+                owned = self._contracts.emaids_owned_by(principal.username)
+                query = query.where(TransactionRecord.id_token.in_(owned))
+        return list(session.scalars(query.limit(limit).offset(offset)))
+
+    # --- commands --------------------------------------------------------------------------------
+
+    async def command(
+        self, principal: Principal, station_id: str, action: str, payload: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Send a CSMS→station CALL to a station in the caller's scope; returns the station's
+        CALLRESULT payload. Raises the hub's errors (not connected, no answer, CALLERROR)."""
+        await self._in_transaction(
+            lambda session: self._visible(
+                session, self._access.require(principal, STATIONS_COMMAND), station_id
+            )
+        )
+        return await self._send(principal, station_id, action, payload)
+
+    async def trigger(
+        self, principal: Principal, station_id: str, requested_message: str
+    ) -> dict[str, Any]:
+        return await self.command(
+            principal, station_id, "TriggerMessage", {"requestedMessage": requested_message}
+        )
+
+    async def install_roots(
+        self, principal: Principal, station_id: str
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """InstallCertificate of the product's V2G root and MO root (M05), one after the
+        other; returns each certificate type with the station's answer."""
+        results = []
+        for certificate_type, ca_name in ROOTS_TO_INSTALL:
+            pem = pem_of([self._ca.authority(ca_name).certificate])
+            payload = {"certificateType": certificate_type, "certificate": pem}
+            answer = await self.command(principal, station_id, "InstallCertificate", payload)
+            results.append((certificate_type, answer))
+        return results
+
+    async def _send(
+        self, principal: Principal, station_id: str, action: str, payload: dict[str, Any]
+    ) -> dict[str, Any]:
+        outcome = "no answer"
+        try:
+            answer = await self.hub.call(station_id, action, payload)
+            outcome = str(answer.get("status", "answered"))
+        except Exception as exc:
+            outcome = f"{type(exc).__name__}: {exc}"
+            raise
+        finally:
+            await self._in_transaction(
+                lambda session: record_event(
+                    session,
+                    actor=principal.actor,
+                    action="station.command",
+                    station=station_id,
+                    command=action,
+                    outcome=outcome[:200],
+                )
+            )
+        if action == "GetInstalledCertificateIds" and answer.get("status") == "Accepted":
+            chain = answer.get("certificateHashDataChain", [])
+            await self._in_transaction(
+                lambda session: self._store.installed_certificates(session, station_id, chain)
+            )
+        return answer
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def _visible(self, session: Session, grant: Grant, station_id: str) -> Station:
+        """The station, if it exists and `grant` covers its partner; UnknownStation alike
+        otherwise."""
+        station = self._registry.get(session, station_id)
+        if station is None or not grant.covers(partner=station.partner):
+            raise UnknownStation(f"no station {station_id}")
+        return station
+
+    def _summaries(self, session: Session, stations: list[Station]) -> list[StationSummary]:
+        connectors = self._store.connector_rows(session, [s.id for s in stations])
+        summaries = []
+        for station in stations:
+            conn = self.hub.connection(station.id)
+            summaries.append(
+                StationSummary(
+                    station,
+                    connectors[station.id],
+                    ConnectionInfo.of(conn) if conn is not None else None,
+                    self._certificates.of_station(session, station.id),
+                )
+            )
+        return summaries
+
+    async def _in_transaction(self, work: Callable[[Session], T]) -> T:
+        """A short transaction of its own, in a worker thread: a command waits for a station
+        on the network, and no transaction may stay open for that long."""
+
+        def run() -> T:
+            with self._sessions.begin() as session:
+                return work(session)
+
+        return await asyncio.to_thread(run)
