@@ -10,6 +10,8 @@ import base64
 import binascii
 import json
 import sys
+from collections.abc import Callable
+from typing import IO, Any, TypeVar
 
 import click
 
@@ -18,13 +20,15 @@ from iso15118.exi.schemas import codec
 
 SCHEMAS = {"iso-2": "iso-2", "iso-20": "iso-20"}
 
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
 
 @click.group(name="exi")
 def exi() -> None:
     """ISO 15118 EXI messages (whole V2G messages, without the V2GTP header)."""
 
 
-def _schema_option(function):  # type: ignore[no-untyped-def]
+def _schema_option(function: _Command) -> _Command:
     return click.option(
         "--schema",
         type=click.Choice(sorted(SCHEMAS)),
@@ -39,7 +43,7 @@ def _schema_option(function):  # type: ignore[no-untyped-def]
 @click.option("--base64", "as_base64", is_flag=True, help="input is base64 text")
 @click.option("--fragment", is_flag=True, help="input is an EXI fragment, not a document")
 @click.argument("source", type=click.File("rb"), default="-")
-def decode(schema: str, as_base64: bool, fragment: bool, source: click.utils.LazyFile) -> None:
+def decode(schema: str, as_base64: bool, fragment: bool, source: IO[bytes]) -> None:
     """Prints the EXI message in SOURCE (a file or -) as JSON."""
     data = source.read()
     try:
@@ -56,7 +60,7 @@ def decode(schema: str, as_base64: bool, fragment: bool, source: click.utils.Laz
 @click.option("--base64", "as_base64", is_flag=True, help="write base64 text instead of bytes")
 @click.option("--fragment", is_flag=True, help="encode an EXI fragment, not a document")
 @click.argument("source", type=click.File("r"), default="-")
-def encode(schema: str, as_base64: bool, fragment: bool, source: click.utils.LazyFile) -> None:
+def encode(schema: str, as_base64: bool, fragment: bool, source: IO[str]) -> None:
     """Encodes the JSON message in SOURCE (a file or -) as EXI on standard output."""
     try:
         tree = json.loads(source.read())

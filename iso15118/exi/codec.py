@@ -18,11 +18,21 @@ from __future__ import annotations
 import base64
 import binascii
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeAlias
 
 from iso15118.exi.bits import BitReader, BitWriter
 from iso15118.exi.errors import ExiDecodeError, ExiEncodeError
-from iso15118.exi.grammar_builder import AT, AT_ANY, CH, CH_UNTYPED, ED, EE, SE
+from iso15118.exi.grammar_builder import (
+    AT,
+    AT_ANY,
+    CH,
+    CH_UNTYPED,
+    ED,
+    EE,
+    SE,
+    DatatypeRow,
+    StateRow,
+)
 
 HEADER = 0x80  # distinguishing bits 10, no options, final version 1
 # Element-grammar phases, which decide the undeclared (second-level) productions of
@@ -68,14 +78,20 @@ MAX_UNSIGNED_OCTETS = 24  # 168 bits: X509 serial numbers (at most 20 octets) fi
 class _Datatype:
     __slots__ = ("bits", "index", "kind", "lower", "max_length", "min_length", "upper", "values")
 
-    def __init__(self, row: tuple) -> None:
+    def __init__(self, row: DatatypeRow) -> None:
         self.kind, self.lower, self.upper, self.values, self.min_length, self.max_length = row
         self.bits = 0
         if self.kind == "nbit":
-            self.bits = (self.upper - self.lower).bit_length()
+            lower, upper = _nbit_bounds(self)
+            self.bits = (upper - lower).bit_length()
         elif self.kind == "enum":
             self.bits = (len(self.values) - 1).bit_length()
         self.index = {value: i for i, value in enumerate(self.values)}
+
+
+# A grammar production at run time: (event kind, key, datatype (AT and CH only), next
+# state, element grammar state, is-list flag, qname index, event code).
+_Production: TypeAlias = tuple[int, str, _Datatype | None, int, int, int, int, int]
 
 
 class Grammar:
@@ -83,19 +99,21 @@ class Grammar:
 
     def __init__(self, tables: ModuleType) -> None:
         self.qnames: tuple[tuple[str, str], ...] = tables.QNAMES
-        self.datatypes = [_Datatype(row) for row in tables.DATATYPES]
-        self.document = tables.DOCUMENT
-        self.fragment = tables.FRAGMENT
+        datatype_rows: tuple[DatatypeRow, ...] = tables.DATATYPES
+        self.datatypes = [_Datatype(row) for row in datatype_rows]
+        self.document: int = tables.DOCUMENT
+        self.fragment: int = tables.FRAGMENT
         self.widths: list[int] = []
-        self.productions: list[list[tuple]] = []
+        self.productions: list[list[_Production]] = []
         self.escape: list[bool] = []
-        for escape, productions in tables.STATES:
+        states: tuple[StateRow, ...] = tables.STATES
+        for escape, productions in states:
             self.escape.append(bool(escape))
             count = len(productions)
             # Non-strict element grammars reserve one extra code for the escape to the
             # second level; document and fragment content grammars have none.
             self.widths.append(count.bit_length() if escape else (count - 1).bit_length())
-            rows = []
+            rows: list[_Production] = []
             for code, (kind, q, d, nxt, elem, is_list) in enumerate(productions):
                 # Attributes and children are keyed by local name, character content by
                 # "value"; wildcard productions get no key, the encoder never picks them.
@@ -139,7 +157,7 @@ class Grammar:
             names = ("EE", *names)
         return names, (len(names) - 1).bit_length()
 
-    def root_production(self, start: int, name: str | tuple[str, str]) -> tuple:
+    def root_production(self, start: int, name: str | tuple[str, str]) -> _Production:
         matches = [
             row
             for row in self.productions[start]
@@ -221,11 +239,11 @@ class Codec:
                 else:
                     content[key] = child
             elif kind == AT:
-                content[key] = self._value(reader, dt, child_q)
+                content[key] = self._value(reader, _declared(dt), child_q)
             elif kind == CH:
                 if "value" in content:
                     raise ExiDecodeError("repeated character content", reader.pos)
-                content["value"] = self._value(reader, dt, q)
+                content["value"] = self._value(reader, _declared(dt), q)
             elif kind == CH_UNTYPED:
                 content["value"] = self._string(reader, None, q)
             else:
@@ -236,7 +254,7 @@ class Codec:
         return content
 
     def _second_level(
-        self, reader: BitReader, state: int, phase: int, content: dict, q: int
+        self, reader: BitReader, state: int, phase: int, content: dict[str, Any], q: int
     ) -> int | None:
         """An undeclared event after the escape code; returns the next state, or None when
         the element ends. Decoded: the EE that EXIficient writes for empty simple content
@@ -256,9 +274,9 @@ class Codec:
         if event == "EE":
             if "value" in content:  # after untyped characters
                 return None
-            if ch is None or ch[2].kind not in EMPTY_KINDS:
+            if ch is None or _declared(ch[2]).kind not in EMPTY_KINDS:
                 raise ExiDecodeError("undeclared EE where the schema requires content", position)
-            kind = ch[2].kind
+            kind = _declared(ch[2]).kind
             content["value"] = "" if kind == "string" or self.json_text else b""
             return None
         if event == "CH[untyped]" and ch is not None:
@@ -288,8 +306,9 @@ class Codec:
             return base64.b64encode(raw).decode() if kind == "base64" else raw.hex().upper()
         if kind == "nbit":
             position = reader.pos
-            value = reader.read(dt.bits) + dt.lower
-            if value > dt.upper:
+            lower, upper = _nbit_bounds(dt)
+            value = reader.read(dt.bits) + lower
+            if value > upper:
                 raise ExiDecodeError(f"value {value} above the schema's bound", position)
             return value
         if kind == "enum":
@@ -386,8 +405,8 @@ class Codec:
         phase = FIRST
         untyped = False
         while True:
-            chosen = None
-            end = None
+            chosen: _Production | None = None
+            end: _Production | None = None
             for row in productions[state]:
                 kind, key = row[0], row[1]
                 if kind == EE:
@@ -406,16 +425,16 @@ class Codec:
                 chosen = row
                 break
             if chosen is None:
-                if end is None and untyped:  # content2 after CH[untyped] has no EE
-                    end = (EE, "", None, -1, -1, 0, -1, None)
-                if end is None:
+                # content2 after CH[untyped] has no EE: the element ends with the undeclared
+                # one (end stays None).
+                if end is None and not untyped:
                     missing = [r[1] for r in productions[state] if r[0] in (SE, AT)]
                     raise ExiEncodeError(f"{name}: missing one of {missing}")
                 leftover = [k for k in content if k not in done and k not in positions]
                 leftover += [k for k, i in positions.items() if i < len(content[k])]
                 if leftover:
                     raise ExiEncodeError(f"{name}: unexpected or misplaced {leftover}")
-                if end[7] is None:  # the undeclared EE: escape, then its second-level code
+                if end is None:  # the undeclared EE: escape, then its second-level code
                     names, width2 = g.second_level(state, phase)
                     writer.write(widths[state], len(productions[state]))
                     writer.write(width2, names.index("EE"))
@@ -435,11 +454,12 @@ class Codec:
                 state = state if phase == CONTENT else g.content2[state]
                 phase = CONTENT
                 continue
-            if kind == CH and _is_empty(content["value"]) and dt.kind in EMPTY_KINDS:
+            if kind == CH and _is_empty(content["value"]) and _declared(dt).kind in EMPTY_KINDS:
                 # Empty simple content: no characters event, so EXIficient writes the
                 # undeclared EE (escape code, then its second-level code).
-                if dt.min_length:
-                    raise ExiEncodeError(f"{name}.value: empty, below minLength {dt.min_length}")
+                min_length = _declared(dt).min_length
+                if min_length:
+                    raise ExiEncodeError(f"{name}.value: empty, below minLength {min_length}")
                 names, width2 = g.second_level(state, phase)
                 writer.write(widths[state], len(productions[state]))
                 writer.write(width2, names.index("EE"))
@@ -467,7 +487,7 @@ class Codec:
                     if kind == CH_UNTYPED:
                         self._encode_string(writer, None, content[slot])
                     else:
-                        self._encode_value(writer, dt, content[slot])
+                        self._encode_value(writer, _declared(dt), content[slot])
                 except (TypeError, ValueError) as exc:
                     raise ExiEncodeError(f"{name}.{slot}: {exc}") from exc
             state = nxt
@@ -483,9 +503,10 @@ class Codec:
             writer.write_bytes(raw)
         elif kind == "nbit":
             number = _integer(value)
-            if not dt.lower <= number <= dt.upper:
-                raise ValueError(f"{number} outside {dt.lower}..{dt.upper}")
-            writer.write(dt.bits, number - dt.lower)
+            lower, upper = _nbit_bounds(dt)
+            if not lower <= number <= upper:
+                raise ValueError(f"{number} outside {lower}..{upper}")
+            writer.write(dt.bits, number - lower)
         elif kind == "enum":
             if value not in dt.index:
                 raise ValueError(f"{value!r} is not one of {list(dt.values)}")
@@ -536,7 +557,9 @@ class Codec:
                 writer.write_unsigned(ord(char))
 
 
-def _qualify_duplicates(rows: list[tuple], qnames: tuple[tuple[str, str], ...]) -> list[tuple]:
+def _qualify_duplicates(
+    rows: list[_Production], qnames: tuple[tuple[str, str], ...]
+) -> list[_Production]:
     """Keys must be unique per state. Where several productions share a local name (EXI's
     relaxed element-fragment grammar lists every declaration: Id in no namespace, in
     MsgBody and in MsgDataTypes), the last in event-code order keeps the plain key and the
@@ -553,6 +576,20 @@ def _qualify_duplicates(rows: list[tuple], qnames: tuple[tuple[str, str], ...]) 
             row = (row[0], f"{{{uri}}}{local}", *row[2:])
         qualified.append(row)
     return qualified
+
+
+def _declared(dt: _Datatype | None) -> _Datatype:
+    """The datatype of an AT or CH production; the generated tables always give one."""
+    if dt is None:
+        raise RuntimeError("grammar table: AT or CH production without a datatype")
+    return dt
+
+
+def _nbit_bounds(dt: _Datatype) -> tuple[int, int]:
+    """Lower and upper bound of an n-bit datatype; the generated tables always give both."""
+    if dt.lower is None or dt.upper is None:
+        raise RuntimeError("grammar table: n-bit datatype without both bounds")
+    return dt.lower, dt.upper
 
 
 def _is_empty(value: Any) -> bool:

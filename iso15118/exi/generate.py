@@ -14,8 +14,15 @@ from __future__ import annotations
 import argparse
 import pprint
 from pathlib import Path
+from typing import TypedDict
 
-from iso15118.exi.grammar_builder import SE, GrammarBuilder
+from iso15118.exi.grammar_builder import (
+    SE,
+    DatatypeRow,
+    GrammarBuilder,
+    ProductionRow,
+    StateRow,
+)
 from iso15118.exi.xsd_model import Datatype, QName, SchemaSet
 
 # name -> (entry XSD relative to the schemas folder, max unrolled maxOccurs)
@@ -28,7 +35,17 @@ SCHEMA_SETS: dict[str, tuple[str, int]] = {
 OUTPUT = Path(__file__).parent / "generated"
 
 
-def build_tables(entry: Path, max_unrolled_occurs: int) -> dict[str, object]:
+class Tables(TypedDict):
+    """The module-level names of one generated module, in the order they are written."""
+
+    QNAMES: tuple[QName, ...]
+    DATATYPES: tuple[DatatypeRow, ...]
+    STATES: tuple[StateRow, ...]
+    DOCUMENT: int
+    FRAGMENT: int
+
+
+def build_tables(entry: Path, max_unrolled_occurs: int) -> Tables:
     schema = SchemaSet(entry)
     builder = GrammarBuilder(schema, max_unrolled_occurs)
     document = builder.document_content()
@@ -48,11 +65,11 @@ def build_tables(entry: Path, max_unrolled_occurs: int) -> dict[str, object]:
             return -1
         return datatypes.setdefault(datatype, len(datatypes))
 
-    states = []
+    states: list[StateRow] = []
     for number, state in enumerate(builder.states):
         type_key = builder.state_type.get(number)
         lists = builder.list_children.get(type_key, set()) if type_key else set()
-        productions = []
+        productions: list[ProductionRow] = []
         for terminal, target in state.productions:
             kind, qname, datatype, element = terminal
             is_list = 1 if kind == SE and qname in lists else 0
@@ -78,7 +95,7 @@ def build_tables(entry: Path, max_unrolled_occurs: int) -> dict[str, object]:
     }
 
 
-def write_module(name: str, entry: str, tables: dict[str, object]) -> Path:
+def write_module(name: str, entry: str, tables: Tables) -> Path:
     path = OUTPUT / f"{name}.py"
     lines = [
         f'"""EXI grammar tables for {entry}. GENERATED, do not edit.',
@@ -93,7 +110,7 @@ def write_module(name: str, entry: str, tables: dict[str, object]) -> Path:
         if key == "STATES":
             # One production per line keeps diffs of regenerated tables readable.
             lines.append("STATES = (")
-            for number, (escape, productions) in enumerate(value):  # type: ignore[arg-type]
+            for number, (escape, productions) in enumerate(tables["STATES"]):
                 lines.append(f"    # state {number}")
                 lines.append(f"    ({escape}, (")
                 lines.extend(f"        {production!r}," for production in productions)
@@ -115,7 +132,7 @@ def main() -> None:
     for name, (entry, max_unrolled) in SCHEMA_SETS.items():
         tables = build_tables(args.schemas / entry, max_unrolled)
         path = write_module(name, entry, tables)
-        print(f"{path}: {len(tables['STATES'])} states")  # type: ignore[arg-type]
+        print(f"{path}: {len(tables['STATES'])} states")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from iso15118.exi.xsd_model import (
     STRING,
@@ -27,8 +28,18 @@ from iso15118.exi.xsd_model import (
 # Event kinds as stored in the generated tables.
 SE, AT, CH, EE, SE_ANY, AT_ANY, CH_UNTYPED, ED, SE_NS = range(9)
 
+# Rows of the generated tables (written by generate.py, read by codec.Grammar).
+# (kind, lower, upper, enumeration values, minLength, maxLength), as in Datatype.
+DatatypeRow: TypeAlias = tuple[str, int | None, int | None, tuple[str, ...], int | None, int | None]
+# (event kind, qname index, datatype index, next state, element grammar state, is-list
+# flag); -1 where there is none.
+ProductionRow: TypeAlias = tuple[int, int, int, int, int, int]
+StateRow: TypeAlias = tuple[int, tuple[ProductionRow, ...]]  # (escape flag, productions)
 
-Terminal = tuple  # (kind, qname|None, datatype|None, element grammar key|None)
+
+# (kind, qname|None, datatype|None, element grammar start state|None). SE_NS carries
+# (uri, "") as its qname.
+Terminal: TypeAlias = tuple[int, QName | None, Datatype | None, int | None]
 
 
 @dataclass
@@ -158,7 +169,7 @@ class GrammarBuilder:
         if particle.kind == "element":
             assert particle.element is not None
             for rank, decl in enumerate(self._substitutes(particle.element)):
-                terminal = (SE, decl.qname, None, self.type_grammar(decl.type_key))
+                terminal: Terminal = (SE, decl.qname, None, self.type_grammar(decl.type_key))
                 order = (particle.order, rank)
                 self._order[terminal] = min(self._order.get(terminal, order), order)
                 nfa.edges[entry].append((terminal, exit_))
@@ -220,9 +231,11 @@ class GrammarBuilder:
                     productions.append((terminal, number(nfa.closure(targets[terminal]))))
             self.states[numbers[subset]].productions = productions
 
-    def _sort_key(self, terminal: Terminal) -> tuple:
+    def _sort_key(self, terminal: Terminal) -> tuple[int | str, ...]:
         kind, qname = terminal[0], terminal[1]
         if kind == AT:
+            if qname is None:
+                raise RuntimeError(f"AT production without a qname: {terminal!r}")
             return (0, qname[1], qname[0])
         if kind == AT_ANY:
             return (2,)
@@ -251,7 +264,7 @@ class GrammarBuilder:
 
     def _visit_all_types(self) -> None:
         """Parses every type once, so local element and attribute declarations are known."""
-        keys = [("named", *q) for q in self.schema.complex_types]
+        keys: list[TypeKey] = [("named", *q) for q in self.schema.complex_types]
         keys += [self.schema.global_element(q).type_key for q in self.schema.elements]
         seen: set[TypeKey] = set()
         visited_locals = 0

@@ -106,7 +106,7 @@ class _Doc:
         self.nsmap: dict[str, str] = {}
         for event, item in ET.iterparse(path, events=("start-ns",)):  # noqa: S314 - trusted
             if event == "start-ns":
-                prefix, uri = item  # type: ignore[misc]
+                prefix, uri = item
                 self.nsmap.setdefault(prefix, uri)
         self.root = ET.parse(path).getroot()  # noqa: S314 - trusted input
         self.tns = self.root.get("targetNamespace", "")
@@ -251,12 +251,13 @@ class SchemaSet:
         if simple is not None:
             derivation = simple[0] if simple[0].tag != _xs("annotation") else simple[1]
             base_key = self._base_key(derivation, doc)
+            datatype: Datatype | None
             if self.is_simple(base_key):
                 datatype = self.datatype(base_key)
                 attributes: list[AttributeUse] = []
             else:
-                base = self.complex_info(base_key)
-                datatype, attributes = base.datatype, list(base.attributes)
+                simple_base = self.complex_info(base_key)
+                datatype, attributes = simple_base.datatype, list(simple_base.attributes)
             if derivation.tag == _xs("restriction"):
                 datatype = _apply_facets(datatype or STRING, derivation)
             attributes += self._attributes(derivation, doc)
@@ -278,8 +279,9 @@ class SchemaSet:
                 attributes, parts = own_attributes, [own_particle] if own_particle else []
                 wildcard = _has_any_attribute(derivation)
             if len(parts) == 2:
-                particle: Particle | None = Particle("sequence", 1, 1, next(self._order))
-                particle.children = parts  # type: ignore[union-attr]
+                particle: Particle | None = Particle(
+                    "sequence", 1, 1, next(self._order), children=parts
+                )
             else:
                 particle = parts[0] if parts else None
             return _content_info(attributes, wildcard, particle, mixed)
