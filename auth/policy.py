@@ -27,7 +27,7 @@ from pathlib import Path
 
 import casbin
 from casbin.persist.adapter import Adapter
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.orm import Session
 
 import policies
@@ -244,7 +244,7 @@ class PolicyEngine:
                     *(getattr(CasbinRule, f"v{i}") == padded[i] for i in range(6)),
                 )
             )
-            changed += result.rowcount or 0
+            changed += result.rowcount if isinstance(result, CursorResult) else 0
         existing = set(_rows(session))
         for rule in add:
             rule = validate_rule(rule)

@@ -29,7 +29,7 @@ OBJECTS = ("stations", "contracts", "users", "policies", "certificates", "sessio
 ACTIONS = ("read", "create", "delete", "terminate")
 
 
-def populate(product, users: int, partners: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def populate(container, users: int, partners: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """Bulk rows straight into the tables (the API path would take minutes at this size)."""
     from sqlalchemy import update
 
@@ -38,7 +38,7 @@ def populate(product, users: int, partners: int) -> list[tuple[str, str]]:  # ty
     now = datetime.now(UTC)
     names = [f"Partner {i:04d}" for i in range(partners)]
     subjects: list[tuple[str, str]] = []
-    with product.session_factory() as session, session.begin():
+    with container.session_factory() as session, session.begin():
         session.add_all(Partner(name=n, created_at=now) for n in names)
         rules = []
         user_rows = []
@@ -97,7 +97,7 @@ def main() -> None:
     from auth.users import add_user
     from auth.wiring import auth_of
     from csms.app import create_api
-    from csms.product import build_product
+    from csms.container import build_container
     from csms.settings import Settings
 
     with temporary_postgres() as url, TemporaryDirectory() as tmp:
@@ -108,13 +108,13 @@ def main() -> None:
             key_label_prefix=f"b{uuid.uuid4().hex[:8]}",
             token_key="b" * 48,
         )
-        product = build_product(settings)
-        auth = auth_of(product)
-        subjects = populate(product, args.users, args.partners)
+        container = build_container(settings)
+        auth = auth_of(container)
+        subjects = populate(container, args.users, args.partners)
         started = time.perf_counter()
-        engine = PolicyEngine(product.session_factory)
+        engine = PolicyEngine(container.session_factory)
         load_ms = (time.perf_counter() - started) * 1000
-        with product.session_factory() as session:
+        with container.session_factory() as session:
             rows = len(engine.rules(session))
         timings = time_decisions(engine, subjects, args.samples)
         emit(
@@ -139,7 +139,7 @@ def main() -> None:
 
         # The whole request: an open endpoint, the same scoped endpoint anonymous (decision
         # only) and with a bearer token (JWT check + session lookup + decision).
-        with product.session_factory() as session, session.begin():
+        with container.session_factory() as session, session.begin():
             add_user(
                 session,
                 auth.policy,
@@ -149,14 +149,14 @@ def main() -> None:
                 actor="bench",
             )
         auth.policy.load()
-        with product.session_factory() as session, session.begin():
+        with container.session_factory() as session, session.begin():
             from sqlalchemy import select
 
             from auth.models import User
 
             driver = session.scalar(select(User).where(User.username == "bench-driver"))
             pair = auth.tokens.open_api_session(session, driver)
-        app = create_api(product)
+        app = create_api(container)
         bearer = {"Authorization": f"Bearer {pair.access_token}"}
         open_ms = asyncio.run(time_requests(app, "/health", {}, args.requests))
         me_ms = asyncio.run(time_requests(app, "/api/me", bearer, args.requests))
@@ -188,7 +188,7 @@ def main() -> None:
             bearer_p99=percentile(auth_ms, 99),
             path="/api/public/stations?limit=1",
         )
-        product.close()
+        container.close()
 
 
 if __name__ == "__main__":

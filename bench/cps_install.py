@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from bench.common import emit, percentile, temporary_postgres
 from contracts import contracts_of
 from contracts.cps import ISO2_SCHEMA, MAX_EXI_CHARACTERS
-from csms.product import build_product
+from csms.container import build_container
 from csms.settings import Settings
 from iso15118 import build_signature, encode_v2g_message
 from iso15118.messages import (
@@ -43,12 +43,12 @@ from pki.authority import pem_of
 PCID = "WMIBEN1234567890X"
 
 
-def _request(product) -> str:  # type: ignore[no-untyped-def]
+def _request(container) -> str:  # type: ignore[no-untyped-def]
     car_key = ec.generate_private_key(ec.SECP256R1())
-    oem = product.ca.issue_for_key(
+    oem = container.ca.issue_for_key(
         car_key.public_key(), "oem-prov", common_name=PCID, actor="bench"
     )
-    root = product.ca.authority("v2g-root").certificate
+    root = container.ca.authority("v2g-root").certificate
     body = CertificateInstallationReq(
         "id1",
         oem.certificate.public_bytes(serialization.Encoding.DER),
@@ -63,16 +63,16 @@ def _request(product) -> str:  # type: ignore[no-untyped-def]
 
 def run(requests: int) -> None:
     with temporary_postgres() as url, tempfile.TemporaryDirectory() as tmp:
-        product = build_product(
+        container = build_container(
             Settings(data_dir=Path(tmp), database_url=url, key_passphrase="bench-passphrase-0123")
         )
-        product.ca.init(actor="bench", include_demo=True)
-        product.trust.add_bundle(
-            pem_of(product.ca.chain_to_root("oem-sub2")).encode(), "oem-root", actor="bench"
+        container.ca.init(actor="bench", include_demo=True)
+        container.trust.add_bundle(
+            pem_of(container.ca.chain_to_root("oem-sub2")).encode(), "oem-root", actor="bench"
         )
-        domain = contracts_of(product)
+        domain = contracts_of(container)
         domain.service.create(owner="bench", pcid=PCID, actor="bench")
-        exi = _request(product)
+        exi = _request(container)
         for _ in range(20):  # warm up: caches, connection pool, code paths
             answer = domain.cps.handle(ISO2_SCHEMA, "Install", exi)
             assert answer.status == "Accepted", answer.detail
@@ -98,7 +98,7 @@ def run(requests: int) -> None:
             exi_limit_chars=MAX_EXI_CHARACTERS,
             notes="PostgreSQL + file key store, sequential on one core, decode..encode",
         )
-        product.close()
+        container.close()
 
 
 if __name__ == "__main__":

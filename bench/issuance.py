@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from bench.common import emit, percentile, rate, temporary_postgres
-from csms.product import build_product
+from csms.container import build_container
 from csms.settings import Settings
 from pki.csr import check_csr, load_csr
 from pki.issuance import SubjectFields, build_precertificate, random_serial, sign_precertificate
@@ -49,16 +49,17 @@ def _csr() -> bytes:
 
 
 def in_process(tmp: Path) -> None:
-    product = build_product(Settings(data_dir=tmp, key_passphrase="bench-passphrase-0123"))
-    product.ca.init(actor="bench", names=("v2g-root", "cpo-sub1", "cpo-sub2"))
-    issuer = product.ca.authority("cpo-sub2")
-    signer = product.ca.signer_for("cpo-sub2")
+    container = build_container(Settings(data_dir=tmp, key_passphrase="bench-passphrase-0123"))
+    with container.transaction() as session:
+        container.ca.init(session, "bench", names=("v2g-root", "cpo-sub1", "cpo-sub2"))
+    issuer = container.ca.authority("cpo-sub2")
+    signer = container.ca.signer_for("cpo-sub2")
     profile = get_profile("secc")
     # Both sides cycle through the same distinct requests, so no per-key cache can make one
     # request look cheaper than a new station's would be.
     csrs = [_csr() for _ in range(64)]
     next_csr = itertools.cycle(csrs).__next__
-    ocsp_url = product.ca.ocsp_url
+    ocsp_url = container.ca.ocsp_url
 
     def issue() -> x509.Certificate:
         checked = check_csr(load_csr(next_csr()), profile)
@@ -99,21 +100,23 @@ def in_process(tmp: Path) -> None:
         baseline="cryptography ECDSA-P256 sign + CSR verify",
         target=">= 0.5",
     )
-    product.close()
+    container.close()
 
 
 def with_postgres(tmp: Path, *, total: int = 800, concurrency: int = 8) -> None:
     with temporary_postgres() as url:
-        product = build_product(
+        container = build_container(
             Settings(data_dir=tmp, database_url=url, key_passphrase="bench-passphrase-0123")
         )
-        product.ca.init(actor="bench", names=("v2g-root", "cpo-sub1", "cpo-sub2"))
+        with container.transaction() as session:
+            container.ca.init(session, "bench", names=("v2g-root", "cpo-sub1", "cpo-sub2"))
         csrs = [_csr() for _ in range(64)]
         latencies: list[float] = []
 
         def one(i: int) -> None:
             start = time.perf_counter()
-            product.ca.issue_from_csr(csrs[i % len(csrs)], "secc", actor="bench")
+            with container.transaction() as session:
+                container.ca.issue_from_csr(session, csrs[i % len(csrs)], "secc", actor="bench")
             latencies.append((time.perf_counter() - start) * 1000)
 
         with ThreadPoolExecutor(max_workers=concurrency) as pool:
@@ -132,7 +135,7 @@ def with_postgres(tmp: Path, *, total: int = 800, concurrency: int = 8) -> None:
             p99_ms=percentile(latencies, 99),
             target=">= 500",
         )
-        product.close()
+        container.close()
 
 
 def main() -> None:

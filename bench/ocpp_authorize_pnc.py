@@ -37,16 +37,16 @@ WARMUP = 50
 
 def prepare_contract(database_url: str, data_dir: Path) -> dict[str, object]:
     from contracts import contracts_of
-    from csms.product import build_product
+    from csms.container import build_container
     from csms.settings import Settings
     from pki.ocsp import cert_id_for
 
-    product = build_product(
+    container = build_container(
         Settings(database_url=database_url, data_dir=data_dir, key_passphrase=PASSPHRASE)
     )
-    product.ca.init(actor="bench")
-    contract = contracts_of(product).service.create(owner="bench-driver", actor="bench")
-    issued = product.ca.issue_for_key(
+    container.ca.init(actor="bench")
+    contract = contracts_of(container).service.create(owner="bench-driver", actor="bench")
+    issued = container.ca.issue_for_key(
         ec.generate_private_key(ec.SECP256R1()).public_key(),
         "contract",
         common_name=contract.emaid,
@@ -54,7 +54,7 @@ def prepare_contract(database_url: str, data_dir: Path) -> dict[str, object]:
     )
     chain = [issued.certificate, *issued.chain]
     hash_data = []
-    issuers = [*chain[1:], product.ca.authority("mo-root").certificate]
+    issuers = [*chain[1:], container.ca.authority("mo-root").certificate]
     for cert, issuer in zip(chain, issuers, strict=True):
         cid = cert_id_for(cert, issuer, "sha256")
         hash_data.append(
@@ -63,10 +63,10 @@ def prepare_contract(database_url: str, data_dir: Path) -> dict[str, object]:
                 "issuerNameHash": cid.issuer_name_hash.hex(),
                 "issuerKeyHash": cid.issuer_key_hash.hex(),
                 "serialNumber": f"{cert.serial_number:x}",
-                "responderURL": f"{product.settings.public_url}/ocsp",
+                "responderURL": f"{container.settings.public_url}/ocsp",
             }
         )
-    product.close()
+    container.close()
     return {"emaid": contract.emaid, "chain": issued.pem_chain(), "hash_data": hash_data}
 
 

@@ -37,17 +37,17 @@ def prepare_product(database_url: str, data_dir: Path, stations: int, *, cheap_h
     time bound; the production cost is measured separately (argon2_verify_ms)."""
     from csms.ocpp.db import StationRecord
     from csms.ocpp.stations import _HASHER
-    from csms.product import build_product
+    from csms.container import build_container
     from csms.settings import Settings
 
-    product = build_product(
+    container = build_container(
         Settings(database_url=database_url, data_dir=data_dir, key_passphrase=PASSPHRASE)
     )
-    product.ca.init(actor="bench", names=("v2g-root", "cpo-sub1", "cpo-sub2"))
+    container.ca.init(actor="bench", names=("v2g-root", "cpo-sub1", "cpo-sub2"))
     hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1) if cheap_hash else _HASHER
     password_hash = hasher.hash(PASSWORD)
     now = datetime.now(UTC)
-    with product.session_factory() as session, session.begin():
+    with container.session_factory() as session, session.begin():
         session.execute(
             StationRecord.__table__.insert(),
             [
@@ -62,7 +62,7 @@ def prepare_product(database_url: str, data_dir: Path, stations: int, *, cheap_h
                 for i in range(stations)
             ],
         )
-    product.close()
+    container.close()
 
 
 def station_id(i: int) -> str:

@@ -31,13 +31,13 @@ async def _until_stdin_closes() -> None:
 
 async def run_ours(database_url: str, data_dir: str) -> None:
     from csms.ocpp.server import OcppServer
-    from csms.product import build_product
+    from csms.container import build_container
     from csms.settings import Settings
 
-    product = build_product(
+    container = build_container(
         Settings(database_url=database_url, data_dir=Path(data_dir), key_passphrase=PASSPHRASE)
     )
-    server = OcppServer(product)
+    server = OcppServer(container)
     ports = await server.start("127.0.0.1", port=0)
     print(f"PORT {ports['ws']}", flush=True)
     await _until_stdin_closes()

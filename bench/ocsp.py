@@ -38,7 +38,7 @@ from cryptography.x509 import ocsp
 from sqlalchemy import select
 
 from bench.common import emit
-from csms.product import build_product
+from csms.container import build_container
 from csms.settings import Settings
 from pki.db import CertificateRecord, StoredKey
 
@@ -56,8 +56,9 @@ def _free_port() -> int:
 
 
 def prepare(tmp: Path) -> tuple[list[x509.Certificate], x509.Certificate]:
-    product = build_product(Settings(data_dir=tmp, key_passphrase=PASSPHRASE))
-    product.ca.init(actor="bench", names=("v2g-root", "cpo-sub1", "cpo-sub2"))
+    container = build_container(Settings(data_dir=tmp, key_passphrase=PASSPHRASE))
+    with container.transaction() as session:
+        container.ca.init(session, "bench", names=("v2g-root", "cpo-sub1", "cpo-sub2"))
     from cryptography.hazmat.primitives.asymmetric import ec
 
     certs = []
@@ -76,14 +77,16 @@ def prepare(tmp: Path) -> tuple[list[x509.Certificate], x509.Certificate]:
             .sign(key, hashes.SHA256())
             .public_bytes(serialization.Encoding.PEM)
         )
-        issued = product.ca.issue_from_csr(csr, "secc", actor="bench")
+        with container.transaction() as session:
+            issued = container.ca.issue_from_csr(session, csr, "secc", actor="bench")
+            if i % 10 == 0:
+                serial = issued.certificate.serial_number
+                container.ca.revoke(session, serial, reason="superseded", actor="bench")
         certs.append(issued.certificate)
-        if i % 10 == 0:
-            product.ca.revoke(issued.certificate.serial_number, reason="superseded", actor="bench")
-    issuer = product.ca.authority("cpo-sub2")
+    issuer = container.ca.authority("cpo-sub2")
     # openssl's side: the CA certificate, its key and an index in openssl's CA database form.
     (tmp / "ca.pem").write_bytes(issuer.certificate.public_bytes(serialization.Encoding.PEM))
-    with product.session_factory() as session:
+    with container.session_factory() as session:
         blob = session.scalar(
             select(StoredKey.encrypted_pkcs8).where(StoredKey.ref == issuer.key_ref)
         )
@@ -115,7 +118,7 @@ def prepare(tmp: Path) -> tuple[list[x509.Certificate], x509.Certificate]:
         else:
             lines.append(f"V\t{expiry}\t\t{row.serial_hex}\tunknown\t{subject}")
     (tmp / "index.txt").write_text("\n".join(lines) + "\n")
-    product.close()
+    container.close()
     return certs, issuer.certificate
 
 

@@ -22,11 +22,10 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from contracts import contracts_of
+from auth.principal import Principal
 from pki.authority import pem_of
 
-from .ocpp.stations import StationRegistry
-from .product import Product
+from .container import Container
 from .simulator.car import SimulatedCar
 from .simulator.station import SimulatedStation
 
@@ -54,47 +53,56 @@ def _random(alphabet: str, length: int) -> str:
     return "".join(secrets.choice(alphabet) for _ in range(length))
 
 
-def prepare(product: Product, timeline: Timeline) -> tuple[str, str, SimulatedCar, str]:
+DEMO = Principal.system("demo")
+
+
+def prepare(container: Container, timeline: Timeline) -> tuple[str, str, SimulatedCar, str]:
     """Station, trust and car with contract, as an operator would set them up."""
     station_id = f"DEMO-{_random(string.ascii_uppercase + string.digits, 6)}"
-    _, password = StationRegistry(product.session_factory).add(station_id, security_profile=2)
+    with container.transaction() as session:
+        _, password = container.stations.create(session, DEMO, station_id, security_profile=2)
     assert password is not None
     timeline("setup", f"station {station_id} registered (security profile 2: TLS + Basic)")
-    oem_chain = pem_of(product.ca.chain_to_root("oem-sub2")).encode()
-    product.trust.add_bundle(oem_chain, "oem-root", actor="demo")
+    oem_chain = pem_of(container.ca.chain_to_root("oem-sub2")).encode()
+    with container.transaction() as session:
+        container.pki.add_trust_bundle(session, DEMO, oem_chain, "oem-root")
     timeline("setup", "demo car maker's root and sub-CAs trusted as oem-root")
     pcid = "WMIDEMO" + _random(string.ascii_uppercase + string.digits, 10)
     car_key = ec.generate_private_key(ec.SECP256R1())
-    oem = product.ca.issue_for_key(car_key.public_key(), "oem-prov", common_name=pcid, actor="demo")
+    with container.transaction() as session:
+        oem = container.ca.issue_for_key(
+            session, car_key.public_key(), "oem-prov", common_name=pcid, actor=DEMO.actor
+        )
     car = SimulatedCar(
-        pcid, oem.certificate, car_key, [product.ca.authority("v2g-root").certificate]
+        pcid, oem.certificate, car_key, [container.ca.authority("v2g-root").certificate]
     )
-    contract = contracts_of(product).service.create(owner="demo-driver", actor="demo", pcid=pcid)
-    timeline("setup", f"car {pcid} with OEM provisioning certificate; contract {contract.emaid}")
-    return station_id, password, car, contract.emaid
+    with container.transaction() as session:
+        emaid = container.contracts.create(session, DEMO, owner="demo-driver", pcid=pcid).emaid
+    timeline("setup", f"car {pcid} with OEM provisioning certificate; contract {emaid}")
+    return station_id, password, car, emaid
 
 
-def tls_context(product: Product, directory: Path) -> ssl.SSLContext:
+def tls_context(container: Container, directory: Path) -> ssl.SSLContext:
     """What a station trusts: the V2G root the CSMS server certificate chains to."""
     root = directory / "v2g-root.pem"
-    root.write_text(pem_of([product.ca.authority("v2g-root").certificate]))
+    root.write_text(pem_of([container.ca.authority("v2g-root").certificate]))
     context = ssl.create_default_context(cafile=str(root))
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     return context
 
 
 async def play(
-    product: Product, ocpp_url: str, timeline: Timeline, context: ssl.SSLContext | None
+    container: Container, ocpp_url: str, timeline: Timeline, context: ssl.SSLContext | None
 ) -> DemoResult:
-    station_id, password, car, emaid = prepare(product, timeline)
+    station_id, password, car, emaid = prepare(container, timeline)
     station = SimulatedStation(
         url=f"{ocpp_url.rstrip('/')}/{station_id}",
         station_id=station_id,
         password=password,
         ssl_context=context,
-        organization=product.settings.organization,
+        organization=container.settings.organization,
         on_event=timeline,
-        server_hostname=product.settings.ocpp_server_hostname,
+        server_hostname=container.settings.ocpp_server_hostname,
     )
     await station.connect()
     try:
@@ -113,7 +121,7 @@ async def play(
         )
         first = await station.authorize(installed.emaid, installed.pem_chain())
         await station.transaction(f"TX-{_random(string.digits, 6)}", installed.emaid, 14_200)
-        contracts_of(product).service.terminate(installed.emaid, actor="demo")
+        await asyncio.to_thread(_terminate, container, installed.emaid)
         timeline("operator", f"contract {installed.emaid} terminated (its certificate revoked)")
         last = await station.authorize(installed.emaid, installed.pem_chain())
     finally:
@@ -126,8 +134,13 @@ async def play(
     )
 
 
-def run_demo(product: Product, ocpp_url: str, echo: Printer) -> DemoResult:
+def _terminate(container: Container, emaid: str) -> None:
+    with container.transaction() as session:
+        container.contracts.terminate(session, DEMO, emaid)
+
+
+def run_demo(container: Container, ocpp_url: str, echo: Printer) -> DemoResult:
     timeline = Timeline(echo)
     with tempfile.TemporaryDirectory() as directory:
-        context = tls_context(product, Path(directory)) if ocpp_url.startswith("wss") else None
-        return asyncio.run(play(product, ocpp_url, timeline, context))
+        context = tls_context(container, Path(directory)) if ocpp_url.startswith("wss") else None
+        return asyncio.run(play(container, ocpp_url, timeline, context))

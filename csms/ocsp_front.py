@@ -6,8 +6,13 @@ the rate of `openssl ocsp`. This protocol reads the start of each request itself
 forms of RFC 6960 POST and RFC 5019 GET to /ocsp are answered right here; every other request
 (any other path, chunked bodies, Expect, odd headers, wrong content type, oversize bodies,
 anything unusual) is handed, bytes untouched, to uvicorn's own protocol and so to the ASGI
-application, whose /ocsp endpoint gives the full answers and errors. The fast path therefore
-only has to be right about the simple case, and it refuses to guess about anything else.
+application, whose /ocsp routes (csms/api/pki_routes.py) give the full answers and errors.
+The fast path therefore only has to be right about the simple case, and it refuses to guess
+about anything else. Both call the one responder, pki.ocsp.OcspResponder.
+
+This runs on the HTTP event loop of `csms serve`; the stations' WebSockets have a loop and a
+thread of their own (csms/ocpp/runner.py), so an answer that waits for the database or an
+HSM never delays a station.
 """
 
 from __future__ import annotations
@@ -20,11 +25,12 @@ from email.utils import formatdate
 from functools import lru_cache
 from typing import Any
 
+from fastapi import FastAPI
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
-from pki.ocsp import OcspResponder
+from pki.ocsp import MAX_REQUEST_BYTES, OcspResponder, request_from_url_path
 
-from .ocsp_endpoint import MAX_BODY, OcspEndpoint, request_from_path
+from .container import Container
 
 MAX_HEAD = 8 * 1024  # request line and headers; longer heads go the full way
 REQUEST_TIMEOUT = 10.0  # seconds to receive a whole request (or the next one, kept alive)
@@ -34,11 +40,12 @@ _DECIDE_AFTER = max(len(_POST), len(_GET))
 
 
 def http_protocol_for(app: object) -> Any:
-    """What to give uvicorn.Config(http=...): this front when the app is the product's
-    OcspEndpoint, else uvicorn's own choice."""
-    if not isinstance(app, OcspEndpoint):
+    """What to give uvicorn.Config(http=...): this front when the app is the product's (it
+    holds the container, whose OCSP responder answers), else uvicorn's own choice."""
+    container = getattr(getattr(app, "state", None), "container", None)
+    if not isinstance(app, FastAPI) or not isinstance(container, Container):
         return "auto"
-    responder = app.responder
+    responder = container.ocsp
 
     class BoundOcspFront(OcspFront):
         _responder = responder
@@ -186,7 +193,7 @@ class OcspFront(asyncio.Protocol):
             body = bytes(self._buffer[parsed.end : parsed.end + parsed.body_length])
             del self._buffer[: parsed.end + parsed.body_length]
             if parsed.get_path is not None:
-                payload = self._responder.respond(request_from_path(parsed.get_path))
+                payload = self._responder.respond(request_from_url_path(parsed.get_path))
             else:
                 payload = self._responder.respond(body)
             self._respond(payload, cache=parsed.get_path is not None, keep_alive=parsed.keep_alive)
@@ -295,7 +302,7 @@ def _read_head(head: bytes) -> _Head | object:
     content_length = None if length_text is None else int(length_text)
     end = head_end + 4
     if method == b"POST":
-        if target != b"/ocsp" or content_length is None or content_length > MAX_BODY:
+        if target != b"/ocsp" or content_length is None or content_length > MAX_REQUEST_BYTES:
             return _UNUSUAL
         if not headers.get(b"content-type", b"").startswith(b"application/ocsp-request"):
             return _UNUSUAL

@@ -21,11 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
+from typing import cast
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -76,14 +77,20 @@ REVOCATION_REASONS = {
 }
 
 
-_CERTIFICATES = CertificateRecord.__table__
+_CERTIFICATES = cast(Table, CertificateRecord.__table__)
 _INSERT_RESERVATION = insert(_CERTIFICATES).returning(_CERTIFICATES.c.id)
 _MARK_ISSUED = (
     update(_CERTIFICATES)
     .where(_CERTIFICATES.c.id == bindparam("record_id"), _CERTIFICATES.c.status == "reserved")
     .values(status="issued", der=bindparam("der"), fingerprint_sha256=bindparam("fingerprint"))
 )
-_INSERT_AUDIT = insert(AuditEvent.__table__)
+_INSERT_AUDIT = insert(cast(Table, AuditEvent.__table__))
+
+
+def _stored(der: bytes | None) -> bytes:
+    if der is None:
+        raise PkiError("a CA's certificate record has no certificate: the database is damaged")
+    return der
 
 
 def fingerprint_of(certificate: x509.Certificate) -> str:
@@ -345,7 +352,8 @@ class CertificateAuthority:
             ca.name: Authority(
                 name=ca.name,
                 profile=get_profile(ca.profile),
-                certificate=x509.load_der_x509_certificate(der),
+                # An authority row is written only with its completed certificate.
+                certificate=x509.load_der_x509_certificate(_stored(der)),
                 parent=ca.parent,
                 key_backend=ca.key_backend,
                 key_ref=ca.key_ref,

@@ -63,6 +63,8 @@ def build_crl(
         .add_extension(x509.AuthorityKeyIdentifier(ski.digest, None, None), critical=False)
     )
     for serial_hex, revoked_at, reason in revoked:
+        if revoked_at is None:  # the query asked for revoked ones only
+            continue
         entry = (
             x509.RevokedCertificateBuilder()
             .serial_number(int(serial_hex, 16))

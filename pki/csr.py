@@ -182,7 +182,7 @@ def _refuse_ca_request(extensions: x509.Extensions, profile: Profile) -> None:
     # A loop rather than get_extension_for_oid: most CSRs have no extensions, and the lookup
     # reports absence by raising, which costs more than the whole loop.
     for extension in extensions:
-        if extension.oid == ExtensionOID.BASIC_CONSTRAINTS and extension.value.ca:  # type: ignore[attr-defined]
+        if extension.oid == ExtensionOID.BASIC_CONSTRAINTS and extension.value.ca:
             raise CsrRejected(
                 "ca_requested",
                 f"the CSR asks for CA:true; profile {profile.name} issues leaves only",

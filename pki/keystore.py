@@ -14,7 +14,7 @@ import hashlib
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448
@@ -197,11 +197,12 @@ class _Pkcs11Signer:
         )
 
 
-_TOKEN_SESSIONS: dict[tuple[str, str], tuple[object, threading.Lock]] = {}
+# python-pkcs11 has no type information: its session and key handles are typed Any here.
+_TOKEN_SESSIONS: dict[tuple[str, str], tuple[Any, threading.Lock]] = {}
 _TOKEN_SESSIONS_LOCK = threading.Lock()
 
 
-def _token_session(module_path: str, token_label: str, pin: str):  # type: ignore[no-untyped-def]
+def _token_session(module_path: str, token_label: str, pin: str) -> tuple[Any, threading.Lock]:
     """One logged-in session per token and process, shared by every store using it.
 
     PKCS#11 login state belongs to the whole process, so a second login fails with
@@ -239,7 +240,7 @@ class Pkcs11KeyStore:
         self._pkcs11 = pkcs11
         self._session, self._lock = _token_session(module_path, token_label, pin)
         self._signers: dict[str, _Pkcs11Signer] = {}
-        self._private_handles: dict[str, object] = {}
+        self._private_handles: dict[str, Any] = {}
 
     def generate(self, ref: str, key_algorithm: str) -> Signer:
         from pkcs11 import Attribute, KeyType
@@ -269,7 +270,7 @@ class Pkcs11KeyStore:
             )
         return self.signer(ref)
 
-    def _find(self, ref: str):  # type: ignore[no-untyped-def]
+    def _find(self, ref: str) -> Any:
         from pkcs11 import ObjectClass
 
         found = list(
@@ -311,4 +312,5 @@ class Pkcs11KeyStore:
                 if key is None:
                     raise KeyStoreError(f"no key labelled {ref!r} in the PKCS#11 token")
                 self._private_handles[ref] = key
-            return key.sign(digest, mechanism=Mechanism.ECDSA)
+            signature: bytes = key.sign(digest, mechanism=Mechanism.ECDSA)
+            return signature

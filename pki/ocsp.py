@@ -8,7 +8,10 @@ pre-produced responses); a request with a nonce is always signed afresh.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -16,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from urllib.parse import unquote
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -27,6 +31,8 @@ from . import der
 from .authority import Authority, CertificateAuthority
 from .issuance import serial_to_hex
 from .status_reader import StatusReader
+
+log = logging.getLogger("pki.ocsp")
 
 RESPONSE_VALIDITY = timedelta(days=7)  # stations refresh about weekly and staple to cars
 REUSE_SECONDS = 60.0
@@ -135,6 +141,8 @@ class OcspResponder:
             status = self._status(authority.name, cert_id.serial)
             return self._signed(authority, cert_id, raw_cert_id, status, nonce)
         except Exception:
+            # The requester hears internalError (RFC 6960 2.3); the operator hears why.
+            log.exception("OCSP: answering serial %X of %s failed", cert_id.serial, authority.name)
             return error_response(OcspStatus.INTERNAL_ERROR)
 
     def _status(self, ca_name: str, serial: int) -> _Status:
@@ -284,7 +292,7 @@ def _parse_request(data: bytes) -> tuple[CertId, bytes, bytes | None] | None:
 # Requests with a nonce differ every time and are not.
 _MAX_REMEMBERED_REQUEST = 512
 _REMEMBERED_ENTRIES = 4096
-_REMEMBERED_REQUESTS: dict[bytes, tuple[CertId, bytes, None]] = {}
+_REMEMBERED_REQUESTS: dict[bytes, tuple[CertId, bytes, bytes | None]] = {}
 
 
 def _parse_request_anew(data: bytes) -> tuple[CertId, bytes, bytes | None] | None:
@@ -310,3 +318,12 @@ def _parse_request_anew(data: bytes) -> tuple[CertId, bytes, bytes | None] | Non
     except Exception:  # malformed input surfaces as several exception types
         return None
     return cert_id, raw, nonce
+
+
+def request_from_url_path(encoded: str) -> bytes:
+    """The DER request of an RFC 5019 GET (the URL-encoded base64 after `/ocsp/`); empty if
+    unreadable, which `OcspResponder.respond` answers as malformedRequest."""
+    try:
+        return base64.b64decode(unquote(encoded), validate=True)
+    except (binascii.Error, ValueError):
+        return b""

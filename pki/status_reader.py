@@ -71,7 +71,11 @@ class StatusReader:
         if connection is None:
             connection = self._engine.raw_connection()
             driver = connection.driver_connection
-            if hasattr(driver, "autocommit") and self._engine.dialect.name != "sqlite":
+            if (
+                driver is not None
+                and hasattr(driver, "autocommit")
+                and self._engine.dialect.name != "sqlite"
+            ):
                 driver.autocommit = True
             self._local.connection = connection
         return connection

@@ -19,7 +19,6 @@ from ..ocpp.connection import CallTimeout, StationCallError, StationUnavailable
 from ..ocpp.hub import OcppNotRunning
 from ..ocpp.service import (
     SECURITY_EVENTS_READ,
-    SESSIONS_READ,
     STATIONS_COMMAND,
     STATIONS_CREATE,
     STATIONS_READ,
@@ -35,7 +34,6 @@ StationReader = Annotated[Principal, allowed_or_automation(STATIONS_READ)]
 StationCreator = Annotated[Principal, allowed_or_automation(STATIONS_CREATE)]
 StationCommander = Annotated[Principal, allowed_or_automation(STATIONS_COMMAND)]
 EventReader = Annotated[Principal, allowed_or_automation(SECURITY_EVENTS_READ)]
-SessionReader = Annotated[Principal, allowed_or_automation(SESSIONS_READ)]
 
 
 _ERROR = {"content": {"application/json": {"schema": {"type": "object"}}}}
@@ -181,7 +179,7 @@ async def security_events(
 
 @router.get("/stations/{station_id}/transactions", responses=NOT_FOUND)
 async def transactions(
-    request: Request, who: SessionReader, station_id: StationId, limit: Limit = 100
+    request: Request, who: StationReader, station_id: StationId, limit: Limit = 100
 ) -> list[dict[str, Any]]:
     stations = container_of(request).stations
     rows = await in_transaction(

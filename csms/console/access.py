@@ -1,10 +1,11 @@
-"""Who may see a console page: the API's own authorization dependency, plus the cabinet.
+"""Who may see a console page: the services decide, the cabinet sorts.
 
-Every page and every form handler asks `csms.api.deps.authorize(obj, act)` — the same Casbin
-decision and the same row scope the REST API uses — so the console can never show or do more
-than the API would. On top of that a page belongs to one cabinet (admin, technician, partner,
-client): a partner who may read stations of their tenant still gets the partner cabinet's
-station page, not the technician's, so each role sees exactly its own pages.
+Pages call the same services as the REST API with the principal of the signed session
+cookie, and the services check the permission and the row scope themselves, so the console
+can never show or do more than the API would. A page's gate (`page(permission, cabinet=)`)
+asks the same access control before the page starts, and adds one console rule on top: a page
+belongs to one cabinet (admin, technician, partner, client), so a partner who may read
+stations of their tenant still gets the partner cabinet's station page, not the technician's.
 
 A caller who is not logged in is sent to the login page; one who is logged in but not
 allowed sees the 403 page (both as exceptions the app-level handlers in `web.py` render).
@@ -19,7 +20,10 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 
-from csms.api.deps import SESSION_COOKIE_KEY, Principal, authorize
+from auth.principal import AccessDenied, NotAuthenticated, Permission, Principal
+
+from ..web.context import container_of
+from ..web.identity import SESSION_COOKIE_KEY, cookie_session_id, principal_of
 
 CSRF_KEY = "csrf"
 CABINETS = ("admin", "technician", "partner", "client")
@@ -43,27 +47,24 @@ def cabinet_of(principal: Principal) -> str | None:
 
 
 def page(
-    obj: str, action: str, *, cabinet: str | None = None
+    permission: Permission, *, cabinet: str | None = None
 ) -> Callable[[Request], Awaitable[Principal]]:
-    """A FastAPI dependency for a console page: the API's decision for (`obj`, `action`),
-    then, when `cabinet` is given, membership of that cabinet's role."""
-    decide = authorize(obj, action)
+    """A FastAPI dependency for a console page: the access control's decision for
+    `permission`, then, when `cabinet` is given, membership of that cabinet's role."""
 
     async def dependency(request: Request) -> Principal:
         try:
-            principal = await decide(request)
-        except HTTPException as exc:
-            if exc.status_code == 401:
-                raise LoginRequired(request.url.path) from None
-            if exc.status_code == 403:
-                raise Forbidden() from None
-            raise
+            principal = await principal_of(request)
+            container_of(request).access.require(principal, permission)
+        except NotAuthenticated:
+            raise LoginRequired(request.url.path) from None
+        except AccessDenied:
+            raise Forbidden() from None
         if cabinet is not None and cabinet not in principal.roles:
-            raise LoginRequired(request.url.path) if principal.anonymous else Forbidden()
-        request.state.principal = principal
+            raise LoginRequired(request.url.path) if principal.is_anonymous else Forbidden()
         return principal
 
-    dependency.__name__ = f"page_{obj}_{action}"
+    dependency.__name__ = f"page_{permission.obj}_{permission.action}"
     return dependency
 
 
@@ -74,8 +75,7 @@ def begin_session(request: Request, sid: str) -> None:
 
 
 def current_sid(request: Request) -> str | None:
-    sid = request.session.get(SESSION_COOKIE_KEY) if "session" in request.scope else None
-    return sid if isinstance(sid, str) else None
+    return cookie_session_id(request)
 
 
 # --- CSRF -------------------------------------------------------------------------------------

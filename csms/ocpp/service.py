@@ -7,7 +7,8 @@ are decided here, once:
 - a partner's staff register stations for their own partner only;
 - a charging session is visible to whoever may see its station (`tenant`), and to the driver
   whose contract's eMAID authorized it (`own`);
-- security events and sessions of one station follow the station's partner;
+- one station's security events need their own permission; its session log is part of the
+  station's record (whoever may read the station may read it); both follow its partner;
 - a command reaches a station only within the caller's scope, and is audited with the
   station's answer.
 A station outside the caller's scope is reported exactly like one that does not exist, so
@@ -88,6 +89,27 @@ class StationSummary:
     @property
     def connected(self) -> bool:
         return self.connection is not None
+
+    # The station's own fields, for pages that list stations.
+    @property
+    def id(self) -> str:
+        return self.station.id
+
+    @property
+    def partner(self) -> str | None:
+        return self.station.partner
+
+    @property
+    def security_profile(self) -> int:
+        return self.station.security_profile
+
+    @property
+    def boot_status(self) -> str | None:
+        return self.station.boot_status
+
+    @property
+    def last_seen_at(self) -> datetime | None:
+        return self.station.last_seen_at
 
 
 @dataclass(frozen=True)
@@ -225,7 +247,9 @@ class StationService:
     def transactions(
         self, session: Session, principal: Principal, station_id: str, *, limit: int = 100
     ) -> list[TransactionRecord]:
-        grant = self._access.require(principal, SESSIONS_READ)
+        """One station's charging sessions: part of the station's record, for whoever may
+        read the station (its technicians, its partner)."""
+        grant = self._access.require(principal, STATIONS_READ)
         self._visible(session, grant, station_id)
         return list(
             session.scalars(

@@ -25,8 +25,8 @@ from .context import container_of, in_transaction
 from .identity import SESSION_COOKIE_KEY
 
 
-class MyIdNotConfigured(Exception):
-    pass
+class MyIdNotConfigured(MyIdError):
+    """No MyID client id is set: MyID login is off."""
 
 
 class MyIdFlow:

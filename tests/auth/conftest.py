@@ -18,7 +18,7 @@ from auth.wiring import auth_of
 from contracts.wiring import contracts_of
 from csms.app import create_app
 from csms.ocpp.stations import StationRegistry
-from csms.product import Product, build_product
+from csms.container import Container, build_container
 from csms.settings import Settings
 from tests.harness.postgres import PostgresServer
 from tests.pki.server import serving
@@ -31,7 +31,7 @@ PCID_Y = "ZZ00000ABCDEF0002"
 
 @dataclass
 class World:
-    product: Product
+    container: Container
     url: str
     tokens: dict[str, str] = field(default_factory=dict)
     refresh: dict[str, str] = field(default_factory=dict)
@@ -74,10 +74,10 @@ USERS = {
 }
 
 
-def populate(product: Product) -> dict[str, str]:
+def populate(container: Container) -> dict[str, str]:
     """Users, partners, stations, contracts and certificates the tests look at."""
-    policy = auth_of(product).policy
-    with product.session_factory() as session, session.begin():
+    policy = auth_of(container).policy
+    with container.session_factory() as session, session.begin():
         add_partner(session, "Partner A", actor="test")
         add_partner(session, "Partner B", actor="test")
         for username, role, partner in USERS.values():
@@ -91,17 +91,17 @@ def populate(product: Product) -> dict[str, str]:
                 actor="test",
             )
     policy.load()
-    registry = StationRegistry(product.session_factory)
+    registry = StationRegistry(container.session_factory)
     registry.add("ST-A-1", security_profile=2, partner="Partner A")
     registry.add("ST-B-1", security_profile=2, partner="Partner B")
-    service = contracts_of(product).service
+    service = contracts_of(container).service
     contract_x = service.create(owner="driver-x", pcid=PCID_X, actor="test")
     contract_y = service.create(owner="driver-y", pcid=PCID_Y, actor="test")
     key = ec.generate_private_key(ec.SECP256R1()).public_key()
-    station_cert = product.ca.issue_for_key(
+    station_cert = container.ca.issue_for_key(
         key, "charging-station", common_name="ST-A-1", organization="UzPnC", actor="test"
     )
-    other_cert = product.ca.issue_for_key(
+    other_cert = container.ca.issue_for_key(
         key, "csms-server", common_name="csms.example", organization="UzPnC", actor="test"
     )
     return {
@@ -122,28 +122,28 @@ def module_database(postgres_server: PostgresServer) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def world(module_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    product = build_product(make_settings(tmp_path_factory.mktemp("auth"), module_database))
-    product.ca.init(actor="test", include_demo=False)
-    facts = populate(product)
-    with serving(create_app(product)) as url:
-        found = World(product, url, facts=facts)
+    container = build_container(make_settings(tmp_path_factory.mktemp("auth"), module_database))
+    container.ca.init(actor="test", include_demo=False)
+    facts = populate(container)
+    with serving(create_app(container)) as url:
+        found = World(container, url, facts=facts)
         for role, (username, _r, _p) in USERS.items():
             pair = found.login(username)
             found.tokens[role] = pair["access_token"]
             found.refresh[role] = pair["refresh_token"]
         yield found
-    product.close()
+    container.close()
 
 
 @pytest.fixture
-def fresh_product(postgres_url: str, tmp_path: Path) -> Iterator[Callable[..., Product]]:
-    built: list[Product] = []
+def fresh_container(postgres_url: str, tmp_path: Path) -> Iterator[Callable[..., Container]]:
+    built: list[Container] = []
 
-    def factory(**extra: Any) -> Product:
-        product = build_product(make_settings(tmp_path / f"d{len(built)}", postgres_url, **extra))
-        built.append(product)
-        return product
+    def factory(**extra: Any) -> Container:
+        container = build_container(make_settings(tmp_path / f"d{len(built)}", postgres_url, **extra))
+        built.append(container)
+        return container
 
     yield factory
-    for product in built:
-        product.close()
+    for container in built:
+        container.close()

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from auth.audit import AuditEvent
 from auth.models import LoginSession, User
 from csms.app import create_app
-from csms.product import Product, build_product
+from csms.container import Container, build_container
 from tests.auth.conftest import make_settings
 from tests.auth.myid_standin import CLIENT_ID, CLIENT_SECRET, PINFL, StandIn, profile
 from tests.harness.postgres import PostgresServer
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.postgres
 
 @dataclass
 class Setup:
-    product: Product
+    container: Container
     url: str
     standin: StandIn
 
@@ -40,11 +40,11 @@ class Setup:
         return str(at_myid.headers["location"])
 
     def users(self) -> int:
-        with self.product.session_factory() as session:
+        with self.container.session_factory() as session:
             return int(session.scalar(select(func.count(User.id)).where(User.pinfl.is_not(None))))
 
     def last_failure(self) -> str:
-        with self.product.session_factory() as session:
+        with self.container.session_factory() as session:
             event = session.scalar(
                 select(AuditEvent)
                 .where(AuditEvent.action == "login.failed")
@@ -62,7 +62,7 @@ def setup(
     standin = StandIn()
     port = free_port()
     with serving(standin.app()) as myid_url:
-        product = build_product(
+        container = build_container(
             make_settings(
                 tmp_path_factory.mktemp("myid"),
                 url,
@@ -73,9 +73,9 @@ def setup(
                 myid_timeout=1.0,
             )
         )
-        with serving(create_app(product), port) as api_url:
-            yield Setup(product, api_url, standin)
-        product.close()
+        with serving(create_app(container), port) as api_url:
+            yield Setup(container, api_url, standin)
+        container.close()
     postgres_server.drop_database(url.rsplit("/", 1)[1])
 
 
@@ -195,10 +195,10 @@ def test_bad_and_reused_codes_are_refused(setup: Setup) -> None:
 
 
 def test_a_failed_login_leaves_no_session_rows(setup: Setup) -> None:
-    with setup.product.session_factory() as session:
+    with setup.container.session_factory() as session:
         before = session.scalar(select(func.count()).select_from(LoginSession))
     setup.standin.mode = "userinfo_403"
     with setup.browser() as browser:
         assert _callback(browser, setup.start(browser)).status_code == 401
-    with setup.product.session_factory() as session:
+    with setup.container.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(LoginSession)) == before

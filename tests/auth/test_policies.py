@@ -73,7 +73,7 @@ def test_bad_rules_are_400(world: World, rule: dict) -> None:
 def test_another_process_sees_a_change_within_a_second(world: World) -> None:
     """A second process changes the policy in the database; the served one (which polls the
     version row at most every 0.5 s) must follow within a second."""
-    url = world.product.settings.resolved_database_url
+    url = world.container.settings.resolved_database_url
     script = textwrap.dedent(
         f"""
         import sys
@@ -112,7 +112,7 @@ def test_another_process_sees_a_change_within_a_second(world: World) -> None:
 
 
 def test_engine_refuses_nothing_it_can_read(world: World) -> None:
-    engine = PolicyEngine(world.product.session_factory)
+    engine = PolicyEngine(world.container.session_factory)
     assert engine.decide("admin-1", "*", "anything", "whatever") == "any"
     assert engine.decide("staff-a", "Partner A", "stations", "read") == "tenant"
     assert engine.decide("driver-x", "*", "contracts", "read") == "own"
@@ -123,5 +123,5 @@ def test_engine_refuses_nothing_it_can_read(world: World) -> None:
     assert engine.decide("anonymous", "*", "public_stations", "read") is None
     # A role in one tenant does not carry over to another.
     assert engine.decide("staff-a", "Partner B", "stations", "read") is None
-    with world.product.session_factory() as session:
+    with world.container.session_factory() as session:
         assert Rule("g", ("staff-a", "partner", "Partner A")) in engine.rules(session)

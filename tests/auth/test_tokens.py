@@ -26,7 +26,7 @@ def _claims(world: World, **changes: object) -> dict[str, object]:
 
 
 def _key(world: World) -> bytes:
-    return world.product.settings.resolved_token_key()
+    return world.container.settings.resolved_token_key()
 
 
 def test_password_login_gives_tokens_that_me_accepts(world: World) -> None:

@@ -15,20 +15,20 @@ from auth.models import User
 from auth.passwords import verify_password
 from auth.users import ensure_bootstrap_admin
 from auth.wiring import auth_of
-from csms.product import Product
+from csms.container import Container
 
 pytestmark = pytest.mark.postgres
 
 
 def test_bootstrap_admin_once_with_a_generated_password(
-    fresh_product: Callable[..., Product],
+    fresh_container: Callable[..., Container],
 ) -> None:
-    product = fresh_product()
-    policy = auth_of(product).policy
-    password = ensure_bootstrap_admin(product.session_factory, policy, password=None)
+    container = fresh_container()
+    policy = auth_of(container).policy
+    password = ensure_bootstrap_admin(container.session_factory, policy, password=None)
     assert password is not None and len(password) >= 20
-    assert ensure_bootstrap_admin(product.session_factory, policy, password=None) is None
-    with product.session_factory() as session:
+    assert ensure_bootstrap_admin(container.session_factory, policy, password=None) is None
+    with container.session_factory() as session:
         admin = session.scalar(select(User).where(User.username == "admin"))
         assert admin is not None
         assert admin.password_hash.startswith("$argon2id$")
@@ -37,12 +37,12 @@ def test_bootstrap_admin_once_with_a_generated_password(
     assert policy.decide("admin", "*", "policies", "create") == "any"
 
 
-def test_bootstrap_admin_password_from_settings(fresh_product: Callable[..., Product]) -> None:
-    product = fresh_product(bootstrap_admin_password="from-settings-123")
-    policy = auth_of(product).policy
-    configured = product.settings.bootstrap_admin_password
-    assert ensure_bootstrap_admin(product.session_factory, policy, password=configured) is None
-    with product.session_factory() as session:
+def test_bootstrap_admin_password_from_settings(fresh_container: Callable[..., Container]) -> None:
+    container = fresh_container(bootstrap_admin_password="from-settings-123")
+    policy = auth_of(container).policy
+    configured = container.settings.bootstrap_admin_password
+    assert ensure_bootstrap_admin(container.session_factory, policy, password=configured) is None
+    with container.session_factory() as session:
         admin = session.scalar(select(User).where(User.username == "admin"))
         assert admin is not None and verify_password(admin.password_hash, "from-settings-123")
 

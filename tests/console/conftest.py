@@ -23,7 +23,7 @@ from auth.users import add_user
 from auth.wiring import auth_of
 from csms.app import create_app
 from csms.ocpp.db import ConnectorStatusRecord, SecurityEventRecord, TransactionRecord
-from csms.product import Product, build_product
+from csms.container import Container, build_container
 from tests.auth.conftest import PASSWORD, make_settings, populate
 from tests.auth.myid_standin import CLIENT_ID, CLIENT_SECRET, StandIn
 from tests.harness.availability import unavailable
@@ -98,16 +98,16 @@ def browser(browser_tools: BrowserTools) -> Iterator[Any]:
 
 @dataclass
 class Console:
-    product: Product
+    container: Container
     url: str
     standin: StandIn
     facts: dict[str, str]
 
 
-def _add_activity(product: Product, facts: dict[str, str]) -> None:
+def _add_activity(container: Container, facts: dict[str, str]) -> None:
     """Sessions, a security event and connector states, so the pages have rows to show."""
     now = datetime.now(UTC)
-    with product.session_factory() as session, session.begin():
+    with container.session_factory() as session, session.begin():
         for station, partner_token in (("ST-A-1", facts["emaid_x"]), ("ST-B-1", facts["emaid_y"])):
             session.add(
                 TransactionRecord(
@@ -152,7 +152,7 @@ def console(
     standin = StandIn()
     port = free_port()
     with serving(standin.app()) as myid_url:
-        product = build_product(
+        container = build_container(
             make_settings(
                 tmp_path_factory.mktemp("console"),
                 url,
@@ -164,12 +164,12 @@ def console(
                 myid_timeout=5.0,
             )
         )
-        product.ca.init(actor="test", include_demo=False)
-        facts = populate(product)
-        _add_activity(product, facts)
-        with serving(create_app(product), port) as api_url:
-            yield Console(product, api_url, standin, facts)
-        product.close()
+        container.ca.init(actor="test", include_demo=False)
+        facts = populate(container)
+        _add_activity(container, facts)
+        with serving(create_app(container), port) as api_url:
+            yield Console(container, api_url, standin, facts)
+        container.close()
     postgres_server.drop_database(url.rsplit("/", 1)[1])
 
 
@@ -217,8 +217,8 @@ def screenshot(page: Any, name: str) -> list[Path]:
     return written
 
 
-def make_client_user(product: Product, username: str) -> None:
-    policy = auth_of(product).policy
-    with product.session_factory() as session, session.begin():
+def make_client_user(container: Container, username: str) -> None:
+    policy = auth_of(container).policy
+    with container.session_factory() as session, session.begin():
         add_user(session, policy, username, role="client", password=PASSWORD, actor="test")
     policy.load()

@@ -109,10 +109,10 @@ def test_staff_log_in_through_myid_into_their_own_cabinet(
     page: Any, console: Console, role: str
 ) -> None:
     """Staff accounts carrying a PINFL log in with MyID as themselves, in their role."""
-    product = console.product
-    policy = auth_of(product).policy
+    container = console.container
+    policy = auth_of(container).policy
     username = f"myid-staff-{role}"
-    with product.session_factory() as session, session.begin():
+    with container.session_factory() as session, session.begin():
         add_user(
             session,
             policy,

@@ -65,8 +65,8 @@ def test_a_driver_cannot_terminate_another_drivers_contract(page: Any, console: 
         max_redirects=0,
     )
     assert answer.status == 404
-    assert console.product and other not in page.content()
-    with console.product.session_factory() as session:
+    assert console.container and other not in page.content()
+    with console.container.session_factory() as session:
         from sqlalchemy import select
 
         from contracts.models import Contract

@@ -19,7 +19,7 @@ LIVE_PASSWORD = "live-station-password-1"
 
 @pytest.fixture(scope="module")
 def live_station(console: Console) -> Iterator[StationPeer]:
-    background = BackgroundServer(console.product)
+    background = BackgroundServer(console.container)
     ports = background.start(port=0)
     background.server.registry.add(
         LIVE, security_profile=1, password=LIVE_PASSWORD, partner="Partner A"
@@ -28,7 +28,7 @@ def live_station(console: Console) -> Iterator[StationPeer]:
     yield peer
     peer.close()
     background.stop()
-    console.product.extras.pop("ocpp", None)
+    console.container.extras.pop("ocpp", None)
 
 
 def test_stations_and_detail_of_a_station_offline(

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from csms.container import Container
 from csms.ocpp.runner import BackgroundServer
 from csms.ocpp.server import OcppServer
-from csms.product import Product
-from tests.pki.conftest import make_product
+from tests.pki.conftest import make_container
 
-__all__ = ["make_product"]
+__all__ = ["make_container"]
 
 PASSWORD = "correct-horse-battery-1"
 # The REST API answers people through the policy and machines through this token.
@@ -24,7 +24,7 @@ API = {"Authorization": f"Bearer {API_TOKEN}"}
 
 @dataclass
 class Running:
-    product: Product
+    container: Container
     background: BackgroundServer
     ports: dict[str, int]
     tmp: Path
@@ -44,7 +44,7 @@ class Running:
         from pki.authority import pem_of
 
         path = self.tmp / "v2g-root.pem"
-        path.write_text(pem_of([self.product.ca.authority("v2g-root").certificate]))
+        path.write_text(pem_of([self.container.ca.authority("v2g-root").certificate]))
         return path
 
     def client_context(
@@ -60,30 +60,33 @@ class Running:
 
     def add(self, station_id: str, profile: int = 1, **kwargs: object) -> None:
         password = kwargs.pop("password", PASSWORD if profile in (1, 2) else None)
-        self.server.registry.add(
-            station_id,
-            security_profile=profile,
-            password=password,  # type: ignore[arg-type]
-            **kwargs,  # type: ignore[arg-type]
-        )
+        with self.container.transaction() as session:
+            self.container.ocpp.registry.add(
+                session,
+                station_id,
+                security_profile=profile,
+                password=password,  # type: ignore[arg-type]
+                actor="test",
+                **kwargs,  # type: ignore[arg-type]
+            )
 
 
 @pytest.fixture
 def start_ocpp(
-    postgres_url: str, make_product: Callable[..., Product], tmp_path: Path
+    postgres_url: str, make_container: Callable[..., Container], tmp_path: Path
 ) -> Iterator[Callable[..., Running]]:
     # postgres_url is requested first so its database outlives the server's last flush.
     started: list[BackgroundServer] = []
 
     def factory(backend: str = "postgres-file", **options: object) -> Running:
-        product = make_product(backend)
-        product.settings.ocpp_api_token = API_TOKEN
+        container = make_container(backend)
+        container.settings.ocpp_api_token = API_TOKEN
         for key, value in options.items():
-            setattr(product.settings, key, value)
-        background = BackgroundServer(product)
+            setattr(container.settings, key, value)
+        background = BackgroundServer(container.ocpp)
         started.append(background)
         ports = background.start(port=0, tls_port=0)
-        return Running(product, background, ports, tmp_path)
+        return Running(container, background, ports, tmp_path)
 
     yield factory
     for background in started:

@@ -28,7 +28,7 @@ def test_ocpp_api_conforms_to_its_schema(ocpp) -> None:
     """No station is connected, so commands end in 409 or 422 without waiting on one; their
     paths with a connected station are in test_certificates.py."""
     ocpp.add("FUZZ")
-    with serving(create_app(ocpp.product)) as base:
+    with serving(create_app(ocpp.container)) as base:
         schema = schemathesis.openapi.from_url(f"{base}/openapi.json").include(
             path_regex=r"^/api/ocpp/"
         )

@@ -43,7 +43,7 @@ def expect_call(ws, action: str) -> list:  # type: ignore[no-untyped-def]
 def sign(ws, ocpp, station_id: str, kind: str | None = None, cn: str | None = None):  # type: ignore[no-untyped-def]
     key = ec.generate_private_key(ec.SECP256R1())
     payload = {
-        "csr": make_csr(key, cn=cn or station_id, o=ocpp.product.settings.organization).decode()
+        "csr": make_csr(key, cn=cn or station_id, o=ocpp.container.settings.organization).decode()
     }
     if kind:
         payload["certificateType"] = kind
@@ -52,6 +52,17 @@ def sign(ws, ocpp, station_id: str, kind: str | None = None, cn: str | None = No
 
 def chain_of(frame: list) -> list[x509.Certificate]:
     return x509.load_pem_x509_certificates(frame[3]["certificateChain"].encode())
+
+
+def find(ocpp, serial: int):  # type: ignore[no-untyped-def]
+    """The CA's record of a certificate, read in a transaction of its own."""
+    with ocpp.container.transaction() as session:
+        return ocpp.container.ca.find(session, serial)
+
+
+def of_station(ocpp, station_id: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    with ocpp.container.transaction() as session:
+        return ocpp.container.ocpp.certificates.of_station(session, station_id)
 
 
 def test_sign_charging_station_certificate_end_to_end(ocpp, tmp_path: Path) -> None:
@@ -85,13 +96,13 @@ def test_sign_charging_station_certificate_end_to_end(ocpp, tmp_path: Path) -> N
         # Renewal: the new certificate, once accepted, supersedes (revokes) the first.
         sign(ws, ocpp, "CS-A", "ChargingStationCertificate")
         second = expect_call(ws, "CertificateSigned")
-        assert ocpp.product.ca.find(first_serial).revoked_at is None  # not before acceptance
+        assert find(ocpp, first_serial).revoked_at is None  # not before acceptance
         ws.send(json.dumps([3, second[1], {"status": "Accepted"}]))
         assert call(ws, "Heartbeat", {})[0] == 3
     # The answer is recorded by the delivery task right after the CALLRESULT arrives.
-    record = eventually(lambda: ocpp.product.ca.find(first_serial), lambda r: r.revoked_at)
+    record = eventually(lambda: find(ocpp, first_serial), lambda r: r.revoked_at)
     assert record.revoked_at is not None and record.revocation_reason == "superseded"
-    assert ocpp.product.ca.find(chain_of(second)[0].serial_number).revoked_at is None
+    assert find(ocpp, chain_of(second)[0].serial_number).revoked_at is None
 
 
 def test_csr_for_another_identity_is_rejected_at_once(ocpp) -> None:
@@ -132,7 +143,7 @@ def test_certificate_signed_is_retried_after_the_station_was_offline(start_ocpp)
         ws.send(json.dumps([3, again[1], {"status": "Accepted"}]))
         assert call(ws, "Heartbeat", {})[0] == 3
     rows = eventually(
-        lambda: ocpp.server.certificates.of_station("CS-OFF"),
+        lambda: of_station(ocpp, "CS-OFF"),
         lambda rows: rows[0]["status"] == "accepted",
     )
     assert rows[0]["status"] == "accepted" and rows[0]["attempts"] >= 2
@@ -152,12 +163,14 @@ def _hash_data(cert: x509.Certificate, issuer: x509.Certificate) -> dict[str, st
 def test_get_certificate_status_from_own_responder(ocpp, tmp_path: Path) -> None:
     ocpp.add("CS-O")
     key = ec.generate_private_key(ec.SECP256R1())
-    issued = ocpp.product.ca.issue_from_csr(
-        make_csr(key, cn="UZ*UPC*E9*1", o=ocpp.product.settings.organization),
-        "secc",
-        actor="test",
-    )
-    issuer = ocpp.product.ca.authority("cpo-sub2").certificate
+    with ocpp.container.transaction() as session:
+        issued = ocpp.container.ca.issue_from_csr(
+            session,
+            make_csr(key, cn="UZ*UPC*E9*1", o=ocpp.container.settings.organization),
+            "secc",
+            actor="test",
+        )
+    issuer = ocpp.container.ca.authority("cpo-sub2").certificate
     with open_station(ocpp.ws_url("CS-O"), "CS-O") as ws:
         boot(ws)
         answer = call(
@@ -170,7 +183,7 @@ def test_get_certificate_status_from_own_responder(ocpp, tmp_path: Path) -> None
         (tmp_path / "resp.der").write_bytes(der)
         (tmp_path / "leaf.pem").write_text(pem_of([issued.certificate]))
         (tmp_path / "issuer.pem").write_text(pem_of([issuer]))
-        (tmp_path / "chain.pem").write_text(pem_of(ocpp.product.ca.chain_to_root("cpo-sub2")))
+        (tmp_path / "chain.pem").write_text(pem_of(ocpp.container.ca.chain_to_root("cpo-sub2")))
         output = openssl(
             "ocsp",
             "-respin",
@@ -208,7 +221,7 @@ def test_commands_from_the_rest_api(ocpp) -> None:
     """TriggerMessage, install of the product's V2G and MO roots, GetInstalledCertificateIds,
     and the station list with connection state and certificates."""
     ocpp.add("CS-API")
-    app = create_app(ocpp.product)
+    app = create_app(ocpp.container)
     with serving(app) as base, open_station(ocpp.ws_url("CS-API"), "CS-API") as ws:
         boot(ws)
         import threading
@@ -248,7 +261,7 @@ def test_commands_from_the_rest_api(ocpp) -> None:
             "MORootCertificate",
         ]
         v2g_root = x509.load_pem_x509_certificate(installed[0]["certificate"].encode())
-        assert v2g_root == ocpp.product.ca.authority("v2g-root").certificate
+        assert v2g_root == ocpp.container.ca.authority("v2g-root").certificate
         assert results["roots"].status_code == 200  # type: ignore[union-attr]
 
         chain_entry = {
@@ -320,7 +333,7 @@ def test_automatic_renewal_triggers_before_expiry(start_ocpp) -> None:
         ws.send(json.dumps([3, signed[1], {"status": "Accepted"}]))
         assert call(ws, "Heartbeat", {})[0] == 3
         eventually(
-            lambda: ocpp.server.certificates.of_station("CS-R"),
+            lambda: of_station(ocpp, "CS-R"),
             lambda rows: rows[0]["status"] == "accepted",
         )
         # A renewal window wider than the certificate's life makes it due now.
@@ -333,7 +346,7 @@ def test_automatic_renewal_triggers_before_expiry(start_ocpp) -> None:
 
 def test_server_key_files_are_private(ocpp) -> None:
     for kind in ("ec", "rsa"):
-        path = ocpp.product.settings.data_dir / "ocpp-tls" / f"server-{kind}.key"
+        path = ocpp.container.settings.data_dir / "ocpp-tls" / f"server-{kind}.key"
         assert path.stat().st_mode & 0o077 == 0
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
         cert = x509.load_pem_x509_certificates((path.parent / f"server-{kind}.pem").read_bytes())[0]

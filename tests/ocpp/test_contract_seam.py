@@ -31,26 +31,26 @@ def hash_data(cert, issuer) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def wired(make_product, postgres_url):  # type: ignore[no-untyped-def]
-    product = make_product("postgres-file")
-    domain = contracts_of(product)
-    background = BackgroundServer(product)  # the default wiring
+def wired(make_container, postgres_url):  # type: ignore[no-untyped-def]
+    container = make_container("postgres-file")
+    domain = contracts_of(container)
+    background = BackgroundServer(container)  # the default wiring
     ports = background.start(port=0)
     background.server.registry.add("PNC-1", security_profile=1, password=PASSWORD)
-    yield product, domain, f"ws://127.0.0.1:{ports['ws']}/ocpp/PNC-1"
+    yield container, domain, f"ws://127.0.0.1:{ports['ws']}/ocpp/PNC-1"
     background.stop()
 
 
 def test_authorize_and_ev_certificate_go_to_the_contract_service(wired) -> None:  # type: ignore[no-untyped-def]
-    product, domain, url = wired
+    container, domain, url = wired
     contract = domain.service.create(owner="driver-1", actor="test")
-    issued = product.ca.issue_for_key(
+    issued = container.ca.issue_for_key(
         ec.generate_private_key(ec.SECP256R1()).public_key(),
         "contract",
         common_name=contract.emaid,
         actor="test",
     )
-    mo_sub2 = product.ca.authority("mo-sub2").certificate
+    mo_sub2 = container.ca.authority("mo-sub2").certificate
     token = {"idToken": contract.emaid, "type": "eMAID"}
     with open_station(url, "PNC-1") as ws:
         boot(ws)
@@ -69,7 +69,7 @@ def test_authorize_and_ev_certificate_go_to_the_contract_service(wired) -> None:
         )
         assert by_hash[2]["certificateStatus"] == "Accepted"
 
-        product.ca.revoke(issued.certificate.serial_number, reason="keyCompromise", actor="test")
+        container.ca.revoke(issued.certificate.serial_number, reason="keyCompromise", actor="test")
         revoked = call(ws, "Authorize", {"idToken": token, "certificate": issued.pem_chain()})
         assert revoked[2]["certificateStatus"] == "CertificateRevoked"
         assert revoked[2]["idTokenInfo"]["status"] == "Invalid"
@@ -92,9 +92,9 @@ def test_authorize_and_ev_certificate_go_to_the_contract_service(wired) -> None:
         assert 0 < len(ev[2]["statusInfo"]["reasonCode"]) <= 20
 
 
-def test_refusing_stand_in_answers_schema_valid_refusals(make_product, postgres_url) -> None:  # type: ignore[no-untyped-def]
+def test_refusing_stand_in_answers_schema_valid_refusals(make_container, postgres_url) -> None:  # type: ignore[no-untyped-def]
     background = BackgroundServer(
-        make_product("postgres-file"), contracts=RefusingContractDecisions()
+        make_container("postgres-file"), contracts=RefusingContractDecisions()
     )
     ports = background.start(port=0)
     background.server.registry.add("NOPNC", security_profile=1, password=PASSWORD)

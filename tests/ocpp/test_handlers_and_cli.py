@@ -38,7 +38,7 @@ def meter(wh: float) -> list[dict[str, object]]:
 
 def test_session_status_and_security_events_are_recorded(ocpp) -> None:
     ocpp.add("H1", partner="UzCharge")
-    with serving(create_app(ocpp.product)) as base, open_station(ocpp.ws_url("H1"), "H1") as ws:
+    with serving(create_app(ocpp.container)) as base, open_station(ocpp.ws_url("H1"), "H1") as ws:
         boot(ws)
         status = {
             "timestamp": "2026-03-01T09:59:00Z",
@@ -93,7 +93,7 @@ def test_session_status_and_security_events_are_recorded(ocpp) -> None:
 
 
 def test_rest_add_station_and_token_guard(ocpp) -> None:
-    with serving(create_app(ocpp.product)) as base:
+    with serving(create_app(ocpp.container)) as base:
         created = httpx.post(
             f"{base}/api/ocpp/stations",
             headers=API,
@@ -117,7 +117,7 @@ def test_rest_add_station_and_token_guard(ocpp) -> None:
             timeout=10,
         )
         assert bad.status_code == 422
-        ocpp.product.settings.ocpp_api_token = "a-long-enough-api-token"
+        ocpp.container.settings.ocpp_api_token = "a-long-enough-api-token"
         assert httpx.get(f"{base}/api/ocpp/stations", timeout=10).status_code == 401
         ok = httpx.get(
             f"{base}/api/ocpp/stations",

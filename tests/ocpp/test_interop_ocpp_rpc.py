@@ -72,11 +72,11 @@ def run_driver(modules: Path, scenario: dict[str, object], tmp_path: Path) -> di
     return report
 
 
-def _pnc_inputs(product) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    org = product.settings.organization
-    secc = product.ca.issue_from_csr(make_csr(cn="UZ*UPC*E7*1", o=org), "secc", actor="test")
+def _pnc_inputs(container) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    org = container.settings.organization
+    secc = container.ca.issue_from_csr(make_csr(cn="UZ*UPC*E7*1", o=org), "secc", actor="test")
     emaid = "UZUPCC000000017"
-    contract = product.ca.issue_for_key(
+    contract = container.ca.issue_for_key(
         ec.generate_private_key(ec.SECP256R1()).public_key(),
         "contract",
         common_name=emaid,
@@ -85,11 +85,11 @@ def _pnc_inputs(product) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return {
         "exiRequest": base64.b64encode(b"\x80\x98\x02\x10" + bytes(40)).decode(),
         "ocspRequestData": _hash_data(
-            secc.certificate, product.ca.authority("cpo-sub2").certificate
+            secc.certificate, container.ca.authority("cpo-sub2").certificate
         ),
         "emaid": emaid,
         "contractChain": contract.pem_chain(),
-        "hashData": [_hash_data(contract.certificate, product.ca.authority("mo-sub2").certificate)],
+        "hashData": [_hash_data(contract.certificate, container.ca.authority("mo-sub2").certificate)],
     }
 
 
@@ -99,14 +99,14 @@ def test_ocpp_rpc_strict_station_over_mutual_tls(
     """Security profile 3 with Node's TLS stack: it checks our server certificate (V2G root,
     host name localhost) and presents a client certificate from the product's CA."""
     ocpp.add("RPC-3", profile=3)
-    cert, key, _ = own_client_cert(ocpp.product, tmp_path / "client", "RPC-3")
+    cert, key, _ = own_client_cert(ocpp.container, tmp_path / "client", "RPC-3")
     scenario = {
         "endpoint": f"wss://localhost:{ocpp.ports['wss']}/ocpp",
         "identity": "RPC-3",
         "password": None,
         "tls": {"ca": str(ocpp.ca_file()), "cert": str(cert), "key": str(key)},
-        "csr": make_csr(cn="RPC-3", o=ocpp.product.settings.organization).decode(),
-        **_pnc_inputs(ocpp.product),
+        "csr": make_csr(cn="RPC-3", o=ocpp.container.settings.organization).decode(),
+        **_pnc_inputs(ocpp.container),
     }
     report = run_driver(ocpp_rpc_modules, scenario, tmp_path)
     assert report.get("tlsVersion") in ("TLSv1.2", "TLSv1.3"), report
@@ -119,18 +119,18 @@ def test_ocpp_rpc_strict_station_over_mutual_tls(
 
 def test_ocpp_rpc_strict_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Path) -> None:
     ocpp.add("RPC-1")
-    product = ocpp.product
-    org = product.settings.organization
-    secc = product.ca.issue_from_csr(make_csr(cn="UZ*UPC*E7*1", o=org), "secc", actor="test")
-    cpo_sub2 = product.ca.authority("cpo-sub2").certificate
+    container = ocpp.container
+    org = container.settings.organization
+    secc = container.ca.issue_from_csr(make_csr(cn="UZ*UPC*E7*1", o=org), "secc", actor="test")
+    cpo_sub2 = container.ca.authority("cpo-sub2").certificate
     emaid = "UZUPCC000000017"
-    contract = product.ca.issue_for_key(
+    contract = container.ca.issue_for_key(
         ec.generate_private_key(ec.SECP256R1()).public_key(),
         "contract",
         common_name=emaid,
         actor="test",
     )
-    mo_sub2 = product.ca.authority("mo-sub2").certificate
+    mo_sub2 = container.ca.authority("mo-sub2").certificate
     scenario = {
         "endpoint": f"ws://127.0.0.1:{ocpp.ports['ws']}/ocpp",
         "identity": "RPC-1",
@@ -171,7 +171,7 @@ def test_ocpp_rpc_strict_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Path) -
     (tmp_path / "resp.der").write_bytes(base64.b64decode(steps["certificate_status"]["ocspResult"]))
     (tmp_path / "secc.pem").write_text(pem_of([secc.certificate]))
     (tmp_path / "issuer.pem").write_text(pem_of([cpo_sub2]))
-    (tmp_path / "cpo.pem").write_text(pem_of(product.ca.chain_to_root("cpo-sub2")))
+    (tmp_path / "cpo.pem").write_text(pem_of(container.ca.chain_to_root("cpo-sub2")))
     checked = openssl(
         "ocsp",
         "-respin",
@@ -197,6 +197,6 @@ def test_ocpp_rpc_strict_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Path) -
 
     from csms.ocpp.db import SecurityEventRecord
 
-    with product.session_factory() as session:
+    with container.session_factory() as session:
         types = [e.type for e in session.query(SecurityEventRecord).filter_by(station_id="RPC-1")]
     assert types == ["StartupOfTheDevice"]

@@ -103,7 +103,7 @@ def test_oversize_frame_closes_with_1009_and_others_carry_on(ocpp) -> None:
     with open_station(ocpp.ws_url("CALM"), "CALM") as calm:
         boot(calm)
         with open_station(ocpp.ws_url("BIG"), "BIG") as big:
-            limit = ocpp.product.settings.ocpp_max_frame_bytes
+            limit = ocpp.container.settings.ocpp_max_frame_bytes
             big.send(json.dumps([2, "huge", "DataTransfer", {"vendorId": "x" * limit}]))
             with pytest.raises(ConnectionClosed):
                 big.recv(timeout=10)
@@ -119,7 +119,7 @@ def test_second_call_while_the_first_is_outstanding(ocpp) -> None:
         # SignCertificate takes a moment (issuance); a Heartbeat right behind it is refused.
         from tests.pki.helpers import make_csr
 
-        csr = make_csr(cn="TWO", o=ocpp.product.settings.organization).decode()
+        csr = make_csr(cn="TWO", o=ocpp.container.settings.organization).decode()
         ws.send(json.dumps([2, "first", "SignCertificate", {"csr": csr}]))
         ws.send(json.dumps([2, "second", "Heartbeat", {}]))
         answers = {}

@@ -55,7 +55,7 @@ def test_refusals_of_known_stations_are_visible_as_security_events(ocpp) -> None
     refused_status(ocpp.ws_url("P1E"), "P1E", password="wrong-password-123456")
     from csms.ocpp.db import SecurityEventRecord
 
-    with ocpp.product.session_factory() as session:
+    with ocpp.container.session_factory() as session:
         events = session.query(SecurityEventRecord).filter_by(station_id="P1E").all()
     assert [e.type for e in events] == ["ConnectionRefused"]
     assert events[0].tech_info == "wrong password"
@@ -84,7 +84,7 @@ def test_server_certificate_is_from_the_product_ca_for_the_configured_name(ocpp)
     with open_station(url, "P2H", ssl_context=context) as ws:
         peer = ws.socket.getpeercert()  # type: ignore[union-attr]
     assert dict(x[0] for x in peer["subject"])["commonName"] == "localhost"
-    key_file = ocpp.product.settings.data_dir / "ocpp-tls" / "server-ec.key"
+    key_file = ocpp.container.settings.data_dir / "ocpp-tls" / "server-ec.key"
     assert key_file.stat().st_mode & 0o777 == 0o600
 
 
@@ -125,7 +125,7 @@ def test_tls11_is_refused(ocpp) -> None:
 
 def test_profile3_own_ca_certificate(ocpp, tmp_path) -> None:
     ocpp.add("P3", profile=3)
-    cert, key, _ = own_client_cert(ocpp.product, tmp_path, "P3")
+    cert, key, _ = own_client_cert(ocpp.container, tmp_path, "P3")
     context = ocpp.client_context(cert, key)
     context.check_hostname = False
     with open_station(ocpp.wss_url("P3"), "P3", ssl_context=context, password=None) as ws:
@@ -143,7 +143,7 @@ def test_profile3_without_certificate_or_over_plain_tcp(ocpp) -> None:
 def test_profile3_cn_must_be_the_identity(ocpp, tmp_path) -> None:
     ocpp.add("P3A", profile=3)
     ocpp.add("P3B", profile=3)
-    cert, key, _ = own_client_cert(ocpp.product, tmp_path, "P3B")
+    cert, key, _ = own_client_cert(ocpp.container, tmp_path, "P3B")
     context = ocpp.client_context(cert, key)
     context.check_hostname = False
     # A valid certificate of another station (TC_A_?? "CN ≠ station identity").
@@ -152,7 +152,7 @@ def test_profile3_cn_must_be_the_identity(ocpp, tmp_path) -> None:
 
 def test_profile3_organisation_must_be_the_operator(ocpp, tmp_path) -> None:
     ocpp.add("P3O", profile=3)
-    cert, key, _ = own_client_cert(ocpp.product, tmp_path, "P3O", o="Someone Else")
+    cert, key, _ = own_client_cert(ocpp.container, tmp_path, "P3O", o="Someone Else")
     context = ocpp.client_context(cert, key)
     context.check_hostname = False
     assert refused_status(ocpp.wss_url("P3O"), None, ssl_context=context) == 403
@@ -160,8 +160,8 @@ def test_profile3_organisation_must_be_the_operator(ocpp, tmp_path) -> None:
 
 def test_profile3_revoked_certificate(ocpp, tmp_path) -> None:
     ocpp.add("P3R", profile=3)
-    cert, key, serial = own_client_cert(ocpp.product, tmp_path, "P3R")
-    ocpp.product.ca.revoke(serial, reason="keyCompromise", actor="test")
+    cert, key, serial = own_client_cert(ocpp.container, tmp_path, "P3R")
+    ocpp.container.ca.revoke(serial, reason="keyCompromise", actor="test")
     context = ocpp.client_context(cert, key)
     context.check_hostname = False
     assert refused_status(ocpp.wss_url("P3R"), None, ssl_context=context) == 403
@@ -182,7 +182,7 @@ def _tls_refused(url: str, context: ssl.SSLContext) -> None:
 def test_profile3_unknown_ca_and_expired_fail_the_tls_handshake(start_ocpp, tmp_path) -> None:
     ocpp = start_ocpp()
     ocpp.add("P3F", profile=3)
-    org = ocpp.product.settings.organization
+    org = ocpp.container.settings.organization
     unknown = make_foreign_pki(tmp_path / "unknown", name="Stranger")
     cert, key = foreign_client_cert(unknown.dir, tmp_path / "c", "P3F", org)
     context = ocpp.client_context(cert, key)
@@ -191,7 +191,7 @@ def test_profile3_unknown_ca_and_expired_fail_the_tls_handshake(start_ocpp, tmp_
 
     # A CSO root the operator imported is trusted; a certificate under it works until expired.
     cso = make_foreign_pki(tmp_path / "cso", name="CSO")
-    ocpp.product.trust.add_bundle(cso.pem("root", "sub1", "sub2"), "cso-root", actor="test")
+    ocpp.container.trust.add_bundle(cso.pem("root", "sub1", "sub2"), "cso-root", actor="test")
     # What the listener's minute tick does after `csms pki trust add` in another process.
     ocpp.background.submit(ocpp.server._refresh_trust_if_changed())
     good_cert, good_key = foreign_client_cert(cso.dir, tmp_path / "c", "P3F", org)

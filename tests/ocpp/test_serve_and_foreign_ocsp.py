@@ -96,13 +96,13 @@ def test_csms_serve_runs_api_and_ocpp_listeners(tmp_path: Path) -> None:
 class _Responder(BaseHTTPRequestHandler):
     """Another CA's OCSP responder; counts the requests it gets."""
 
-    product = None
+    container = None
     hits: list[str] = []
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["content-length"]))
         type(self).hits.append(self.path)
-        answer = self.product.ocsp.respond(body)  # type: ignore[attr-defined]
+        answer = self.container.ocsp.respond(body)  # type: ignore[attr-defined]
         self.send_response(200)
         self.send_header("content-type", "application/ocsp-response")
         self.send_header("content-length", str(len(answer)))
@@ -113,13 +113,13 @@ class _Responder(BaseHTTPRequestHandler):
         pass
 
 
-def test_foreign_ocsp_responder_only_when_trusted(start_ocpp, make_product) -> None:
-    other = make_product("sqlite-file")  # another operator's PKI and responder
+def test_foreign_ocsp_responder_only_when_trusted(start_ocpp, make_container) -> None:
+    other = make_container("sqlite-file")  # another operator's PKI and responder
     leaf = other.ca.issue_from_csr(
         make_csr(cn="UZ*XYZ*E1*1", o="Other CPO"), "secc", actor="test"
     ).certificate
     issuer = other.ca.authority("cpo-sub2").certificate
-    _Responder.product = other
+    _Responder.container = other
     _Responder.hits = []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Responder)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -139,7 +139,7 @@ def test_foreign_ocsp_responder_only_when_trusted(start_ocpp, make_product) -> N
             boot(ws)
             answer = call(ws, "GetCertificateStatus", {"ocspRequestData": request})
             assert answer[2]["status"] == "Failed" and _Responder.hits == []
-            ocpp.product.settings.ocpp_trusted_ocsp_responders = [url]
+            ocpp.container.settings.ocpp_trusted_ocsp_responders = [url]
             answer = call(ws, "GetCertificateStatus", {"ocspRequestData": request})
             assert answer[2]["status"] == "Accepted" and _Responder.hits == ["/ocsp"]
             from cryptography.x509 import ocsp

@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from csms.product import Product
+from csms.container import Container
 from pki.authority import pem_of
 from tests.pki.helpers import make_csr
 
@@ -24,12 +24,12 @@ def _key_pem(key: ec.EllipticCurvePrivateKey) -> bytes:
 
 
 def own_client_cert(
-    product: Product, directory: Path, cn: str, *, o: str | None = None
+    container: Container, directory: Path, cn: str, *, o: str | None = None
 ) -> tuple[Path, Path, int]:
     """A charging-station certificate from the product's CPO Sub-CA 2: (cert, key, serial)."""
     key = ec.generate_private_key(ec.SECP256R1())
-    issued = product.ca.issue_from_csr(
-        make_csr(key, cn=cn, o=o or product.settings.organization),
+    issued = container.ca.issue_from_csr(
+        make_csr(key, cn=cn, o=o or container.settings.organization),
         "charging-station",
         actor="test",
     )

@@ -8,19 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from csms.product import Product, build_product
+from csms.container import Container, build_container
 from csms.settings import Settings
+from tests.pki.helpers import in_tx
 
 BACKENDS = ["sqlite-file", "postgres-file", "postgres-softhsm", "sqlite-softhsm"]
 
 
 @pytest.fixture
-def make_product(
+def make_container(
     request: pytest.FixtureRequest, tmp_path: Path
-) -> Iterator[Callable[..., Product]]:
-    built: list[Product] = []
+) -> Iterator[Callable[..., Container]]:
+    built: list[Container] = []
 
-    def factory(backend: str = "sqlite-file", *, init: bool = True) -> Product:
+    def factory(backend: str = "sqlite-file", *, init: bool = True) -> Container:
         database, keys = backend.split("-")
         values: dict[str, object] = {
             "data_dir": tmp_path / f"data-{len(built)}",
@@ -37,24 +38,26 @@ def make_product(
                 pkcs11_token_label=token.token_label,
                 pkcs11_pin=token.pin,
             )
-        product = build_product(Settings(**values))  # type: ignore[arg-type]
-        built.append(product)
+        container = build_container(Settings(**values))  # type: ignore[arg-type]
+        built.append(container)
         if init:
-            product.ca.init(actor="test", include_demo=True)
-        return product
+            in_tx(container, container.ca.init, actor="test", include_demo=True)
+        return container
 
     yield factory
-    for product in built:
-        product.close()
+    for container in built:
+        container.close()
 
 
 @pytest.fixture(params=BACKENDS)
-def any_product(request: pytest.FixtureRequest, make_product: Callable[..., Product]) -> Product:
+def any_container(
+    request: pytest.FixtureRequest, make_container: Callable[..., Container]
+) -> Container:
     """The same test on every database x key-store pair."""
-    return make_product(request.param)
+    return make_container(request.param)
 
 
 @pytest.fixture
-def product(make_product: Callable[..., Product]) -> Product:
+def container(make_container: Callable[..., Container]) -> Container:
     """A product on PostgreSQL with the encrypted-file key store."""
-    return make_product("postgres-file")
+    return make_container("postgres-file")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -12,6 +13,8 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed448, rsa
 from cryptography.x509.oid import NameOID
 
 from pki.authority import pem_of
+
+T = TypeVar("T")
 
 
 def make_key(kind: str = "ec-p256"):  # type: ignore[no-untyped-def]
@@ -78,3 +81,11 @@ def openssl_verify(
         str(untrusted),
         str(leaf_file),
     )
+
+
+def in_tx(container: Any, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`work(session, *args, **kwargs)` in one transaction of its own, committed when it
+    returns: what a door does for each request (tests own their transactions like any
+    caller)."""
+    with container.transaction() as session:
+        return work(session, *args, **kwargs)

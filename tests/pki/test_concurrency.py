@@ -9,25 +9,30 @@ from cryptography.hazmat.primitives import serialization
 from sqlalchemy import func, select
 
 from auth.audit import AuditEvent
-from csms.product import Product
+from csms.container import Container
 from pki import authority as authority_module
 from pki.db import CertificateRecord
 from pki.errors import PkiError
 
-from .helpers import make_csr
+from .helpers import in_tx, make_csr
 
 
 @pytest.mark.parametrize("backend", ["postgres-file", "postgres-softhsm", "sqlite-file"])
-def test_fifty_concurrent_issuances(make_product, backend: str) -> None:  # type: ignore[no-untyped-def]
-    product: Product = make_product(backend)
+def test_fifty_concurrent_issuances(make_container, backend: str) -> None:  # type: ignore[no-untyped-def]
+    container: Container = make_container(backend)
     csrs = [make_csr(cn=f"UZ*UPC*E{i}*1") for i in range(50)]
     with ThreadPoolExecutor(max_workers=16) as pool:
         issued = list(
-            pool.map(lambda csr: product.ca.issue_from_csr(csr, "secc", actor="test"), csrs)
+            pool.map(
+                lambda csr: in_tx(
+                    container, container.ca.issue_from_csr, csr, "secc", actor="test"
+                ),
+                csrs,
+            )
         )
     serials = {i.serial_hex for i in issued}
     assert len(serials) == 50
-    with product.session_factory() as session:
+    with container.session_factory() as session:
         stored = set(
             session.scalars(
                 select(CertificateRecord.serial_hex).where(
@@ -51,8 +56,8 @@ class Boom(RuntimeError):
     pass
 
 
-def _all_handed_out_are_known(product: Product, handed_out: list[bytes]) -> None:
-    with product.session_factory() as session:
+def _all_handed_out_are_known(container: Container, handed_out: list[bytes]) -> None:
+    with container.session_factory() as session:
         rows = session.execute(select(CertificateRecord.der, CertificateRecord.status)).all()
     issued = {der for der, status in rows if status == "issued"}
     for der in handed_out:
@@ -62,15 +67,15 @@ def _all_handed_out_are_known(product: Product, handed_out: list[bytes]) -> None
 
 
 def test_failure_in_the_signer_leaves_a_failed_reservation_and_nothing_signed(
-    product: Product, monkeypatch: pytest.MonkeyPatch
+    container: Container, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def failing_sign(precert, signer):  # type: ignore[no-untyped-def]
         raise Boom("HSM unplugged")
 
     monkeypatch.setattr(authority_module, "sign_precertificate", failing_sign)
     with pytest.raises(Boom):
-        product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    with product.session_factory() as session:
+        in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test")
+    with container.session_factory() as session:
         row = session.scalars(
             select(CertificateRecord).where(CertificateRecord.profile == "secc")
         ).one()
@@ -78,7 +83,7 @@ def test_failure_in_the_signer_leaves_a_failed_reservation_and_nothing_signed(
         assert row.precert_der  # the database knows everything the certificate would have held
         actions = set(session.scalars(select(AuditEvent.action)))
     assert "certificate.issue_failed" in actions
-    _all_handed_out_are_known(product, [])
+    _all_handed_out_are_known(container, [])
     # OCSP says `unknown` for a serial that was never signed.
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
@@ -87,16 +92,16 @@ def test_failure_in_the_signer_leaves_a_failed_reservation_and_nothing_signed(
     precert = x509.load_der_x509_certificate(row.precert_der)
     request = (
         ocsp.OCSPRequestBuilder()
-        .add_certificate(precert, product.ca.authority("cpo-sub2").certificate, hashes.SHA256())
+        .add_certificate(precert, container.ca.authority("cpo-sub2").certificate, hashes.SHA256())
         .build()
         .public_bytes(serialization.Encoding.DER)
     )
-    answer = ocsp.load_der_ocsp_response(product.ocsp.respond(request))
+    answer = ocsp.load_der_ocsp_response(container.ocsp.respond(request))
     assert answer.certificate_status == ocsp.OCSPCertStatus.UNKNOWN
 
 
 def test_failure_after_signing_before_storing_discards_the_certificate(
-    product: Product, monkeypatch: pytest.MonkeyPatch
+    container: Container, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     signed: list[bytes] = []
     real_sign = authority_module.sign_precertificate
@@ -110,11 +115,11 @@ def test_failure_after_signing_before_storing_discards_the_certificate(
         raise Boom("database went away")
 
     monkeypatch.setattr(authority_module, "sign_precertificate", sign_then_crash_storage)
-    monkeypatch.setattr(product.ca, "_complete", crash)
+    monkeypatch.setattr(container.ca, "_complete", crash)
     with pytest.raises(Boom):
-        product.ca.issue_from_csr(make_csr(), "secc", actor="test")
+        in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test")
     assert len(signed) == 1  # a signature was made in memory ...
-    with product.session_factory() as session:
+    with container.session_factory() as session:
         row = session.scalars(
             select(CertificateRecord).where(CertificateRecord.profile == "secc")
         ).one()
@@ -128,7 +133,7 @@ def test_failure_after_signing_before_storing_discards_the_certificate(
 
 
 def test_concurrent_issuance_with_random_failures(
-    product: Product, monkeypatch: pytest.MonkeyPatch
+    container: Container, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_sign = authority_module.sign_precertificate
     counter = iter(range(10_000))
@@ -142,7 +147,13 @@ def test_concurrent_issuance_with_random_failures(
 
     def attempt(i: int) -> bytes | None:
         try:
-            issued = product.ca.issue_from_csr(make_csr(cn=f"UZ*UPC*E{i}*1"), "secc", actor="test")
+            issued = in_tx(
+                container,
+                container.ca.issue_from_csr,
+                make_csr(cn=f"UZ*UPC*E{i}*1"),
+                "secc",
+                actor="test",
+            )
         except Boom:
             return None
         return issued.certificate.public_bytes(serialization.Encoding.DER)
@@ -151,8 +162,8 @@ def test_concurrent_issuance_with_random_failures(
         results = list(pool.map(attempt, range(30)))
     handed_out = [r for r in results if r is not None]
     assert 0 < len(handed_out) < 30
-    _all_handed_out_are_known(product, handed_out)
-    with product.session_factory() as session:
+    _all_handed_out_are_known(container, handed_out)
+    with container.session_factory() as session:
         statuses = list(
             session.scalars(
                 select(CertificateRecord.status).where(CertificateRecord.profile == "secc")
@@ -162,13 +173,25 @@ def test_concurrent_issuance_with_random_failures(
     assert statuses.count("failed") == 30 - len(handed_out)
 
 
-def test_revocation_is_audited_and_refused_twice(product: Product) -> None:
-    issued = product.ca.issue_from_csr(make_csr(), "secc", actor="alice")
-    product.ca.revoke(issued.certificate.serial_number, reason="keyCompromise", actor="bob")
+def test_revocation_is_audited_and_refused_twice(container: Container) -> None:
+    issued = in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="alice")
+    in_tx(
+        container,
+        container.ca.revoke,
+        issued.certificate.serial_number,
+        reason="keyCompromise",
+        actor="bob",
+    )
     with pytest.raises(PkiError) as caught:
-        product.ca.revoke(issued.certificate.serial_number, reason=None, actor="bob")
+        in_tx(
+            container,
+            container.ca.revoke,
+            issued.certificate.serial_number,
+            reason=None,
+            actor="bob",
+        )
     assert caught.value.code == "already_revoked"
-    with product.session_factory() as session:
+    with container.session_factory() as session:
         events = session.execute(
             select(AuditEvent.actor, AuditEvent.action)
             .where(AuditEvent.serial_hex == issued.serial_hex)

@@ -11,11 +11,11 @@ from cryptography import x509
 from sqlalchemy import func, select
 
 from auth.audit import AuditEvent
-from csms.product import Product
+from csms.container import Container
 from pki.db import CertificateRecord
 from pki.errors import CsrRejected, PkiError, ProfileViolation, UnknownProfile
 
-from .helpers import make_csr, make_key, openssl
+from .helpers import in_tx, make_csr, make_key, openssl
 
 
 def _tampered_signature() -> bytes:
@@ -98,8 +98,8 @@ HOSTILE: list[tuple[str, Callable[[], bytes], str, str]] = [
 ]
 
 
-def _counts(product: Product) -> tuple[int, int]:
-    with product.session_factory() as session:
+def _counts(container: Container) -> tuple[int, int]:
+    with container.session_factory() as session:
         certs = session.scalar(select(func.count()).select_from(CertificateRecord))
         events = session.scalar(select(func.count()).select_from(AuditEvent))
     return int(certs or 0), int(events or 0)
@@ -107,52 +107,60 @@ def _counts(product: Product) -> tuple[int, int]:
 
 @pytest.mark.parametrize(("label", "make", "profile", "code"), HOSTILE, ids=[h[0] for h in HOSTILE])
 def test_hostile_csr_is_refused_and_nothing_is_stored(
-    product: Product, label: str, make: Callable[[], bytes], profile: str, code: str | None
+    container: Container, label: str, make: Callable[[], bytes], profile: str, code: str | None
 ) -> None:
     data = make()
-    before = _counts(product)
+    before = _counts(container)
     if code is None:  # the control case: the table's machinery accepts a good CSR
-        issued = product.ca.issue_from_csr(data, profile, actor="test")
+        issued = in_tx(container, container.ca.issue_from_csr, data, profile, actor="test")
         assert issued.certificate.signature_hash_algorithm.name == "sha256"
         return
     with pytest.raises(CsrRejected) as caught:
-        product.ca.issue_from_csr(data, profile, actor="test")
+        in_tx(container, container.ca.issue_from_csr, data, profile, actor="test")
     assert caught.value.code == code, caught.value.message
     assert "\n" not in caught.value.message
-    assert _counts(product) == before
+    assert _counts(container) == before
 
 
-def test_unknown_profile(product: Product) -> None:
-    before = _counts(product)
+def test_unknown_profile(container: Container) -> None:
+    before = _counts(container)
     with pytest.raises(UnknownProfile):
-        product.ca.issue_from_csr(make_csr(), "no-such-profile", actor="test")
-    assert _counts(product) == before
+        in_tx(container, container.ca.issue_from_csr, make_csr(), "no-such-profile", actor="test")
+    assert _counts(container) == before
 
 
-def test_days_beyond_the_profile(product: Product) -> None:
-    before = _counts(product)
+def test_days_beyond_the_profile(container: Container) -> None:
+    before = _counts(container)
     with pytest.raises(ProfileViolation):
-        product.ca.issue_from_csr(make_csr(), "secc", actor="test", days=365)
-    assert _counts(product) == before
+        in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test", days=365)
+    assert _counts(container) == before
 
 
-def test_unknown_serial_cannot_be_revoked(product: Product) -> None:
-    before = _counts(product)
+def test_unknown_serial_cannot_be_revoked(container: Container) -> None:
+    before = _counts(container)
     with pytest.raises(PkiError) as caught:
-        product.ca.revoke(0x1234ABCD, reason=None, actor="test")
+        in_tx(container, container.ca.revoke, 0x1234ABCD, reason=None, actor="test")
     assert caught.value.code == "unknown_serial"
-    assert _counts(product) == before
+    assert _counts(container) == before
 
 
-def test_unknown_revocation_reason(product: Product) -> None:
-    issued = product.ca.issue_from_csr(make_csr(), "secc", actor="test")
+def test_unknown_revocation_reason(container: Container) -> None:
+    issued = in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test")
     with pytest.raises(PkiError, match="unknown revocation reason"):
-        product.ca.revoke(issued.certificate.serial_number, reason="bored", actor="test")
+        in_tx(
+            container,
+            container.ca.revoke,
+            issued.certificate.serial_number,
+            reason="bored",
+            actor="test",
+        )
 
 
-def test_station_identity_mismatch(product: Product) -> None:
+def test_station_identity_mismatch(container: Container) -> None:
     with pytest.raises(CsrRejected) as caught:
-        product.ca.issue_from_csr(
+        in_tx(
+            container,
+            container.ca.issue_from_csr,
             make_csr(cn="CS-0002", o="UzPnC"),
             "charging-station",
             actor="test",
@@ -160,7 +168,9 @@ def test_station_identity_mismatch(product: Product) -> None:
         )
     assert caught.value.code == "cn_mismatch"
     with pytest.raises(CsrRejected) as caught:
-        product.ca.issue_from_csr(
+        in_tx(
+            container,
+            container.ca.issue_from_csr,
             make_csr(cn="CS-0001", o="Other"),
             "charging-station",
             actor="test",

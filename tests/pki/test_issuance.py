@@ -10,11 +10,11 @@ from cryptography import x509
 from sqlalchemy import func, select
 
 from auth.audit import AuditEvent
-from csms.product import Product
+from csms.container import Container
 from pki.db import CertificateRecord
 from pki.issuance import serial_to_hex
 
-from .helpers import make_csr, make_key, openssl, openssl_verify
+from .helpers import in_tx, make_csr, make_key, openssl, openssl_verify
 
 # profile, key kind, CN, O, issuing CA (None: the profile's default), root
 CASES = [
@@ -34,7 +34,7 @@ CASES = [
 
 @pytest.mark.parametrize(("profile", "key_kind", "cn", "o", "ca", "root"), CASES)
 def test_each_profile_issues_a_chain_openssl_verifies(
-    product: Product,
+    container: Container,
     tmp_path: Path,
     profile: str,
     key_kind: str,
@@ -44,12 +44,14 @@ def test_each_profile_issues_a_chain_openssl_verifies(
     root: str,
 ) -> None:
     key = make_key(key_kind)
-    issued = product.ca.issue_from_csr(make_csr(key, cn=cn, o=o), profile, actor="test")
+    issued = in_tx(
+        container, container.ca.issue_from_csr, make_csr(key, cn=cn, o=o), profile, actor="test"
+    )
     leaf = issued.certificate
     assert leaf.public_key() == key.public_key()
     assert leaf.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value == cn
     # The chain handed out is leaf first, without the root.
-    root_cert = product.ca.authority(root).certificate
+    root_cert = container.ca.authority(root).certificate
     assert root_cert not in issued.chain
     assert issued.chain[-1].issuer == root_cert.subject
     assert "OK" in openssl_verify(tmp_path, leaf, issued.chain, root_cert)
@@ -58,11 +60,11 @@ def test_each_profile_issues_a_chain_openssl_verifies(
         leaf.extensions.get_extension_for_class(x509.ExtendedKeyUsage)
 
 
-def test_issuance_on_every_backend(any_product: Product, tmp_path: Path) -> None:
-    issued = any_product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    root = any_product.ca.authority("v2g-root").certificate
+def test_issuance_on_every_backend(any_container: Container, tmp_path: Path) -> None:
+    issued = in_tx(any_container, any_container.ca.issue_from_csr, make_csr(), "secc", actor="test")
+    root = any_container.ca.authority("v2g-root").certificate
     assert "OK" in openssl_verify(tmp_path, issued.certificate, issued.chain, root)
-    with any_product.session_factory() as session:
+    with any_container.session_factory() as session:
         record = session.scalar(
             select(CertificateRecord).where(CertificateRecord.serial_hex == issued.serial_hex)
         )
@@ -81,9 +83,9 @@ def test_issuance_on_every_backend(any_product: Product, tmp_path: Path) -> None
         assert events == 1
 
 
-def test_every_ca_chain_verifies_with_openssl(product: Product, tmp_path: Path) -> None:
-    for name, authority in product.ca.authorities().items():
-        chain = product.ca.chain_to_root(name)
+def test_every_ca_chain_verifies_with_openssl(container: Container, tmp_path: Path) -> None:
+    for name, authority in container.ca.authorities().items():
+        chain = container.ca.chain_to_root(name)
         root = chain[-1]
         if len(chain) == 1:
             out = openssl_verify(tmp_path, root, [], root)
@@ -94,53 +96,64 @@ def test_every_ca_chain_verifies_with_openssl(product: Product, tmp_path: Path) 
         assert bc.critical and bc.value.ca == authority.profile.ca
 
 
-def test_serials_are_random_positive_and_long(product: Product) -> None:
+def test_serials_are_random_positive_and_long(container: Container) -> None:
     serials = {
-        product.ca.issue_from_csr(make_csr(), "secc", actor="test").certificate.serial_number
+        in_tx(
+            container, container.ca.issue_from_csr, make_csr(), "secc", actor="test"
+        ).certificate.serial_number
         for _ in range(20)
     }
     assert len(serials) == 20
     assert all(s > 0 and s.bit_length() == 127 for s in serials)
 
 
-def test_not_before_is_backdated_and_validity_follows_the_profile(product: Product) -> None:
+def test_not_before_is_backdated_and_validity_follows_the_profile(container: Container) -> None:
     from datetime import UTC, datetime, timedelta
 
     before = datetime.now(UTC)
-    cert = product.ca.issue_from_csr(make_csr(), "secc", actor="test").certificate
+    cert = in_tx(
+        container, container.ca.issue_from_csr, make_csr(), "secc", actor="test"
+    ).certificate
     assert cert.not_valid_before_utc <= before - timedelta(minutes=4)
     assert timedelta(days=59) < cert.not_valid_after_utc - before <= timedelta(days=60)
-    cert = product.ca.issue_from_csr(make_csr(), "secc", actor="test", days=10).certificate
+    cert = in_tx(
+        container, container.ca.issue_from_csr, make_csr(), "secc", actor="test", days=10
+    ).certificate
     assert cert.not_valid_after_utc - before <= timedelta(days=10)
 
 
-def test_validity_never_exceeds_the_issuer(product: Product) -> None:
-    issued = product.ca.issue_from_csr(
-        make_csr(cn="UZUPCC000099999", o=None), "contract", actor="test", days=730
+def test_validity_never_exceeds_the_issuer(container: Container) -> None:
+    issued = in_tx(
+        container,
+        container.ca.issue_from_csr,
+        make_csr(cn="UZUPCC000099999", o=None),
+        "contract",
+        actor="test",
+        days=730,
     )
-    issuer = product.ca.authority("mo-sub2").certificate
+    issuer = container.ca.authority("mo-sub2").certificate
     assert issued.certificate.not_valid_after_utc <= issuer.not_valid_after_utc
 
 
-def test_csr_extensions_are_never_copied(product: Product) -> None:
+def test_csr_extensions_are_never_copied(container: Container) -> None:
     csr = make_csr(
         extensions=[
             (x509.SubjectAlternativeName([x509.DNSName("evil.example")]), False),
             (x509.ExtendedKeyUsage([x509.ExtendedKeyUsageOID.CODE_SIGNING]), False),
         ]
     )
-    cert = product.ca.issue_from_csr(csr, "secc", actor="test").certificate
+    cert = in_tx(container, container.ca.issue_from_csr, csr, "secc", actor="test").certificate
     oids = {e.oid for e in cert.extensions}
     assert x509.ExtensionOID.SUBJECT_ALTERNATIVE_NAME not in oids
     assert x509.ExtensionOID.EXTENDED_KEY_USAGE not in oids
 
 
-def test_issued_certificate_text_via_openssl(product: Product, tmp_path: Path) -> None:
-    issued = product.ca.issue_from_csr(make_csr(), "secc", actor="test")
+def test_issued_certificate_text_via_openssl(container: Container, tmp_path: Path) -> None:
+    issued = in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test")
     (tmp_path / "leaf.pem").write_text(issued.pem_chain())
     text = openssl("x509", "-in", str(tmp_path / "leaf.pem"), "-noout", "-text")
     assert "CA:FALSE" in text and "Digital Signature, Key Agreement" in text
-    assert f"OCSP - URI:{product.settings.public_url}/ocsp" in text
+    assert f"OCSP - URI:{container.settings.public_url}/ocsp" in text
     assert f"serial={serial_to_hex(issued.certificate.serial_number)}" in openssl(
         "x509", "-in", str(tmp_path / "leaf.pem"), "-noout", "-serial"
     )

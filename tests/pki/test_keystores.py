@@ -6,33 +6,33 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import select
 
-from csms.product import Product
+from csms.container import Container
 from pki.db import StoredKey
 from pki.errors import KeyStoreError
 from pki.keystore import FileKeyStore
 
 
-def test_file_keys_are_encrypted_at_rest(make_product) -> None:  # type: ignore[no-untyped-def]
-    product: Product = make_product("postgres-file")
-    with product.session_factory() as session:
+def test_file_keys_are_encrypted_at_rest(make_container) -> None:  # type: ignore[no-untyped-def]
+    container: Container = make_container("postgres-file")
+    with container.session_factory() as session:
         blobs = list(session.scalars(select(StoredKey.encrypted_pkcs8)))
-    assert len(blobs) == len(product.ca.authorities())
+    assert len(blobs) == len(container.ca.authorities())
     for blob in blobs:
         assert blob.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
         with pytest.raises((TypeError, ValueError)):
             serialization.load_pem_private_key(blob, password=None)
     # A wrong passphrase cannot open them; the error says so without showing anything.
-    wrong = FileKeyStore(product.session_factory, b"wrong-passphrase-0123456")
+    wrong = FileKeyStore(container.session_factory, b"wrong-passphrase-0123456")
     with pytest.raises(KeyStoreError, match="wrong CSMS_KEY_PASSPHRASE"):
-        wrong.signer(product.ca.authority("v2g-root").key_ref)
+        wrong.signer(container.ca.authority("v2g-root").key_ref)
 
 
-def test_softhsm_keys_are_sensitive_and_not_extractable(make_product, softhsm_token) -> None:  # type: ignore[no-untyped-def]
+def test_softhsm_keys_are_sensitive_and_not_extractable(make_container, softhsm_token) -> None:  # type: ignore[no-untyped-def]
     import pkcs11
     from pkcs11 import Attribute, ObjectClass
 
-    product: Product = make_product("postgres-softhsm")
-    authority = product.ca.authority("mo-sub2")
+    container: Container = make_container("postgres-softhsm")
+    authority = container.ca.authority("mo-sub2")
     assert authority.key_backend == "pkcs11"
     lib = pkcs11.lib(str(softhsm_token.module_path))
     token = lib.get_token(token_label=softhsm_token.token_label)
@@ -43,10 +43,10 @@ def test_softhsm_keys_are_sensitive_and_not_extractable(make_product, softhsm_to
         with pytest.raises(pkcs11.PKCS11Error):
             _ = key[Attribute.VALUE]
     # Nothing of the key lives in the database.
-    with product.session_factory() as session:
+    with container.session_factory() as session:
         assert list(session.scalars(select(StoredKey.ref))) == []
 
 
-def test_short_passphrase_is_refused(product: Product) -> None:
+def test_short_passphrase_is_refused(container: Container) -> None:
     with pytest.raises(KeyStoreError):
-        FileKeyStore(product.session_factory, b"short")
+        FileKeyStore(container.session_factory, b"short")

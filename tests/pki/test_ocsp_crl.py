@@ -15,14 +15,14 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509 import ocsp
 
 from csms.app import create_app
-from csms.product import Product
+from csms.container import Container
 
-from .helpers import make_csr, openssl, write_pem
+from .helpers import in_tx, make_csr, openssl, write_pem
 from .server import serving
 
 
-def _cli_env(product: Product) -> dict[str, str]:
-    settings = product.settings
+def _cli_env(container: Container) -> dict[str, str]:
+    settings = container.settings
     env = dict(os.environ)
     env.update(
         CSMS_DATABASE_URL=settings.resolved_database_url,
@@ -33,10 +33,10 @@ def _cli_env(product: Product) -> dict[str, str]:
     return env
 
 
-def csms(product: Product, *args: str) -> subprocess.CompletedProcess[str]:
+def csms(container: Container, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "csms", *args],
-        env=_cli_env(product),
+        env=_cli_env(container),
         capture_output=True,
         text=True,
         timeout=120,
@@ -71,20 +71,20 @@ def _openssl_ocsp(
 
 @pytest.mark.parametrize("backend", ["postgres-file", "sqlite-file"])
 def test_openssl_ocsp_good_then_revoked_after_cli_revoke(
-    make_product,
+    make_container,
     tmp_path: Path,
     backend: str,  # type: ignore[no-untyped-def]
 ) -> None:
-    product: Product = make_product(backend)
-    issued = product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    issuer = product.ca.authority("cpo-sub2").certificate
-    chain = product.ca.chain_to_root("cpo-sub2")
-    with serving(create_app(product)) as url:
+    container: Container = make_container(backend)
+    issued = in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test")
+    issuer = container.ca.authority("cpo-sub2").certificate
+    chain = container.ca.chain_to_root("cpo-sub2")
+    with serving(create_app(container)) as url:
         out = _openssl_ocsp(tmp_path, url, issued.certificate, issuer, chain)
         assert "Response verify OK" in out
         assert f"{tmp_path / 'leaf.pem'}: good" in out
         assert "This Update" in out and "Next Update" in out
-        revoked = csms(product, "pki", "revoke", issued.serial_hex, "--reason", "keyCompromise")
+        revoked = csms(container, "pki", "revoke", issued.serial_hex, "--reason", "keyCompromise")
         assert revoked.returncode == 0, revoked.stderr
         out = _openssl_ocsp(tmp_path, url, issued.certificate, issuer, chain)
         assert "Response verify OK" in out
@@ -92,20 +92,20 @@ def test_openssl_ocsp_good_then_revoked_after_cli_revoke(
         assert "Reason: keyCompromise" in out
 
 
-def test_openssl_ocsp_nonce_and_sub_ca_status(product: Product, tmp_path: Path) -> None:
-    sub2 = product.ca.authority("cpo-sub2").certificate
-    sub1 = product.ca.authority("cpo-sub1").certificate
-    root = product.ca.authority("v2g-root").certificate
-    with serving(create_app(product)) as url:
+def test_openssl_ocsp_nonce_and_sub_ca_status(container: Container, tmp_path: Path) -> None:
+    sub2 = container.ca.authority("cpo-sub2").certificate
+    sub1 = container.ca.authority("cpo-sub1").certificate
+    root = container.ca.authority("v2g-root").certificate
+    with serving(create_app(container)) as url:
         out = _openssl_ocsp(tmp_path, url, sub2, sub1, [sub1, root], "-nonce")
         assert "Response verify OK" in out and ": good" in out
         assert "WARNING: no nonce" not in out and "Nonce Verify error" not in out
         assert "OCSP Nonce" in out
 
 
-def test_ocsp_get_form_and_unknown_serial(product: Product) -> None:
-    issued = product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    issuer = product.ca.authority("cpo-sub2").certificate
+def test_ocsp_get_form_and_unknown_serial(container: Container) -> None:
+    issued = in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test")
+    issuer = container.ca.authority("cpo-sub2").certificate
     request = (
         ocsp.OCSPRequestBuilder()
         .add_certificate(issued.certificate, issuer, hashes.SHA256())
@@ -123,7 +123,7 @@ def test_ocsp_get_form_and_unknown_serial(product: Product) -> None:
         .build()
         .public_bytes(serialization.Encoding.DER)
     )
-    with serving(create_app(product)) as url:
+    with serving(create_app(container)) as url:
         encoded = base64.b64encode(request).decode()
         answer = httpx.get(f"{url}/ocsp/{encoded}", timeout=10)
         assert answer.headers["content-type"] == "application/ocsp-response"
@@ -156,7 +156,7 @@ def test_ocsp_get_form_and_unknown_serial(product: Product) -> None:
         assert wrong_type.status_code == 415
 
 
-def test_ocsp_for_a_foreign_issuer_is_unauthorized(product: Product) -> None:
+def test_ocsp_for_a_foreign_issuer_is_unauthorized(container: Container) -> None:
     from .helpers import make_key
 
     key = make_key()
@@ -180,32 +180,34 @@ def test_ocsp_for_a_foreign_issuer_is_unauthorized(product: Product) -> None:
         .build()
         .public_bytes(serialization.Encoding.DER)
     )
-    answer = product.ocsp.respond(request)
+    answer = container.ocsp.respond(request)
     assert ocsp.load_der_ocsp_response(answer).response_status == (
         ocsp.OCSPResponseStatus.UNAUTHORIZED
     )
 
 
-def test_delegated_responder_signs_and_openssl_accepts(product: Product, tmp_path: Path) -> None:
-    delegate = product.ca.create_ocsp_delegate("cpo-sub2", actor="test")
-    product.ocsp.forget_issuers()
+def test_delegated_responder_signs_and_openssl_accepts(
+    container: Container, tmp_path: Path
+) -> None:
+    delegate = in_tx(container, container.ca.create_ocsp_delegate, "cpo-sub2", actor="test")
+    container.ocsp.forget_issuers()
     eku = delegate.certificate.extensions.get_extension_for_class(x509.ExtendedKeyUsage)
     assert x509.ExtendedKeyUsageOID.OCSP_SIGNING in eku.value
-    issued = product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    with serving(create_app(product)) as url:
+    issued = in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test")
+    with serving(create_app(container)) as url:
         out = _openssl_ocsp(
             tmp_path,
             url,
             issued.certificate,
-            product.ca.authority("cpo-sub2").certificate,
-            product.ca.chain_to_root("cpo-sub2"),
+            container.ca.authority("cpo-sub2").certificate,
+            container.ca.chain_to_root("cpo-sub2"),
         )
     assert "Response verify OK" in out and ": good" in out
     parsed = ocsp.load_der_ocsp_response(
-        product.ocsp.respond(
+        container.ocsp.respond(
             ocsp.OCSPRequestBuilder()
             .add_certificate(
-                issued.certificate, product.ca.authority("cpo-sub2").certificate, hashes.SHA1()
+                issued.certificate, container.ca.authority("cpo-sub2").certificate, hashes.SHA1()
             )
             .build()
             .public_bytes(serialization.Encoding.DER)
@@ -215,20 +217,28 @@ def test_delegated_responder_signs_and_openssl_accepts(product: Product, tmp_pat
 
 
 def test_openssl_parses_each_crl_and_lists_revoked_serials(
-    product: Product, tmp_path: Path
+    container: Container, tmp_path: Path
 ) -> None:
     revoked = {}
     for profile, ca in (("secc", "cpo-sub2"), ("charging-station", "cpo-sub2")):
-        issued = product.ca.issue_from_csr(
+        issued = in_tx(
+            container,
+            container.ca.issue_from_csr,
             make_csr(cn="CS-9" if profile == "charging-station" else "UZ*UPC*E1*1"),
             profile,
             actor="test",
         )
-        product.ca.revoke(issued.certificate.serial_number, reason="superseded", actor="test")
+        in_tx(
+            container,
+            container.ca.revoke,
+            issued.certificate.serial_number,
+            reason="superseded",
+            actor="test",
+        )
         revoked.setdefault(ca, []).append(issued.serial_hex)
-    kept = product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    with serving(create_app(product)) as url:
-        for name, authority in product.ca.authorities().items():
+    kept = in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test")
+    with serving(create_app(container)) as url:
+        for name, authority in container.ca.authorities().items():
             if not authority.profile.ca:
                 continue
             response = httpx.get(f"{url}/pki/crl/{name}.crl", timeout=10)
@@ -257,11 +267,11 @@ def test_openssl_parses_each_crl_and_lists_revoked_serials(
         assert missing.status_code == 404
 
 
-def test_crl_numbers_grow(product: Product) -> None:
+def test_crl_numbers_grow(container: Container) -> None:
     from pki.crl import build_crl
 
-    first = build_crl(product.ca, product.session_factory, "mo-sub2")
-    second = build_crl(product.ca, product.session_factory, "mo-sub2")
+    first = in_tx(container, build_crl, container.ca, "mo-sub2")
+    second = in_tx(container, build_crl, container.ca, "mo-sub2")
     number = first.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number
     assert second.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number == number + 1
 
@@ -276,21 +286,21 @@ def test_status_reader_query_matches_the_model() -> None:
 
 
 @pytest.mark.parametrize("backend", ["postgres-file", "sqlite-file"])
-def test_revocation_from_another_process_is_seen_at_once(make_product, backend: str) -> None:  # type: ignore[no-untyped-def]
-    product: Product = make_product(backend)
-    issued = product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    issuer = product.ca.authority("cpo-sub2").certificate
+def test_revocation_from_another_process_is_seen_at_once(make_container, backend: str) -> None:  # type: ignore[no-untyped-def]
+    container: Container = make_container(backend)
+    issued = in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test")
+    issuer = container.ca.authority("cpo-sub2").certificate
     request = (
         ocsp.OCSPRequestBuilder()
         .add_certificate(issued.certificate, issuer, hashes.SHA256())
         .build()
         .public_bytes(serialization.Encoding.DER)
     )
-    first = ocsp.load_der_ocsp_response(product.ocsp.respond(request))
+    first = ocsp.load_der_ocsp_response(container.ocsp.respond(request))
     assert first.certificate_status == ocsp.OCSPCertStatus.GOOD
-    revoked = csms(product, "pki", "revoke", issued.serial_hex, "--reason", "keyCompromise")
+    revoked = csms(container, "pki", "revoke", issued.serial_hex, "--reason", "keyCompromise")
     assert revoked.returncode == 0, revoked.stderr
     # The nonce-less response was cached for reuse, but the status changed: signed afresh.
-    second = ocsp.load_der_ocsp_response(product.ocsp.respond(request))
+    second = ocsp.load_der_ocsp_response(container.ocsp.respond(request))
     assert second.certificate_status == ocsp.OCSPCertStatus.REVOKED
     assert second.revocation_reason == x509.ReasonFlags.key_compromise

@@ -15,26 +15,26 @@ from cryptography.x509 import ocsp
 
 import csms.ocsp_front as front
 from csms.app import create_app
-from csms.product import Product
+from csms.container import Container
 
-from .helpers import make_csr
+from .helpers import in_tx, make_csr
 from .server import serving
 
 
 @pytest.fixture
-def served(make_product: Callable[..., Product]) -> Iterator[tuple[str, int, bytes]]:
+def served(make_container: Callable[..., Container]) -> Iterator[tuple[str, int, bytes]]:
     """(host, port, a DER OCSP request for an issued certificate) of a running server."""
-    product = make_product("sqlite-file")
-    issued = product.ca.issue_from_csr(make_csr(), "secc", actor="test")
+    container = make_container("sqlite-file")
+    issued = in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test")
     request = (
         ocsp.OCSPRequestBuilder()
         .add_certificate(
-            issued.certificate, product.ca.authority("cpo-sub2").certificate, hashes.SHA1()
+            issued.certificate, container.ca.authority("cpo-sub2").certificate, hashes.SHA1()
         )
         .build()
         .public_bytes(serialization.Encoding.DER)
     )
-    with serving(create_app(product)) as url:
+    with serving(create_app(container)) as url:
         host, port = url.removeprefix("http://").split(":")
         yield host, int(port), request
 

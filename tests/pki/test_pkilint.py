@@ -20,10 +20,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509 import ocsp
 from pkilint.bin import lint_crl, lint_ocsp_response, lint_pkix_cert
 
-from csms.product import Product
+from csms.container import Container
 from pki.crl import build_crl
 
-from .helpers import make_csr, make_key
+from .helpers import in_tx, make_csr, make_key
 
 ALLOWED = {"pkix.name_domain_components_invalid_domain_name"}
 
@@ -56,23 +56,27 @@ LEAVES = [
 
 @pytest.fixture(scope="module")
 def linted_product(request: pytest.FixtureRequest, tmp_path_factory):  # type: ignore[no-untyped-def]
-    # One product for the module: linting is read-only.
-    from csms.product import build_product
+    # One container for the module: linting is read-only.
+    from csms.container import build_container
     from csms.settings import Settings
 
     tmp = tmp_path_factory.mktemp("lint")
-    product = build_product(Settings(data_dir=tmp, key_passphrase="test-passphrase-not-secret"))
-    product.ca.init(actor="test", include_demo=True)
-    yield product
-    product.close()
+    container = build_container(Settings(data_dir=tmp, key_passphrase="test-passphrase-not-secret"))
+    in_tx(container, container.ca.init, actor="test", include_demo=True)
+    yield container
+    container.close()
 
 
 @pytest.mark.parametrize(("profile", "key", "cn", "o"), LEAVES, ids=[c[0] for c in LEAVES])
 def test_leaf_profiles_lint_clean(
-    linted_product: Product, tmp_path: Path, profile: str, key: str, cn: str, o: str | None
+    linted_product: Container, tmp_path: Path, profile: str, key: str, cn: str, o: str | None
 ) -> None:
-    issued = linted_product.ca.issue_from_csr(
-        make_csr(make_key(key), cn=cn, o=o), profile, actor="test"
+    issued = in_tx(
+        linted_product,
+        linted_product.ca.issue_from_csr,
+        make_csr(make_key(key), cn=cn, o=o),
+        profile,
+        actor="test",
     )
     path = tmp_path / "leaf.der"
     path.write_bytes(issued.certificate.public_bytes(serialization.Encoding.DER))
@@ -80,8 +84,8 @@ def test_leaf_profiles_lint_clean(
     assert _errors(findings) == [], findings
 
 
-def test_ca_certificates_and_delegate_lint_clean(linted_product: Product, tmp_path: Path) -> None:
-    linted_product.ca.create_ocsp_delegate("mo-sub2", actor="test")
+def test_ca_certificates_and_delegate_lint_clean(linted_product: Container, tmp_path: Path) -> None:
+    in_tx(linted_product, linted_product.ca.create_ocsp_delegate, "mo-sub2", actor="test")
     seen_allowed = False
     for name, authority in linted_product.ca.authorities().items():
         path = tmp_path / f"{name}.der"
@@ -93,30 +97,58 @@ def test_ca_certificates_and_delegate_lint_clean(linted_product: Product, tmp_pa
     assert seen_allowed
 
 
-def test_crls_lint_clean(linted_product: Product, tmp_path: Path) -> None:
-    issued = linted_product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    linted_product.ca.revoke(issued.certificate.serial_number, reason="keyCompromise", actor="test")
-    other = linted_product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    linted_product.ca.revoke(other.certificate.serial_number, reason=None, actor="test")
+def test_crls_lint_clean(linted_product: Container, tmp_path: Path) -> None:
+    issued = in_tx(
+        linted_product, linted_product.ca.issue_from_csr, make_csr(), "secc", actor="test"
+    )
+    in_tx(
+        linted_product,
+        linted_product.ca.revoke,
+        issued.certificate.serial_number,
+        reason="keyCompromise",
+        actor="test",
+    )
+    other = in_tx(
+        linted_product, linted_product.ca.issue_from_csr, make_csr(), "secc", actor="test"
+    )
+    in_tx(
+        linted_product,
+        linted_product.ca.revoke,
+        other.certificate.serial_number,
+        reason=None,
+        actor="test",
+    )
     for name, authority in linted_product.ca.authorities().items():
         if not authority.profile.ca:
             continue
-        crl = build_crl(linted_product.ca, linted_product.session_factory, name)
+        crl = in_tx(linted_product, build_crl, linted_product.ca, name)
         path = tmp_path / f"{name}.crl"
         path.write_bytes(crl.public_bytes(serialization.Encoding.DER))
         findings = _findings(lint_crl, ["-t", "CRL", "-p", "PKIX"], path)
         assert _errors(findings) == [], (name, findings)
 
 
-def test_ocsp_responses_lint_clean(linted_product: Product, tmp_path: Path) -> None:
-    good = linted_product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    revoked = linted_product.ca.issue_from_csr(make_csr(), "secc", actor="test")
-    linted_product.ca.revoke(revoked.certificate.serial_number, reason="superseded", actor="test")
+def test_ocsp_responses_lint_clean(linted_product: Container, tmp_path: Path) -> None:
+    good = in_tx(linted_product, linted_product.ca.issue_from_csr, make_csr(), "secc", actor="test")
+    revoked = in_tx(
+        linted_product, linted_product.ca.issue_from_csr, make_csr(), "secc", actor="test"
+    )
+    in_tx(
+        linted_product,
+        linted_product.ca.revoke,
+        revoked.certificate.serial_number,
+        reason="superseded",
+        actor="test",
+    )
     issuer = linted_product.ca.authority("cpo-sub2").certificate
-    linted_product.ca.create_ocsp_delegate("mo-sub2", actor="test")
+    in_tx(linted_product, linted_product.ca.create_ocsp_delegate, "mo-sub2", actor="test")
     linted_product.ocsp.forget_issuers()
-    contract = linted_product.ca.issue_from_csr(
-        make_csr(cn="UZUPCC000000001", o=None), "contract", actor="test"
+    contract = in_tx(
+        linted_product,
+        linted_product.ca.issue_from_csr,
+        make_csr(cn="UZUPCC000000001", o=None),
+        "contract",
+        actor="test",
     )
     requests = []
     for cert, iss, nonce in (

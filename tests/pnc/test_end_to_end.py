@@ -18,9 +18,9 @@ from tests.ocpp.client import boot, call, open_station
 PCID = "WMIDEMO1234567890"
 
 
-def _car(product) -> SimulatedCar:  # type: ignore[no-untyped-def]
-    ca = product.ca
-    product.trust.add_bundle(
+def _car(container) -> SimulatedCar:  # type: ignore[no-untyped-def]
+    ca = container.ca
+    container.trust.add_bundle(
         pem_of(ca.chain_to_root("oem-sub2")).encode(), "oem-root", actor="test"
     )
     key = ec.generate_private_key(ec.SECP256R1())
@@ -45,9 +45,9 @@ def _hash_data(chain) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
 
 
 def test_install_authorize_terminate_over_ocpp(ocpp) -> None:  # type: ignore[no-untyped-def]
-    product = ocpp.product
-    car = _car(product)
-    domain = contracts_of(product)
+    container = ocpp.container
+    car = _car(container)
+    domain = contracts_of(container)
     contract = domain.service.create(owner="driver-1", actor="test", pcid=PCID)
     ocpp.add("CS-PNC-1")
     with open_station(ocpp.ws_url("CS-PNC-1"), "CS-PNC-1") as ws:
@@ -76,7 +76,7 @@ def test_install_authorize_terminate_over_ocpp(ocpp) -> None:  # type: ignore[no
         chain = [
             installed.certificate,
             *installed.sub_certificates,
-            product.ca.authority("mo-root").certificate,
+            container.ca.authority("mo-root").certificate,
         ]
         by_hash = call(
             ws, "Authorize", {"idToken": id_token, "iso15118CertificateHashData": _hash_data(chain)}
@@ -93,9 +93,9 @@ def test_install_authorize_terminate_over_ocpp(ocpp) -> None:  # type: ignore[no
 def test_car_refuses_a_tampered_answer(ocpp) -> None:  # type: ignore[no-untyped-def]
     import base64
 
-    product = ocpp.product
-    car = _car(product)
-    contracts_of(product).service.create(owner="driver-2", actor="test", pcid=PCID)
+    container = ocpp.container
+    car = _car(container)
+    contracts_of(container).service.create(owner="driver-2", actor="test", pcid=PCID)
     ocpp.add("CS-PNC-2")
     with open_station(ocpp.ws_url("CS-PNC-2"), "CS-PNC-2") as ws:
         boot(ws)

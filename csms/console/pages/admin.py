@@ -1,28 +1,38 @@
 """The operator's cabinet: users and roles, Casbin policies, partners, the PKI, the audit log.
 
-Reads and changes go through the REST API's own handlers (csms/api), called in-process with
-the principal this page's authorization produced, so the console and the API cannot differ.
+Reads and changes go through the same services as the REST API (auth/, pki/), with the
+principal of the session cookie, so the console and the API cannot differ.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from sqlalchemy import select
 
-from auth.audit import AuditEvent
-from auth.policy import ROLES, SCOPES
-from auth.users import PARTNER_NAME, USERNAME
-from csms.api import admin_routes, resource_routes
-from csms.api.deps import Principal, product_of
-from pki.authority import REVOCATION_REASONS
-from pki.errors import PkiError
+from auth.audit import AUDIT_READ, AuditFilter
+from auth.errors import Conflict, ServiceError
+from auth.policy import ROLES, SCOPES, Rule
+from auth.principal import Permission, Principal
+from auth.rules import POLICIES_CREATE, POLICIES_DELETE, POLICIES_READ
+from auth.users import (
+    PARTNER_NAME,
+    PARTNERS_CREATE,
+    PARTNERS_READ,
+    ROLES_CHANGE,
+    USERNAME,
+    USERS_CREATE,
+    USERS_DELETE,
+    USERS_READ,
+)
+from pki.authority import REVOCATION_REASONS, Authority
+from pki.errors import AlreadyRevoked, PkiError
+from pki.service import CERTIFICATES_READ, CERTIFICATES_REVOKE, TRUST_CREATE, TRUST_DELETE
 from pki.trust import KINDS, MAX_BUNDLE_BYTES
 
+from ...web.context import container_of, in_transaction
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, see_other, text
 from ..policy_words import ROLE_NAMES, describe
@@ -44,8 +54,13 @@ REASON_WORDS = {
 }
 
 
-def admin(obj: str, action: str) -> Any:
-    return Depends(page(obj, action, cabinet=CABINET))
+def admin(permission: Permission) -> Any:
+    return Depends(page(permission, cabinet=CABINET))
+
+
+async def _reader(request: Request, permission: Permission) -> Principal:
+    """The principal again, through the gate of the page a failed form falls back to."""
+    return await page(permission, cabinet=CABINET)(request)
 
 
 # --- users ------------------------------------------------------------------------------------
@@ -57,8 +72,14 @@ async def _users_page(
     status_code: int = 200,
     **context: Any,
 ) -> Response:
-    users = await admin_routes.list_users(request, principal, limit=1000, offset=0)
-    partners = await admin_routes.list_partners(request, principal, limit=1000, offset=0)
+    service = container_of(request).users
+    users, partners = await in_transaction(
+        request,
+        lambda s: (
+            service.list_users(s, principal, limit=1000),
+            service.list_partners(s, principal, limit=1000),
+        ),
+    )
     return render(
         request,
         "admin/users.html",
@@ -71,15 +92,13 @@ async def _users_page(
 
 
 @router.get("")
-async def users(
-    request: Request, principal: Annotated[Principal, admin("users", "read")]
-) -> Response:
+async def users(request: Request, principal: Annotated[Principal, admin(USERS_READ)]) -> Response:
     return await _users_page(request, principal, created=request.query_params.get("created"))
 
 
 @router.post("/users")
 async def create_user(
-    request: Request, principal: Annotated[Principal, admin("users", "create")]
+    request: Request, principal: Annotated[Principal, admin(USERS_CREATE)]
 ) -> Response:
     form = await check_csrf(request)
     errors: Errors = {}
@@ -98,22 +117,21 @@ async def create_user(
     if len(password) < 12:
         errors["password"] = N_("At least 12 characters.")
     if not errors:
-        body = admin_routes.UserIn(
-            username=username,
-            role=role,  # type: ignore[arg-type]
-            partner=partner,
-            password=password,
-        )
+        users = container_of(request).users
         try:
-            await admin_routes.create_user(request, body, principal)
-        except HTTPException as exc:
-            if exc.status_code == 409:
-                errors["username"] = N_("A user with this name exists already.")
-            else:
-                errors["partner"] = N_("This partner does not exist.")
+            await in_transaction(
+                request,
+                lambda s: users.create_user(
+                    s, principal, username, role=role, partner=partner, password=password
+                ),
+            )
+        except Conflict:
+            errors["username"] = N_("A user with this name exists already.")
+        except ServiceError:
+            errors["partner"] = N_("This partner does not exist.")
         else:
             return see_other(f"{PREFIX}/admin?created={username}")
-    read = await page("users", "read", cabinet=CABINET)(request)
+    read = await _reader(request, USERS_READ)
     return await _users_page(request, read, 422, errors=errors, values=form)
 
 
@@ -121,22 +139,13 @@ async def create_user(
 async def change_role(
     request: Request,
     username: str,
-    principal: Annotated[Principal, admin("policies", "update")],
+    principal: Annotated[Principal, admin(ROLES_CHANGE)],
 ) -> Response:
     """A role is a `g` rule: the old assignments go and the new one comes, as one change."""
     form = await check_csrf(request)
     role = text(form, "role")
-    user = await admin_routes.get_user(request, username, principal)
-    if role not in ROLES or (role == "partner") != (user.partner is not None):
-        raise HTTPException(400, "role")
-    domain = user.partner or "*"
-    for old in user.roles:
-        await admin_routes.remove_policy(
-            request, admin_routes.RuleIO(ptype="g", values=[username, old, domain]), principal
-        )
-    await admin_routes.add_policy(
-        request, admin_routes.RuleIO(ptype="g", values=[username, role, domain]), principal
-    )
+    users = container_of(request).users
+    await in_transaction(request, lambda s: users.set_role(s, principal, username, role))
     return see_other(f"{PREFIX}/admin")
 
 
@@ -144,10 +153,11 @@ async def change_role(
 async def disable_user(
     request: Request,
     username: str,
-    principal: Annotated[Principal, admin("users", "delete")],
+    principal: Annotated[Principal, admin(USERS_DELETE)],
 ) -> Response:
     await check_csrf(request)
-    await admin_routes.disable_user(request, username, principal)
+    users = container_of(request).users
+    await in_transaction(request, lambda s: users.disable_user(s, principal, username))
     return see_other(f"{PREFIX}/admin")
 
 
@@ -179,11 +189,10 @@ def _rule_from(form: dict[str, Any], errors: Errors) -> tuple[str, list[str]]:
 async def _policies_page(
     request: Request, principal: Principal, status_code: int = 200, **context: Any
 ) -> Response:
-    rules = await admin_routes.list_policies(
-        request, principal, ptype=None, subject=None, limit=1000, offset=0
-    )
+    service = container_of(request).rules
+    rules = await in_transaction(request, lambda s: service.list_rules(s, principal, limit=1000))
     t = gettext_of(request)
-    described = [(r, describe(r.ptype, r.values, t)) for r in rules]
+    described = [(r, describe(r.ptype, list(r.values), t)) for r in rules]
     return render(
         request,
         "admin/policies.html",
@@ -197,14 +206,14 @@ async def _policies_page(
 
 @router.get("/policies")
 async def policies(
-    request: Request, principal: Annotated[Principal, admin("policies", "read")]
+    request: Request, principal: Annotated[Principal, admin(POLICIES_READ)]
 ) -> Response:
     return await _policies_page(request, principal)
 
 
 @router.post("/policies")
 async def add_policy(
-    request: Request, principal: Annotated[Principal, admin("policies", "create")]
+    request: Request, principal: Annotated[Principal, admin(POLICIES_CREATE)]
 ) -> Response:
     """`intent=preview` shows the sentence without storing; `intent=add` stores the rule."""
     form = await check_csrf(request)
@@ -213,17 +222,16 @@ async def add_policy(
     t = gettext_of(request)
     preview = None if errors else describe(ptype, values, t)
     if not errors and form.get("intent") == "add":
+        rules = container_of(request).rules
         try:
-            await admin_routes.add_policy(
-                request,
-                admin_routes.RuleIO(ptype=ptype, values=values),
-                principal,  # type: ignore[arg-type]
+            await in_transaction(
+                request, lambda s: rules.add(s, principal, Rule(ptype, tuple(values)))
             )
-        except HTTPException:
+        except ServiceError:
             errors["action"] = N_("The policy engine refused this rule.")
         else:
             return see_other(f"{PREFIX}/admin/policies")
-    read = await page("policies", "read", cabinet=CABINET)(request)
+    read = await _reader(request, POLICIES_READ)
     return await _policies_page(
         request, read, 422 if errors else 200, errors=errors, values=form, preview=preview
     )
@@ -231,7 +239,7 @@ async def add_policy(
 
 @router.get("/policies/preview")
 async def preview_policy(
-    request: Request, principal: Annotated[Principal, admin("policies", "read")]
+    request: Request, principal: Annotated[Principal, admin(POLICIES_READ)]
 ) -> Response:
     """The plain-words sentence alone, for the live preview while typing."""
     errors: Errors = {}
@@ -242,17 +250,16 @@ async def preview_policy(
 
 @router.post("/policies/remove")
 async def remove_policy(
-    request: Request, principal: Annotated[Principal, admin("policies", "delete")]
+    request: Request, principal: Annotated[Principal, admin(POLICIES_DELETE)]
 ) -> Response:
     form = await check_csrf(request)
     ptype = text(form, "ptype")
     # Rule fields never hold commas (validate_rule refuses them): a comma joins them.
     values = [v for v in text(form, "values", 800).split(",") if v]
-    await admin_routes.remove_policy(
-        request,
-        admin_routes.RuleIO(ptype=ptype, values=values),
-        principal,  # type: ignore[arg-type]
-    )
+    if ptype not in ("p", "g") or not 3 <= len(values) <= 5:
+        raise HTTPException(400, "not a rule")
+    rules = container_of(request).rules
+    await in_transaction(request, lambda s: rules.remove(s, principal, Rule(ptype, tuple(values))))
     return see_other(f"{PREFIX}/admin/policies")
 
 
@@ -262,20 +269,23 @@ async def remove_policy(
 async def _partners_page(
     request: Request, principal: Principal, status_code: int = 200, **context: Any
 ) -> Response:
-    partners = await admin_routes.list_partners(request, principal, limit=1000, offset=0)
+    users = container_of(request).users
+    partners = await in_transaction(
+        request, lambda s: users.list_partners(s, principal, limit=1000)
+    )
     return render(request, "admin/partners.html", status_code, partners=partners, **context)
 
 
 @router.get("/partners")
 async def partners(
-    request: Request, principal: Annotated[Principal, admin("partners", "read")]
+    request: Request, principal: Annotated[Principal, admin(PARTNERS_READ)]
 ) -> Response:
     return await _partners_page(request, principal)
 
 
 @router.post("/partners")
 async def add_partner(
-    request: Request, principal: Annotated[Principal, admin("partners", "create")]
+    request: Request, principal: Annotated[Principal, admin(PARTNERS_CREATE)]
 ) -> Response:
     form = await check_csrf(request)
     errors: Errors = {}
@@ -283,22 +293,22 @@ async def add_partner(
     if name and not PARTNER_NAME.match(name):
         errors["name"] = N_("Use letters, digits, spaces and _ . & - (up to 128).")
     if not errors:
+        users = container_of(request).users
         try:
-            await admin_routes.create_partner(request, admin_routes.PartnerIn(name=name), principal)
-        except HTTPException:
+            await in_transaction(request, lambda s: users.create_partner(s, principal, name))
+        except ServiceError:
             errors["name"] = N_("A partner with this name exists already.")
         else:
             return see_other(f"{PREFIX}/admin/partners")
-    read = await page("partners", "read", cabinet=CABINET)(request)
+    read = await _reader(request, PARTNERS_READ)
     return await _partners_page(request, read, 422, errors=errors, values=form)
 
 
 # --- PKI --------------------------------------------------------------------------------------
 
 
-def _hierarchy(product: Any) -> list[dict[str, Any]]:
+def _hierarchy(authorities: dict[str, Authority]) -> list[dict[str, Any]]:
     """The CAs as a forest: each root with its sub-CAs nested below it."""
-    authorities = product.ca.authorities()
     nodes = {
         name: {
             "name": name,
@@ -321,10 +331,15 @@ def _hierarchy(product: Any) -> list[dict[str, Any]]:
 async def _pki_page(
     request: Request, principal: Principal, status_code: int = 200, **context: Any
 ) -> Response:
-    product = product_of(request)
-    certificates = await resource_routes.list_certificates(request, principal, limit=200, offset=0)
-    hierarchy = await run_in_threadpool(_hierarchy, product)
-    anchors = await run_in_threadpool(product.trust.list)
+    pki = container_of(request).pki
+    certificates, anchors = await in_transaction(
+        request,
+        lambda s: (
+            pki.list_certificates(s, principal, limit=200),
+            pki.trust_anchors(s, principal),
+        ),
+    )
+    hierarchy = _hierarchy(pki.authorities())
     soon = datetime.now(UTC) + timedelta(days=30)
     return render(
         request,
@@ -346,7 +361,7 @@ async def _pki_page(
 
 @router.get("/pki")
 async def pki(
-    request: Request, principal: Annotated[Principal, admin("certificates", "read")]
+    request: Request, principal: Annotated[Principal, admin(CERTIFICATES_READ)]
 ) -> Response:
     params = request.query_params
     return await _pki_page(
@@ -356,7 +371,7 @@ async def pki(
 
 @router.post("/pki/revoke")
 async def revoke(
-    request: Request, principal: Annotated[Principal, admin("certificates", "revoke")]
+    request: Request, principal: Annotated[Principal, admin(CERTIFICATES_REVOKE)]
 ) -> Response:
     form = await check_csrf(request)
     errors: Errors = {}
@@ -365,25 +380,22 @@ async def revoke(
     if reason.lower() not in REVOCATION_REASONS:
         errors["reason"] = N_("Choose a reason.")
     if not errors:
+        pki = container_of(request).pki
         try:
-            await resource_routes.revoke_certificate(
-                request, serial, resource_routes.RevokeIn(reason=reason), principal
-            )
-        except HTTPException as exc:
-            errors["serial"] = (
-                N_("This certificate is revoked already.")
-                if exc.status_code == 409
-                else N_("No issued certificate has this serial.")
-            )
+            await in_transaction(request, lambda s: pki.revoke(s, principal, serial, reason=reason))
+        except AlreadyRevoked:
+            errors["serial"] = N_("This certificate is revoked already.")
+        except PkiError:
+            errors["serial"] = N_("No issued certificate has this serial.")
         else:
             return see_other(f"{PREFIX}/admin/pki?revoked={serial}")
-    read = await page("certificates", "read", cabinet=CABINET)(request)
+    read = await _reader(request, CERTIFICATES_READ)
     return await _pki_page(request, read, 422, errors=errors, values=form)
 
 
 @router.post("/pki/trust")
 async def import_trust(
-    request: Request, principal: Annotated[Principal, admin("trust_anchors", "create")]
+    request: Request, principal: Annotated[Principal, admin(TRUST_CREATE)]
 ) -> Response:
     """Import a root (and CA certificates under it) that the product will trust."""
     form = await check_csrf(request)
@@ -398,10 +410,10 @@ async def import_trust(
     elif len(pem) > MAX_BUNDLE_BYTES or "-----BEGIN CERTIFICATE-----" not in pem:
         errors["bundle"] = N_("Paste PEM certificates (-----BEGIN CERTIFICATE-----).")
     if not errors:
-        product = product_of(request)
+        pki = container_of(request).pki
         try:
-            await run_in_threadpool(
-                lambda: product.trust.add_bundle(pem.encode(), kind, actor=principal.actor)
+            await in_transaction(
+                request, lambda s: pki.add_trust_bundle(s, principal, pem.encode(), kind)
             )
         except (PkiError, ValueError):
             errors["bundle"] = N_(
@@ -409,18 +421,18 @@ async def import_trust(
             )
         else:
             return see_other(f"{PREFIX}/admin/pki?imported={kind}#anchors")
-    read = await page("certificates", "read", cabinet=CABINET)(request)
+    read = await _reader(request, CERTIFICATES_READ)
     return await _pki_page(request, read, 422, errors=errors, values=form)
 
 
 @router.post("/pki/trust/remove")
 async def remove_trust(
-    request: Request, principal: Annotated[Principal, admin("trust_anchors", "delete")]
+    request: Request, principal: Annotated[Principal, admin(TRUST_DELETE)]
 ) -> Response:
     form = await check_csrf(request)
     fingerprint = text(form, "fingerprint", 64)
-    product = product_of(request)
-    await run_in_threadpool(lambda: product.trust.remove(fingerprint, actor=principal.actor))
+    pki = container_of(request).pki
+    await in_transaction(request, lambda s: pki.remove_trust_anchor(s, principal, fingerprint))
     return see_other(f"{PREFIX}/admin/pki#anchors")
 
 
@@ -435,9 +447,7 @@ def _day(value: str) -> date | None:
 
 
 @router.get("/audit")
-async def audit(
-    request: Request, principal: Annotated[Principal, admin("audit", "read")]
-) -> Response:
+async def audit(request: Request, principal: Annotated[Principal, admin(AUDIT_READ)]) -> Response:
     """The audit trail, newest first, filtered by action prefix, actor and day range."""
     form = dict(request.query_params)
     errors: Errors = {}
@@ -448,25 +458,11 @@ async def audit(
         errors["since"] = N_("A date like 2026-01-31.")
     if text(form, "until") and until is None:
         errors["until"] = N_("A date like 2026-01-31.")
-    factory = product_of(request).session_factory
-
-    def load() -> list[AuditEvent]:
-        query = select(AuditEvent).order_by(AuditEvent.id.desc())
-        if action:
-            escaped = action.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(AuditEvent.action.like(f"{escaped}%", escape="\\"))
-        if actor:
-            escaped = actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(AuditEvent.actor.like(f"%{escaped}%", escape="\\"))
-        if since is not None:
-            query = query.where(AuditEvent.at >= datetime.combine(since, time(), UTC))
-        if until is not None:
-            end = datetime.combine(until + timedelta(days=1), time(), UTC)
-            query = query.where(AuditEvent.at < end)
-        with factory() as session:
-            return list(session.scalars(query.limit(200)))
-
-    events = [] if errors else await run_in_threadpool(load)
+    log = container_of(request).audit
+    wanted = AuditFilter(action=action, actor=actor, since=since, until=until, limit=200)
+    events = (
+        [] if errors else await in_transaction(request, lambda s: log.find(s, principal, wanted))
+    )
     return render(
         request,
         "admin/audit.html",

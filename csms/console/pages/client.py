@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from contracts.service import PCID_PATTERN
-from csms.api import resource_routes
-from csms.api.deps import Principal
+from auth.errors import ServiceError
+from auth.principal import Permission, Principal
+from contracts.service import (
+    CONTRACTS_CREATE,
+    CONTRACTS_READ,
+    CONTRACTS_TERMINATE,
+    PCID_PATTERN,
+)
 
+from ...ocpp.service import SESSIONS_READ
+from ...web.context import container_of, in_transaction
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, see_other
 from ..web import PREFIX, render
@@ -22,20 +29,21 @@ CABINET = "client"
 STATUS_WORDS = (N_("active"), N_("suspended"), N_("terminated"))
 
 
-def client(obj: str, action: str) -> Any:
-    return Depends(page(obj, action, cabinet=CABINET))
+def client(permission: Permission) -> Any:
+    return Depends(page(permission, cabinet=CABINET))
 
 
 async def _contracts_page(
     request: Request, principal: Principal, status_code: int = 200, **context: Any
 ) -> Response:
-    found = await resource_routes.list_contracts(request, principal, limit=500, offset=0)
+    service = container_of(request).contracts
+    found = await in_transaction(request, lambda s: service.list(s, principal, limit=500))
     return render(request, "client/contracts.html", status_code, contracts=found, **context)
 
 
 @router.get("")
 async def contracts(
-    request: Request, principal: Annotated[Principal, client("contracts", "read")]
+    request: Request, principal: Annotated[Principal, client(CONTRACTS_READ)]
 ) -> Response:
     params = request.query_params
     return await _contracts_page(
@@ -45,7 +53,7 @@ async def contracts(
 
 @router.post("/contracts")
 async def add_vehicle(
-    request: Request, principal: Annotated[Principal, client("contracts", "create")]
+    request: Request, principal: Annotated[Principal, client(CONTRACTS_CREATE)]
 ) -> Response:
     form = await check_csrf(request)
     errors: Errors = {}
@@ -53,15 +61,16 @@ async def add_vehicle(
     if pcid and not PCID_PATTERN.match(pcid):
         errors["pcid"] = N_("A PCID has 17 or 18 letters and digits.")
     if not errors:
+        service = container_of(request).contracts
         try:
-            created = await resource_routes.create_contract(
-                request, resource_routes.ContractIn(pcid=pcid), principal
+            created = await in_transaction(
+                request, lambda s: service.create(s, principal, pcid=pcid)
             )
-        except HTTPException:
+        except ServiceError:
             errors["pcid"] = N_("No contract could be made for this car.")
         else:
             return see_other(f"{PREFIX}/client?created={created.emaid}")
-    read = await page("contracts", "read", cabinet=CABINET)(request)
+    read = await page(CONTRACTS_READ, cabinet=CABINET)(request)
     return await _contracts_page(request, read, 422, errors=errors, values=form)
 
 
@@ -69,16 +78,20 @@ async def add_vehicle(
 async def terminate(
     request: Request,
     emaid: str,
-    principal: Annotated[Principal, client("contracts", "terminate")],
+    principal: Annotated[Principal, client(CONTRACTS_TERMINATE)],
 ) -> Response:
     await check_csrf(request)
-    done = await resource_routes.terminate_contract(request, emaid[:32], principal)
+    service = container_of(request).contracts
+    done, _revoked = await in_transaction(
+        request, lambda s: service.terminate(s, principal, emaid[:32])
+    )
     return see_other(f"{PREFIX}/client?terminated={done.emaid}")
 
 
 @router.get("/sessions")
 async def sessions(
-    request: Request, principal: Annotated[Principal, client("sessions", "read")]
+    request: Request, principal: Annotated[Principal, client(SESSIONS_READ)]
 ) -> Response:
-    found = await resource_routes.list_sessions(request, principal, limit=500, offset=0)
+    service = container_of(request).stations
+    found = await in_transaction(request, lambda s: service.sessions(s, principal, limit=500))
     return render(request, "sessions.html", sessions=found)

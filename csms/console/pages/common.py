@@ -3,21 +3,18 @@ the public station list."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.concurrency import run_in_threadpool
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import select
 
-from auth.audit import record_event
-from auth.models import User
-from auth.passwords import verify_password
-from auth.wiring import auth_of
-from csms.api import myid_routes, resource_routes
-from csms.api.deps import Principal, product_of
+from auth.logins import LOGIN, ME
+from auth.myid import MyIdError
+from auth.principal import Principal
 
+from ...ocpp.service import PUBLIC_STATIONS_READ
+from ...web.context import container_of, in_transaction
+from ...web.myid import complete_login
 from .. import i18n
 from ..access import begin_session, cabinet_of, check_csrf, current_sid, page
 from ..forms import N_, Errors, required, safe_next, see_other
@@ -28,26 +25,10 @@ router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
 @router.get("")
 @router.get("/")
-async def home(principal: Annotated[Principal, Depends(page("me", "read"))]) -> Response:
+async def home(principal: Annotated[Principal, Depends(page(ME))]) -> Response:
     """Each role lands in its own cabinet."""
     cabinet = cabinet_of(principal)
     return see_other(f"{PREFIX}/{cabinet}" if cabinet else f"{PREFIX}/stations")
-
-
-def _local_login(product: Any, username: str, password: str) -> str | None:
-    """A web login session for a local account with this password, else None."""
-    auth = auth_of(product)
-    with product.session_factory() as session, session.begin():
-        user = session.scalar(select(User).where(User.username == username))
-        # verify_password runs even for an unknown name: the timing says nothing.
-        ok = verify_password(user.password_hash if user else None, password)
-        if user is None or not ok or not user.active:
-            record_event(session, actor=f"user:{username}", action="login.failed", via="console")
-            return None
-        user.last_login_at = datetime.now(UTC)
-        sid = auth.tokens.open_web_session(session, user)
-        record_event(session, actor=f"user:{username}", action="login.succeeded", via="console")
-        return sid
 
 
 @router.get("/login")
@@ -63,7 +44,11 @@ async def login(request: Request) -> Response:
     password = required(form, "password", errors, 1024)
     target = safe_next(str(form.get("next", "")), PREFIX + "/")
     if not errors:
-        sid = await run_in_threadpool(_local_login, product_of(request), username, password)
+        logins = container_of(request).logins
+        visitor = Principal.anonymous()  # whoever holds the cookie, they are logging in anew
+        sid = await in_transaction(
+            request, lambda s: logins.password_for_web(s, visitor, username, password)
+        )
         if sid is not None:
             begin_session(request, sid)
             return see_other(target)
@@ -78,13 +63,8 @@ async def logout(request: Request) -> Response:
     await check_csrf(request)
     sid = current_sid(request)
     if sid is not None:
-        product = product_of(request)
-
-        def end() -> None:
-            with product.session_factory() as session, session.begin():
-                auth_of(product).tokens.revoke(session, sid, "logout")
-
-        await run_in_threadpool(end)
+        logins = container_of(request).logins
+        await in_transaction(request, lambda s: logins.end_web_session(s, sid))
     request.session.clear()
     return see_other(f"{PREFIX}/login")
 
@@ -108,22 +88,23 @@ async def manifest(request: Request) -> Response:
 
 @router.get("/stations")
 async def public_stations(
-    request: Request, principal: Annotated[Principal, Depends(page("public_stations", "read"))]
+    request: Request, principal: Annotated[Principal, Depends(page(PUBLIC_STATIONS_READ))]
 ) -> Response:
     """The public list: where to charge and whether a connector is free right now."""
-    stations = await resource_routes.public_stations(request, principal, limit=500, offset=0)
+    service = container_of(request).stations
+    stations = await in_transaction(request, lambda s: service.public(s, principal, limit=500))
     return render(request, "public_stations.html", stations=stations)
 
 
 @router.get("/myid/callback")
 async def myid_callback(
-    request: Request, anyone: Annotated[Principal, Depends(page("login", "read"))]
+    request: Request, anyone: Annotated[Principal, Depends(page(LOGIN))]
 ) -> Response:
-    """Where MyID sends a browser back when CSMS_MYID_REDIRECT_URL points here: the API's
-    own callback logs the person in (user, role, session), then the console takes over."""
+    """Where MyID sends a browser back when CSMS_MYID_REDIRECT_URL points here: the same
+    login as the API's callback (user, role, session), then the console takes over."""
     try:
-        await myid_routes.myid_callback(request, anyone)
-    except HTTPException:
+        await complete_login(request, anyone)
+    except MyIdError:
         return render(
             request,
             "login.html",

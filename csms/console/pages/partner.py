@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from csms.api import resource_routes
-from csms.api.deps import Principal, product_of
-from csms.ocpp.stations import STATION_ID  # the OCPP core's rule, said next to the field
+from auth.errors import Conflict, ServiceError
+from auth.principal import Permission, Principal
 
+from ...ocpp.service import SESSIONS_READ, STATIONS_CREATE, STATIONS_READ
+from ...ocpp.stations import STATION_ID  # the OCPP core's rule, said next to the field
+from ...web.context import container_of, in_transaction
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, text
 from ..web import PREFIX, render
@@ -20,16 +22,16 @@ router = APIRouter(prefix=f"{PREFIX}/partner", include_in_schema=False)
 CABINET = "partner"
 
 
-def partner(obj: str, action: str) -> Any:
-    return Depends(page(obj, action, cabinet=CABINET))
+def partner(permission: Permission) -> Any:
+    return Depends(page(permission, cabinet=CABINET))
 
 
 async def _stations_page(
     request: Request, principal: Principal, status_code: int = 200, **context: Any
 ) -> Response:
-    found = await resource_routes.list_stations(request, principal, limit=1000, offset=0)
-    server = product_of(request).extras.get("ocpp")
-    online = {s.id: bool(server and server.connected(s.id)) for s in found}
+    service = container_of(request).stations
+    found = await in_transaction(request, lambda s: service.list(s, principal, limit=1000))
+    online = {s.id: s.connected for s in found}
     return render(
         request, "partner/stations.html", status_code, stations=found, online=online, **context
     )
@@ -37,14 +39,14 @@ async def _stations_page(
 
 @router.get("")
 async def stations(
-    request: Request, principal: Annotated[Principal, partner("stations", "read")]
+    request: Request, principal: Annotated[Principal, partner(STATIONS_READ)]
 ) -> Response:
     return await _stations_page(request, principal)
 
 
 @router.post("/stations")
 async def register(
-    request: Request, principal: Annotated[Principal, partner("stations", "create")]
+    request: Request, principal: Annotated[Principal, partner(STATIONS_CREATE)]
 ) -> Response:
     form = await check_csrf(request)
     errors: Errors = {}
@@ -54,26 +56,30 @@ async def register(
         errors["station_id"] = N_("1-48 characters: letters, digits and * - _ = + | @ .")
     if profile not in ("1", "2", "3"):
         errors["security_profile"] = N_("Choose a security profile.")
-    read = await page("stations", "read", cabinet=CABINET)(request)
+    read = await page(STATIONS_READ, cabinet=CABINET)(request)
     if errors:
         return await _stations_page(request, read, 422, errors=errors, values=form)
-    body = resource_routes.StationIn(id=station_id, security_profile=int(profile))
+    service = container_of(request).stations
     try:
-        created = await resource_routes.create_station(request, body, principal)
-    except HTTPException as exc:
-        errors["station_id"] = (
-            N_("A station with this id exists already.")
-            if exc.status_code == 409
-            else N_("This station cannot be registered.")
+        created, password = await in_transaction(
+            request,
+            lambda s: service.create(s, principal, station_id, security_profile=int(profile)),
         )
+    except Conflict:
+        errors["station_id"] = N_("A station with this id exists already.")
+        return await _stations_page(request, read, 422, errors=errors, values=form)
+    except ServiceError:
+        errors["station_id"] = N_("This station cannot be registered.")
         return await _stations_page(request, read, 422, errors=errors, values=form)
     # The password exists only in this answer: rendered directly, never put in a URL.
-    return await _stations_page(request, read, 201, created=created)
+    shown = {"id": created.id, "password": password}
+    return await _stations_page(request, read, 201, created=shown)
 
 
 @router.get("/sessions")
 async def sessions(
-    request: Request, principal: Annotated[Principal, partner("sessions", "read")]
+    request: Request, principal: Annotated[Principal, partner(SESSIONS_READ)]
 ) -> Response:
-    found = await resource_routes.list_sessions(request, principal, limit=500, offset=0)
+    service = container_of(request).stations
+    found = await in_transaction(request, lambda s: service.sessions(s, principal, limit=500))
     return render(request, "sessions.html", sessions=found)

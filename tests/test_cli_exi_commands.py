@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from iso15118.cli import exi
+from csms.cli.exi import exi
 from tests.iso15118.test_hubject_vectors import VECTORS, load
 
 

@@ -1,7 +1,7 @@
-"""`decode` / `encode` commands for operators: EXI <-> the JSON form EXIficient uses.
+"""`csms exi decode|encode` for operators: EXI <-> the JSON form EXIficient uses.
 
-The team mounts the group as `csms exi decode|encode`. Binary values appear as base64
-(hexBinary ones as upper-case hex); decode -> encode gives back the same bytes.
+Binary values appear as base64 (hexBinary ones as upper-case hex); decode -> encode gives back
+the same bytes.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import click
 
 from iso15118.exi.errors import ExiError
 from iso15118.exi.schemas import codec
+
+from .support import CliError
 
 SCHEMAS = {"iso-2": "iso-2", "iso-20": "iso-20"}
 
@@ -51,7 +53,7 @@ def decode(schema: str, as_base64: bool, fragment: bool, source: IO[bytes]) -> N
             data = base64.b64decode(b"".join(data.split()), validate=True)
         tree = codec(SCHEMAS[schema], json_text=True).decode(data, fragment=fragment)
     except (ExiError, binascii.Error, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CliError(f"{exc} [exi_decode]") from None
     click.echo(json.dumps(tree, indent=2, ensure_ascii=False))
 
 
@@ -66,16 +68,10 @@ def encode(schema: str, as_base64: bool, fragment: bool, source: IO[str]) -> Non
         tree = json.loads(source.read())
         data = codec(SCHEMAS[schema], json_text=True).encode(tree, fragment=fragment)
     except (ExiError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CliError(f"{exc} [exi_encode]") from None
     if as_base64:
         click.echo(base64.b64encode(data).decode())
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
 
-
-decode_command = decode
-encode_command = encode
-
-if __name__ == "__main__":
-    exi()

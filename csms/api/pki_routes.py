@@ -1,0 +1,79 @@
+"""Public PKI endpoints: the CA certificates, their CRLs, and OCSP (RFC 6960 POST, RFC 5019
+GET) for requests the connection-level front (csms/ocsp_front.py) leaves to the full HTTP
+stack. Nobody logs in for these: cars and stations fetch them."""
+
+from __future__ import annotations
+
+from cryptography.hazmat.primitives import serialization
+from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from pki.errors import PkiError
+from pki.ocsp import MAX_REQUEST_BYTES, request_from_url_path
+
+from ..web.context import container_of, in_transaction
+
+OCSP_RESPONSE_TYPE = "application/ocsp-response"
+OCSP_REQUEST_TYPE = "application/ocsp-request"
+
+router = APIRouter(tags=["pki"])
+
+
+@router.post("/ocsp", response_class=Response)
+async def ocsp_post(request: Request) -> Response:
+    content_type = request.headers.get("content-type", "")
+    if content_type and not content_type.startswith(OCSP_REQUEST_TYPE):
+        raise HTTPException(415, f"Content-Type must be {OCSP_REQUEST_TYPE}")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_REQUEST_BYTES:
+            raise HTTPException(413, "OCSP requests are at most 16 KiB")
+    # In a worker thread: one database read and, at most, one signature (maybe in an HSM).
+    answer = await run_in_threadpool(container_of(request).ocsp.respond, bytes(body))
+    return Response(answer, media_type=OCSP_RESPONSE_TYPE)
+
+
+@router.get("/ocsp/{encoded:path}", response_class=Response)
+async def ocsp_get(request: Request, encoded: str) -> Response:
+    ocsp = container_of(request).ocsp
+    answer = await run_in_threadpool(ocsp.respond, request_from_url_path(encoded))
+    return Response(answer, media_type=OCSP_RESPONSE_TYPE, headers={"Cache-Control": "max-age=60"})
+
+
+@router.get("/pki/ca")
+def list_cas(request: Request) -> list[dict[str, str]]:
+    return [
+        {
+            "name": name,
+            "profile": authority.profile.name,
+            "subject": authority.certificate.subject.rfc4514_string(),
+            "not_after": authority.certificate.not_valid_after_utc.isoformat(),
+            "certificate": f"/pki/ca/{name}.pem",
+            "crl": f"/pki/crl/{name}.crl" if authority.profile.ca else "",
+        }
+        for name, authority in sorted(container_of(request).pki.authorities().items())
+    ]
+
+
+@router.get("/pki/ca/{name}.pem", response_class=Response)
+def ca_certificate(request: Request, name: str) -> Response:
+    try:
+        cert = container_of(request).ca.authority(name).certificate
+    except PkiError as exc:
+        raise HTTPException(404, str(exc)) from None
+    return Response(
+        cert.public_bytes(serialization.Encoding.PEM), media_type="application/x-pem-file"
+    )
+
+
+@router.get("/pki/crl/{name}.crl", response_class=Response)
+async def crl(request: Request, name: str) -> Response:
+    pki = container_of(request).pki
+    try:
+        found = await in_transaction(request, lambda s: pki.crl(s, name))
+    except PkiError as exc:
+        raise HTTPException(404, str(exc)) from None
+    return Response(
+        found.public_bytes(serialization.Encoding.DER), media_type="application/pkix-crl"
+    )

@@ -1,0 +1,128 @@
+"""`csms contract …` and `csms emaid …`: contracts and eMAID rules from the command line."""
+
+from __future__ import annotations
+
+import click
+
+from iso15118.emaid import EmaidError, check_character, import_emaid
+
+from .support import CliError, friendly_errors, load_container, operator, read_input
+
+
+@click.group()
+def contract() -> None:
+    """Charging contracts (mobility operator): create, list, terminate."""
+
+
+@contract.command("create")
+@click.option("--pcid", default=None, help="The car's PCID (OEM provisioning certificate CN).")
+@click.option("--emaid", "emaid_text", default=None, help="Import this eMAID instead of a new one.")
+@click.option("--owner", default="admin", show_default=True, help="The owner's username.")
+@click.option("--partner", default=None, help="A partner (roaming, fleet) the contract is for.")
+@click.option("--days", default=730, show_default=True, type=click.IntRange(1, 3650))
+@friendly_errors
+def contract_create(
+    pcid: str | None, emaid_text: str | None, owner: str, partner: str | None, days: int
+) -> None:
+    """Create an active contract; prints its eMAID."""
+    container = load_container()
+    with container.transaction() as session:
+        created = container.contracts.create(
+            session,
+            operator(),
+            owner=owner,
+            pcid=pcid,
+            emaid=emaid_text,
+            partner=partner,
+            valid_days=days,
+        )
+    click.echo(created.emaid)
+
+
+@contract.command("list")
+@click.option("--owner", default=None)
+@click.option("--status", default=None, type=click.Choice(["active", "suspended", "terminated"]))
+@click.option("--pcid", default=None)
+@click.option("--search", "text", default=None, help="Substring of eMAID, owner or partner.")
+@click.option("--certificates", is_flag=True, help="Also list each contract's certificates.")
+@click.option("--limit", default=100, show_default=True)
+@friendly_errors
+def contract_list(
+    owner: str | None,
+    status: str | None,
+    pcid: str | None,
+    text: str | None,
+    certificates: bool,
+    limit: int,
+) -> None:
+    """Contracts, newest first: eMAID, status, owner, end of validity, cars."""
+    container = load_container()
+    contracts, principal = container.contracts, operator()
+    with container.transaction() as session:
+        found = contracts.search(
+            session, principal, text=text, owner=owner, status=status, pcid=pcid, limit=limit
+        )
+        for one in found:
+            view = contracts.view(session, principal, one.emaid)
+            click.echo(
+                f"{one.emaid}  {one.status:<10} {one.owner:<16} "
+                f"until {one.valid_until:%Y-%m-%d}  {','.join(view.pcids) or '-'}"
+            )
+            if certificates:
+                for cert in view.certificates:
+                    click.echo(
+                        f"    {cert.serial_hex}  {cert.action:<7} {cert.schema:<6} "
+                        f"until {cert.not_after:%Y-%m-%d}"
+                    )
+
+
+@contract.command("terminate")
+@click.argument("emaid_text", metavar="EMAID")
+@friendly_errors
+def contract_terminate(emaid_text: str) -> None:
+    """Terminate a contract and revoke its certificates."""
+    container = load_container()
+    with container.transaction() as session:
+        terminated, revoked = container.contracts.terminate(session, operator(), emaid_text)
+    click.echo(f"terminated {terminated.emaid}; revoked {len(revoked)} certificate(s)")
+    for serial in revoked:
+        click.echo(f"revoked {serial}")
+
+
+@contract.command("oem-crl")
+@click.argument("file")
+@friendly_errors
+def contract_oem_crl(file: str) -> None:
+    """Import a CRL of an imported OEM CA (PEM or DER): its revoked provisioning
+    certificates are refused from then on."""
+    data = read_input(file)
+    container = load_container()
+    with container.transaction() as session:
+        record = container.pki.import_foreign_crl(session, operator(), data)
+        issuer, this_update = record.issuer_subject, record.this_update
+    click.echo(f"imported CRL of {issuer} (this update {this_update:%Y-%m-%d})")
+
+
+@click.group()
+def emaid() -> None:
+    """eMAID rules (ISO 15118-2 Annex H)."""
+
+
+@emaid.command("check-digit")
+@click.argument("first14", metavar="ID14")
+def emaid_check_digit(first14: str) -> None:
+    """Print the check character of the first 14 characters (separators allowed)."""
+    try:
+        click.echo(check_character(first14))
+    except EmaidError as exc:
+        raise CliError(f"{exc} [{exc.reason}]") from None
+
+
+@emaid.command("normalize")
+@click.argument("text", metavar="ID")
+def emaid_normalize(text: str) -> None:
+    """Print the normalised 15-character eMAID (DIN SPEC 91286 IDs are converted)."""
+    try:
+        click.echo(import_emaid(text).normalized)
+    except EmaidError as exc:
+        raise CliError(f"{exc} [{exc.reason}]") from None

@@ -1,0 +1,47 @@
+"""`csms user …` and `csms partner …`: people and tenants from the command line."""
+
+from __future__ import annotations
+
+import click
+
+from .support import friendly_errors, load_container, operator
+
+
+@click.group()
+def user() -> None:
+    """People who log in: admins, technicians, partner staff, clients."""
+
+
+@user.command("add")
+@click.argument("username")
+@click.option(
+    "--role", required=True, type=click.Choice(["admin", "technician", "partner", "client"])
+)
+@click.option("--partner", default=None, help="The partner (tenant) of partner staff.")
+@click.option("--password", default=None, help="Local password (12+ characters).")
+@friendly_errors
+def user_add(username: str, role: str, partner: str | None, password: str | None) -> None:
+    """Create a user with a role (and, for partner staff, a partner)."""
+    container = load_container()
+    with container.transaction() as session:
+        container.users.create_user(
+            session, operator(), username, role=role, partner=partner, password=password
+        )
+    where = f" of partner {partner}" if partner else ""
+    click.echo(f"created user {username} ({role}{where})")
+
+
+@click.group()
+def partner() -> None:
+    """Partners: companies that own stations (tenants)."""
+
+
+@partner.command("add")
+@click.argument("name")
+@friendly_errors
+def partner_add(name: str) -> None:
+    """Create a partner."""
+    container = load_container()
+    with container.transaction() as session:
+        container.users.create_partner(session, operator(), name)
+    click.echo(f"created partner {name}")

@@ -1,0 +1,187 @@
+"""`csms pki …` and `csms audit`: the certificate authority and the audit trail."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from cryptography.hazmat.primitives import serialization
+
+from auth.audit import AuditFilter
+from pki.authority import pem_of
+
+from .support import CliError, friendly_errors, load_container, operator, read_input
+
+
+@click.group()
+def pki() -> None:
+    """The certificate authority."""
+
+
+@pki.command("init")
+@friendly_errors
+def pki_init() -> None:
+    """Create the V2G, CPO, CPS and MO hierarchies (a second run changes nothing)."""
+    container = load_container()
+    include_demo = container.settings.mode == "development"
+    with container.transaction() as session:
+        result = container.pki.init(session, operator(), include_demo=include_demo)
+    if result.created:
+        click.echo(f"created: {', '.join(result.created)}")
+    if not result.created:
+        click.echo(f"nothing to do: all {len(result.existing)} CAs exist already")
+
+
+@pki.command("list")
+@click.option("--certificates", is_flag=True, help="List issued certificates instead of CAs.")
+@click.option("--limit", default=50, show_default=True)
+@friendly_errors
+def pki_list(certificates: bool, limit: int) -> None:
+    """The CAs with their subjects and expiry (or the newest certificates)."""
+    container = load_container()
+    if certificates:
+        with container.transaction() as session:
+            views = container.pki.list_certificates(session, operator(), limit=limit)
+        for view in views:
+            click.echo(
+                f"{view.serial}  {view.profile:<16} {view.status:<8} "
+                f"{view.not_after:%Y-%m-%d}  {view.subject}"
+            )
+        return
+    authorities = container.pki.authorities()
+    if not authorities:
+        raise CliError("the PKI has no CAs yet: run `csms pki init`")
+    for name, authority in sorted(authorities.items()):
+        cert = authority.certificate
+        click.echo(
+            f"{name:<14} {authority.profile.name:<16} {cert.serial_number:X}  "
+            f"until {cert.not_valid_after_utc:%Y-%m-%d}  {authority.key_backend:<6} "
+            f"{cert.subject.rfc4514_string()}"
+        )
+
+
+@pki.command("export")
+@click.argument("name")
+@click.option("--chain", is_flag=True, help="Append the parents' certificates up to the root.")
+@friendly_errors
+def pki_export(name: str, chain: bool) -> None:
+    """Print a CA certificate (PEM), e.g. v2g-root or mo-root."""
+    ca = load_container().ca
+    certs = ca.chain_to_root(name) if chain else [ca.authority(name).certificate]
+    click.echo(pem_of(certs), nl=False)
+
+
+@pki.command("issue")
+@click.option("--profile", "profile_name", required=True, help="secc, contract, csms-server, …")
+@click.option("--csr", "csr_path", required=True, help="CSR file (PEM or DER), or - for stdin.")
+@click.option("--days", type=int, default=None, help="Validity; default: the profile's.")
+@click.option("--ca", "ca_name", default=None, help="Issuing CA; default: the profile's.")
+@friendly_errors
+def pki_issue(profile_name: str, csr_path: str, days: int | None, ca_name: str | None) -> None:
+    """Issue a certificate from a CSR; prints the PEM chain, leaf first, without the root."""
+    data = read_input(csr_path)
+    container = load_container()
+    with container.transaction() as session:
+        issued = container.pki.issue_from_csr(
+            session, operator(), data, profile_name, days=days, ca_name=ca_name
+        )
+    click.echo(issued.pem_chain(), nl=False)
+
+
+@pki.command("revoke")
+@click.argument("serial")
+@click.option("--reason", default=None, help="keyCompromise, superseded, cessationOfOperation…")
+@friendly_errors
+def pki_revoke(serial: str, reason: str | None) -> None:
+    """Revoke a certificate by its serial (hex, as openssl prints it)."""
+    container = load_container()
+    with container.transaction() as session:
+        info, _view = container.pki.revoke(session, operator(), serial, reason=reason)
+    click.echo(f"revoked {info.serial_hex} ({info.reason}) at {info.revoked_at.isoformat()}")
+
+
+@pki.command("crl")
+@click.argument("name")
+@click.option("--der", "as_der", is_flag=True, help="Write DER instead of PEM.")
+@friendly_errors
+def pki_crl(name: str, as_der: bool) -> None:
+    """Print a fresh CRL of CA NAME (e.g. cpo-sub2)."""
+    container = load_container()
+    with container.transaction() as session:
+        crl = container.pki.crl(session, name)
+    if as_der:
+        sys.stdout.buffer.write(crl.public_bytes(serialization.Encoding.DER))
+    else:
+        click.echo(crl.public_bytes(serialization.Encoding.PEM).decode(), nl=False)
+
+
+@pki.command("ocsp-delegate")
+@click.argument("name")
+@friendly_errors
+def pki_ocsp_delegate(name: str) -> None:
+    """Give CA NAME a delegated OCSP responder certificate, which then signs its responses."""
+    container = load_container()
+    with container.transaction() as session:
+        delegate = container.pki.create_ocsp_delegate(session, operator(), name)
+    click.echo(f"{delegate.name}: {delegate.certificate.subject.rfc4514_string()}")
+
+
+@pki.group("trust")
+def trust() -> None:
+    """Trust anchors from outside (OEM, MO, V2G, CSO roots)."""
+
+
+@trust.command("add")
+@click.option(
+    "--kind", required=True, type=click.Choice(["oem-root", "mo-root", "v2g-root", "cso-root"])
+)
+@click.argument("file")
+@friendly_errors
+def trust_add(kind: str, file: str) -> None:
+    """Import a PEM bundle: a root and its sub-CAs, in any order; validated before storing."""
+    data = read_input(file)
+    container = load_container()
+    with container.transaction() as session:
+        result = container.pki.add_trust_bundle(session, operator(), data, kind)
+    for subject in result.added:
+        click.echo(f"added {kind}: {subject}")
+    for subject in result.already_known:
+        click.echo(f"already trusted: {subject}")
+
+
+@trust.command("list")
+@friendly_errors
+def trust_list() -> None:
+    """The imported trust anchors."""
+    container = load_container()
+    with container.transaction() as session:
+        rows = container.pki.trust_anchors(session, operator())
+        for row in rows:
+            click.echo(
+                f"{row.kind:<9} {row.role:<7} {row.fingerprint_sha256[:16]}  "
+                f"until {row.not_after:%Y-%m-%d}  {row.subject}"
+            )
+
+
+@click.command("audit")
+@click.option("--limit", default=50, show_default=True)
+@friendly_errors
+def audit(limit: int) -> None:
+    """The newest audit events as JSON lines."""
+    container = load_container()
+    with container.transaction() as session:
+        events = container.audit.find(session, operator(), AuditFilter(limit=limit))
+        for event in events:
+            click.echo(
+                json.dumps(
+                    {
+                        "at": event.at.isoformat(),
+                        "actor": event.actor,
+                        "action": event.action,
+                        "serial": event.serial_hex,
+                        "fingerprint": event.fingerprint_sha256,
+                        "details": event.details,
+                    }
+                )
+            )

@@ -1,0 +1,69 @@
+"""Putting the console together: its pages' routes, static files and error pages.
+
+`mount(app)` is the one call the application assembly makes (csms/app.py).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from auth.errors import NotFound, ServiceError
+from auth.principal import AccessDenied, NotAuthenticated
+
+from .access import Forbidden, LoginRequired
+from .pages import admin, client, common, partner, technician
+from .web import PREFIX, package_dir, render
+
+
+def mount(app: FastAPI) -> None:
+    """Add the console's routes, static files and error pages. The signed session cookie the
+    pages log in with is installed by the application (csms/web/cookies.py)."""
+    for module in (common, admin, technician, partner, client):
+        app.include_router(module.router)
+    app.mount(f"{PREFIX}/static", StaticFiles(directory=package_dir("static")), name="console")
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, exc: LoginRequired) -> Response:
+        target = quote(exc.next_path, safe="/")
+        return RedirectResponse(f"{PREFIX}/login?next={target}", status_code=303)
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, exc: Forbidden) -> Response:
+        return render(request, "error.html", 403, code=403)
+
+    # A service's refusal inside a page: the same meaning as in the API, as a page.
+    previous_denied = app.exception_handlers.get(AccessDenied)
+
+    @app.exception_handler(AccessDenied)
+    async def access_denied(request: Request, exc: AccessDenied) -> Response:
+        if not request.url.path.startswith(PREFIX) and previous_denied is not None:
+            return await previous_denied(request, exc)  # type: ignore[no-any-return]
+        if isinstance(exc, NotAuthenticated):
+            return await login_required(request, LoginRequired(request.url.path))
+        return render(request, "error.html", 403, code=403)
+
+    previous_refusal = app.exception_handlers.get(ServiceError)
+
+    @app.exception_handler(ServiceError)
+    async def refused(request: Request, exc: ServiceError) -> Response:
+        if not request.url.path.startswith(PREFIX) and previous_refusal is not None:
+            return await previous_refusal(request, exc)  # type: ignore[no-any-return]
+        code = 404 if isinstance(exc, NotFound) else 400
+        return render(request, "error.html", code, code=code)
+
+    previous = app.exception_handlers.get(StarletteHTTPException)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        # Console pages get a translated page; the API keeps its JSON errors.
+        if request.url.path.startswith(PREFIX) and exc.status_code in (400, 403, 404):
+            return render(request, "error.html", exc.status_code, code=exc.status_code)
+        if previous is not None:
+            return await previous(request, exc)  # type: ignore[no-any-return]
+        return await http_exception_handler(request, exc)
