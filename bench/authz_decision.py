@@ -57,14 +57,20 @@ def populate(container, users: int, partners: int) -> list[tuple[str, str]]:  # 
     return subjects
 
 
-def time_decisions(engine, subjects, samples: int) -> list[float]:  # type: ignore[no-untyped-def]
+def time_decisions(access, subjects, samples: int) -> list[float]:  # type: ignore[no-untyped-def]
+    """The decision every service asks for (auth.access.AccessControl), with the user's roles
+    looked up in the tenant as a login does."""
+    from auth.principal import Permission, Principal
+
     rng = random.Random(7)
     timings = []
     for _ in range(samples):
         username, domain = rng.choice(subjects)
-        obj, act = rng.choice(OBJECTS), rng.choice(ACTIONS)
+        permission = Permission(rng.choice(OBJECTS), rng.choice(ACTIONS))
+        partner = None if domain == "*" else domain
         start = time.perf_counter()
-        engine.decide(username, domain, obj, act)
+        roles = access.roles_of(username, domain)
+        access.decide(Principal(username, None, partner, roles), permission)
         timings.append((time.perf_counter() - start) * 1000)
     return timings
 
@@ -93,10 +99,10 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2_000)
     args = parser.parse_args()
 
+    from auth.access import AccessControl
     from auth.policy import PolicyEngine
     from auth.users import add_user
-    from auth.wiring import auth_of
-    from csms.app import create_api
+    from csms.app import create_app
     from csms.container import build_container
     from csms.settings import Settings
 
@@ -109,14 +115,13 @@ def main() -> None:
             token_key="b" * 48,
         )
         container = build_container(settings)
-        auth = auth_of(container)
         subjects = populate(container, args.users, args.partners)
         started = time.perf_counter()
         engine = PolicyEngine(container.session_factory)
         load_ms = (time.perf_counter() - started) * 1000
         with container.session_factory() as session:
             rows = len(engine.rules(session))
-        timings = time_decisions(engine, subjects, args.samples)
+        timings = time_decisions(AccessControl(engine), subjects, args.samples)
         emit(
             "authz_p99_ms",
             percentile(timings, 99),
@@ -139,24 +144,24 @@ def main() -> None:
 
         # The whole request: an open endpoint, the same scoped endpoint anonymous (decision
         # only) and with a bearer token (JWT check + session lookup + decision).
-        with container.session_factory() as session, session.begin():
+        # add_user reloads the container's policy once the transaction has committed.
+        with container.transaction() as session:
             add_user(
                 session,
-                auth.policy,
+                container.policy,
                 "bench-driver",
                 role="client",
                 password="bench-password-123",
                 actor="bench",
             )
-        auth.policy.load()
-        with container.session_factory() as session, session.begin():
+        with container.transaction() as session:
             from sqlalchemy import select
 
             from auth.models import User
 
             driver = session.scalar(select(User).where(User.username == "bench-driver"))
-            pair = auth.tokens.open_api_session(session, driver)
-        app = create_api(container)
+            pair = container.tokens.open_api_session(session, driver)
+        app = create_app(container)
         bearer = {"Authorization": f"Bearer {pair.access_token}"}
         open_ms = asyncio.run(time_requests(app, "/health", {}, args.requests))
         me_ms = asyncio.run(time_requests(app, "/api/me", bearer, args.requests))

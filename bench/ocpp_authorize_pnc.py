@@ -36,7 +36,7 @@ WARMUP = 50
 
 
 def prepare_contract(database_url: str, data_dir: Path) -> dict[str, object]:
-    from contracts import contracts_of
+    from auth.principal import Principal
     from csms.container import build_container
     from csms.settings import Settings
     from pki.ocsp import cert_id_for
@@ -44,14 +44,20 @@ def prepare_contract(database_url: str, data_dir: Path) -> dict[str, object]:
     container = build_container(
         Settings(database_url=database_url, data_dir=data_dir, key_passphrase=PASSPHRASE)
     )
-    container.ca.init(actor="bench")
-    contract = contracts_of(container).service.create(owner="bench-driver", actor="bench")
-    issued = container.ca.issue_for_key(
-        ec.generate_private_key(ec.SECP256R1()).public_key(),
-        "contract",
-        common_name=contract.emaid,
-        actor="bench",
-    )
+    with container.transaction() as session:
+        container.ca.init(session, "bench")
+    with container.transaction() as session:
+        contract = container.contracts.create(
+            session, Principal.system("bench"), owner="bench-driver"
+        )
+    with container.transaction() as session:
+        issued = container.ca.issue_for_key(
+            session,
+            ec.generate_private_key(ec.SECP256R1()).public_key(),
+            "contract",
+            common_name=contract.emaid,
+            actor="bench",
+        )
     chain = [issued.certificate, *issued.chain]
     hash_data = []
     issuers = [*chain[1:], container.ca.authority("mo-root").certificate]

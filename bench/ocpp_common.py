@@ -35,19 +35,20 @@ def prepare_product(database_url: str, data_dir: Path, stations: int, *, cheap_h
     With `cheap_hash`, stations get an argon2id hash of minimal cost (m=1 MiB, t=1) instead of
     the registry's production parameters, so that thousands of handshakes fit the benchmark's
     time bound; the production cost is measured separately (argon2_verify_ms)."""
+    from csms.container import build_container
     from csms.ocpp.db import StationRecord
     from csms.ocpp.stations import _HASHER
-    from csms.container import build_container
     from csms.settings import Settings
 
     container = build_container(
         Settings(database_url=database_url, data_dir=data_dir, key_passphrase=PASSPHRASE)
     )
-    container.ca.init(actor="bench", names=("v2g-root", "cpo-sub1", "cpo-sub2"))
+    with container.transaction() as session:
+        container.ca.init(session, "bench", names=("v2g-root", "cpo-sub1", "cpo-sub2"))
     hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1) if cheap_hash else _HASHER
     password_hash = hasher.hash(PASSWORD)
     now = datetime.now(UTC)
-    with container.session_factory() as session, session.begin():
+    with container.transaction() as session:
         session.execute(
             StationRecord.__table__.insert(),
             [

@@ -30,14 +30,14 @@ async def _until_stdin_closes() -> None:
 
 
 async def run_ours(database_url: str, data_dir: str) -> None:
-    from csms.ocpp.server import OcppServer
     from csms.container import build_container
+    from csms.ocpp.server import OcppServer
     from csms.settings import Settings
 
     container = build_container(
         Settings(database_url=database_url, data_dir=Path(data_dir), key_passphrase=PASSPHRASE)
     )
-    server = OcppServer(container)
+    server = OcppServer(container.ocpp)
     ports = await server.start("127.0.0.1", port=0)
     print(f"PORT {ports['ws']}", flush=True)
     await _until_stdin_closes()

@@ -13,11 +13,9 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from auth.principal import Principal
 from auth.users import add_partner, add_user
-from auth.wiring import auth_of
-from contracts.wiring import contracts_of
 from csms.app import create_app
-from csms.ocpp.stations import StationRegistry
 from csms.container import Container, build_container
 from csms.settings import Settings
 from tests.harness.postgres import PostgresServer
@@ -76,41 +74,53 @@ USERS = {
 
 def populate(container: Container) -> dict[str, str]:
     """Users, partners, stations, contracts and certificates the tests look at."""
-    policy = auth_of(container).policy
-    with container.session_factory() as session, session.begin():
+    system = Principal.system("test")
+    with container.transaction() as session:
         add_partner(session, "Partner A", actor="test")
         add_partner(session, "Partner B", actor="test")
         for username, role, partner in USERS.values():
             add_user(
                 session,
-                policy,
+                container.policy,
                 username,
                 role=role,
                 partner=partner,
                 password=PASSWORD,
                 actor="test",
             )
-    policy.load()
-    registry = StationRegistry(container.session_factory)
-    registry.add("ST-A-1", security_profile=2, partner="Partner A")
-    registry.add("ST-B-1", security_profile=2, partner="Partner B")
-    service = contracts_of(container).service
-    contract_x = service.create(owner="driver-x", pcid=PCID_X, actor="test")
-    contract_y = service.create(owner="driver-y", pcid=PCID_Y, actor="test")
     key = ec.generate_private_key(ec.SECP256R1()).public_key()
-    station_cert = container.ca.issue_for_key(
-        key, "charging-station", common_name="ST-A-1", organization="UzPnC", actor="test"
-    )
-    other_cert = container.ca.issue_for_key(
-        key, "csms-server", common_name="csms.example", organization="UzPnC", actor="test"
-    )
-    return {
-        "emaid_unknown": service.registry.new().normalized,
-        "emaid_x": contract_x.emaid,
-        "emaid_y": contract_y.emaid,
-        "station_serial": f"{station_cert.certificate.serial_number:X}",
-        "other_serial": f"{other_cert.certificate.serial_number:X}",
-    }
+    with container.transaction() as session:
+        # Certificates first: an issuance commits its reservation on its own (SQLite has one
+        # writer), so it comes before anything else writes in this transaction.
+        station_cert = container.ca.issue_for_key(
+            session,
+            key,
+            "charging-station",
+            common_name="ST-A-1",
+            organization="UzPnC",
+            actor="test",
+        )
+        other_cert = container.ca.issue_for_key(
+            session,
+            key,
+            "csms-server",
+            common_name="csms.example",
+            organization="UzPnC",
+            actor="test",
+        )
+        registry = container.ocpp.registry
+        registry.add(session, "ST-A-1", security_profile=2, partner="Partner A", actor="test")
+        registry.add(session, "ST-B-1", security_profile=2, partner="Partner B", actor="test")
+        contract_x = container.contracts.create(session, system, owner="driver-x", pcid=PCID_X)
+        contract_y = container.contracts.create(session, system, owner="driver-y", pcid=PCID_Y)
+        facts = {
+            "emaid_unknown": container.contracts.registry.new().normalized,
+            "emaid_x": contract_x.emaid,
+            "emaid_y": contract_y.emaid,
+            "station_serial": f"{station_cert.certificate.serial_number:X}",
+            "other_serial": f"{other_cert.certificate.serial_number:X}",
+        }
+    return facts
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +133,8 @@ def module_database(postgres_server: PostgresServer) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def world(module_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     container = build_container(make_settings(tmp_path_factory.mktemp("auth"), module_database))
-    container.ca.init(actor="test", include_demo=False)
+    with container.transaction() as session:
+        container.ca.init(session, "test", include_demo=False)
     facts = populate(container)
     with serving(create_app(container)) as url:
         found = World(container, url, facts=facts)
@@ -140,7 +151,9 @@ def fresh_container(postgres_url: str, tmp_path: Path) -> Iterator[Callable[...,
     built: list[Container] = []
 
     def factory(**extra: Any) -> Container:
-        container = build_container(make_settings(tmp_path / f"d{len(built)}", postgres_url, **extra))
+        container = build_container(
+            make_settings(tmp_path / f"d{len(built)}", postgres_url, **extra)
+        )
         built.append(container)
         return container
 

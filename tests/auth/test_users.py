@@ -14,7 +14,6 @@ from sqlalchemy import select
 from auth.models import User
 from auth.passwords import verify_password
 from auth.users import ensure_bootstrap_admin
-from auth.wiring import auth_of
 from csms.container import Container
 
 pytestmark = pytest.mark.postgres
@@ -24,10 +23,12 @@ def test_bootstrap_admin_once_with_a_generated_password(
     fresh_container: Callable[..., Container],
 ) -> None:
     container = fresh_container()
-    policy = auth_of(container).policy
-    password = ensure_bootstrap_admin(container.session_factory, policy, password=None)
+    policy = container.policy
+    with container.transaction() as session:
+        password = ensure_bootstrap_admin(session, policy, password=None)
     assert password is not None and len(password) >= 20
-    assert ensure_bootstrap_admin(container.session_factory, policy, password=None) is None
+    with container.transaction() as session:
+        assert ensure_bootstrap_admin(session, policy, password=None) is None
     with container.session_factory() as session:
         admin = session.scalar(select(User).where(User.username == "admin"))
         assert admin is not None
@@ -39,9 +40,10 @@ def test_bootstrap_admin_once_with_a_generated_password(
 
 def test_bootstrap_admin_password_from_settings(fresh_container: Callable[..., Container]) -> None:
     container = fresh_container(bootstrap_admin_password="from-settings-123")
-    policy = auth_of(container).policy
+    policy = container.policy
     configured = container.settings.bootstrap_admin_password
-    assert ensure_bootstrap_admin(container.session_factory, policy, password=configured) is None
+    with container.transaction() as session:
+        assert ensure_bootstrap_admin(session, policy, password=configured) is None
     with container.session_factory() as session:
         admin = session.scalar(select(User).where(User.username == "admin"))
         assert admin is not None and verify_password(admin.password_hash, "from-settings-123")

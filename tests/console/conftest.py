@@ -20,10 +20,9 @@ import pytest
 from playwright.sync_api import expect
 
 from auth.users import add_user
-from auth.wiring import auth_of
 from csms.app import create_app
-from csms.ocpp.db import ConnectorStatusRecord, SecurityEventRecord, TransactionRecord
 from csms.container import Container, build_container
+from csms.ocpp.db import ConnectorStatusRecord, SecurityEventRecord, TransactionRecord
 from tests.auth.conftest import PASSWORD, make_settings, populate
 from tests.auth.myid_standin import CLIENT_ID, CLIENT_SECRET, StandIn
 from tests.harness.availability import unavailable
@@ -73,9 +72,7 @@ def browser_tools() -> BrowserTools:
         stdin=subprocess.DEVNULL,
         check=False,
     )
-    found = dict(
-        line.split("=", 1) for line in done.stdout.splitlines() if "=" in line
-    )
+    found = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
     if done.returncode != 0 or not found.get("chromium") or not found.get("axe"):
         unavailable(f"scripts/browser_setup.sh failed: {done.stderr.strip()[-500:]}")
     return BrowserTools(found["chromium"], Path(found["axe"]))
@@ -107,7 +104,7 @@ class Console:
 def _add_activity(container: Container, facts: dict[str, str]) -> None:
     """Sessions, a security event and connector states, so the pages have rows to show."""
     now = datetime.now(UTC)
-    with container.session_factory() as session, session.begin():
+    with container.transaction() as session:
         for station, partner_token in (("ST-A-1", facts["emaid_x"]), ("ST-B-1", facts["emaid_y"])):
             session.add(
                 TransactionRecord(
@@ -164,7 +161,8 @@ def console(
                 myid_timeout=5.0,
             )
         )
-        container.ca.init(actor="test", include_demo=False)
+        with container.transaction() as session:
+            container.ca.init(session, "test", include_demo=False)
         facts = populate(container)
         _add_activity(container, facts)
         with serving(create_app(container), port) as api_url:
@@ -218,7 +216,8 @@ def screenshot(page: Any, name: str) -> list[Path]:
 
 
 def make_client_user(container: Container, username: str) -> None:
-    policy = auth_of(container).policy
-    with container.session_factory() as session, session.begin():
-        add_user(session, policy, username, role="client", password=PASSWORD, actor="test")
-    policy.load()
+    # add_user reloads the policy once the transaction has committed.
+    with container.transaction() as session:
+        add_user(
+            session, container.policy, username, role="client", password=PASSWORD, actor="test"
+        )

@@ -41,9 +41,7 @@ def test_users_create_with_field_errors_then_change_role(
     page.wait_for_url("**/console/admin")
     expect(page.locator("tr", has_text="new-tech").locator("td").nth(1)).to_have_text("client")
     page.get_by_role("button", name="Disable new-tech").click()
-    expect(page.locator("tr", has_text="new-tech").locator("td").first).to_contain_text(
-        "disabled"
-    )
+    expect(page.locator("tr", has_text="new-tech").locator("td").first).to_contain_text("disabled")
     assert page.get_by_role("button", name="Disable new-tech").count() == 0
 
 

@@ -43,9 +43,7 @@ def test_add_a_vehicle_then_terminate_its_contract(
     screenshot(page, "client-terminated")
 
 
-def test_own_sessions_and_the_public_station_list(
-    page: Any, browser_tools: BrowserTools
-) -> None:
+def test_own_sessions_and_the_public_station_list(page: Any, browser_tools: BrowserTools) -> None:
     login(page, USERS["client"])
     page.get_by_role("link", name="My sessions").click()
     page.wait_for_url("**/console/client/sessions")

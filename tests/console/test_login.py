@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from auth.users import add_user
-from auth.wiring import auth_of
 from tests.auth.myid_standin import profile
 from tests.console.a11y import check_page, tab_reaches
 from tests.console.conftest import USERS, BrowserTools, Console, login, screenshot
@@ -63,9 +62,7 @@ def test_login_returns_to_the_page_asked_for(page: Any) -> None:
     assert page.get_by_role("heading", name="Audit log").is_visible()
 
 
-def test_myid_login_through_the_stand_in_opens_the_driver_page(
-    page: Any, console: Console
-) -> None:
+def test_myid_login_through_the_stand_in_opens_the_driver_page(page: Any, console: Console) -> None:
     console.standin.mode = ""
     page.goto("/console/login")
     page.get_by_role("link", name="Log in with MyID").click()
@@ -110,19 +107,18 @@ def test_staff_log_in_through_myid_into_their_own_cabinet(
 ) -> None:
     """Staff accounts carrying a PINFL log in with MyID as themselves, in their role."""
     container = console.container
-    policy = auth_of(container).policy
     username = f"myid-staff-{role}"
-    with container.session_factory() as session, session.begin():
+    # add_user reloads the policy once the transaction has committed.
+    with container.transaction() as session:
         add_user(
             session,
-            policy,
+            container.policy,
             username,
             role=role,
             partner="Partner A" if role == "partner" else None,
             pinfl=PINFLS[role],
             actor="test",
         )
-    policy.load()
     console.standin.person = profile(PINFLS[role])
     try:
         page.goto("/console/login")

@@ -19,16 +19,23 @@ LIVE_PASSWORD = "live-station-password-1"
 
 @pytest.fixture(scope="module")
 def live_station(console: Console) -> Iterator[StationPeer]:
-    background = BackgroundServer(console.container)
+    container = console.container
+    # The server shares the container's hub, so the console's pages reach its stations.
+    background = BackgroundServer(container.ocpp)
     ports = background.start(port=0)
-    background.server.registry.add(
-        LIVE, security_profile=1, password=LIVE_PASSWORD, partner="Partner A"
-    )
+    with container.transaction() as session:
+        container.ocpp.registry.add(
+            session,
+            LIVE,
+            security_profile=1,
+            password=LIVE_PASSWORD,
+            partner="Partner A",
+            actor="test",
+        )
     peer = StationPeer(f"ws://127.0.0.1:{ports['ws']}/ocpp/{LIVE}", LIVE, LIVE_PASSWORD)
     yield peer
     peer.close()
     background.stop()
-    console.container.extras.pop("ocpp", None)
 
 
 def test_stations_and_detail_of_a_station_offline(

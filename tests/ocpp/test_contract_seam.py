@@ -5,18 +5,20 @@ tests/pnc/test_end_to_end.py covers the accepted installation with a simulated c
 from __future__ import annotations
 
 import base64
+import dataclasses
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from contracts import contracts_of
-from csms.ocpp.ports import RefusingContractDecisions
+from auth.principal import Principal
+from csms.ocpp.contract_port import RefusingContractDecisions
 from csms.ocpp.runner import BackgroundServer
 from pki.ocsp import cert_id_for
 from tests.ocpp.client import boot, call, open_station
 from tests.ocpp.conftest import PASSWORD
 
 pytestmark = pytest.mark.postgres
+OPERATOR = Principal.system("test")
 
 
 def hash_data(cert, issuer) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -33,23 +35,28 @@ def hash_data(cert, issuer) -> dict[str, str]:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def wired(make_container, postgres_url):  # type: ignore[no-untyped-def]
     container = make_container("postgres-file")
-    domain = contracts_of(container)
-    background = BackgroundServer(container)  # the default wiring
+    background = BackgroundServer(container.ocpp)  # the default wiring
     ports = background.start(port=0)
-    background.server.registry.add("PNC-1", security_profile=1, password=PASSWORD)
-    yield container, domain, f"ws://127.0.0.1:{ports['ws']}/ocpp/PNC-1"
+    with container.transaction() as session:
+        container.ocpp.registry.add(
+            session, "PNC-1", security_profile=1, password=PASSWORD, actor="test"
+        )
+    yield container, f"ws://127.0.0.1:{ports['ws']}/ocpp/PNC-1"
     background.stop()
 
 
 def test_authorize_and_ev_certificate_go_to_the_contract_service(wired) -> None:  # type: ignore[no-untyped-def]
-    container, domain, url = wired
-    contract = domain.service.create(owner="driver-1", actor="test")
-    issued = container.ca.issue_for_key(
-        ec.generate_private_key(ec.SECP256R1()).public_key(),
-        "contract",
-        common_name=contract.emaid,
-        actor="test",
-    )
+    container, url = wired
+    with container.transaction() as session:
+        contract = container.contracts.create(session, OPERATOR, owner="driver-1")
+    with container.transaction() as session:
+        issued = container.ca.issue_for_key(
+            session,
+            ec.generate_private_key(ec.SECP256R1()).public_key(),
+            "contract",
+            common_name=contract.emaid,
+            actor="test",
+        )
     mo_sub2 = container.ca.authority("mo-sub2").certificate
     token = {"idToken": contract.emaid, "type": "eMAID"}
     with open_station(url, "PNC-1") as ws:
@@ -69,7 +76,10 @@ def test_authorize_and_ev_certificate_go_to_the_contract_service(wired) -> None:
         )
         assert by_hash[2]["certificateStatus"] == "Accepted"
 
-        container.ca.revoke(issued.certificate.serial_number, reason="keyCompromise", actor="test")
+        with container.transaction() as session:
+            container.ca.revoke(
+                session, issued.certificate.serial_number, reason="keyCompromise", actor="test"
+            )
         revoked = call(ws, "Authorize", {"idToken": token, "certificate": issued.pem_chain()})
         assert revoked[2]["certificateStatus"] == "CertificateRevoked"
         assert revoked[2]["idTokenInfo"]["status"] == "Invalid"
@@ -93,11 +103,15 @@ def test_authorize_and_ev_certificate_go_to_the_contract_service(wired) -> None:
 
 
 def test_refusing_stand_in_answers_schema_valid_refusals(make_container, postgres_url) -> None:  # type: ignore[no-untyped-def]
+    container = make_container("postgres-file")
     background = BackgroundServer(
-        make_container("postgres-file"), contracts=RefusingContractDecisions()
+        dataclasses.replace(container.ocpp, contracts=RefusingContractDecisions())
     )
     ports = background.start(port=0)
-    background.server.registry.add("NOPNC", security_profile=1, password=PASSWORD)
+    with container.transaction() as session:
+        container.ocpp.registry.add(
+            session, "NOPNC", security_profile=1, password=PASSWORD, actor="test"
+        )
     url = f"ws://127.0.0.1:{ports['ws']}/ocpp/NOPNC"
     try:
         _check_refusals(url)

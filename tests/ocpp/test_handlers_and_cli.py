@@ -126,7 +126,8 @@ def test_rest_add_station_and_token_guard(ocpp) -> None:
         )
         assert ok.status_code == 200 and [s["id"] for s in ok.json()] == ["R1"]
     # The stored hash is argon2id, never the password.
-    stored = ocpp.server.registry.get("R1")
+    with ocpp.container.transaction() as session:
+        stored = ocpp.container.ocpp.registry.get(session, "R1")
     assert stored is not None and stored.password_hash.startswith("$argon2id$")
     assert password not in stored.password_hash
 

@@ -74,14 +74,18 @@ def run_driver(modules: Path, scenario: dict[str, object], tmp_path: Path) -> di
 
 def _pnc_inputs(container) -> dict[str, object]:  # type: ignore[no-untyped-def]
     org = container.settings.organization
-    secc = container.ca.issue_from_csr(make_csr(cn="UZ*UPC*E7*1", o=org), "secc", actor="test")
     emaid = "UZUPCC000000017"
-    contract = container.ca.issue_for_key(
-        ec.generate_private_key(ec.SECP256R1()).public_key(),
-        "contract",
-        common_name=emaid,
-        actor="test",
-    )
+    with container.transaction() as session:
+        secc = container.ca.issue_from_csr(
+            session, make_csr(cn="UZ*UPC*E7*1", o=org), "secc", actor="test"
+        )
+        contract = container.ca.issue_for_key(
+            session,
+            ec.generate_private_key(ec.SECP256R1()).public_key(),
+            "contract",
+            common_name=emaid,
+            actor="test",
+        )
     return {
         "exiRequest": base64.b64encode(b"\x80\x98\x02\x10" + bytes(40)).decode(),
         "ocspRequestData": _hash_data(
@@ -89,7 +93,9 @@ def _pnc_inputs(container) -> dict[str, object]:  # type: ignore[no-untyped-def]
         ),
         "emaid": emaid,
         "contractChain": contract.pem_chain(),
-        "hashData": [_hash_data(contract.certificate, container.ca.authority("mo-sub2").certificate)],
+        "hashData": [
+            _hash_data(contract.certificate, container.ca.authority("mo-sub2").certificate)
+        ],
     }
 
 
@@ -121,15 +127,19 @@ def test_ocpp_rpc_strict_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Path) -
     ocpp.add("RPC-1")
     container = ocpp.container
     org = container.settings.organization
-    secc = container.ca.issue_from_csr(make_csr(cn="UZ*UPC*E7*1", o=org), "secc", actor="test")
     cpo_sub2 = container.ca.authority("cpo-sub2").certificate
     emaid = "UZUPCC000000017"
-    contract = container.ca.issue_for_key(
-        ec.generate_private_key(ec.SECP256R1()).public_key(),
-        "contract",
-        common_name=emaid,
-        actor="test",
-    )
+    with container.transaction() as session:
+        secc = container.ca.issue_from_csr(
+            session, make_csr(cn="UZ*UPC*E7*1", o=org), "secc", actor="test"
+        )
+        contract = container.ca.issue_for_key(
+            session,
+            ec.generate_private_key(ec.SECP256R1()).public_key(),
+            "contract",
+            common_name=emaid,
+            actor="test",
+        )
     mo_sub2 = container.ca.authority("mo-sub2").certificate
     scenario = {
         "endpoint": f"ws://127.0.0.1:{ocpp.ports['ws']}/ocpp",

@@ -78,7 +78,7 @@ def test_unknown_response_ids_are_not_answered_and_the_connection_survives(ocpp)
         ws.send('[4, "nobody-asked-either", "GenericError", "", {}]')
         # The next frame we get is the answer to our Heartbeat: nothing answered the strays.
         assert call(ws, "Heartbeat", {})[0] == 3
-        stats = ocpp.server.connections["UR"].stats  # counted, not silently dropped
+        stats = ocpp.container.ocpp.hub.connection("UR").stats  # counted, not silently dropped
         assert stats.unmatched_responses == 2 and stats.bad_frames == 2
     connection_stats = ocpp.server.refusals  # no refusal: the station was never refused
     assert not [r for r in connection_stats if r.station_id == "UR"]
@@ -154,5 +154,5 @@ def test_a_new_connection_of_the_same_station_replaces_the_old(ocpp) -> None:
             assert first.close_code == 1000
             # The boot state belongs to the station, not the connection (part 4 §5.3).
             assert call(second, "Heartbeat", {})[0] == 3
-            registered = ocpp.server.connections["TWICE"].websocket.remote_address
+            registered = ocpp.container.ocpp.hub.connection("TWICE").websocket.remote_address
             assert registered[1] == second.socket.getsockname()[1]

@@ -161,7 +161,8 @@ def test_profile3_organisation_must_be_the_operator(ocpp, tmp_path) -> None:
 def test_profile3_revoked_certificate(ocpp, tmp_path) -> None:
     ocpp.add("P3R", profile=3)
     cert, key, serial = own_client_cert(ocpp.container, tmp_path, "P3R")
-    ocpp.container.ca.revoke(serial, reason="keyCompromise", actor="test")
+    with ocpp.container.transaction() as session:
+        ocpp.container.ca.revoke(session, serial, reason="keyCompromise", actor="test")
     context = ocpp.client_context(cert, key)
     context.check_hostname = False
     assert refused_status(ocpp.wss_url("P3R"), None, ssl_context=context) == 403
@@ -191,7 +192,10 @@ def test_profile3_unknown_ca_and_expired_fail_the_tls_handshake(start_ocpp, tmp_
 
     # A CSO root the operator imported is trusted; a certificate under it works until expired.
     cso = make_foreign_pki(tmp_path / "cso", name="CSO")
-    ocpp.container.trust.add_bundle(cso.pem("root", "sub1", "sub2"), "cso-root", actor="test")
+    with ocpp.container.transaction() as session:
+        ocpp.container.trust.add_bundle(
+            session, cso.pem("root", "sub1", "sub2"), "cso-root", actor="test"
+        )
     # What the listener's minute tick does after `csms pki trust add` in another process.
     ocpp.background.submit(ocpp.server._refresh_trust_if_changed())
     good_cert, good_key = foreign_client_cert(cso.dir, tmp_path / "c", "P3F", org)
@@ -226,6 +230,7 @@ def test_messages_before_accepted_boot_get_security_error(ocpp) -> None:
             assert answer[0] == 4 and answer[2] == "SecurityError", answer
         assert boot(ws)[2]["status"] == "Pending"
         assert call(ws, "Heartbeat", {})[2] == "SecurityError"
-        ocpp.server.registry.update("PB", boot_policy="accept")
+        with ocpp.container.transaction() as session:
+            ocpp.container.ocpp.registry.update(session, "PB", actor="test", boot_policy="accept")
         assert boot(ws)[2]["status"] == "Accepted"
         assert call(ws, "Heartbeat", {})[0] == 3

@@ -115,9 +115,10 @@ class _Responder(BaseHTTPRequestHandler):
 
 def test_foreign_ocsp_responder_only_when_trusted(start_ocpp, make_container) -> None:
     other = make_container("sqlite-file")  # another operator's PKI and responder
-    leaf = other.ca.issue_from_csr(
-        make_csr(cn="UZ*XYZ*E1*1", o="Other CPO"), "secc", actor="test"
-    ).certificate
+    with other.transaction() as session:
+        leaf = other.ca.issue_from_csr(
+            session, make_csr(cn="UZ*XYZ*E1*1", o="Other CPO"), "secc", actor="test"
+        ).certificate
     issuer = other.ca.authority("cpo-sub2").certificate
     _Responder.container = other
     _Responder.hits = []

@@ -28,11 +28,13 @@ def own_client_cert(
 ) -> tuple[Path, Path, int]:
     """A charging-station certificate from the product's CPO Sub-CA 2: (cert, key, serial)."""
     key = ec.generate_private_key(ec.SECP256R1())
-    issued = container.ca.issue_from_csr(
-        make_csr(key, cn=cn, o=o or container.settings.organization),
-        "charging-station",
-        actor="test",
-    )
+    with container.transaction() as session:
+        issued = container.ca.issue_from_csr(
+            session,
+            make_csr(key, cn=cn, o=o or container.settings.organization),
+            "charging-station",
+            actor="test",
+        )
     directory.mkdir(parents=True, exist_ok=True)
     cert_file, key_file = directory / f"{cn}-{issued.serial_hex}.pem", directory / f"{cn}.key"
     cert_file.write_text(issued.pem_chain())

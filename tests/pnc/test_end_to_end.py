@@ -9,22 +9,26 @@ from itertools import pairwise
 
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from contracts import contracts_of
+from auth.principal import Principal
 from csms.simulator.car import SimulatedCar
 from pki.authority import pem_of
 from pki.ocsp import cert_id_for
 from tests.ocpp.client import boot, call, open_station
 
 PCID = "WMIDEMO1234567890"
+OPERATOR = Principal.system("test")
 
 
 def _car(container) -> SimulatedCar:  # type: ignore[no-untyped-def]
     ca = container.ca
-    container.trust.add_bundle(
-        pem_of(ca.chain_to_root("oem-sub2")).encode(), "oem-root", actor="test"
-    )
     key = ec.generate_private_key(ec.SECP256R1())
-    oem = ca.issue_for_key(key.public_key(), "oem-prov", common_name=PCID, actor="test")
+    with container.transaction() as session:
+        oem = ca.issue_for_key(
+            session, key.public_key(), "oem-prov", common_name=PCID, actor="test"
+        )
+        container.trust.add_bundle(
+            session, pem_of(ca.chain_to_root("oem-sub2")).encode(), "oem-root", actor="test"
+        )
     return SimulatedCar(PCID, oem.certificate, key, [ca.authority("v2g-root").certificate])
 
 
@@ -47,8 +51,8 @@ def _hash_data(chain) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
 def test_install_authorize_terminate_over_ocpp(ocpp) -> None:  # type: ignore[no-untyped-def]
     container = ocpp.container
     car = _car(container)
-    domain = contracts_of(container)
-    contract = domain.service.create(owner="driver-1", actor="test", pcid=PCID)
+    with container.transaction() as session:
+        contract = container.contracts.create(session, OPERATOR, owner="driver-1", pcid=PCID)
     ocpp.add("CS-PNC-1")
     with open_station(ocpp.ws_url("CS-PNC-1"), "CS-PNC-1") as ws:
         assert boot(ws)[2]["status"] == "Accepted"
@@ -84,7 +88,8 @@ def test_install_authorize_terminate_over_ocpp(ocpp) -> None:  # type: ignore[no
         assert by_hash[2]["idTokenInfo"]["status"] == "Accepted", by_hash
         assert by_hash[2]["certificateStatus"] == "Accepted"
 
-        domain.service.terminate(installed.emaid, actor="test")
+        with container.transaction() as session:
+            container.contracts.terminate(session, OPERATOR, installed.emaid)
         refused = call(ws, "Authorize", {"idToken": id_token, "certificate": installed.pem_chain()})
         assert refused[2]["idTokenInfo"]["status"] != "Accepted", refused
         assert refused[2]["certificateStatus"] in ("CertificateRevoked", "ContractCancelled")
@@ -95,7 +100,8 @@ def test_car_refuses_a_tampered_answer(ocpp) -> None:  # type: ignore[no-untyped
 
     container = ocpp.container
     car = _car(container)
-    contracts_of(container).service.create(owner="driver-2", actor="test", pcid=PCID)
+    with container.transaction() as session:
+        container.contracts.create(session, OPERATOR, owner="driver-2", pcid=PCID)
     ocpp.add("CS-PNC-2")
     with open_station(ocpp.ws_url("CS-PNC-2"), "CS-PNC-2") as ws:
         boot(ws)
