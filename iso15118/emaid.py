@@ -158,6 +158,13 @@ def normalize_emaid(text: str) -> str:
     return parse_emaid(text).normalized
 
 
+def normalize_tolerant(text: str) -> str:
+    """The 15-character form of an eMAID as an EV may list it (ISO 15118-20
+    PrioritizedEMAIDs): `-` or `*` separators anywhere, any case, the check character
+    optional (computed when missing, refused when wrong). EmaidError otherwise."""
+    return parse_emaid(_strip(text, "-*")).normalized
+
+
 def from_din(text: str) -> Emaid:
     """A DIN SPEC 91286 contract ID converted to its eMI3 / ISO 15118 form."""
     candidate = text.strip().upper()

@@ -23,6 +23,7 @@ from iso15118.emaid import (
     from_din,
     import_emaid,
     normalize_emaid,
+    normalize_tolerant,
     parse_emaid,
 )
 
@@ -122,3 +123,28 @@ def test_check_character_needs_fourteen_letters_and_digits(text: str) -> None:
     # [OCHP/TNM], [GDF] TheCheckDigitRefusesWhatIsNotFourteenLettersAndDigits
     with pytest.raises(EmaidError):
         check_character(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NLTNMC00122045",
+        "nl-tnm-c00122045-k",
+        "NL-TNMC00122045",
+        "NL*TNM*C00122045*K",
+        " NLTNMC00122045K",
+    ],
+)
+def test_tolerant_normalisation_reads_an_ev_listed_emaid(text: str) -> None:
+    # ISO 15118-20 PrioritizedEMAIDs: separators anywhere, the check character optional.
+    assert normalize_tolerant(text) == "NLTNMC00122045K"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("NL-TNM-C00122045-X", "check_character"), ("NLTNMC0012204", "malformed"), ("", "malformed")],
+)
+def test_tolerant_normalisation_still_refuses_wrong_ids(text: str, reason: str) -> None:
+    with pytest.raises(EmaidError) as caught:
+        normalize_tolerant(text)
+    assert caught.value.reason == reason
