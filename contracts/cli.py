@@ -1,34 +1,69 @@
 """`csms contract …` and `csms emaid …`, mounted by csms/cli.py.
 
-Expected failures print one line `error: … [code]` and exit 1 (csms.cli.friendly_errors).
+The command line acts as the product itself (`Principal.system`), in one transaction per
+command. Expected failures print one line `error: … [code]` and exit 1.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
 import click
 
+from auth.access import AccessControl
+from auth.errors import ServiceError
+from auth.policy import PolicyEngine
+from auth.principal import Principal
 from iso15118.emaid import EmaidError, check_character, import_emaid
+from pki.foreign_revocation import ForeignRevocation
+
+from .registry import EmaidRegistry
+from .service import ContractService
+
+if TYPE_CHECKING:
+    from csms.product import Product
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# csms.cli imports this module while it is being loaded: it is imported lazily below.
 
 
-def _cli():  # type: ignore[no-untyped-def]
-    # csms.cli imports this module while it is being loaded; import it lazily.
+def _product() -> Product:
     from csms import cli
 
-    return cli
+    product: Product = cli.load_product()
+    return product
 
 
-def _domain():  # type: ignore[no-untyped-def]
-    from .wiring import contracts_of
+def _operator() -> Principal:
+    from csms import cli
 
-    return contracts_of(_cli().load_product())
+    return Principal.system(cli.actor())
 
 
-def _friendly(func):  # type: ignore[no-untyped-def]
-    import functools
+def _service(product: Product) -> ContractService:
+    settings = product.settings
+    return ContractService(
+        AccessControl(PolicyEngine(product.session_factory)),
+        product.ca,
+        EmaidRegistry(settings.emaid_country, settings.emaid_provider_id),
+    )
+
+
+def _friendly(func: Callable[P, R]) -> Callable[P, R]:
+    """csms.cli's error lines, and the same for the contract domain's typed errors."""
 
     @functools.wraps(func)
-    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
-        return _cli().friendly_errors(func)(*args, **kwargs)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from csms import cli
+
+        try:
+            return cli.friendly_errors(func)(*args, **kwargs)
+        except ServiceError as exc:
+            raise cli.CliError(f"{exc} [{exc.code}]") from None
 
     return wrapper
 
@@ -49,14 +84,18 @@ def contract_create(
     pcid: str | None, emaid_text: str | None, owner: str, partner: str | None, days: int
 ) -> None:
     """Create an active contract; prints its eMAID."""
-    created = _domain().service.create(
-        owner=owner,
-        pcid=pcid,
-        emaid=emaid_text,
-        partner=partner,
-        valid_days=days,
-        actor=_cli().actor(),
-    )
+    product = _product()
+    service = _service(product)
+    with product.session_factory.begin() as session:
+        created = service.create(
+            session,
+            _operator(),
+            owner=owner,
+            pcid=pcid,
+            emaid=emaid_text,
+            partner=partner,
+            valid_days=days,
+        )
     click.echo(created.emaid)
 
 
@@ -77,14 +116,19 @@ def contract_list(
     limit: int,
 ) -> None:
     """Contracts, newest first: eMAID, status, owner, end of validity, cars."""
-    domain = _domain()
-    for found in domain.service.search(
-        text=text, owner=owner, status=status, pcid=pcid, limit=limit
-    ):
-        view = domain.service.view(found.emaid)
+    product = _product()
+    service = _service(product)
+    operator = _operator()
+    with product.session_factory.begin() as session:
+        found = service.search(
+            session, operator, text=text, owner=owner, status=status, pcid=pcid, limit=limit
+        )
+        views = [service.view(session, operator, c.emaid) for c in found]
+    for view in views:
+        shown = view.contract
         click.echo(
-            f"{found.emaid}  {found.status:<10} {found.owner:<16} "
-            f"until {found.valid_until:%Y-%m-%d}  {','.join(view.pcids) or '-'}"
+            f"{shown.emaid}  {shown.status:<10} {shown.owner:<16} "
+            f"until {shown.valid_until:%Y-%m-%d}  {','.join(view.pcids) or '-'}"
         )
         if certificates:
             for cert in view.certificates:
@@ -99,7 +143,10 @@ def contract_list(
 @_friendly
 def contract_terminate(emaid_text: str) -> None:
     """Terminate a contract and revoke its certificates."""
-    terminated, revoked = _domain().service.terminate(emaid_text, actor=_cli().actor())
+    product = _product()
+    service = _service(product)
+    with product.session_factory.begin() as session:
+        terminated, revoked = service.terminate(session, _operator(), emaid_text)
     click.echo(f"terminated {terminated.emaid}; revoked {len(revoked)} certificate(s)")
     for serial in revoked:
         click.echo(f"revoked {serial}")
@@ -111,8 +158,12 @@ def contract_terminate(emaid_text: str) -> None:
 def contract_oem_crl(file: str) -> None:
     """Import a CRL of an imported OEM CA (PEM or DER): its revoked provisioning
     certificates are refused from then on."""
-    data = _cli().read_input(file)
-    record = _domain().revocation.import_crl(data, actor=_cli().actor())
+    from csms import cli
+
+    data = cli.read_input(file)
+    product = _product()
+    with product.session_factory.begin() as session:
+        record = ForeignRevocation.import_crl(session, data, actor=_operator().actor)
     click.echo(
         f"imported CRL of {record.issuer_subject} (this update {record.this_update:%Y-%m-%d})"
     )
@@ -127,17 +178,21 @@ def emaid() -> None:
 @click.argument("first14", metavar="ID14")
 def emaid_check_digit(first14: str) -> None:
     """Print the check character of the first 14 characters (separators allowed)."""
+    from csms import cli
+
     try:
         click.echo(check_character(first14))
     except EmaidError as exc:
-        raise _cli().CliError(f"{exc} [{exc.reason}]") from None
+        raise cli.CliError(f"{exc} [{exc.reason}]") from None
 
 
 @emaid.command("normalize")
 @click.argument("text", metavar="ID")
 def emaid_normalize(text: str) -> None:
     """Print the normalised 15-character eMAID (DIN SPEC 91286 IDs are converted)."""
+    from csms import cli
+
     try:
         click.echo(import_emaid(text).normalized)
     except EmaidError as exc:
-        raise _cli().CliError(f"{exc} [{exc.reason}]") from None
+        raise cli.CliError(f"{exc} [{exc.reason}]") from None
