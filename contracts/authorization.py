@@ -34,7 +34,7 @@ from pki.issuance import serial_to_hex
 from pki.ocsp import cert_id_for
 
 from .models import CONTRACT_PROFILES, Usability, usability
-from .service import ContractService
+from .service import ContractService, emaid_or_none
 from .trust import TrustView
 
 HASH_NAMES = {"SHA256": "sha256", "SHA384": "sha384", "SHA512": "sha512"}
@@ -112,7 +112,7 @@ class PncAuthorizer:
         if not certificates:
             return _decision("CertChainError", "Invalid", "the certificate chain is empty")
         leaf, subs = certificates[0], certificates[1:]
-        if _cn(leaf) != token:
+        if _cn_emaid(leaf) != token:
             return _decision(
                 "CertChainError", "Invalid", f"the contract certificate's CN is not {token}"
             )
@@ -196,6 +196,7 @@ class PncAuthorizer:
         return "Accepted", f"contract {token} is active"
 
 
-def _cn(certificate: x509.Certificate) -> str | None:
+def _cn_emaid(certificate: x509.Certificate) -> str | None:
+    """The eMAID the contract certificate's CN names, normalised; None if it names none."""
     names = certificate.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
-    return str(names[0].value).upper() if names else None
+    return emaid_or_none(str(names[0].value)) if names else None

@@ -36,7 +36,6 @@ from iso15118 import (
     verify_signature,
 )
 from iso15118.contract_key import encrypt_contract_key_iso2
-from iso15118.emaid import EmaidError, normalize_emaid
 from iso15118.messages import (
     CertificateChain,
     CertificateInstallationReq,
@@ -70,7 +69,7 @@ from .cps_common import (
     response_text,
 )
 from .models import Contract
-from .service import ContractService
+from .service import ContractService, emaid_or_none, pcid_key
 from .trust import TrustView
 
 __all__ = [
@@ -188,7 +187,7 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         result = self._trust.oem_validator(session).validate(oem)
         require_valid(result, _VALIDATION_CODES, Code.CHAIN)
         _check_request_signature(message, oem)
-        pcid = common_name(oem, Code.CHAIN).upper()
+        pcid = pcid_key(common_name(oem, Code.CHAIN))
         chain = cps_chain(
             self._ca, HIERARCHY, request.root_certificate_ids, code=Code.NO_CERTIFICATE
         )
@@ -209,8 +208,8 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         result = self._trust.contract_validator(session, self._ca).validate(leaf, subs)
         require_valid(result, _VALIDATION_CODES, Code.CHAIN)
         _check_request_signature(message, leaf)
-        emaid = common_name(leaf, Code.CHAIN).upper()
-        if _requested_emaid(request.emaid) != emaid:
+        emaid = emaid_or_none(common_name(leaf, Code.CHAIN))
+        if emaid is None or emaid_or_none(request.emaid) != emaid:
             raise CpsFailure(Code.CHAIN, f"eMAID {request.emaid!r} is not the certificate's")
         cps = cps_chain(self._ca, HIERARCHY, request.root_certificate_ids, code=Code.NO_CERTIFICATE)
         contract = self._contracts.find_by_emaid(session, emaid)
@@ -276,14 +275,6 @@ class Iso2Cps(SchemaCps[V2GMessage]):
 
 
 # --- helpers --------------------------------------------------------------------------------
-
-
-def _requested_emaid(text: str) -> str | None:
-    """The eMAID a CertificateUpdateReq names, normalised; None if it is not one."""
-    try:
-        return normalize_emaid(text)
-    except EmaidError:
-        return None
 
 
 def _check_request_signature(message: V2GMessage, certificate: x509.Certificate) -> None:

@@ -76,6 +76,7 @@ from .cps_common import (
     response_text,
 )
 from .models import Contract, Usability, usability
+from .service import pcid_key
 
 HIERARCHY20 = CpsHierarchy(
     leaf="cps-leaf-20",
@@ -172,7 +173,7 @@ class Iso20Installer(SchemaCps[CertificateInstallationReq20]):
         result = self._trust.oem_validator(session).validate(leaf, subs)
         require_valid(result, _VALIDATION_CODES, Code20.CHAIN)
         verify_request_signature(request, car_key)
-        pcid = common_name(leaf, Code20.CHAIN).upper()
+        pcid = pcid_key(common_name(leaf, Code20.CHAIN))
         cps = cps_chain(
             self._ca, HIERARCHY20, request.root_certificate_ids, code=Code20.NO_CERTIFICATE
         )

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from auth.access import AccessControl
 from auth.audit import record_event
 from auth.principal import Forbidden, Grant, Permission, Principal
-from iso15118.emaid import Emaid
+from iso15118.emaid import Emaid, EmaidError, normalize_emaid
 from pki.authority import CertificateAuthority
 from pki.errors import AlreadyRevoked, UnknownCertificate
 from pki.issuance import parse_serial
@@ -63,17 +63,29 @@ _PAST = {
 }
 
 
-def _pcid_key(text: str) -> str:
+def pcid_key(text: str) -> str:
+    """A PCID as stored and looked up: upper case, no surrounding blanks (not validated:
+    an unknown car simply has no contract)."""
     return text.strip().upper()
 
 
 def normalize_pcid(text: str) -> str:
-    pcid = _pcid_key(text)
+    """A PCID an operator gives, validated."""
+    pcid = pcid_key(text)
     if not PCID_PATTERN.match(pcid):
         raise ContractError(
             "pcid_malformed", f"{text!r} is not a PCID (17 or 18 letters and digits)"
         )
     return pcid
+
+
+def emaid_or_none(text: str) -> str | None:
+    """`text` as a normalised eMAID (iso15118.emaid), or None if it is none: for eMAIDs a
+    car or a certificate names, which are compared, not refused."""
+    try:
+        return normalize_emaid(text)
+    except EmaidError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -135,7 +147,7 @@ class ContractService:
             query = query.where(Contract.status == status)
         if pcid is not None:
             query = query.join(VehicleBinding, VehicleBinding.contract_id == Contract.id).where(
-                VehicleBinding.pcid == _pcid_key(pcid)
+                VehicleBinding.pcid == pcid_key(pcid)
             )
         if text:
             pattern = f"%{text.strip().replace('-', '')}%"
@@ -406,7 +418,7 @@ class ContractService:
         return session.scalar(
             select(Contract)
             .join(VehicleBinding, VehicleBinding.contract_id == Contract.id)
-            .where(VehicleBinding.pcid == _pcid_key(pcid))
+            .where(VehicleBinding.pcid == pcid_key(pcid))
             .order_by(VehicleBinding.is_default.desc(), VehicleBinding.id.desc())
             .limit(1)
         )
@@ -418,7 +430,7 @@ class ContractService:
             session.scalars(
                 select(Contract)
                 .join(VehicleBinding, VehicleBinding.contract_id == Contract.id)
-                .where(VehicleBinding.pcid == _pcid_key(pcid))
+                .where(VehicleBinding.pcid == pcid_key(pcid))
                 .order_by(VehicleBinding.is_default.desc(), VehicleBinding.id.desc())
             )
         )

@@ -187,9 +187,15 @@ def from_din(text: str) -> Emaid:
     )
 
 
+def is_din_form(text: str) -> bool:
+    """Whether `text` is written as a DIN SPEC 91286 contract ID (`import_emaid` converts it)."""
+    candidate = text.strip().upper()
+    return "*" in candidate or _DIN_FORM.match(candidate) is not None
+
+
 def import_emaid(text: str) -> Emaid:
     """Any eMAID an operator may import: ISO/eMI3 forms, or a DIN SPEC 91286 ID (converted)."""
     candidate = text.strip().upper()
-    if "*" in candidate or _DIN_FORM.match(candidate):
+    if is_din_form(candidate):
         return from_din(candidate)
     return parse_emaid(candidate)

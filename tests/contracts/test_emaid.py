@@ -22,6 +22,7 @@ from iso15118.emaid import (
     din_check_digit,
     from_din,
     import_emaid,
+    is_din_form,
     normalize_emaid,
     normalize_tolerant,
     parse_emaid,
@@ -87,8 +88,10 @@ def test_every_written_form_normalises_to_the_15_character_id(text: str) -> None
 def test_din_ids_convert_to_emi3() -> None:
     # [OCHP/TNM] ContractIdSpec: "convert a DIN SPEC 91286 to an EMI3"
     for din in ("NL-TNM-012204-5", "NL*TNM*012204*5", "nltnm012204", "NL-TNM-012204"):
+        assert is_din_form(din)
         assert from_din(din).hyphenated == "NL-TNM-C00122045-K"
         assert import_emaid(din).normalized == "NLTNMC00122045K"
+    assert not is_din_form("NL-TNM-C00122045-K")
 
 
 @pytest.mark.parametrize(
