@@ -14,10 +14,10 @@ runs these steps; each names the ISO response code it answers with when it fails
 7. a new P-256 key and a contract certificate from mo-sub2 (CN = eMAID, within the contract),
    reserved and signed, the contract re-read under a lock (terminated meanwhile:
    FAILED_ContractCanceled), completed and linked to the contract in the caller's
-   transaction (cps_common.ContractIssuer);
-8. the key encrypted to the car, the response signed by cps-leaf, encoded, base64.
-The contract private key is a local of `_issue` only: after the response is built nothing
-refers to it (unless CSMS_CONTRACT_KEY_ESCROW stores it encrypted).
+   transaction, the key encrypted to the car (cps_common.ContractIssuer: the contract
+   private key is a local of its `issue` only; CSMS_CONTRACT_KEY_ESCROW also stores it
+   encrypted);
+8. the response signed by cps-leaf, encoded, base64.
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ HIERARCHY = CpsHierarchy(
     v2g_root="v2g-root",
     contract_issuer="mo-sub2",
     contract_profile="contract",
+    contract_curve=ec.SECP256R1(),
     schema="iso-2",
 )
 
@@ -236,19 +237,18 @@ class Iso2Cps(SchemaCps[V2GMessage]):
             raise CpsFailure(Code.CHAIN, "the car's certificate has no secp256r1 key")
         # Before anything is reserved: a key store that cannot sign refuses the car cleanly.
         signer = self._ca.signer_for(HIERARCHY.leaf)
-        contract_key = ec.generate_private_key(ec.SECP256R1())
-        issued = self._issuer.issue(
+        issued, encrypted = self._issuer.issue(
             session,
             contract,
-            contract_key,
             hierarchy=HIERARCHY,
             pcid=pcid,
             action=action,
             canceled_code=Code.CANCELED,
             now=now,
+            seal=lambda contract_key, _certificate: encrypt_contract_key_iso2(
+                contract_key, car_key
+            ),
         )
-        encrypted = encrypt_contract_key_iso2(contract_key, car_key)
-        del contract_key  # the only reference: from here on the key exists only encrypted
         body_type = CertificateInstallationRes if action == "install" else CertificateUpdateRes
         body = body_type(
             response_code=Code.OK,

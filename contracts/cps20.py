@@ -19,9 +19,9 @@ Steps and the -20 response code each answers with when it fails:
 7. one contract per request: the first of those without a valid -20 certificate for this
    PCID (else the one served longest ago); a new P-521 key, a contract certificate from
    mo-sub2-20, reserved and signed, the contract re-read under a lock (no longer usable:
-   WARNING_NoContractMatchingPCIDFound), completed and linked in the caller's transaction
-   (cps_common.ContractIssuer); the key encrypted to the car (ECDH secp521r1 + AES-256-GCM,
-   AAD = PCID || contract certificate SKI in upper-case hex), SignedInstallationData signed
+   WARNING_NoContractMatchingPCIDFound), completed and linked in the caller's transaction,
+   the key encrypted to the car (cps_common.ContractIssuer; ECDH secp521r1 + AES-256-GCM,
+   AAD = PCID || contract certificate SKI in upper-case hex); SignedInstallationData signed
    by cps-leaf-20 (ecdsa-sha512, SHA-512 digests), RemainingContractCertificateChains = how
    many of the chosen contracts still lack a valid certificate after this one.
 
@@ -58,7 +58,11 @@ from iso15118 import (
     encode_fragment,
     encode_iso20_message,
 )
-from iso15118.contract_key import KDF_20_CONFIRMED, encrypt_contract_key_iso20
+from iso15118.contract_key import (
+    KDF_20_CONFIRMED,
+    EncryptedContractKey,
+    encrypt_contract_key_iso20,
+)
 from iso15118.emaid import EmaidError, normalize_tolerant
 from pki.errors import ValidationReason
 
@@ -84,6 +88,7 @@ HIERARCHY20 = CpsHierarchy(
     v2g_root="v2g-root-20",
     contract_issuer="mo-sub2-20",
     contract_profile="contract-20",
+    contract_curve=ec.SECP521R1(),
     schema="iso-20",
 )
 SIGNED_DATA_ID = "id1"
@@ -231,23 +236,25 @@ class Iso20Installer(SchemaCps[CertificateInstallationReq20]):
         pcid: str,
         remaining: int,
     ) -> CpsAnswer:
+        def seal(
+            contract_key: ec.EllipticCurvePrivateKey, certificate: x509.Certificate
+        ) -> EncryptedContractKey:
+            ski = certificate.extensions.get_extension_for_class(x509.SubjectKeyIdentifier)
+            aad = associated_data(pcid, ski.value.digest)
+            return encrypt_contract_key_iso20(contract_key, car_key, aad)
+
         # Before anything is reserved: a key store that cannot sign refuses the car cleanly.
         signer = self._ca.signer_for(HIERARCHY20.leaf)
-        contract_key = ec.generate_private_key(ec.SECP521R1())
-        issued = self._issuer.issue(
+        issued, encrypted = self._issuer.issue(
             session,
             contract,
-            contract_key,
             hierarchy=HIERARCHY20,
             pcid=pcid,
             action="install",
             canceled_code=Code20.NO_CONTRACT,
             now=datetime.now(UTC),
+            seal=seal,
         )
-        ski = issued.certificate.extensions.get_extension_for_class(x509.SubjectKeyIdentifier)
-        aad = associated_data(pcid, ski.value.digest)
-        encrypted = encrypt_contract_key_iso20(contract_key, car_key, aad)
-        del contract_key  # the only reference: from here on the key exists only encrypted
         response = CertificateInstallationRes20(
             MessageHeader20(request.header.session_id, int(time.time())),
             Code20.OK,

@@ -13,7 +13,7 @@ import base64
 import binascii
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, TypeVar
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from auth.errors import ServiceError
 from iso15118 import CertificateChain, RootCertificateID
+from iso15118.contract_key import EncryptedContractKey
 from pki.authority import CertificateAuthority, IssuedCertificate
 from pki.errors import ValidationReason
 from pki.validation import ValidationResult
@@ -207,6 +208,7 @@ class CpsHierarchy:
     v2g_root: str
     contract_issuer: str
     contract_profile: str
+    contract_curve: ec.EllipticCurve  # of the contract key: secp256r1 (-2), secp521r1 (-20)
     schema: str  # contract_certificates.schema: iso-2 | iso-20
 
 
@@ -241,14 +243,22 @@ def require_usable(contract: Contract, now: datetime, code: str) -> None:
         raise CpsFailure(code, reason)
 
 
+# Encrypts the contract key to the car; the certificate is at hand for what the schema binds
+# into the encryption (the -20 AAD names the certificate's SKI).
+Seal = Callable[[ec.EllipticCurvePrivateKey, x509.Certificate], EncryptedContractKey]
+
+
 class ContractIssuer:
-    """One contract certificate, in the caller's transaction, in this order:
-    1. reserve and sign (the CA commits the reservation on its own first, so no signed
-       certificate is ever unknown to the database, and a termination finds it by CN);
-    2. re-read the contract under a row lock: if it was suspended, terminated or ended since
+    """One contract certificate and its key, in the caller's transaction, in this order:
+    1. a new key; the certificate reserved and signed (the CA commits the reservation on its
+       own first, so no signed certificate is ever unknown to the database, and a
+       termination finds it by CN);
+    2. the contract re-read under a row lock: if it was suspended, terminated or ended since
        it was read, the reservation is abandoned and the car refused;
-    3. complete the certificate and link it to the contract (escrowing the key if asked), in
-       the caller's transaction: both commit, or neither.
+    3. the certificate completed and linked to the contract (the key escrowed if asked), in
+       the caller's transaction: both commit, or neither;
+    4. the key sealed for the car. The private key is a local of `issue` only: once it
+       returns, the key exists nowhere but encrypted (and in escrow, if asked).
     """
 
     def __init__(
@@ -268,14 +278,15 @@ class ContractIssuer:
         self,
         session: Session,
         contract: Contract,
-        contract_key: ec.EllipticCurvePrivateKey,
         *,
         hierarchy: CpsHierarchy,
         pcid: str | None,
         action: str,
         canceled_code: str,
         now: datetime,
-    ) -> IssuedCertificate:
+        seal: Seal,
+    ) -> tuple[IssuedCertificate, EncryptedContractKey]:
+        contract_key = ec.generate_private_key(hierarchy.contract_curve)
         pending = self._ca.sign_for_key(
             contract_key.public_key(),
             hierarchy.contract_profile,
@@ -302,7 +313,7 @@ class ContractIssuer:
             escrowed_key=self._escrow(contract_key),
             actor=ACTOR,
         )
-        return issued
+        return issued, seal(contract_key, issued.certificate)
 
     def _escrow(self, contract_key: ec.EllipticCurvePrivateKey) -> bytes | None:
         """Only with CSMS_CONTRACT_KEY_ESCROW: PKCS#8 encrypted with the key-store
