@@ -25,7 +25,7 @@ class EmaidRegistry:
 
     def new(self) -> Emaid:
         """A random instance: `C` (the eMI3 contract prefix) + 8 characters, ~41 bits; the
-        database's unique constraint catches the rare collision and the caller retries."""
+        contract service draws again in the rare case it is taken."""
         instance = "C" + "".join(secrets.choice(ALPHABET) for _ in range(8))
         base = self.country + self.provider_id + instance
         return Emaid(self.country, self.provider_id, instance, check_character(base))
