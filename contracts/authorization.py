@@ -12,12 +12,13 @@ certificateStatus and idTokenInfo.status per the C07 table:
 | chain not verifiable (or CN is not the eMAID)     | CertChainError     | Invalid          |
 
 Nothing is cached: a revocation or a termination takes effect on the next authorization.
-The `responderURL` in hash data is never fetched; the product answers from its own records.
+The `responderURL` in hash data is never fetched; the product answers from its own records,
+read through the caller's session. The OCPP core asks for a station in the station's own
+name, so there is no principal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -32,7 +33,8 @@ from pki.errors import ValidationReason
 from pki.issuance import serial_to_hex
 from pki.ocsp import cert_id_for
 
-from .service import ContractService
+from .models import CONTRACT_PROFILES, Usability, usability
+from .service import ContractService, emaid_or_none
 from .trust import TrustView
 
 HASH_NAMES = {"SHA256": "sha256", "SHA384": "sha384", "SHA512": "sha512"}
@@ -62,19 +64,15 @@ def _decision(cert_status: str | None, token_status: str, detail: str) -> Author
 
 class PncAuthorizer:
     def __init__(
-        self,
-        session_factory: Callable[[], Session],
-        ca: CertificateAuthority,
-        trust: TrustView,
-        contracts: ContractService,
+        self, ca: CertificateAuthority, trust: TrustView, contracts: ContractService
     ) -> None:
-        self._session_factory = session_factory
         self._ca = ca
         self._trust = trust
         self._contracts = contracts
 
     def authorize(
         self,
+        session: Session,
         emaid: str,
         pem_chain: str | None = None,
         hash_data: list[HashData] | None = None,
@@ -89,15 +87,15 @@ class PncAuthorizer:
                 return _decision("CertChainError", "Invalid", str(exc))
             return _decision(None, "Invalid", str(exc))
         if pem_chain:
-            failure = self._check_chain(token, pem_chain, now)
+            failure = self._check_chain(session, token, pem_chain, now)
         elif hash_data:
-            failure = self._check_hash_data(token, hash_data, now)
+            failure = self._check_hash_data(session, token, hash_data, now)
         else:
             failure = None
         if failure is not None:
             return failure
         cert_status = "Accepted" if (pem_chain or hash_data) else None
-        contract_status, detail = self._token_status(token, now)
+        contract_status, detail = self._token_status(session, token, now)
         if contract_status != "Accepted":
             return _decision("ContractCancelled" if cert_status else None, contract_status, detail)
         return _decision(cert_status, "Accepted", detail)
@@ -105,7 +103,7 @@ class PncAuthorizer:
     # --- the certificate ----------------------------------------------------------------------
 
     def _check_chain(
-        self, token: str, pem_chain: str, now: datetime
+        self, session: Session, token: str, pem_chain: str, now: datetime
     ) -> AuthorizationDecision | None:
         try:
             certificates = x509.load_pem_x509_certificates(pem_chain.encode())
@@ -114,11 +112,12 @@ class PncAuthorizer:
         if not certificates:
             return _decision("CertChainError", "Invalid", "the certificate chain is empty")
         leaf, subs = certificates[0], certificates[1:]
-        if _cn(leaf) != token:
+        if _cn_emaid(leaf) != token:
             return _decision(
                 "CertChainError", "Invalid", f"the contract certificate's CN is not {token}"
             )
-        result = self._trust.contract_validator(self._ca).validate(leaf, subs, at=now)
+        validator = self._trust.contract_validator(session, self._ca)
+        result = validator.validate(leaf, subs, at=now)
         if result.reason in (ValidationReason.EXPIRED, ValidationReason.NOT_YET_VALID):
             return _decision("CertificateExpired", "Expired", result.detail)
         if result.reason is ValidationReason.REVOKED:
@@ -128,12 +127,12 @@ class PncAuthorizer:
         return None
 
     def _check_hash_data(
-        self, token: str, hash_data: list[HashData], now: datetime
+        self, session: Session, token: str, hash_data: list[HashData], now: datetime
     ) -> AuthorizationDecision | None:
         """Hash data can only be checked for certificates the product issued: each entry must
         name one of them (issuer hashes included); the first entry is the contract leaf."""
         for position, entry in enumerate(hash_data):
-            record = self._record_for(entry)
+            record = self._record_for(session, entry)
             if record is None:
                 return _decision(
                     "CertChainError",
@@ -141,7 +140,7 @@ class PncAuthorizer:
                     f"hash data entry {position} names no known certificate",
                 )
             if position == 0 and (
-                record.profile not in ("contract", "contract-20") or record.subject_cn != token
+                record.profile not in CONTRACT_PROFILES or record.subject_cn != token
             ):
                 return _decision(
                     "CertChainError",
@@ -156,7 +155,7 @@ class PncAuthorizer:
                 )
         return None
 
-    def _record_for(self, entry: HashData) -> CertificateRecord | None:
+    def _record_for(self, session: Session, entry: HashData) -> CertificateRecord | None:
         hash_name = HASH_NAMES.get(entry.hash_algorithm.upper())
         if hash_name is None:
             return None
@@ -164,13 +163,12 @@ class PncAuthorizer:
             serial = int(entry.serial_number, 16)
         except ValueError:
             return None
-        with self._session_factory() as session:
-            record = session.scalar(
-                select(CertificateRecord).where(
-                    CertificateRecord.serial_hex == serial_to_hex(serial),
-                    CertificateRecord.status == "issued",
-                )
+        record = session.scalar(
+            select(CertificateRecord).where(
+                CertificateRecord.serial_hex == serial_to_hex(serial),
+                CertificateRecord.status == "issued",
             )
+        )
         if record is None or record.issuer_ca is None or record.der is None:
             return None
         issuer = self._ca.authority(record.issuer_ca).certificate
@@ -182,24 +180,23 @@ class PncAuthorizer:
             return None
         return record
 
-    def _ca_session(self):  # type: ignore[no-untyped-def]
-        return self._contracts._session_factory()
-
     # --- the contract -------------------------------------------------------------------------
 
-    def _token_status(self, token: str, now: datetime) -> tuple[str, str]:
-        contract = self._contracts.find_by_emaid(token)
+    def _token_status(self, session: Session, token: str, now: datetime) -> tuple[str, str]:
+        contract = self._contracts.find_by_emaid(session, token)
         if contract is None:
             return "Unknown", f"no contract with eMAID {token}"
-        if contract.status == "suspended":
+        state = usability(contract, now)
+        if state is Usability.SUSPENDED:
             return "Blocked", f"contract {token} is suspended"
-        if contract.status == "terminated":
+        if state is Usability.TERMINATED:
             return "Invalid", f"contract {token} is terminated"
-        if contract.valid_until <= now:
+        if state is Usability.ENDED:
             return "Expired", f"contract {token} ended {contract.valid_until.isoformat()}"
         return "Accepted", f"contract {token} is active"
 
 
-def _cn(certificate: x509.Certificate) -> str | None:
+def _cn_emaid(certificate: x509.Certificate) -> str | None:
+    """The eMAID the contract certificate's CN names, normalised; None if it names none."""
     names = certificate.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
-    return str(names[0].value).upper() if names else None
+    return emaid_or_none(str(names[0].value)) if names else None

@@ -1,8 +1,8 @@
 """The certificate provisioning service: OCPP Get15118EVCertificate for ISO 15118-2
 (ISO 15118-20 requests go to contracts/cps20.py).
 
-handle(schema_version, action, exi_request) runs these steps; each names the ISO response
-code it answers with when it fails:
+handle(session, schema_version, action, exi_request) works in the caller's transaction and
+runs these steps; each names the ISO response code it answers with when it fails:
 1. size and base64, EXI decode, body fits the action ............ FAILED
 2. the car's certificate parses ................................. FAILED_CertChainError
 3. its chain: OEM anchors (Install) or MO anchors (Update), revocation included
@@ -11,23 +11,22 @@ code it answers with when it fails:
 5. a CPS chain under a V2G root the car lists ................... FAILED_NoCertificateAvailable
 6. the contract: none ........................................... FAILED_NoCertificateAvailable
    suspended, terminated or ended ............................... FAILED_ContractCanceled
-7. a new P-256 key, a contract certificate from mo-sub2 (CN = eMAID, within the contract),
-   the key encrypted to the car, the response signed by cps-leaf, encoded, base64.
-The contract private key is a local of `_issue` only: after the response is built nothing
-refers to it (unless CSMS_CONTRACT_KEY_ESCROW stores it encrypted).
+7. a new P-256 key and a contract certificate from mo-sub2 (CN = eMAID, within the contract),
+   reserved and signed, the contract re-read under a lock (terminated meanwhile:
+   FAILED_ContractCanceled), completed and linked to the contract in the caller's
+   transaction, the key encrypted to the car (cps_common.ContractIssuer: the contract
+   private key is a local of its `issue` only; CSMS_CONTRACT_KEY_ESCROW also stores it
+   encrypted);
+8. the response signed by cps-leaf, encoded, base64.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from sqlalchemy.orm import Session
 
 from iso15118 import (
     ExiDecodeError,
@@ -45,31 +44,57 @@ from iso15118.messages import (
     CertificateUpdateRes,
     Header,
     IdentifiedValue,
-    RootCertificateID,
     Signature,
     V2GMessage,
 )
 from iso15118.xmldsig import build_signature_with
 from pki.authority import CertificateAuthority
-from pki.errors import PkiError, ValidationReason
+from pki.errors import ValidationReason
 
-from .cps20 import Code20, Iso20Installer
-from .cps20 import failed_response as failed_response20
+from .cps20 import Iso20Installer
+from .cps_common import (
+    FAILED,
+    MAX_EXI_CHARACTERS,
+    ContractIssuer,
+    CpsAnswer,
+    CpsFailure,
+    CpsHierarchy,
+    SchemaCps,
+    common_name,
+    cps_chain,
+    der,
+    load_certificate,
+    require_usable,
+    require_valid,
+    response_text,
+)
 from .models import Contract
-from .service import ContractService
-from .trust import TrustView, issuer_name_matches
+from .service import ContractService, emaid_or_none, pcid_key
+from .trust import TrustView
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "ISO2_SCHEMA",
+    "ISO20_SCHEMAS",
+    "MAX_EXI_CHARACTERS",
+    "CertificateProvisioningService",
+    "Code",
+    "CpsAnswer",
+]
 
-MAX_EXI_CHARACTERS = 5600  # OCPP 2.0.1 Get15118EVCertificate exiRequest / exiResponse
 ISO2_SCHEMA = "urn:iso:15118:2:2013:MsgDef"
 ISO20_SCHEMAS = ("urn:iso:std:iso:15118:-20:CommonMessages", "urn:iso:15118:20:2020:MsgDef")
-ACTOR = "cps"
 
 # The -2 chain the CPS answers with: the CPS leaf signs, its sub-CAs complete the path to the
 # V2G root; the contract chain comes from mo-sub2 under mo-root.
-CPS_LEAF, CPS_SUBS, V2G_ROOT = "cps-leaf", ("cps-sub2", "cps-sub1"), "v2g-root"
-CONTRACT_ISSUER = "mo-sub2"
+HIERARCHY = CpsHierarchy(
+    leaf="cps-leaf",
+    subs=("cps-sub2", "cps-sub1"),
+    v2g_root="v2g-root",
+    contract_issuer="mo-sub2",
+    contract_profile="contract",
+    contract_curve=ec.SECP256R1(),
+    schema="iso-2",
+)
 
 # Ids of the four signed elements, as in Hubject's example response.
 IDS = {"chain": "id1", "key": "id2", "dh": "id3", "emaid": "id4"}
@@ -77,7 +102,7 @@ IDS = {"chain": "id1", "key": "id2", "dh": "id3", "emaid": "id4"}
 
 class Code:
     OK = "OK"
-    FAILED = "FAILED"
+    FAILED = FAILED
     SIGNATURE = "FAILED_SignatureError"
     CHAIN = "FAILED_CertChainError"
     EXPIRED = "FAILED_CertificateExpired"
@@ -93,27 +118,9 @@ _VALIDATION_CODES = {
 }
 
 
-class CpsFailure(Exception):
-    def __init__(self, code: str, detail: str) -> None:
-        super().__init__(detail)
-        self.code = code
-        self.detail = detail
-
-
-@dataclass(frozen=True)
-class CpsAnswer:
-    """What the OCPP layer returns: status Accepted|Failed and exiResponse (always present:
-    OCPP requires it, and a failed response carries the V2G code to the car)."""
-
-    status: str
-    exi_response: str
-    response_code: str
-    detail: str
-    emaid: str | None = None
-    serial_hex: str | None = None
-
-
 class CertificateProvisioningService:
+    """Get15118EVCertificate for every schema: ISO 15118-2 here, -20 in cps20.py."""
+
     def __init__(
         self,
         ca: CertificateAuthority,
@@ -123,192 +130,131 @@ class CertificateProvisioningService:
         certificate_days: int = 365,
         escrow_passphrase: bytes | None = None,
     ) -> None:
-        self._ca = ca
-        self._trust = trust
-        self._contracts = contracts
-        self._certificate_days = certificate_days
-        self._escrow_passphrase = escrow_passphrase
-
-    # --- the OCPP entry point ---------------------------------------------------------------
-
-    def handle(self, iso15118_schema_version: str, action: str, exi_request: str) -> CpsAnswer:
-        session_id = bytes(8)
-        try:
-            if iso15118_schema_version in ISO20_SCHEMAS:
-                return self._handle_iso20(action, exi_request)
-            if iso15118_schema_version != ISO2_SCHEMA:
-                raise CpsFailure(Code.FAILED, f"unknown schema {iso15118_schema_version!r}")
-            if action not in ("Install", "Update"):
-                raise CpsFailure(Code.FAILED, f"unknown action {action!r}")
-            message = self._decode(exi_request)
-            session_id = message.header.session_id
-            if action == "Install":
-                response = self._install(message)
-            else:
-                response = self._update(message)
-        except PkiError as exc:  # e.g. the PKI is not initialised: the car still gets an answer
-            log.error("Get15118EVCertificate %s: %s [%s]", action, exc, exc.code)
-            failure = CpsFailure(Code.FAILED, f"{exc} [{exc.code}]")
-        except CpsFailure as caught:
-            failure = caught
-        else:
-            return response
-        log.info("Get15118EVCertificate %s failed: %s (%s)", action, failure.code, failure.detail)
-        if iso15118_schema_version in ISO20_SCHEMAS:  # FAILED is spelled the same in -20
-            exi = _b64(failed_response20(session_id, failure.code))
-        else:
-            exi = _b64(encode_v2g_message(_failed(session_id, action, failure.code)))
-        return CpsAnswer("Failed", exi, failure.code, failure.detail)
-
-    def _handle_iso20(self, action: str, exi_request: str) -> CpsAnswer:
-        """ISO 15118-20 (contracts/cps20.py). -20 has no CertificateUpdate message: a car
-        renews by installing again, so only Install is served."""
-        if action != "Install":
-            raise CpsFailure(Code.FAILED, f"ISO 15118-20 has no {action!r} (Install only)")
-        if len(exi_request) > MAX_EXI_CHARACTERS:
-            raise CpsFailure(
-                Code.FAILED,
-                f"exiRequest has {len(exi_request)} characters, over {MAX_EXI_CHARACTERS}",
-            )
-        try:
-            data = base64.b64decode(exi_request, validate=True)
-        except (binascii.Error, ValueError):
-            raise CpsFailure(Code.FAILED, "exiRequest is not base64") from None
-        installer = Iso20Installer(
-            self._ca,
-            self._trust,
-            self._contracts,
-            certificate_days=self._certificate_days,
-            escrow_passphrase=self._escrow_passphrase,
+        issuer = ContractIssuer(
+            ca,
+            contracts,
+            certificate_days=certificate_days,
+            escrow_passphrase=escrow_passphrase,
         )
-        result = installer.install(data)
-        exi = _b64(result.exi)
-        if len(exi) > MAX_EXI_CHARACTERS:
-            log.warning(
-                "exiResponse has %d characters, over OCPP's %d", len(exi), MAX_EXI_CHARACTERS
-            )
-        if result.code != Code20.OK:
-            log.info("Get15118EVCertificate -20 failed: %s (%s)", result.code, result.detail)
-            return CpsAnswer("Failed", exi, result.code, result.detail)
-        return CpsAnswer(
-            "Accepted", exi, result.code, result.detail, result.emaid, result.serial_hex
-        )
+        self._iso2 = Iso2Cps(ca, trust, contracts, issuer)
+        self._iso20 = Iso20Installer(ca, trust, contracts, issuer)
 
-    # --- steps ------------------------------------------------------------------------------
+    def handle(
+        self, session: Session, iso15118_schema_version: str, action: str, exi_request: str
+    ) -> CpsAnswer:
+        """Answer one Get15118EVCertificate in the caller's transaction, which must not have
+        written anything yet (the CA commits the certificate's reservation on a connection
+        of its own first, and SQLite has one writer). A refused request is an answer
+        (status Failed, the V2G code in exiResponse), never an exception; an unexpected
+        error propagates, and the caller's rollback leaves at most a reserved, never
+        completed certificate, which terminating the contract revokes."""
+        if iso15118_schema_version in ISO20_SCHEMAS:
+            return self._iso20.handle(session, action, exi_request)
+        if iso15118_schema_version == ISO2_SCHEMA:
+            return self._iso2.handle(session, action, exi_request)
+        unknown = CpsFailure(Code.FAILED, f"unknown schema {iso15118_schema_version!r}")
+        return self._iso2.refuse(action, unknown)
 
-    @staticmethod
-    def _decode(exi_request: str) -> V2GMessage:
-        if len(exi_request) > MAX_EXI_CHARACTERS:
-            raise CpsFailure(
-                Code.FAILED,
-                f"exiRequest has {len(exi_request)} characters, over {MAX_EXI_CHARACTERS}",
-            )
-        try:
-            data = base64.b64decode(exi_request, validate=True)
-        except (binascii.Error, ValueError):
-            raise CpsFailure(Code.FAILED, "exiRequest is not base64") from None
+
+class Iso2Cps(SchemaCps[V2GMessage]):
+    """ISO 15118-2 CertificateInstallation and CertificateUpdate."""
+
+    def _check_action(self, action: str) -> None:
+        if action not in ("Install", "Update"):
+            raise CpsFailure(Code.FAILED, f"unknown action {action!r}")
+
+    def _read(self, data: bytes) -> V2GMessage:
         try:
             return decode_v2g_message(data)
         except ExiDecodeError as exc:
             raise CpsFailure(Code.FAILED, f"exiRequest is not a -2 V2G_Message: {exc}") from None
 
-    def _install(self, message: V2GMessage) -> CpsAnswer:
+    def _session_id(self, request: V2GMessage) -> bytes:
+        return request.header.session_id
+
+    def _serve(self, session: Session, action: str, request: V2GMessage) -> CpsAnswer:
+        if action == "Install":
+            return self._install(session, request)
+        return self._update(session, request)
+
+    def _failed_response(self, session_id: bytes, action: str, code: str) -> bytes:
+        return encode_v2g_message(_failed(session_id, action, code))
+
+    def _install(self, session: Session, message: V2GMessage) -> CpsAnswer:
         request = message.body
         if not isinstance(request, CertificateInstallationReq):
             raise CpsFailure(Code.FAILED, "action Install needs a CertificateInstallationReq")
-        oem = _load_certificate(request.oem_provisioning_cert)
-        result = self._trust.oem_validator().validate(oem)
-        if not result.ok:
-            raise CpsFailure(_VALIDATION_CODES.get(result.reason, Code.CHAIN), result.detail)
+        oem = load_certificate(request.oem_provisioning_cert, Code.CHAIN)
+        result = self._trust.oem_validator(session).validate(oem)
+        require_valid(result, _VALIDATION_CODES, Code.CHAIN)
         _check_request_signature(message, oem)
-        pcid = _common_name(oem).upper()
-        cps_chain = self._cps_chain(request.root_certificate_ids)
-        contract = self._contracts.contract_for_pcid(pcid)
+        pcid = pcid_key(common_name(oem, Code.CHAIN))
+        chain = cps_chain(
+            self._ca, HIERARCHY, request.root_certificate_ids, code=Code.NO_CERTIFICATE
+        )
+        contract = self._contracts.contract_for_pcid(session, pcid)
         if contract is None:
             raise CpsFailure(Code.NO_CERTIFICATE, f"no contract for PCID {pcid}")
         return self._issue(
-            message, contract, oem.public_key(), cps_chain, pcid=pcid, action="install"
+            session, message, contract, oem.public_key(), chain, pcid=pcid, action="install"
         )
 
-    def _update(self, message: V2GMessage) -> CpsAnswer:
+    def _update(self, session: Session, message: V2GMessage) -> CpsAnswer:
         request = message.body
         if not isinstance(request, CertificateUpdateReq):
             raise CpsFailure(Code.FAILED, "action Update needs a CertificateUpdateReq")
         chain = request.contract_signature_cert_chain
-        leaf = _load_certificate(chain.certificate)
-        subs = [_load_certificate(c) for c in chain.sub_certificates]
-        validator = self._trust.contract_validator(self._ca)
-        result = validator.validate(leaf, subs)
-        if not result.ok:
-            raise CpsFailure(_VALIDATION_CODES.get(result.reason, Code.CHAIN), result.detail)
+        leaf = load_certificate(chain.certificate, Code.CHAIN)
+        subs = [load_certificate(c, Code.CHAIN) for c in chain.sub_certificates]
+        result = self._trust.contract_validator(session, self._ca).validate(leaf, subs)
+        require_valid(result, _VALIDATION_CODES, Code.CHAIN)
         _check_request_signature(message, leaf)
-        emaid = _common_name(leaf).upper()
-        if request.emaid.strip().upper().replace("-", "") != emaid:
+        emaid = emaid_or_none(common_name(leaf, Code.CHAIN))
+        if emaid is None or emaid_or_none(request.emaid) != emaid:
             raise CpsFailure(Code.CHAIN, f"eMAID {request.emaid!r} is not the certificate's")
-        cps_chain = self._cps_chain(request.root_certificate_ids)
-        contract = self._contracts.find_by_emaid(emaid)
+        cps = cps_chain(self._ca, HIERARCHY, request.root_certificate_ids, code=Code.NO_CERTIFICATE)
+        contract = self._contracts.find_by_emaid(session, emaid)
         if contract is None:
             raise CpsFailure(Code.NO_CERTIFICATE, f"no contract with eMAID {emaid}")
         return self._issue(
-            message, contract, leaf.public_key(), cps_chain, pcid=None, action="update"
-        )
-
-    def _cps_chain(self, root_ids: list[RootCertificateID]) -> CertificateChain:
-        root = self._ca.authority(V2G_ROOT).certificate
-        if not any(
-            r.serial_number == root.serial_number and issuer_name_matches(r.issuer_name, root)
-            for r in root_ids
-        ):
-            raise CpsFailure(
-                Code.NO_CERTIFICATE, "the car trusts none of the V2G roots the CPS chains to"
-            )
-        return CertificateChain(
-            _der(self._ca.authority(CPS_LEAF).certificate),
-            [_der(self._ca.authority(name).certificate) for name in CPS_SUBS],
+            session, message, contract, leaf.public_key(), cps, pcid=None, action="update"
         )
 
     def _issue(
         self,
+        session: Session,
         message: V2GMessage,
         contract: Contract,
         car_key: object,
-        cps_chain: CertificateChain,
+        cps: CertificateChain,
         *,
         pcid: str | None,
         action: str,
     ) -> CpsAnswer:
         now = datetime.now(UTC)
-        if contract.status != "active":
-            raise CpsFailure(Code.CANCELED, f"contract {contract.emaid} is {contract.status}")
-        if contract.valid_until <= now:
-            raise CpsFailure(Code.CANCELED, f"contract {contract.emaid} ended")
+        require_usable(contract, now, Code.CANCELED)
         if not isinstance(car_key, ec.EllipticCurvePublicKey) or car_key.curve.name != "secp256r1":
             raise CpsFailure(Code.CHAIN, "the car's certificate has no secp256r1 key")
-        contract_key = ec.generate_private_key(ec.SECP256R1())
-        issued = self._ca.issue_for_key(
-            contract_key.public_key(),
-            "contract",
-            common_name=contract.emaid,
-            actor=ACTOR,
-            ca_name=CONTRACT_ISSUER,
-            days=self._certificate_days,
-            not_after_limit=contract.valid_until,
+        # Before anything is reserved: a key store that cannot sign refuses the car cleanly.
+        signer = self._ca.signer_for(HIERARCHY.leaf)
+        issued, encrypted = self._issuer.issue(
+            session,
+            contract,
+            hierarchy=HIERARCHY,
+            pcid=pcid,
+            action=action,
+            canceled_code=Code.CANCELED,
+            now=now,
+            seal=lambda contract_key, _certificate: encrypt_contract_key_iso2(
+                contract_key, car_key
+            ),
         )
-        encrypted = encrypt_contract_key_iso2(contract_key, car_key)
-        escrow = None
-        if self._escrow_passphrase is not None:
-            escrow = contract_key.private_bytes(
-                serialization.Encoding.DER,
-                serialization.PrivateFormat.PKCS8,
-                serialization.BestAvailableEncryption(self._escrow_passphrase),
-            )
-        del contract_key  # the only reference: from here on the key exists only encrypted
         body_type = CertificateInstallationRes if action == "install" else CertificateUpdateRes
         body = body_type(
             response_code=Code.OK,
-            sa_provisioning_certificate_chain=cps_chain,
+            sa_provisioning_certificate_chain=cps,
             contract_signature_cert_chain=CertificateChain(
-                _der(issued.certificate), [_der(c) for c in issued.chain], IDS["chain"]
+                der(issued.certificate), [der(c) for c in issued.chain], IDS["chain"]
             ),
             contract_signature_encrypted_private_key=IdentifiedValue(
                 IDS["key"], encrypted.encrypted
@@ -322,52 +268,13 @@ class CertificateProvisioningService:
             for element_id, element in response.signed_elements().items()
             if element_id in IDS.values()
         }
-        signer = self._ca.signer_for(CPS_LEAF)
         signature = build_signature_with(signed, signer.sign, 32)
         response.header.signature = Signature.from_tree(signature)
-        exi = _b64(encode_v2g_message(response))
-        if len(exi) > MAX_EXI_CHARACTERS:
-            log.warning(
-                "exiResponse has %d characters, over OCPP's %d", len(exi), MAX_EXI_CHARACTERS
-            )
-        self._contracts.record_certificate(
-            contract,
-            serial_hex=issued.serial_hex,
-            pcid=pcid,
-            action=action,
-            schema="iso-2",
-            not_after=issued.certificate.not_valid_after_utc,
-            escrowed_key=escrow,
-            actor=ACTOR,
-        )
+        exi = response_text(encode_v2g_message(response))
         return CpsAnswer("Accepted", exi, Code.OK, "issued", contract.emaid, issued.serial_hex)
 
 
 # --- helpers --------------------------------------------------------------------------------
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _der(certificate: x509.Certificate) -> bytes:
-    return certificate.public_bytes(serialization.Encoding.DER)
-
-
-def _load_certificate(data: bytes) -> x509.Certificate:
-    try:
-        certificate = x509.load_der_x509_certificate(data)
-        _ = certificate.extensions
-    except ValueError as exc:
-        raise CpsFailure(Code.CHAIN, f"unreadable certificate: {exc}") from None
-    return certificate
-
-
-def _common_name(certificate: x509.Certificate) -> str:
-    names = certificate.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
-    if not names:
-        raise CpsFailure(Code.CHAIN, "the certificate has no common name")
-    return str(names[0].value)
 
 
 def _check_request_signature(message: V2GMessage, certificate: x509.Certificate) -> None:

@@ -1,8 +1,10 @@
 """The certificate provisioning service for ISO 15118-20 (CommonMessages
-CertificateInstallationReq -> CertificateInstallationRes), called by cps.py's `handle`.
+CertificateInstallationReq -> CertificateInstallationRes), called by cps.py's `handle` in the
+caller's transaction.
 
 Steps and the -20 response code each answers with when it fails:
-1. size and base64, EXI decode (-20 CommonMessages), a CertificateInstallationReq ... FAILED
+1. Install only (-20 has no CertificateUpdate: a car renews by installing again); size and
+   base64, EXI decode (-20 CommonMessages), a CertificateInstallationReq ........... FAILED
 2. the OEM provisioning chain parses; its leaf has a secp521r1 key
    .............................................. WARNING_CertificateValidationError (Ed448 /
    X448 provisioning keys are not supported: FAILED)
@@ -16,10 +18,12 @@ Steps and the -20 response code each answers with when it fails:
    MaximumContractCertificateChains of them; none ........ WARNING_NoContractMatchingPCIDFound
 7. one contract per request: the first of those without a valid -20 certificate for this
    PCID (else the one served longest ago); a new P-521 key, a contract certificate from
-   mo-sub2-20, the key encrypted to the car (ECDH secp521r1 + AES-256-GCM, AAD = PCID ||
-   contract certificate SKI in upper-case hex), SignedInstallationData signed by cps-leaf-20
-   (ecdsa-sha512, SHA-512 digests), RemainingContractCertificateChains = how many of the
-   chosen contracts still lack a valid certificate after this one.
+   mo-sub2-20, reserved and signed, the contract re-read under a lock (no longer usable:
+   WARNING_NoContractMatchingPCIDFound), completed and linked in the caller's transaction,
+   the key encrypted to the car (cps_common.ContractIssuer; ECDH secp521r1 + AES-256-GCM,
+   AAD = PCID || contract certificate SKI in upper-case hex); SignedInstallationData signed
+   by cps-leaf-20 (ecdsa-sha512, SHA-512 digests), RemainingContractCertificateChains = how
+   many of the chosen contracts still lack a valid certificate after this one.
 
 What is not confirmed by a public source (docs/contracts.md, "ISO 15118-20"): the KDF
 (`iso15118.contract_key.KDF_20_CONFIRMED` is False), the response codes chosen per failure,
@@ -28,10 +32,8 @@ and the reading of MaximumContractCertificateChains / RemainingContractCertifica
 
 from __future__ import annotations
 
-import base64
 import binascii
 import hashlib
-import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -39,24 +41,58 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, utils
+from sqlalchemy.orm import Session
 
-from iso15118 import ExiDecodeError, ExiEncodeError, decode_exi, encode_exi, encode_fragment
-from iso15118.contract_key import KDF_20_CONFIRMED, encrypt_contract_key_iso20
-from pki.authority import CertificateAuthority
+from iso15118 import (
+    CertificateChain,
+    CertificateInstallationReq20,
+    CertificateInstallationRes20,
+    ExiDecodeError,
+    ExiEncodeError,
+    GenericBody,
+    MessageHeader20,
+    SignedInstallationData20,
+    decode_iso20_message,
+    encode_fragment,
+    encode_iso20_message,
+)
+from iso15118.contract_key import (
+    KDF_20_CONFIRMED,
+    EncryptedContractKey,
+    encrypt_contract_key_iso20,
+)
+from iso15118.emaid import EmaidError, normalize_tolerant
 from pki.errors import ValidationReason
 
-from .models import Contract
-from .service import ContractService
-from .trust import TrustView, issuer_name_matches
+from .cps_common import (
+    FAILED,
+    CpsAnswer,
+    CpsFailure,
+    CpsHierarchy,
+    SchemaCps,
+    common_name,
+    cps_chain,
+    der,
+    load_certificate,
+    require_valid,
+    response_text,
+)
+from .models import Contract, Usability, usability
+from .service import pcid_key
 
-log = logging.getLogger(__name__)
-
-CPS_LEAF, CPS_SUBS, V2G_ROOT = "cps-leaf-20", ("cps-sub2-20",), "v2g-root-20"
-CONTRACT_ISSUER, CONTRACT_PROFILE = "mo-sub2-20", "contract-20"
+HIERARCHY20 = CpsHierarchy(
+    leaf="cps-leaf-20",
+    subs=("cps-sub2-20",),
+    v2g_root="v2g-root-20",
+    contract_issuer="mo-sub2-20",
+    contract_profile="contract-20",
+    contract_curve=ec.SECP521R1(),
+    schema="iso-20",
+)
 SIGNED_DATA_ID = "id1"
-ACTOR = "cps"
+ECDH_CURVE = "SECP521"
 
 # xmldsig algorithm URIs (W3C / RFC 6931). -20 signs with ecdsa-sha512 and SHA-512 digests
 # for secp521r1 keys (what EVerest's -20 work verifies); requests signed the -2 way
@@ -79,7 +115,7 @@ P521_BYTES = 66
 
 class Code20:
     OK = "OK"
-    FAILED = "FAILED"
+    FAILED = FAILED
     SIGNATURE = "FAILED_SignatureError"
     CHAIN = "WARNING_CertificateValidationError"
     EXPIRED = "WARNING_CertificateExpired"
@@ -96,125 +132,83 @@ _VALIDATION_CODES = {
 }
 
 
-class Failure20(Exception):
-    def __init__(self, code: str, detail: str) -> None:
-        super().__init__(detail)
-        self.code = code
-        self.detail = detail
+class Iso20Installer(SchemaCps[CertificateInstallationReq20]):
+    """-20 CertificateInstallation. Failures come back as a schema-valid
+    CertificateInstallationRes carrying their code (status Failed, also for WARNING codes,
+    since nothing was issued)."""
 
+    def _check_action(self, action: str) -> None:
+        if action != "Install":
+            raise CpsFailure(Code20.FAILED, f"ISO 15118-20 has no {action!r} (Install only)")
 
-class Result20:
-    """What cps.py turns into a CpsAnswer."""
-
-    def __init__(
-        self,
-        exi: bytes,
-        code: str,
-        detail: str,
-        emaid: str | None = None,
-        serial_hex: str | None = None,
-    ) -> None:
-        self.exi, self.code, self.detail = exi, code, detail
-        self.emaid, self.serial_hex = emaid, serial_hex
-
-
-class Iso20Installer:
-    def __init__(
-        self,
-        ca: CertificateAuthority,
-        trust: TrustView,
-        contracts: ContractService,
-        *,
-        certificate_days: int,
-        escrow_passphrase: bytes | None,
-    ) -> None:
-        self._ca = ca
-        self._trust = trust
-        self._contracts = contracts
-        self._certificate_days = certificate_days
-        self._escrow_passphrase = escrow_passphrase
-
-    def install(self, data: bytes) -> Result20:
-        """`data` = the EXI bytes of the request. Never raises Failure20: failures come back
-        as a schema-valid CertificateInstallationRes with their code."""
-        session_id = bytes(8)
+    def _read(self, data: bytes) -> CertificateInstallationReq20:
         try:
-            try:
-                tree = decode_exi(data, "iso-20")
-            except ExiDecodeError as exc:
-                raise Failure20(Code20.FAILED, f"not a -20 document: {exc}") from None
-            request = tree.get("CertificateInstallationReq")
-            if request is None:
-                got = next(iter(tree))
-                raise Failure20(Code20.FAILED, f"Install needs a CertificateInstallationReq: {got}")
-            session_id = request["Header"]["SessionID"]
-            return self._install(request)
-        except Failure20 as failure:
-            return Result20(failed_response(session_id, failure.code), failure.code, failure.detail)
+            message = decode_iso20_message(data)
+        except ExiDecodeError as exc:
+            raise CpsFailure(Code20.FAILED, f"not a -20 document: {exc}") from None
+        if not isinstance(message, CertificateInstallationReq20):
+            got = message.name if isinstance(message, GenericBody) else message.NAME
+            raise CpsFailure(Code20.FAILED, f"Install needs a CertificateInstallationReq: {got}")
+        return message
 
-    def _install(self, request: dict[str, Any]) -> Result20:
-        chain = request["OEMProvisioningCertificateChain"]
-        leaf = _load(chain["Certificate"])
-        subs = [_load(c) for c in chain.get("SubCertificates", {}).get("Certificate", [])]
+    def _session_id(self, request: CertificateInstallationReq20) -> bytes:
+        return request.header.session_id
+
+    def _serve(
+        self, session: Session, action: str, request: CertificateInstallationReq20
+    ) -> CpsAnswer:
+        return self._install(session, request)
+
+    def _failed_response(self, session_id: bytes, action: str, code: str) -> bytes:
+        return failed_response(session_id, code)
+
+    def _install(self, session: Session, request: CertificateInstallationReq20) -> CpsAnswer:
+        chain = request.oem_provisioning_certificate_chain
+        leaf = load_certificate(chain.certificate, Code20.CHAIN)
+        subs = [load_certificate(c, Code20.CHAIN) for c in chain.sub_certificates]
         car_key = leaf.public_key()
         if not isinstance(car_key, ec.EllipticCurvePublicKey):
-            raise Failure20(
+            raise CpsFailure(
                 Code20.FAILED,
                 f"the OEM provisioning key is {type(car_key).__name__}: Ed448 / X448 are "
                 "not implemented, only secp521r1",
             )
         if car_key.curve.name != "secp521r1":
-            raise Failure20(Code20.CHAIN, f"the OEM provisioning key is on {car_key.curve.name}")
-        result = self._trust.oem_validator().validate(leaf, subs)
-        if not result.ok:
-            raise Failure20(_VALIDATION_CODES.get(result.reason, Code20.CHAIN), result.detail)
+            raise CpsFailure(Code20.CHAIN, f"the OEM provisioning key is on {car_key.curve.name}")
+        result = self._trust.oem_validator(session).validate(leaf, subs)
+        require_valid(result, _VALIDATION_CODES, Code20.CHAIN)
         verify_request_signature(request, car_key)
-        pcid = _common_name(leaf).upper()
-        cps_chain = self._cps_chain(request["ListOfRootCertificateIDs"]["RootCertificateID"])
-        maximum = int(request["MaximumContractCertificateChains"])
-        prioritized = request.get("PrioritizedEMAIDs", {}).get("EMAID", [])
-        contract, remaining = self._choose(pcid, maximum, prioritized)
-        return self._issue(request, contract, car_key, cps_chain, pcid, remaining)
+        pcid = pcid_key(common_name(leaf, Code20.CHAIN))
+        cps = cps_chain(
+            self._ca, HIERARCHY20, request.root_certificate_ids, code=Code20.NO_CERTIFICATE
+        )
+        contract, remaining = self._choose(
+            session,
+            pcid,
+            request.maximum_contract_certificate_chains,
+            request.prioritized_emaids or [],
+        )
+        return self._issue(session, request, contract, car_key, cps, pcid, remaining)
 
-    def _cps_chain(self, root_ids: list[dict[str, Any]]) -> dict[str, Any]:
-        root = self._ca.authority(V2G_ROOT).certificate
-        if not any(
-            int(r["X509SerialNumber"]) == root.serial_number
-            and issuer_name_matches(r["X509IssuerName"], root)
-            for r in root_ids
-        ):
-            raise Failure20(
-                Code20.NO_CERTIFICATE, "the car trusts none of the V2G roots the CPS chains to"
-            )
-        return {
-            "Certificate": _der(self._ca.authority(CPS_LEAF).certificate),
-            "SubCertificates": {
-                "Certificate": [_der(self._ca.authority(n).certificate) for n in CPS_SUBS]
-            },
-        }
-
-    def _choose(self, pcid: str, maximum: int, prioritized: list[str]) -> tuple[Contract, int]:
+    def _choose(
+        self, session: Session, pcid: str, maximum: int, prioritized: list[str]
+    ) -> tuple[Contract, int]:
         """The contract to serve now and how many of the car's chosen contracts still lack a
         valid -20 certificate afterwards."""
         if maximum < 1:
-            raise Failure20(Code20.NO_CERTIFICATE, "MaximumContractCertificateChains is 0")
+            raise CpsFailure(Code20.NO_CERTIFICATE, "MaximumContractCertificateChains is 0")
         now = datetime.now(UTC)
-        contracts = self._contracts.contracts_for_pcid(pcid)
+        contracts = self._contracts.contracts_for_pcid(session, pcid)
         if not contracts:
-            raise Failure20(Code20.NO_CONTRACT, f"no contract for PCID {pcid}")
-        usable = [c for c in contracts if c.status == "active" and c.valid_until > now]
+            raise CpsFailure(Code20.NO_CONTRACT, f"no contract for PCID {pcid}")
+        usable = [c for c in contracts if usability(c, now) is Usability.USABLE]
         if not usable:
-            states = ", ".join(
-                f"{c.emaid} {c.status if c.status != 'active' else 'ended'}" for c in contracts
-            )
-            raise Failure20(Code20.NO_CONTRACT, f"no usable contract for PCID {pcid}: {states}")
-        wanted = [_normal(e) for e in prioritized]
+            states = ", ".join(f"{c.emaid} {usability(c, now)}" for c in contracts)
+            raise CpsFailure(Code20.NO_CONTRACT, f"no usable contract for PCID {pcid}: {states}")
+        wanted = [_listed_emaid(e) for e in prioritized]
 
-        def rank(contract: Contract) -> int:  # a listed eMAID may lack the check character
-            for index, emaid in enumerate(wanted):
-                if len(emaid) >= 14 and contract.emaid.startswith(emaid):
-                    return index
-            return len(wanted)
+        def rank(contract: Contract) -> int:
+            return wanted.index(contract.emaid) if contract.emaid in wanted else len(wanted)
 
         usable.sort(key=rank)
         chosen = usable[:maximum]
@@ -222,7 +216,7 @@ class Iso20Installer:
         for contract in chosen:
             valid = [
                 cert.issued_at
-                for cert in self._contracts.certificates(contract.emaid)
+                for cert in self._contracts.certificates(session, contract.emaid)
                 if cert.schema == "iso-20" and cert.pcid == pcid and cert.not_after > now
             ]
             last_served[contract.id] = max(valid) if valid else None
@@ -234,75 +228,51 @@ class Iso20Installer:
 
     def _issue(
         self,
-        request: dict[str, Any],
+        session: Session,
+        request: CertificateInstallationReq20,
         contract: Contract,
         car_key: ec.EllipticCurvePublicKey,
-        cps_chain: dict[str, Any],
+        cps: CertificateChain,
         pcid: str,
         remaining: int,
-    ) -> Result20:
-        contract_key = ec.generate_private_key(ec.SECP521R1())
-        issued = self._ca.issue_for_key(
-            contract_key.public_key(),
-            CONTRACT_PROFILE,
-            common_name=contract.emaid,
-            actor=ACTOR,
-            ca_name=CONTRACT_ISSUER,
-            days=self._certificate_days,
-            not_after_limit=contract.valid_until,
-        )
-        ski = issued.certificate.extensions.get_extension_for_class(x509.SubjectKeyIdentifier)
-        aad = associated_data(pcid, ski.value.digest)
-        encrypted = encrypt_contract_key_iso20(contract_key, car_key, aad)
-        escrow = None
-        if self._escrow_passphrase is not None:
-            escrow = contract_key.private_bytes(
-                serialization.Encoding.DER,
-                serialization.PrivateFormat.PKCS8,
-                serialization.BestAvailableEncryption(self._escrow_passphrase),
-            )
-        del contract_key  # the only reference: from here on the key exists only encrypted
-        signed_data = {
-            "Id": SIGNED_DATA_ID,
-            "ContractCertificateChain": {
-                "Certificate": _der(issued.certificate),
-                "SubCertificates": {"Certificate": [_der(c) for c in issued.chain]},
-            },
-            "ECDHCurve": "SECP521",
-            "DHPublicKey": encrypted.dh_public_key,
-            "SECP521_EncryptedPrivateKey": encrypted.encrypted,
-        }
-        signer = self._ca.signer_for(CPS_LEAF)
-        signature = build_signature20(
-            {SIGNED_DATA_ID: ("SignedInstallationData", signed_data)}, signer.sign
-        )
-        response = {
-            "CertificateInstallationRes": {
-                "Header": {
-                    "SessionID": request["Header"]["SessionID"],
-                    "TimeStamp": int(time.time()),
-                    "Signature": signature,
-                },
-                "ResponseCode": Code20.OK,
-                "EVSEProcessing": "Finished",
-                "CPSCertificateChain": cps_chain,
-                "SignedInstallationData": signed_data,
-                "RemainingContractCertificateChains": remaining,
-            }
-        }
-        exi = encode_exi(response, "iso-20")
-        self._contracts.record_certificate(
+    ) -> CpsAnswer:
+        def seal(
+            contract_key: ec.EllipticCurvePrivateKey, certificate: x509.Certificate
+        ) -> EncryptedContractKey:
+            ski = certificate.extensions.get_extension_for_class(x509.SubjectKeyIdentifier)
+            aad = associated_data(pcid, ski.value.digest)
+            return encrypt_contract_key_iso20(contract_key, car_key, aad)
+
+        # Before anything is reserved: a key store that cannot sign refuses the car cleanly.
+        signer = self._ca.signer_for(HIERARCHY20.leaf)
+        issued, encrypted = self._issuer.issue(
+            session,
             contract,
-            serial_hex=issued.serial_hex,
+            hierarchy=HIERARCHY20,
             pcid=pcid,
             action="install",
-            schema="iso-20",
-            not_after=issued.certificate.not_valid_after_utc,
-            escrowed_key=escrow,
-            actor=ACTOR,
+            canceled_code=Code20.NO_CONTRACT,
+            now=datetime.now(UTC),
+            seal=seal,
         )
+        response = CertificateInstallationRes20(
+            MessageHeader20(request.header.session_id, int(time.time())),
+            Code20.OK,
+            "Finished",
+            cps,
+            SignedInstallationData20(
+                SIGNED_DATA_ID,
+                CertificateChain(der(issued.certificate), [der(c) for c in issued.chain]),
+                ECDH_CURVE,
+                encrypted.dh_public_key,
+                encrypted.encrypted,
+            ),
+            remaining,
+        )
+        response.header.signature = build_signature20(response.signed_elements(), signer.sign)
+        exi = response_text(encode_iso20_message(response))
         detail = "issued" if KDF_20_CONFIRMED else "issued (the -20 KDF is unverified)"
-        return Result20(exi, Code20.OK, detail, contract.emaid, issued.serial_hex)
+        return CpsAnswer("Accepted", exi, Code20.OK, detail, contract.emaid, issued.serial_hex)
 
 
 # --- -20 signatures -------------------------------------------------------------------------
@@ -329,7 +299,8 @@ def build_signature20(
     elements: dict[str, tuple[str, Any]], sign: Callable[[bytes], bytes]
 ) -> dict[str, Any]:
     """A -20 header Signature (ecdsa-sha512, SHA-512 digests of the -20 EXI fragments) by a
-    P-521 key behind `sign(data) -> DER ECDSA` (SHA-512 inside)."""
+    P-521 key behind `sign(data) -> DER ECDSA` (SHA-512 inside). It stays the codec's tree,
+    as MessageHeader20 keeps it."""
     digests = {
         element_id: hashlib.sha512(encode_fragment(name, content, "iso-20")).digest()
         for element_id, (name, content) in elements.items()
@@ -340,48 +311,63 @@ def build_signature20(
     return {"SignedInfo": signed_info, "SignatureValue": {"value": value}}
 
 
-def verify_request_signature(request: dict[str, Any], key: ec.EllipticCurvePublicKey) -> None:
+def verify_request_signature(
+    request: CertificateInstallationReq20, key: ec.EllipticCurvePublicKey
+) -> None:
     """The header Signature must reference the OEMProvisioningCertificateChain by its Id,
     every digest must match (by its DigestMethod) and SignatureValue (raw r||s) verify under
     the OEM leaf's key with the SignatureMethod's hash."""
-    signature = request["Header"].get("Signature")
+    signature = request.header.signature
     if signature is None:
-        raise Failure20(Code20.SIGNATURE, "the request is not signed")
-    chain = request["OEMProvisioningCertificateChain"]
+        raise CpsFailure(Code20.SIGNATURE, "the request is not signed")
+    chain = request.oem_provisioning_certificate_chain
     signed_info = signature["SignedInfo"]
     references = signed_info.get("Reference", [])
-    if chain["Id"] not in [r.get("URI", "").removeprefix("#") for r in references]:
-        raise Failure20(Code20.SIGNATURE, "the signature does not cover the OEM chain")
+    if chain.id not in [r.get("URI", "").removeprefix("#") for r in references]:
+        raise CpsFailure(Code20.SIGNATURE, "the signature does not cover the OEM chain")
+    fragment = encode_fragment("OEMProvisioningCertificateChain", chain.to_tree(), "iso-20")
     for reference in references:
-        if reference["URI"].removeprefix("#") != chain["Id"]:
-            raise Failure20(Code20.SIGNATURE, f"unknown reference {reference['URI']!r}")
+        if reference["URI"].removeprefix("#") != chain.id:
+            raise CpsFailure(Code20.SIGNATURE, f"unknown reference {reference['URI']!r}")
         digest = _DIGESTS.get(reference["DigestMethod"]["Algorithm"])
         if digest is None:
-            raise Failure20(
+            raise CpsFailure(
                 Code20.SIGNATURE, f"digest {reference['DigestMethod']['Algorithm']} unsupported"
             )
-        fragment = encode_fragment("OEMProvisioningCertificateChain", chain, "iso-20")
         if digest(fragment) != reference["DigestValue"]:
-            raise Failure20(Code20.SIGNATURE, "digest of OEMProvisioningCertificateChain differs")
+            raise CpsFailure(Code20.SIGNATURE, "digest of OEMProvisioningCertificateChain differs")
     algorithm = _SIGNATURE_HASHES.get(signed_info["SignatureMethod"]["Algorithm"])
     if algorithm is None:
-        raise Failure20(
+        raise CpsFailure(
             Code20.SIGNATURE,
             f"signature method {signed_info['SignatureMethod']['Algorithm']} unsupported",
         )
     raw = signature["SignatureValue"]["value"]
     if len(raw) != 2 * P521_BYTES:
-        raise Failure20(Code20.SIGNATURE, f"SignatureValue has {len(raw)} bytes, not 132")
-    der = utils.encode_dss_signature(
+        raise CpsFailure(Code20.SIGNATURE, f"SignatureValue has {len(raw)} bytes, not 132")
+    der_signature = utils.encode_dss_signature(
         int.from_bytes(raw[:P521_BYTES], "big"), int.from_bytes(raw[P521_BYTES:], "big")
     )
     try:
-        key.verify(der, encode_fragment("SignedInfo", signed_info, "xmldsig"), ec.ECDSA(algorithm))
+        key.verify(
+            der_signature,
+            encode_fragment("SignedInfo", signed_info, "xmldsig"),
+            ec.ECDSA(algorithm),
+        )
     except (InvalidSignature, ExiEncodeError) as exc:
-        raise Failure20(Code20.SIGNATURE, f"SignatureValue does not verify: {exc}") from None
+        raise CpsFailure(Code20.SIGNATURE, f"SignatureValue does not verify: {exc}") from None
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+def _listed_emaid(text: str) -> str | None:
+    """A PrioritizedEMAIDs entry, normalised (it may lack the check character); None if it is
+    no eMAID, so it matches no contract."""
+    try:
+        return normalize_tolerant(text)
+    except EmaidError:
+        return None
 
 
 def associated_data(pcid: str, ski: bytes) -> bytes:
@@ -394,53 +380,19 @@ def failed_response(session_id: bytes, code: str) -> bytes:
     """A -20 CertificateInstallationRes carrying only `code`: the mandatory elements with
     zero placeholders of the schema's fixed lengths, no signature."""
     placeholder = b"\x00"
-    return encode_exi(
-        {
-            "CertificateInstallationRes": {
-                "Header": {"SessionID": session_id, "TimeStamp": int(time.time())},
-                "ResponseCode": code,
-                "EVSEProcessing": "Finished",
-                "CPSCertificateChain": {"Certificate": placeholder},
-                "SignedInstallationData": {
-                    "Id": SIGNED_DATA_ID,
-                    "ContractCertificateChain": {
-                        "Certificate": placeholder,
-                        "SubCertificates": {"Certificate": [placeholder]},
-                    },
-                    "ECDHCurve": "SECP521",
-                    "DHPublicKey": bytes(133),
-                    "SECP521_EncryptedPrivateKey": bytes(94),
-                },
-                "RemainingContractCertificateChains": 0,
-            }
-        },
-        "iso-20",
+    return encode_iso20_message(
+        CertificateInstallationRes20(
+            MessageHeader20(session_id, int(time.time())),
+            code,
+            "Finished",
+            CertificateChain(placeholder),
+            SignedInstallationData20(
+                SIGNED_DATA_ID,
+                CertificateChain(placeholder, [placeholder]),
+                ECDH_CURVE,
+                bytes(133),
+                bytes(94),
+            ),
+            0,
+        )
     )
-
-
-def b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _normal(emaid: str) -> str:
-    return emaid.strip().upper().replace("-", "").replace("*", "")
-
-
-def _der(certificate: x509.Certificate) -> bytes:
-    return certificate.public_bytes(serialization.Encoding.DER)
-
-
-def _load(data: bytes) -> x509.Certificate:
-    try:
-        certificate = x509.load_der_x509_certificate(data)
-        _ = certificate.extensions
-    except ValueError as exc:
-        raise Failure20(Code20.CHAIN, f"unreadable certificate: {exc}") from None
-    return certificate
-
-
-def _common_name(certificate: x509.Certificate) -> str:
-    names = certificate.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
-    if not names:
-        raise Failure20(Code20.CHAIN, "the certificate has no common name")
-    return str(names[0].value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -20,6 +21,8 @@ from pki import foreign_revocation  # noqa: F401 - its table is in the same migr
 from pki.db import Base
 
 CONTRACT_STATUSES = ("active", "suspended", "terminated")
+# The profiles of contract certificates (ISO 15118-2 and -20), CN = the contract's eMAID.
+CONTRACT_PROFILES = ("contract", "contract-20")
 
 
 class Contract(Base):
@@ -79,3 +82,33 @@ class ContractCertificate(Base):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Only when CSMS_CONTRACT_KEY_ESCROW is on: PKCS#8 encrypted with the key-store passphrase.
     escrowed_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class Usability(StrEnum):
+    """Whether a contract may get a certificate or authorize charging now, and if not, why."""
+
+    USABLE = "usable"
+    SUSPENDED = "suspended"
+    TERMINATED = "terminated"
+    ENDED = "ended"
+
+
+def usability(contract: Contract, now: datetime) -> Usability:
+    """The one rule: an active contract is usable until `valid_until`; a suspended or
+    terminated one never is (its status is named first, as the status is what an operator
+    changed)."""
+    if contract.status != "active":
+        return Usability(contract.status)
+    if contract.valid_until <= now:
+        return Usability.ENDED
+    return Usability.USABLE
+
+
+def unusable_reason(contract: Contract, now: datetime) -> str | None:
+    """None for a usable contract, else the sentence the CPS answers with."""
+    state = usability(contract, now)
+    if state is Usability.USABLE:
+        return None
+    if state is Usability.ENDED:
+        return f"contract {contract.emaid} ended"
+    return f"contract {contract.emaid} is {contract.status}"

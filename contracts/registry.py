@@ -1,11 +1,19 @@
 """The eMAID registry: new eMAIDs under the operator's country and provider ID, and imported
-ones validated (normalised, check character, DIN SPEC 91286 converted)."""
+ones validated (normalised, check character, DIN SPEC 91286 converted), all by the rules of
+iso15118.emaid."""
 
 from __future__ import annotations
 
 import secrets
 
-from iso15118.emaid import ALPHABET, Emaid, EmaidError, check_character, import_emaid
+from iso15118.emaid import (
+    ALPHABET,
+    Emaid,
+    EmaidError,
+    check_character,
+    import_emaid,
+    is_din_form,
+)
 
 from .errors import ContractError
 
@@ -17,7 +25,7 @@ class EmaidRegistry:
 
     def new(self) -> Emaid:
         """A random instance: `C` (the eMI3 contract prefix) + 8 characters, ~41 bits; the
-        database's unique constraint catches the rare collision and the caller retries."""
+        contract service draws again in the rare case it is taken."""
         instance = "C" + "".join(secrets.choice(ALPHABET) for _ in range(8))
         base = self.country + self.provider_id + instance
         return Emaid(self.country, self.provider_id, instance, check_character(base))
@@ -29,5 +37,4 @@ class EmaidRegistry:
             emaid = import_emaid(text)
         except EmaidError as exc:
             raise ContractError(f"emaid_{exc.reason}", str(exc)) from None
-        converted = "*" in text or len(text.replace("-", "").strip()) in (11, 12)
-        return emaid, "din-converted" if converted else "imported"
+        return emaid, "din-converted" if is_din_form(text) else "imported"

@@ -1,32 +1,58 @@
-"""Contracts and the cars bound to them: create, bind, suspend, terminate, search.
+"""Contracts and the cars bound to them: create, bind, suspend, resume, terminate, search; and
+what the certificate provisioning service (CPS) and the authorizer read and record.
 
-Every change is audited in the same transaction (pki.audit.record_event). Terminating a
-contract revokes its certificates, so the next authorization (contracts.authorization) and
-every OCSP answer see it at once.
+Every method works in the caller's session and never commits: the caller owns the
+transaction, so a contract, its audit rows and the certificates revoked with it commit
+together or not at all.
+
+Two kinds of caller:
+- on someone's behalf (the doors: REST API, console, command line): the method takes a
+  `Principal`, asks AccessControl for its permission and stays within the grant's scope. A
+  contract outside the scope looks exactly like a missing one (ContractNotFound), so another
+  tenant's eMAIDs cannot be probed.
+- for a station (the CPS and the authorizer, called by the OCPP core, which serves stations in
+  their own name): no principal; reads by PCID or eMAID, the lock before a certificate is
+  completed, and the link between a contract and its certificate.
 """
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from auth.access import AccessControl
 from auth.audit import record_event
+from auth.principal import Forbidden, Grant, Permission, Principal
+from iso15118.emaid import Emaid, EmaidError, normalize_emaid
 from pki.authority import CertificateAuthority
 from pki.errors import AlreadyRevoked, UnknownCertificate
 from pki.issuance import parse_serial
 
-from .errors import ContractError
-from .models import CONTRACT_STATUSES, Contract, ContractCertificate, VehicleBinding
+from .errors import ContractConflict, ContractError, ContractNotFound, ContractUnusable
+from .models import (
+    CONTRACT_PROFILES,
+    CONTRACT_STATUSES,
+    Contract,
+    ContractCertificate,
+    VehicleBinding,
+    unusable_reason,
+)
 from .registry import EmaidRegistry
+
+CONTRACTS_READ = Permission("contracts", "read")
+CONTRACTS_CREATE = Permission("contracts", "create")
+CONTRACTS_TERMINATE = Permission("contracts", "terminate")
+CONTRACTS_UPDATE = Permission("contracts", "update")  # suspend, resume, bind a car
 
 PCID_PATTERN = re.compile(r"^[A-Z0-9]{17,18}\Z")
 DEFAULT_CONTRACT_DAYS = 730
+EMAID_DRAWS = 5  # a random eMAID has ~41 bits: a second draw is already rare
 # Audit action names: status or CPS action -> what happened.
 _PAST = {
     "active": "resumed",
@@ -37,13 +63,29 @@ _PAST = {
 }
 
 
+def pcid_key(text: str) -> str:
+    """A PCID as stored and looked up: upper case, no surrounding blanks (not validated:
+    an unknown car simply has no contract)."""
+    return text.strip().upper()
+
+
 def normalize_pcid(text: str) -> str:
-    pcid = text.strip().upper()
+    """A PCID an operator gives, validated."""
+    pcid = pcid_key(text)
     if not PCID_PATTERN.match(pcid):
         raise ContractError(
             "pcid_malformed", f"{text!r} is not a PCID (17 or 18 letters and digits)"
         )
     return pcid
+
+
+def emaid_or_none(text: str) -> str | None:
+    """`text` as a normalised eMAID (iso15118.emaid), or None if it is none: for eMAIDs a
+    car or a certificate names, which are compared, not refused."""
+    try:
+        return normalize_emaid(text)
+    except EmaidError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -55,27 +97,94 @@ class ContractView:
     certificates: tuple[ContractCertificate, ...]
 
 
+def _scoped(grant: Grant, query: Select[Contract]) -> Select[Contract]:
+    return grant.filter(query, partner_column=Contract.partner, owner_column=Contract.owner)
+
+
 class ContractService:
     def __init__(
         self,
-        session_factory: Callable[[], Session],
+        access: AccessControl,
         ca: CertificateAuthority,
         registry: EmaidRegistry,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        self._session_factory = session_factory
+        self._access = access
         self._ca = ca
         self.registry = registry
         self._clock = clock
 
-    # --- creation and binding ---------------------------------------------------------------
+    # --- reading, on someone's behalf -------------------------------------------------------
+
+    def list(
+        self, session: Session, principal: Principal, *, limit: int = 100, offset: int = 0
+    ) -> builtins.list[Contract]:
+        """The contracts the principal may read, newest first."""
+        return self.search(session, principal, limit=limit, offset=offset)
+
+    def search(
+        self,
+        session: Session,
+        principal: Principal,
+        *,
+        text: str | None = None,
+        owner: str | None = None,
+        status: str | None = None,
+        pcid: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> builtins.list[Contract]:
+        """Contracts within the principal's scope matching every given filter, newest first.
+        `text` matches eMAID, owner or partner (case-insensitive substring)."""
+        grant = self._access.require(principal, CONTRACTS_READ)
+        query = _scoped(grant, select(Contract).order_by(Contract.id.desc()))
+        if owner is not None:
+            query = query.where(Contract.owner == owner)
+        if status is not None:
+            if status not in CONTRACT_STATUSES:
+                raise ContractError("contract_status", f"status must be one of {CONTRACT_STATUSES}")
+            query = query.where(Contract.status == status)
+        if pcid is not None:
+            query = query.join(VehicleBinding, VehicleBinding.contract_id == Contract.id).where(
+                VehicleBinding.pcid == pcid_key(pcid)
+            )
+        if text:
+            pattern = f"%{text.strip().replace('-', '')}%"
+            query = query.where(
+                or_(
+                    Contract.emaid.ilike(pattern),
+                    Contract.owner.ilike(f"%{text.strip()}%"),
+                    Contract.partner.ilike(f"%{text.strip()}%"),
+                )
+            )
+        return builtins.list(session.scalars(query.limit(limit).offset(offset)))
+
+    def get(self, session: Session, principal: Principal, emaid: str) -> Contract:
+        """The contract with this eMAID (any accepted form); ContractNotFound if there is none
+        within the principal's scope."""
+        grant = self._access.require(principal, CONTRACTS_READ)
+        return self._in_scope(session, grant, emaid)
+
+    def view(self, session: Session, principal: Principal, emaid: str) -> ContractView:
+        contract = self.get(session, principal, emaid)
+        pcids = tuple(
+            session.scalars(
+                select(VehicleBinding.pcid)
+                .where(VehicleBinding.contract_id == contract.id)
+                .order_by(VehicleBinding.id)
+            )
+        )
+        return ContractView(contract, pcids, tuple(self._linked(session, contract.id)))
+
+    # --- changes, on someone's behalf -------------------------------------------------------
 
     def create(
         self,
+        session: Session,
+        principal: Principal,
         *,
-        owner: str,
-        actor: str,
+        owner: str | None = None,
         pcid: str | None = None,
         emaid: str | None = None,
         partner: str | None = None,
@@ -83,69 +192,93 @@ class ContractService:
         valid_until: datetime | None = None,
     ) -> Contract:
         """A new active contract; with `emaid` the ID is imported, else the registry makes one.
-        With `pcid` the car is bound (as its default contract if it has none yet)."""
-        if not owner.strip():
+        With `pcid` the car is bound (as its default contract if it has none yet). The owner
+        defaults to the principal, the partner to the principal's partner; a principal may
+        create contracts only for owners and partners its grant covers."""
+        grant = self._access.require(principal, CONTRACTS_CREATE)
+        owner = (owner if owner is not None else principal.username).strip()
+        if not owner:
             raise ContractError("owner_missing", "a contract needs an owner")
+        partner = partner if partner is not None else principal.partner
+        if not grant.covers(owner=owner, partner=partner):
+            raise Forbidden("contracts can be created only for yourself")
         car = normalize_pcid(pcid) if pcid else None
         now = self._clock()
         until = valid_until or now + timedelta(days=valid_days)
         if until <= now:
             raise ContractError("validity", "the contract must end in the future")
-        for _attempt in range(5):
-            if emaid is not None:
-                chosen, origin = self.registry.imported(emaid)
-            else:
-                chosen, origin = self.registry.new(), "issued"
-            try:
-                with self._session_factory() as session, session.begin():
-                    contract = Contract(
-                        emaid=chosen.normalized,
-                        emaid_origin=origin,
-                        owner=owner.strip(),
-                        partner=partner,
-                        status="active",
-                        valid_from=now,
-                        valid_until=until,
-                        created_at=now,
-                        created_by=actor,
-                    )
-                    session.add(contract)
-                    session.flush()
-                    record_event(
-                        session,
-                        actor=actor,
-                        action="contract.created",
-                        emaid=contract.emaid,
-                        owner=contract.owner,
-                        origin=origin,
-                        valid_until=until.isoformat(),
-                    )
-                    if car:
-                        self._bind(session, contract, car, None, actor)
-                return contract
-            except IntegrityError:
-                if emaid is not None:
-                    raise ContractError(
-                        "emaid_taken", f"a contract with eMAID {chosen.normalized} exists"
-                    ) from None
-        raise ContractError("emaid_exhausted", "could not draw an unused eMAID")
+        chosen, origin = self._unused_emaid(session, emaid)
+        contract = Contract(
+            emaid=chosen.normalized,
+            emaid_origin=origin,
+            owner=owner,
+            partner=partner,
+            status="active",
+            valid_from=now,
+            valid_until=until,
+            created_at=now,
+            created_by=principal.actor,
+        )
+        session.add(contract)
+        # A concurrent insert of the same eMAID makes this flush fail (the unique
+        # constraint): the caller's transaction is then rolled back as a whole.
+        session.flush()
+        record_event(
+            session,
+            actor=principal.actor,
+            action="contract.created",
+            emaid=contract.emaid,
+            owner=contract.owner,
+            origin=origin,
+            valid_until=until.isoformat(),
+        )
+        if car:
+            self._bind(session, contract, car, None, principal.actor)
+        return contract
+
+    def _unused_emaid(self, session: Session, emaid: str | None) -> tuple[Emaid, str]:
+        """(eMAID, origin). Checked before the insert rather than caught after it: a failed
+        insert would abort the caller's whole transaction on PostgreSQL, and a savepoint
+        around it does not work with pysqlite's default transaction handling."""
+        if emaid is not None:
+            chosen, origin = self.registry.imported(emaid)
+            if self._exists(session, chosen.normalized):
+                raise ContractConflict(
+                    "emaid_taken", f"a contract with eMAID {chosen.normalized} exists"
+                )
+            return chosen, origin
+        for _draw in range(EMAID_DRAWS):
+            drawn = self.registry.new()
+            if not self._exists(session, drawn.normalized):
+                return drawn, "issued"
+        raise ContractConflict("emaid_exhausted", "could not draw an unused eMAID")
+
+    @staticmethod
+    def _exists(session: Session, emaid: str) -> bool:
+        return session.scalar(select(Contract.id).where(Contract.emaid == emaid)) is not None
 
     def bind_vehicle(
-        self, emaid: str, pcid: str, *, actor: str, default: bool | None = None
+        self,
+        session: Session,
+        principal: Principal,
+        emaid: str,
+        pcid: str,
+        *,
+        default: bool | None = None,
     ) -> VehicleBinding:
+        grant = self._access.require(principal, CONTRACTS_UPDATE)
         car = normalize_pcid(pcid)
-        with self._session_factory() as session, session.begin():
-            contract = self._get(session, emaid)
-            existing = session.scalar(
-                select(VehicleBinding).where(
-                    VehicleBinding.pcid == car, VehicleBinding.contract_id == contract.id
-                )
+        contract = self._in_scope(session, grant, emaid)
+        existing = session.scalar(
+            select(VehicleBinding).where(
+                VehicleBinding.pcid == car, VehicleBinding.contract_id == contract.id
             )
-            if existing is not None:
-                if default:
-                    self._make_default(session, existing)
-                return existing
-            return self._bind(session, contract, car, default, actor)
+        )
+        if existing is not None:
+            if default:
+                self._make_default(session, existing)
+            return existing
+        return self._bind(session, contract, car, default, principal.actor)
 
     def _bind(
         self, session: Session, contract: Contract, pcid: str, default: bool | None, actor: str
@@ -183,166 +316,159 @@ class ContractService:
             )
         ):
             other.is_default = False
-        session.flush()
+        session.flush()  # the old default is cleared before the new one is set
         binding.is_default = True
 
-    # --- status -----------------------------------------------------------------------------
+    def suspend(self, session: Session, principal: Principal, emaid: str) -> Contract:
+        grant = self._access.require(principal, CONTRACTS_UPDATE)
+        return self._set_status(session, grant, emaid, "suspended", allowed_from=("active",))
 
-    def suspend(self, emaid: str, *, actor: str) -> Contract:
-        return self._set_status(emaid, "suspended", actor=actor, allowed_from=("active",))
+    def resume(self, session: Session, principal: Principal, emaid: str) -> Contract:
+        grant = self._access.require(principal, CONTRACTS_UPDATE)
+        return self._set_status(session, grant, emaid, "active", allowed_from=("suspended",))
 
-    def resume(self, emaid: str, *, actor: str) -> Contract:
-        return self._set_status(emaid, "active", actor=actor, allowed_from=("suspended",))
-
-    def terminate(self, emaid: str, *, actor: str) -> tuple[Contract, list[str]]:
-        """Terminate and revoke every certificate of the contract; returns the revoked
-        serials. Terminating twice is an error (nothing to do is worth saying)."""
+    def terminate(
+        self, session: Session, principal: Principal, emaid: str
+    ) -> tuple[Contract, builtins.list[str]]:
+        """Terminate the contract and revoke every certificate of it, in the caller's
+        transaction; returns the revoked serials. Terminating twice is an error (nothing to
+        do is worth saying)."""
+        grant = self._access.require(principal, CONTRACTS_TERMINATE)
         contract = self._set_status(
-            emaid, "terminated", actor=actor, allowed_from=("active", "suspended")
+            session, grant, emaid, "terminated", allowed_from=("active", "suspended")
         )
+        return contract, self._revoke_certificates(session, contract, principal.actor)
+
+    def _revoke_certificates(
+        self, session: Session, contract: Contract, actor: str
+    ) -> builtins.list[str]:
+        """Found through the CA's own records by CN, not only through the links: a
+        certificate reserved for the eMAID whose CPS transaction never committed may still
+        have been signed, and has no link."""
+        serials = [
+            record.serial_hex
+            for record in self._ca.certificates_of_subject(
+                session, contract.emaid, profiles=CONTRACT_PROFILES
+            )
+            if record.revoked_at is None
+        ]
+        serials += [s for s in self._linked_serials(session, contract.id) if s not in serials]
         revoked = []
-        for certificate in self.certificates(contract.emaid):
+        for serial_hex in serials:
             try:
                 self._ca.revoke(
-                    parse_serial(certificate.serial_hex),
-                    reason="cessationOfOperation",
-                    actor=actor,
+                    session, parse_serial(serial_hex), reason="cessationOfOperation", actor=actor
                 )
             except (AlreadyRevoked, UnknownCertificate):
                 continue
-            revoked.append(certificate.serial_hex)
-        return contract, revoked
+            revoked.append(serial_hex)
+        return revoked
 
     def _set_status(
-        self, emaid: str, status: str, *, actor: str, allowed_from: tuple[str, ...]
+        self,
+        session: Session,
+        grant: Grant,
+        emaid: str,
+        status: str,
+        *,
+        allowed_from: tuple[str, ...],
     ) -> Contract:
         assert status in CONTRACT_STATUSES
-        with self._session_factory() as session, session.begin():
-            contract = self._get(session, emaid, for_update=True)
-            if contract.status not in allowed_from:
-                raise ContractError(
-                    "contract_status",
-                    f"contract {contract.emaid} is {contract.status}; cannot become {status}",
-                )
-            previous = contract.status
-            contract.status = status
-            contract.status_changed_at = self._clock()
-            record_event(
-                session,
-                actor=actor,
-                action=f"contract.{_PAST[status]}",
-                emaid=contract.emaid,
-                previous=previous,
+        contract = self._in_scope(session, grant, emaid, for_update=True)
+        if contract.status not in allowed_from:
+            raise ContractConflict(
+                "contract_status",
+                f"contract {contract.emaid} is {contract.status}; cannot become {status}",
             )
-            return contract
-
-    # --- lookup -----------------------------------------------------------------------------
-
-    def get(self, emaid: str) -> Contract:
-        with self._session_factory() as session:
-            return self._get(session, emaid)
-
-    def _get(self, session: Session, emaid: str, *, for_update: bool = False) -> Contract:
-        key = self.registry.imported(emaid)[0].normalized
-        query = select(Contract).where(Contract.emaid == key)
-        if for_update:
-            query = query.with_for_update()
-        contract = session.scalar(query)
-        if contract is None:
-            raise ContractError("unknown_contract", f"no contract with eMAID {key}")
+        previous = contract.status
+        contract.status = status
+        contract.status_changed_at = self._clock()
+        record_event(
+            session,
+            actor=grant.principal.actor,
+            action=f"contract.{_PAST[status]}",
+            emaid=contract.emaid,
+            previous=previous,
+        )
         return contract
 
-    def find_by_emaid(self, emaid: str) -> Contract | None:
-        with self._session_factory() as session:
-            return session.scalar(select(Contract).where(Contract.emaid == emaid))
+    def _in_scope(
+        self, session: Session, grant: Grant, emaid: str, *, for_update: bool = False
+    ) -> Contract:
+        key = self.registry.imported(emaid)[0].normalized
+        query = _scoped(grant, select(Contract).where(Contract.emaid == key))
+        if for_update:
+            # populate_existing: a contract already in the session is re-read, not trusted.
+            query = query.with_for_update().execution_options(populate_existing=True)
+        contract = session.scalar(query)
+        if contract is None:
+            raise ContractNotFound("unknown_contract", f"no contract with eMAID {key}")
+        return contract
 
-    def contract_for_pcid(self, pcid: str) -> Contract | None:
+    # --- for stations (the CPS and the authorizer) ------------------------------------------
+
+    @staticmethod
+    def find_by_emaid(session: Session, emaid: str) -> Contract | None:
+        """The contract with this normalised eMAID (a contract certificate's CN)."""
+        return session.scalar(select(Contract).where(Contract.emaid == emaid))
+
+    @staticmethod
+    def contract_for_pcid(session: Session, pcid: str) -> Contract | None:
         """The car's default contract, else its newest one; None if the car is unknown."""
-        with self._session_factory() as session:
-            return session.scalar(
+        return session.scalar(
+            select(Contract)
+            .join(VehicleBinding, VehicleBinding.contract_id == Contract.id)
+            .where(VehicleBinding.pcid == pcid_key(pcid))
+            .order_by(VehicleBinding.is_default.desc(), VehicleBinding.id.desc())
+            .limit(1)
+        )
+
+    @staticmethod
+    def contracts_for_pcid(session: Session, pcid: str) -> builtins.list[Contract]:
+        """All the car's contracts, default first (ISO 15118-20 may install several)."""
+        return builtins.list(
+            session.scalars(
                 select(Contract)
                 .join(VehicleBinding, VehicleBinding.contract_id == Contract.id)
-                .where(VehicleBinding.pcid == pcid.strip().upper())
+                .where(VehicleBinding.pcid == pcid_key(pcid))
                 .order_by(VehicleBinding.is_default.desc(), VehicleBinding.id.desc())
-                .limit(1)
             )
+        )
 
-    def contracts_for_pcid(self, pcid: str) -> list[Contract]:
-        """All the car's contracts, default first (ISO 15118-20 may install several)."""
-        with self._session_factory() as session:
-            return list(
-                session.scalars(
-                    select(Contract)
-                    .join(VehicleBinding, VehicleBinding.contract_id == Contract.id)
-                    .where(VehicleBinding.pcid == pcid.strip().upper())
-                    .order_by(VehicleBinding.is_default.desc(), VehicleBinding.id.desc())
-                )
+    @staticmethod
+    def certificates(session: Session, emaid: str) -> builtins.list[ContractCertificate]:
+        """The certificates the CPS issued and linked to the contract, oldest first."""
+        return builtins.list(
+            session.scalars(
+                select(ContractCertificate)
+                .join(Contract, Contract.id == ContractCertificate.contract_id)
+                .where(Contract.emaid == emaid)
+                .order_by(ContractCertificate.id)
             )
+        )
 
-    def search(
-        self,
-        *,
-        text: str | None = None,
-        owner: str | None = None,
-        status: str | None = None,
-        pcid: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[Contract]:
-        """Contracts matching every given filter, newest first. `text` matches eMAID, owner
-        or partner (case-insensitive substring)."""
-        query = select(Contract).order_by(Contract.id.desc())
-        if owner is not None:
-            query = query.where(Contract.owner == owner)
-        if status is not None:
-            if status not in CONTRACT_STATUSES:
-                raise ContractError("contract_status", f"status must be one of {CONTRACT_STATUSES}")
-            query = query.where(Contract.status == status)
-        if pcid is not None:
-            query = query.join(VehicleBinding, VehicleBinding.contract_id == Contract.id).where(
-                VehicleBinding.pcid == pcid.strip().upper()
-            )
-        if text:
-            pattern = f"%{text.strip().replace('-', '')}%"
-            query = query.where(
-                or_(
-                    Contract.emaid.ilike(pattern),
-                    Contract.owner.ilike(f"%{text.strip()}%"),
-                    Contract.partner.ilike(f"%{text.strip()}%"),
-                )
-            )
-        with self._session_factory() as session:
-            return list(session.scalars(query.limit(limit).offset(offset)))
-
-    def view(self, emaid: str) -> ContractView:
-        with self._session_factory() as session:
-            contract = self._get(session, emaid)
-            pcids = tuple(
-                session.scalars(
-                    select(VehicleBinding.pcid).where(VehicleBinding.contract_id == contract.id)
-                )
-            )
-        return ContractView(contract, pcids, tuple(self.certificates(contract.emaid)))
-
-    def certificates(self, emaid: str) -> list[ContractCertificate]:
-        with self._session_factory() as session:
-            return list(
-                session.scalars(
-                    select(ContractCertificate)
-                    .join(Contract, Contract.id == ContractCertificate.contract_id)
-                    .where(Contract.emaid == emaid)
-                    .order_by(ContractCertificate.id)
-                )
-            )
-
-    def certificate_by_serial(self, serial_hex: str) -> ContractCertificate | None:
-        with self._session_factory() as session:
-            return session.scalar(
-                select(ContractCertificate).where(ContractCertificate.serial_hex == serial_hex)
-            )
+    @staticmethod
+    def lock_usable(session: Session, contract_id: int, now: datetime) -> Contract:
+        """The contract re-read under a row lock (held until the caller's transaction ends,
+        so a termination waits for the certificate being completed and then revokes it);
+        ContractUnusable if it is no longer active and within its validity."""
+        contract = session.scalar(
+            select(Contract)
+            .where(Contract.id == contract_id)
+            .with_for_update()
+            # The object read earlier in this session may be stale: read the row afresh.
+            .execution_options(populate_existing=True)
+        )
+        if contract is None:
+            raise ContractUnusable(f"contract {contract_id} does not exist")
+        reason = unusable_reason(contract, now)
+        if reason is not None:
+            raise ContractUnusable(reason)
+        return contract
 
     def record_certificate(
         self,
+        session: Session,
         contract: Contract,
         *,
         serial_hex: str,
@@ -352,27 +478,49 @@ class ContractService:
         not_after: datetime,
         escrowed_key: bytes | None,
         actor: str,
-    ) -> None:
-        with self._session_factory() as session, session.begin():
-            session.add(
-                ContractCertificate(
-                    contract_id=contract.id,
-                    serial_hex=serial_hex,
-                    pcid=pcid,
-                    action=action,
-                    schema=schema,
-                    not_after=not_after,
-                    issued_at=self._clock(),
-                    escrowed_key=escrowed_key,
-                )
+    ) -> ContractCertificate:
+        """Link a contract certificate to its contract, audited, in the transaction that
+        completes the certificate."""
+        link = ContractCertificate(
+            contract_id=contract.id,
+            serial_hex=serial_hex,
+            pcid=pcid,
+            action=action,
+            schema=schema,
+            not_after=not_after,
+            issued_at=self._clock(),
+            escrowed_key=escrowed_key,
+        )
+        session.add(link)
+        record_event(
+            session,
+            actor=actor,
+            action=f"contract.certificate_{_PAST[action]}",
+            serial_hex=serial_hex,
+            emaid=contract.emaid,
+            pcid=pcid,
+            schema=schema,
+            escrowed=escrowed_key is not None,
+        )
+        return link
+
+    @staticmethod
+    def emaids_owned_by(username: str) -> Select[str]:
+        """The eMAIDs of a user's contracts, as a subquery for other domains' listings (the
+        OCPP core's charging sessions) so they need not read the contracts table."""
+        return select(Contract.emaid).where(Contract.owner == username)
+
+    # --- links ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _linked(session: Session, contract_id: int) -> builtins.list[ContractCertificate]:
+        return builtins.list(
+            session.scalars(
+                select(ContractCertificate)
+                .where(ContractCertificate.contract_id == contract_id)
+                .order_by(ContractCertificate.id)
             )
-            record_event(
-                session,
-                actor=actor,
-                action=f"contract.certificate_{_PAST[action]}",
-                serial_hex=serial_hex,
-                emaid=contract.emaid,
-                pcid=pcid,
-                schema=schema,
-                escrowed=escrowed_key is not None,
-            )
+        )
+
+    def _linked_serials(self, session: Session, contract_id: int) -> builtins.list[str]:
+        return [link.serial_hex for link in self._linked(session, contract_id)]

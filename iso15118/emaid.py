@@ -158,6 +158,13 @@ def normalize_emaid(text: str) -> str:
     return parse_emaid(text).normalized
 
 
+def normalize_tolerant(text: str) -> str:
+    """The 15-character form of an eMAID as an EV may list it (ISO 15118-20
+    PrioritizedEMAIDs): `-` or `*` separators anywhere, any case, the check character
+    optional (computed when missing, refused when wrong). EmaidError otherwise."""
+    return parse_emaid(_strip(text, "-*")).normalized
+
+
 def from_din(text: str) -> Emaid:
     """A DIN SPEC 91286 contract ID converted to its eMI3 / ISO 15118 form."""
     candidate = text.strip().upper()
@@ -180,9 +187,15 @@ def from_din(text: str) -> Emaid:
     )
 
 
+def is_din_form(text: str) -> bool:
+    """Whether `text` is written as a DIN SPEC 91286 contract ID (`import_emaid` converts it)."""
+    candidate = text.strip().upper()
+    return "*" in candidate or _DIN_FORM.match(candidate) is not None
+
+
 def import_emaid(text: str) -> Emaid:
     """Any eMAID an operator may import: ISO/eMI3 forms, or a DIN SPEC 91286 ID (converted)."""
     candidate = text.strip().upper()
-    if "*" in candidate or _DIN_FORM.match(candidate):
+    if is_din_form(candidate):
         return from_din(candidate)
     return parse_emaid(candidate)

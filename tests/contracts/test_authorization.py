@@ -8,16 +8,17 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from contracts import HashData
+from contracts import AuthorizationDecision, HashData
 from iso15118.emaid import check_character
 from pki.authority import pem_of
-from tests.contracts.conftest import Pnc
+from tests.contracts.conftest import OPERATOR, Pnc
 from tests.pki.foreign import make_foreign_pki
 
 pytestmark = pytest.mark.postgres
@@ -26,24 +27,28 @@ pytestmark = pytest.mark.postgres
 def _issue(pnc: Pnc, emaid: str | None = None) -> tuple[x509.Certificate, list[x509.Certificate]]:
     """A contract certificate as the CPS records it (issued by mo-sub2, CN = eMAID)."""
     emaid = emaid or pnc.emaid
-    issued = pnc.product.ca.issue_for_key(
-        ec.generate_private_key(ec.SECP256R1()).public_key(),
-        "contract",
-        common_name=emaid,
-        actor="test",
-    )
-    contract = pnc.domain.service.find_by_emaid(emaid)
-    if contract is not None:
-        pnc.domain.service.record_certificate(
-            contract,
-            serial_hex=issued.serial_hex,
-            pcid=pnc.pcid,
-            action="install",
-            schema="iso-2",
-            not_after=issued.certificate.not_valid_after_utc,
-            escrowed_key=None,
+    service = pnc.domain.service
+    with pnc.product.session_factory.begin() as session:
+        issued = pnc.product.ca.issue_for_key(
+            session,
+            ec.generate_private_key(ec.SECP256R1()).public_key(),
+            "contract",
+            common_name=emaid,
             actor="test",
         )
+        contract = service.find_by_emaid(session, emaid)
+        if contract is not None:
+            service.record_certificate(
+                session,
+                contract,
+                serial_hex=issued.serial_hex,
+                pcid=pnc.pcid,
+                action="install",
+                schema="iso-2",
+                not_after=issued.certificate.not_valid_after_utc,
+                escrowed_key=None,
+                actor="test",
+            )
     return issued.certificate, list(issued.chain)
 
 
@@ -60,8 +65,13 @@ def _hash_data(cert: x509.Certificate, issuer: x509.Certificate) -> HashData:
     )
 
 
-def _decide(pnc: Pnc, emaid: str, **kwargs: object) -> tuple[str | None, str]:
-    decision = pnc.domain.authorizer.authorize(emaid, **kwargs)  # type: ignore[arg-type]
+def _authorize(pnc: Pnc, emaid: str, *args: Any, **kwargs: Any) -> AuthorizationDecision:
+    with pnc.product.session_factory() as session:  # reads only, as the OCPP core asks
+        return pnc.domain.authorizer.authorize(session, emaid, *args, **kwargs)
+
+
+def _decide(pnc: Pnc, emaid: str, **kwargs: Any) -> tuple[str | None, str]:
+    decision = _authorize(pnc, emaid, **kwargs)
     return decision.certificate_status, decision.id_token_status
 
 
@@ -79,7 +89,7 @@ def test_termination_takes_effect_on_the_next_authorization(pnc: Pnc) -> None:
     hashes = [_hash_data(leaf, chain[0]), _hash_data(chain[0], chain[1])]
     assert _decide(pnc, pnc.emaid, pem_chain=pem) == ("Accepted", "Accepted")
     assert _decide(pnc, pnc.emaid, hash_data=hashes) == ("Accepted", "Accepted")
-    pnc.domain.service.terminate(pnc.emaid, actor="ops")
+    pnc.operate("terminate")
     assert _decide(pnc, pnc.emaid, pem_chain=pem) == ("CertificateRevoked", "Invalid")
     assert _decide(pnc, pnc.emaid, hash_data=hashes) == ("CertificateRevoked", "Invalid")
 
@@ -88,7 +98,8 @@ def test_revocation_takes_effect_on_the_next_authorization(pnc: Pnc) -> None:
     leaf, chain = _issue(pnc)
     pem = pem_of([leaf, *chain])
     assert _decide(pnc, pnc.emaid, pem_chain=pem) == ("Accepted", "Accepted")
-    pnc.product.ca.revoke(leaf.serial_number, reason="keyCompromise", actor="ops")
+    with pnc.product.session_factory.begin() as session:
+        pnc.product.ca.revoke(session, leaf.serial_number, reason="keyCompromise", actor="ops")
     assert _decide(pnc, pnc.emaid, pem_chain=pem) == ("CertificateRevoked", "Invalid")
     assert _decide(pnc, pnc.emaid, hash_data=[_hash_data(leaf, chain[0])]) == (
         "CertificateRevoked",
@@ -99,9 +110,9 @@ def test_revocation_takes_effect_on_the_next_authorization(pnc: Pnc) -> None:
 def test_blocked_or_unknown_contract_with_a_valid_chain_is_contract_cancelled(pnc: Pnc) -> None:
     leaf, chain = _issue(pnc)
     pem = pem_of([leaf, *chain])
-    pnc.domain.service.suspend(pnc.emaid, actor="ops")
+    pnc.operate("suspend")
     assert _decide(pnc, pnc.emaid, pem_chain=pem) == ("ContractCancelled", "Blocked")
-    pnc.domain.service.resume(pnc.emaid, actor="ops")
+    pnc.operate("resume")
     assert _decide(pnc, pnc.emaid, pem_chain=pem) == ("Accepted", "Accepted")
     # A genuine contract certificate whose eMAID has no contract here.
     stranger = "UZUPCC00000000" + check_character("UZUPCC00000000")
@@ -115,7 +126,7 @@ def test_blocked_or_unknown_contract_with_a_valid_chain_is_contract_cancelled(pn
 def test_expired_chain(pnc: Pnc) -> None:
     leaf, chain = _issue(pnc)
     later = leaf.not_valid_after_utc + timedelta(days=1)
-    decision = pnc.domain.authorizer.authorize(pnc.emaid, pem_of([leaf, *chain]), now=later)
+    decision = _authorize(pnc, pnc.emaid, pem_of([leaf, *chain]), now=later)
     assert (decision.certificate_status, decision.id_token_status) == (
         "CertificateExpired",
         "Expired",
@@ -136,7 +147,8 @@ def test_chain_not_verifiable(pnc: Pnc, tmp_path: Path) -> None:
 
 def test_emaid_must_be_the_contract_certificates_cn(pnc: Pnc) -> None:
     leaf, chain = _issue(pnc)
-    other = pnc.domain.service.create(owner="mallory", actor="test").emaid
+    with pnc.product.session_factory.begin() as session:
+        other = pnc.domain.service.create(session, OPERATOR, owner="mallory").emaid
     assert _decide(pnc, other, pem_chain=pem_of([leaf, *chain])) == ("CertChainError", "Invalid")
     assert _decide(pnc, other, hash_data=[_hash_data(leaf, chain[0])]) == (
         "CertChainError",
@@ -154,8 +166,9 @@ def test_hash_data_with_wrong_issuer_hash_is_not_verifiable(pnc: Pnc) -> None:
 def test_token_only_decision_without_certificate(pnc: Pnc) -> None:
     assert _decide(pnc, pnc.emaid) == (None, "Accepted")
     assert _decide(pnc, "not an emaid") == (None, "Invalid")
-    contract = pnc.domain.service.get(pnc.emaid)
+    with pnc.product.session_factory() as session:
+        contract = pnc.domain.service.get(session, OPERATOR, pnc.emaid)
     after_end = contract.valid_until + timedelta(seconds=1)
-    decision = pnc.domain.authorizer.authorize(pnc.emaid, now=after_end)
+    decision = _authorize(pnc, pnc.emaid, now=after_end)
     assert decision.id_token_status == "Expired"
     assert datetime.now(UTC) < contract.valid_until

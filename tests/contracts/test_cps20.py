@@ -20,12 +20,19 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from contracts import ContractDomain, contracts_of
+from contracts import ContractCertificate
 from contracts.cps import ISO20_SCHEMAS, MAX_EXI_CHARACTERS, CpsAnswer
 from contracts.cps20 import Code20
-from csms.product import Product
 from tests.contracts.car import JosevCar
 from tests.contracts.car20 import Car20, OemPki20, make_oem_pki20
+from tests.contracts.conftest import (
+    OPERATOR,
+    Domain,
+    Product,
+    contract_domain,
+    handle,
+    linked_certificates,
+)
 from tests.contracts.oem_crl import revoke_leaf_crl
 
 PCID20 = "WMIABC1234567890XY"  # [V2G20-2492]: 18 characters in -20
@@ -34,7 +41,7 @@ PCID20 = "WMIABC1234567890XY"  # [V2G20-2492]: 18 characters in -20
 @dataclass
 class Pnc20:
     product: Product
-    domain: ContractDomain
+    domain: Domain
     oem: OemPki20
     car: Car20
     emaid: str
@@ -43,7 +50,15 @@ class Pnc20:
         return self.product.ca.authority(name).certificate
 
     def install(self, exi_b64: str, schema: str = ISO20_SCHEMAS[0]) -> CpsAnswer:
-        return self.domain.cps.handle(schema, "Install", exi_b64)
+        return handle(self.product, self.domain, schema, "Install", exi_b64)
+
+    def create(self, owner: str = "alice") -> str:
+        """A new contract for the car (not its default); its eMAID."""
+        with self.product.session_factory.begin() as session:
+            return self.domain.service.create(session, OPERATOR, owner=owner, pcid=PCID20).emaid
+
+    def certificates(self, emaid: str | None = None) -> list[ContractCertificate]:
+        return linked_certificates(self.product, self.domain, emaid or self.emaid)
 
     def failed_with(self, answer: CpsAnswer, code: str) -> dict:
         assert answer.status == "Failed"
@@ -51,7 +66,7 @@ class Pnc20:
         response = Car20.decode(answer.exi_response)
         assert response["ResponseCode"] == code
         assert "Signature" not in response["Header"]
-        assert self.domain.service.certificates(self.emaid) == []  # nothing was issued
+        assert self.certificates() == []  # nothing was issued
         return response
 
 
@@ -61,9 +76,10 @@ def make_pnc20(make_product: Callable[..., Product], tmp_path: Path) -> Callable
         product = make_product("sqlite-file")
         oem = make_oem_pki20(tmp_path / f"oem20-{pcid}", leaf_cn=pcid)
         bundle = oem.pem("root", "sub1", "sub2") if import_subs else oem.pem("root")
-        product.trust.add_bundle(bundle, "oem-root", actor="test")
-        domain = contracts_of(product)
-        contract = domain.service.create(owner="alice", pcid=pcid, actor="test")
+        product.trust(bundle)
+        domain = contract_domain(product)
+        with product.session_factory.begin() as session:
+            contract = domain.service.create(session, OPERATOR, owner="alice", pcid=pcid)
         return Pnc20(product, domain, oem, Car20(oem, pcid), contract.emaid)
 
     return factory
@@ -93,7 +109,7 @@ def test_install_20_signed_verified_and_key_decrypts_unverified_kdf(
     # The -20 hierarchies have one sub-CA level (certs/hierarchy.toml says why).
     assert installed.sub_certificates == [ca.authority("mo-sub2-20").certificate]
     installed.certificate.verify_directly_issued_by(ca.authority("mo-sub2-20").certificate)
-    [record] = pnc20.domain.service.certificates(pnc20.emaid)
+    [record] = pnc20.certificates()
     assert record.schema == "iso-20" and record.pcid == PCID20 and record.action == "install"
     assert record.serial_hex == answer.serial_hex
 
@@ -121,9 +137,8 @@ def test_install_20_request_signed_the_2_way_is_accepted_unverified_kdf(pnc20: P
 
 
 def test_maximum_and_remaining_chains_unverified_semantics_unverified_kdf(pnc20: Pnc20) -> None:
-    service = pnc20.domain.service
-    second = service.create(owner="alice", pcid=PCID20, actor="test").emaid
-    third = service.create(owner="alice", pcid=PCID20, actor="test").emaid
+    second = pnc20.create()
+    third = pnc20.create()
     car, roots = pnc20.car, [pnc20.root()]
 
     # the car takes two chains and prefers `third`: third first, then the default contract
@@ -138,7 +153,7 @@ def test_maximum_and_remaining_chains_unverified_semantics_unverified_kdf(pnc20:
     answer = pnc20.install(car.request_b64(roots, maximum=2, prioritized=[third]))
     again = car.accept(answer.exi_response, pnc20.root())
     assert (again.emaid, again.remaining) == (third, 0)
-    assert service.certificates(second) == []  # beyond MaximumContractCertificateChains
+    assert pnc20.certificates(second) == []  # beyond MaximumContractCertificateChains
 
     # a car taking all three gets the one it has not got yet, and then nothing remains
     answer = pnc20.install(car.request_b64(roots, maximum=3))
@@ -147,7 +162,7 @@ def test_maximum_and_remaining_chains_unverified_semantics_unverified_kdf(pnc20:
 
 
 def test_prioritized_emaid_with_separators_and_without_check_character(pnc20: Pnc20) -> None:
-    other = pnc20.domain.service.create(owner="alice", pcid=PCID20, actor="test").emaid
+    other = pnc20.create()
     written = f"{other[:2]}-{other[2:5]}-{other[5:14]}"
     answer = pnc20.install(pnc20.car.request_b64([pnc20.root()], prioritized=[written]))
     installed = pnc20.car.accept(answer.exi_response, pnc20.root())
@@ -188,12 +203,17 @@ def test_p256_provisioning_certificate_is_refused_unverified_semantics(
 ) -> None:
     product = make_product("sqlite-file")
     oem = make_oem_pki20(tmp_path / "p256", leaf_cn=PCID20, curve="prime256v1")
-    product.trust.add_bundle(oem.pem("root", "sub1", "sub2"), "oem-root", actor="test")
-    domain = contracts_of(product)
-    domain.service.create(owner="alice", pcid=PCID20, actor="test")
+    product.trust(oem.pem("root", "sub1", "sub2"))
+    domain = contract_domain(product)
+    with product.session_factory.begin() as session:
+        domain.service.create(session, OPERATOR, owner="alice", pcid=PCID20)
     root = product.ca.authority("v2g-root-20").certificate
-    answer = domain.cps.handle(
-        ISO20_SCHEMAS[0], "Install", Car20(oem, PCID20).request_b64([root], hash_name="sha256")
+    answer = handle(
+        product,
+        domain,
+        ISO20_SCHEMAS[0],
+        "Install",
+        Car20(oem, PCID20).request_b64([root], hash_name="sha256"),
     )
     assert answer.status == "Failed"
     assert answer.response_code == Code20.CHAIN and "secp256r1" in answer.detail
@@ -201,7 +221,8 @@ def test_p256_provisioning_certificate_is_refused_unverified_semantics(
 
 def test_revoked_provisioning_certificate_unverified_semantics(pnc20: Pnc20) -> None:
     crl = revoke_leaf_crl(pnc20.oem)  # type: ignore[arg-type]
-    pnc20.domain.revocation.import_crl(crl, actor="test")
+    with pnc20.product.session_factory.begin() as session:
+        pnc20.domain.revocation.import_crl(session, crl, actor="test")
     answer = pnc20.install(pnc20.car.request_b64([pnc20.root()]))
     pnc20.failed_with(answer, Code20.REVOKED)
 
@@ -221,7 +242,7 @@ def test_maximum_zero_fails_with_no_certificate_available_unverified_semantics(
 def test_unknown_pcid_fails_with_no_contract_matching_pcid(pnc20: Pnc20, tmp_path: Path) -> None:
     other_pcid = "WMIZZZ0000000001QQ"
     oem = make_oem_pki20(tmp_path / "unknown", name="OEMU", leaf_cn=other_pcid)
-    pnc20.product.trust.add_bundle(oem.pem("root", "sub1", "sub2"), "oem-root", actor="t")
+    pnc20.product.trust(oem.pem("root", "sub1", "sub2"))
     answer = pnc20.install(Car20(oem, other_pcid).request_b64([pnc20.root()]))
     pnc20.failed_with(answer, Code20.NO_CONTRACT)
 
@@ -230,7 +251,8 @@ def test_unknown_pcid_fails_with_no_contract_matching_pcid(pnc20: Pnc20, tmp_pat
 def test_no_usable_contract_fails_with_no_contract_matching_pcid_unverified_semantics(
     pnc20: Pnc20, action: str
 ) -> None:
-    getattr(pnc20.domain.service, action)(pnc20.emaid, actor="test")
+    with pnc20.product.session_factory.begin() as session:
+        getattr(pnc20.domain.service, action)(session, OPERATOR, pnc20.emaid)
     answer = pnc20.install(pnc20.car.request_b64([pnc20.root()]))
     pnc20.failed_with(answer, Code20.NO_CONTRACT)
 
@@ -248,7 +270,7 @@ def test_malformed_or_unsupported_requests_fail_with_failed(
     pnc20: Pnc20, action: str, exi: str | None
 ) -> None:
     exi = exi or pnc20.car.request_b64([pnc20.root()])
-    answer = pnc20.domain.cps.handle(ISO20_SCHEMAS[1], action, exi)
+    answer = handle(pnc20.product, pnc20.domain, ISO20_SCHEMAS[1], action, exi)
     pnc20.failed_with(answer, Code20.FAILED)
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from auth.audit import AuditEvent
 from contracts.cps import ISO2_SCHEMA, MAX_EXI_CHARACTERS, CpsAnswer
 from tests.contracts.car import JosevCar
-from tests.contracts.conftest import Pnc
+from tests.contracts.conftest import OPERATOR, Pnc, Product, contract_domain, handle
 from tests.contracts.oem_crl import revoke_leaf_crl
 from tests.pki.foreign import make_foreign_pki
 
@@ -43,7 +43,7 @@ def _failed_with(pnc: Pnc, josev: JosevCar, answer: CpsAnswer, code: str) -> dic
     seen = josev.call("check_res", exi=answer.exi_response, key_pem=pnc.oem_key_pem, v2g_root="")
     assert seen["message"] == "CertificateInstallationRes"
     assert seen["response_code"] == code
-    assert pnc.domain.service.certificates(pnc.emaid) == []  # nothing was issued
+    assert pnc.certificates() == []  # nothing was issued
     return seen
 
 
@@ -51,14 +51,14 @@ def test_unknown_pcid_gets_no_certificate_available(
     pnc: Pnc, josev: JosevCar, tmp_path: Path
 ) -> None:
     stranger = make_foreign_pki(tmp_path / "other", name="OEM2", leaf_cn="WMIZZZ0000000001Q")
-    pnc.product.trust.add_bundle(stranger.pem("root", "sub1", "sub2"), "oem-root", actor="t")
+    pnc.product.trust(stranger.pem("root", "sub1", "sub2"))
     exi = _request(
         pnc,
         josev,
         oem_cert=base64.b64encode(stranger.leaf.public_bytes(serialization.Encoding.DER)).decode(),
         key_pem=stranger.leaf_key_pem.decode(),
     )
-    answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Install", exi)
+    answer = pnc.handle(ISO2_SCHEMA, "Install", exi)
     assert answer.status == "Failed" and answer.response_code == "FAILED_NoCertificateAvailable"
     seen = josev.call("check_res", exi=answer.exi_response, key_pem="", v2g_root="")
     assert seen["response_code"] == "FAILED_NoCertificateAvailable"
@@ -66,17 +66,17 @@ def test_unknown_pcid_gets_no_certificate_available(
 
 
 def test_terminated_contract_is_canceled(pnc: Pnc, josev: JosevCar) -> None:
-    pnc.domain.service.terminate(pnc.emaid, actor="ops")
-    answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Install", _request(pnc, josev))
+    pnc.operate("terminate")
+    answer = pnc.handle(ISO2_SCHEMA, "Install", _request(pnc, josev))
     _failed_with(pnc, josev, answer, "FAILED_ContractCanceled")
 
 
 def test_suspended_contract_is_canceled_until_resumed(pnc: Pnc, josev: JosevCar) -> None:
-    pnc.domain.service.suspend(pnc.emaid, actor="ops")
-    answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Install", _request(pnc, josev))
+    pnc.operate("suspend")
+    answer = pnc.handle(ISO2_SCHEMA, "Install", _request(pnc, josev))
     _failed_with(pnc, josev, answer, "FAILED_ContractCanceled")
-    pnc.domain.service.resume(pnc.emaid, actor="ops")
-    assert pnc.domain.cps.handle(ISO2_SCHEMA, "Install", _request(pnc, josev)).status == "Accepted"
+    pnc.operate("resume")
+    assert pnc.handle(ISO2_SCHEMA, "Install", _request(pnc, josev)).status == "Accepted"
 
 
 def test_untrusted_oem_chain(pnc: Pnc, josev: JosevCar, tmp_path: Path) -> None:
@@ -88,14 +88,15 @@ def test_untrusted_oem_chain(pnc: Pnc, josev: JosevCar, tmp_path: Path) -> None:
         oem_cert=base64.b64encode(rogue.leaf.public_bytes(serialization.Encoding.DER)).decode(),
         key_pem=rogue.leaf_key_pem.decode(),
     )
-    answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Install", exi)
+    answer = pnc.handle(ISO2_SCHEMA, "Install", exi)
     _failed_with(pnc, josev, answer, "FAILED_CertChainError")
 
 
 def test_revoked_oem_certificate(pnc: Pnc, josev: JosevCar) -> None:
-    record = pnc.domain.revocation.import_crl(revoke_leaf_crl(pnc.oem), actor="ops")
+    with pnc.product.session_factory.begin() as session:
+        record = pnc.domain.revocation.import_crl(session, revoke_leaf_crl(pnc.oem), actor="ops")
     assert "CN=OEM Sub2" in record.issuer_subject
-    answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Install", _request(pnc, josev))
+    answer = pnc.handle(ISO2_SCHEMA, "Install", _request(pnc, josev))
     _failed_with(pnc, josev, answer, "FAILED_CertificateRevoked")
     with pnc.product.session_factory() as session:
         actions = set(session.scalars(select(AuditEvent.action)))
@@ -108,15 +109,13 @@ def test_bad_request_signature(pnc: Pnc, josev: JosevCar) -> None:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    answer = pnc.domain.cps.handle(
-        ISO2_SCHEMA, "Install", _request(pnc, josev, key_pem=impostor.decode())
-    )
+    answer = pnc.handle(ISO2_SCHEMA, "Install", _request(pnc, josev, key_pem=impostor.decode()))
     _failed_with(pnc, josev, answer, "FAILED_SignatureError")
 
 
 def test_no_acceptable_root(pnc: Pnc, josev: JosevCar) -> None:
     oem_root = base64.b64encode(pnc.oem.root.public_bytes(serialization.Encoding.DER)).decode()
-    answer = pnc.domain.cps.handle(
+    answer = pnc.handle(
         ISO2_SCHEMA, "Install", _request(pnc, josev, roots=[oem_root, pnc.der("mo-root")])
     )
     _failed_with(pnc, josev, answer, "FAILED_NoCertificateAvailable")
@@ -135,7 +134,7 @@ def test_no_acceptable_root(pnc: Pnc, josev: JosevCar) -> None:
     ],
 )
 def test_malformed_exi(pnc: Pnc, josev: JosevCar, label: str, make: Callable[[str], str]) -> None:
-    answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Install", make(_request(pnc, josev)))
+    answer = pnc.handle(ISO2_SCHEMA, "Install", make(_request(pnc, josev)))
     seen = _failed_with(pnc, josev, answer, "FAILED")
     assert seen["session_id"] in ("00" * 8, "0")  # no session to echo
 
@@ -143,13 +142,13 @@ def test_malformed_exi(pnc: Pnc, josev: JosevCar, label: str, make: Callable[[st
 def test_oversize_request(pnc: Pnc, josev: JosevCar) -> None:
     exi = _request(pnc, josev)
     padded = exi + "A" * (MAX_EXI_CHARACTERS + 1 - len(exi))
-    answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Install", padded)
+    answer = pnc.handle(ISO2_SCHEMA, "Install", padded)
     _failed_with(pnc, josev, answer, "FAILED")
     assert "5600" in answer.detail
 
 
 def test_wrong_message_for_the_action(pnc: Pnc, josev: JosevCar) -> None:
-    answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Update", _request(pnc, josev))
+    answer = pnc.handle(ISO2_SCHEMA, "Update", _request(pnc, josev))
     assert answer.status == "Failed" and answer.response_code == "FAILED"
     seen = josev.call("check_res", exi=answer.exi_response, key_pem="", v2g_root="")
     assert seen["message"] == "CertificateUpdateRes"
@@ -160,8 +159,8 @@ def test_update_with_a_revoked_contract_certificate(pnc: Pnc, josev: JosevCar) -
     from tests.contracts.test_josev_interop import _install, _update_request
 
     installed = _install(pnc, josev)
-    pnc.domain.service.terminate(pnc.emaid, actor="ops")
-    answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Update", _update_request(pnc, installed))
+    pnc.operate("terminate")
+    answer = pnc.handle(ISO2_SCHEMA, "Update", _update_request(pnc, installed))
     assert answer.status == "Failed"
     assert answer.response_code == "FAILED_CertificateRevoked", answer.detail
     seen = josev.call("check_res", exi=answer.exi_response, key_pem="", v2g_root="")
@@ -169,15 +168,14 @@ def test_update_with_a_revoked_contract_certificate(pnc: Pnc, josev: JosevCar) -
 
 
 def test_uninitialised_pki_still_answers_the_car(
-    make_product: Callable[..., object], josev: JosevCar, tmp_path: Path
+    make_product: Callable[..., Product], josev: JosevCar, tmp_path: Path
 ) -> None:
-    from contracts import contracts_of
-
     product = make_product("postgres-file", init=False)
     oem = make_foreign_pki(tmp_path / "oem", leaf_cn="WMIABC1234567890X")
-    product.trust.add_bundle(oem.pem("root", "sub1", "sub2"), "oem-root", actor="t")  # type: ignore[attr-defined]
-    domain = contracts_of(product)
-    domain.service.create(owner="a", pcid="WMIABC1234567890X", actor="t")
+    product.trust(oem.pem("root", "sub1", "sub2"))
+    domain = contract_domain(product)
+    with product.session_factory.begin() as session:
+        domain.service.create(session, OPERATOR, owner="a", pcid="WMIABC1234567890X")
     exi = josev.call(
         "install_req",
         oem_cert=base64.b64encode(oem.leaf.public_bytes(serialization.Encoding.DER)).decode(),
@@ -185,7 +183,7 @@ def test_uninitialised_pki_still_answers_the_car(
         roots=[base64.b64encode(oem.root.public_bytes(serialization.Encoding.DER)).decode()],
         session_id="00112233445566AA",
     )["exi"]
-    answer = domain.cps.handle(ISO2_SCHEMA, "Install", exi)
+    answer = handle(product, domain, ISO2_SCHEMA, "Install", exi)
     assert (answer.status, answer.response_code) == ("Failed", "FAILED")
     assert "not_initialised" in answer.detail
     seen = josev.call("check_res", exi=answer.exi_response, key_pem="", v2g_root="")
@@ -199,5 +197,5 @@ def test_unsupported_schema_and_action_are_failed_not_raised(pnc: Pnc, josev: Jo
         ("urn:din:70121:2012:MsgDef", "Install"),
         (ISO2_SCHEMA, "Remove"),
     ]:
-        answer = pnc.domain.cps.handle(schema, action, exi)
+        answer = pnc.handle(schema, action, exi)
         assert (answer.status, answer.response_code) == ("Failed", "FAILED")

@@ -22,7 +22,9 @@ from iso15118.emaid import (
     din_check_digit,
     from_din,
     import_emaid,
+    is_din_form,
     normalize_emaid,
+    normalize_tolerant,
     parse_emaid,
 )
 
@@ -86,8 +88,10 @@ def test_every_written_form_normalises_to_the_15_character_id(text: str) -> None
 def test_din_ids_convert_to_emi3() -> None:
     # [OCHP/TNM] ContractIdSpec: "convert a DIN SPEC 91286 to an EMI3"
     for din in ("NL-TNM-012204-5", "NL*TNM*012204*5", "nltnm012204", "NL-TNM-012204"):
+        assert is_din_form(din)
         assert from_din(din).hyphenated == "NL-TNM-C00122045-K"
         assert import_emaid(din).normalized == "NLTNMC00122045K"
+    assert not is_din_form("NL-TNM-C00122045-K")
 
 
 @pytest.mark.parametrize(
@@ -122,3 +126,28 @@ def test_check_character_needs_fourteen_letters_and_digits(text: str) -> None:
     # [OCHP/TNM], [GDF] TheCheckDigitRefusesWhatIsNotFourteenLettersAndDigits
     with pytest.raises(EmaidError):
         check_character(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NLTNMC00122045",
+        "nl-tnm-c00122045-k",
+        "NL-TNMC00122045",
+        "NL*TNM*C00122045*K",
+        " NLTNMC00122045K",
+    ],
+)
+def test_tolerant_normalisation_reads_an_ev_listed_emaid(text: str) -> None:
+    # ISO 15118-20 PrioritizedEMAIDs: separators anywhere, the check character optional.
+    assert normalize_tolerant(text) == "NLTNMC00122045K"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("NL-TNM-C00122045-X", "check_character"), ("NLTNMC0012204", "malformed"), ("", "malformed")],
+)
+def test_tolerant_normalisation_still_refuses_wrong_ids(text: str, reason: str) -> None:
+    with pytest.raises(EmaidError) as caught:
+        normalize_tolerant(text)
+    assert caught.value.reason == reason

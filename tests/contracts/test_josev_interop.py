@@ -13,7 +13,6 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
 
 from auth.audit import AuditEvent
-from contracts import contracts_of
 from contracts.cps import ISO2_SCHEMA, MAX_EXI_CHARACTERS
 from iso15118 import build_signature, encode_v2g_message
 from iso15118.messages import (
@@ -25,7 +24,7 @@ from iso15118.messages import (
     V2GMessage,
 )
 from tests.contracts.car import JosevCar
-from tests.contracts.conftest import Pnc
+from tests.contracts.conftest import OPERATOR, Pnc, contract_domain
 
 pytestmark = [pytest.mark.interop, pytest.mark.postgres]
 
@@ -38,7 +37,7 @@ def _install(pnc: Pnc, josev: JosevCar, session_id: str = "0A1B2C3D4E5F6071") ->
         roots=[pnc.der("v2g-root")],
         session_id=session_id,
     )
-    answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Install", request["exi"])
+    answer = pnc.handle(ISO2_SCHEMA, "Install", request["exi"])
     assert answer.status == "Accepted", answer.detail
     assert len(answer.exi_response) <= MAX_EXI_CHARACTERS
     return {
@@ -81,9 +80,10 @@ def test_josev_installs_a_contract_certificate(pnc: Pnc, josev: JosevCar) -> Non
     assert result["emaid"] == pnc.emaid
     leaf = x509.load_der_x509_certificate(base64.b64decode(result["contract_chain"][0]))
     assert leaf.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value == pnc.emaid
-    contract = pnc.domain.service.get(pnc.emaid)
+    with pnc.product.session_factory() as session:
+        contract = pnc.domain.service.get(session, OPERATOR, pnc.emaid)
     assert leaf.not_valid_after_utc <= contract.valid_until
-    certificates = pnc.domain.service.certificates(pnc.emaid)
+    certificates = pnc.certificates()
     assert [c.serial_hex for c in certificates] == [result["answer"].serial_hex]
     assert certificates[0].escrowed_key is None
     with pnc.product.session_factory() as session:
@@ -102,7 +102,7 @@ def test_josev_checks_the_update_of_its_contract_certificate(pnc: Pnc, josev: Jo
     Josev decrypted at installation. Josev then checks the response exactly as for Install."""
     installed = _install(pnc, josev)
     exi = _update_request(pnc, installed)
-    answer = pnc.domain.cps.handle(ISO2_SCHEMA, "Update", exi)
+    answer = pnc.handle(ISO2_SCHEMA, "Update", exi)
     assert answer.status == "Accepted", answer.detail
     result = josev.call(
         "check_res",
@@ -116,7 +116,7 @@ def test_josev_checks_the_update_of_its_contract_certificate(pnc: Pnc, josev: Jo
     assert result["signature_ok"] is True and result["key_matches"] is True
     assert result["contract_chain"][0] != installed["contract_chain"][0]
     assert result["emaid"] == pnc.emaid
-    assert len(pnc.domain.service.certificates(pnc.emaid)) == 2
+    assert len(pnc.certificates()) == 2
 
 
 def test_escrow_keeps_the_key_encrypted_only_when_asked(
@@ -124,10 +124,9 @@ def test_escrow_keeps_the_key_encrypted_only_when_asked(
 ) -> None:
     pnc = make_pnc()
     pnc.product.settings.contract_key_escrow = True
-    pnc.product.extras.clear()  # rebuild the domain with the new setting
-    pnc.domain = contracts_of(pnc.product)
+    pnc.domain = contract_domain(pnc.product)  # rebuilt with the new setting
     result = _install(pnc, josev)
-    (stored,) = pnc.domain.service.certificates(pnc.emaid)
+    (stored,) = pnc.certificates()
     assert stored.escrowed_key is not None
     with pytest.raises(TypeError):  # encrypted: unreadable without the passphrase
         serialization.load_der_private_key(stored.escrowed_key, None)
