@@ -42,3 +42,13 @@ def after_commit(session: Session, callback: Callable[[], None]) -> None:
         callback()
 
     event.listen(session, "after_commit", fire, once=True)
+
+
+def after_rollback(session: Session, callback: Callable[[], None]) -> None:
+    """Run `callback` once the caller's transaction has been rolled back (and so released
+    every lock it held)."""
+
+    def fire(_session: Session, _previous: object) -> None:
+        callback()
+
+    event.listen(session, "after_soft_rollback", fire, once=True)

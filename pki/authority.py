@@ -31,7 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from auth.audit import AuditEvent, record_event
-from auth.db import after_commit
+from auth.db import after_commit, after_rollback
 
 from .certificate_profile import IssuerFacts
 from .csr import check_csr, load_csr
@@ -656,7 +656,25 @@ class CertificateAuthority:
         actor: str,
     ) -> None:
         """Step 5, in the caller's transaction: the certificate counts as issued only if that
-        transaction commits; if it does not, the row stays `reserved` (known, never issued)."""
+        transaction commits; if it does not, the row stays `reserved` (known, never issued).
+        If this step itself fails, the reservation is marked `failed` once the caller's
+        transaction has rolled back (not before: that transaction may hold the row's lock)."""
+        try:
+            self._store_issued(session, record_id, issued, profile, issuer_name, actor)
+        except BaseException as exc:
+            error = type(exc).__name__
+            after_rollback(session, lambda: self._mark_failed(record_id, actor, error))
+            raise
+
+    def _store_issued(
+        self,
+        session: Session,
+        record_id: int,
+        issued: IssuedCertificate,
+        profile: Profile,
+        issuer_name: str | None,
+        actor: str,
+    ) -> None:
         connection = session.connection()
         updated = connection.execute(
             _MARK_ISSUED,

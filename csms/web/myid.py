@@ -8,11 +8,18 @@ half-created. Every failure ends in one clear MyIdError and an audit row.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import httpx
+from authlib.deprecate import AuthlibDeprecationWarning
 from authlib.integrations.base_client.errors import MismatchingStateError, OAuthError
-from authlib.integrations.starlette_client import OAuth
+
+with warnings.catch_warnings():
+    # authlib 1.9 warns, on import, that its own httpx integration will move to the
+    # `httpx2` package; nothing here can act on that, and every `csms` command would print it.
+    warnings.simplefilter("ignore", AuthlibDeprecationWarning)
+    from authlib.integrations.starlette_client import OAuth
 from fastapi import Request
 from fastapi.responses import RedirectResponse
 

@@ -1,22 +1,18 @@
 """Fixtures of the contract service tests: a product with an openssl-made car maker's PKI
 imported, a car with a contract, and Josev playing the car.
 
-The product and its contract domain are built here from their parts (database, key store,
-CA), so these tests depend neither on the composition root nor on the shared tests/pki
-fixtures, both of which the restructuring is rewriting."""
+The product is the whole container (csms/container.py); `contract_domain` builds the contract
+services again from its parts, so a test can change a setting (key escrow) and rebuild them."""
 
 from __future__ import annotations
 
 import base64
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from auth.access import AccessControl
 from auth.policy import PolicyEngine
@@ -30,84 +26,40 @@ from contracts import (
     PncAuthorizer,
     TrustView,
 )
-from csms.database import make_engine, make_session_factory, upgrade
-from csms.settings import Settings
-from pki.authority import CertificateAuthority
+from csms.container import Container
 from pki.foreign_revocation import ForeignRevocation
-from pki.keystore import FileKeyStore
-from pki.ocsp import OcspResponder
 from pki.status_reader import StatusReader
 from pki.trust import TrustStore
 from tests.contracts.car import JosevCar
+from tests.pki.conftest import make_container
 from tests.pki.foreign import ForeignPki, make_foreign_pki
+
+__all__ = ["make_container"]
 
 PCID = "WMIABC1234567890X"
 OPERATOR = Principal.system("test")  # the tests act as the operator (the command line)
 
 
-@dataclass
-class Product:
-    """The parts of a product the contract domain is built from."""
-
-    settings: Settings
-    engine: Engine
-    session_factory: sessionmaker[Session]
-    ca: CertificateAuthority
-    ocsp: OcspResponder
-
-    def trust(self, bundle: bytes, kind: str = "oem-root") -> None:
-        with self.session_factory.begin() as session:
-            TrustStore().add_bundle(session, bundle, kind, actor="test")
-
-    def close(self) -> None:
-        self.engine.dispose()
+# The contract tests take the whole container (csms/container.py) as their product.
+Product = Container
 
 
-def build_product(settings: Settings, *, init: bool) -> Product:
-    url = settings.resolved_database_url
-    upgrade(url)
-    engine = make_engine(url)
-    sessions = make_session_factory(engine)
-    ca = CertificateAuthority(
-        sessions,
-        FileKeyStore(sessions, settings.resolved_key_passphrase()),
-        public_url=settings.public_url,
-        organization=settings.organization,
-        country=settings.country,
-        key_label_prefix=settings.key_label_prefix,
-    )
-    if init:
-        with sessions.begin() as session:
-            ca.init(session, "test", include_demo=True)
-    return Product(settings, engine, sessions, ca, OcspResponder(ca, engine))
+def trust(product: Product, bundle: bytes, kind: str = "oem-root") -> None:
+    """Import a bundle of roots and sub-CAs the way the operator does, in one transaction."""
+    with product.transaction() as session:
+        product.trust.add_bundle(session, bundle, kind, actor="test")
 
 
 @pytest.fixture
-def make_product(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> Iterator[Callable[..., Product]]:
+def make_product(make_container: Callable[..., Container]) -> Callable[..., Product]:
     """A product per call on `sqlite-file` or `postgres-file` (the contract domain does not
     touch the key store's backend; tests/pki covers SoftHSM)."""
-    built: list[Product] = []
 
     def factory(backend: str = "sqlite-file", *, init: bool = True) -> Product:
-        database, keys = backend.split("-")
-        assert keys == "file", backend
-        settings = Settings(
-            data_dir=tmp_path / f"data-{len(built)}",
-            database_url=(
-                request.getfixturevalue("postgres_url") if database == "postgres" else None
-            ),
-            key_passphrase="test-passphrase-not-secret",
-            key_label_prefix=f"t{uuid.uuid4().hex[:12]}",
-        )
-        product = build_product(settings, init=init)
-        built.append(product)
-        return product
+        assert backend.endswith("-file"), backend
+        return make_container(backend, init=init)
 
-    yield factory
-    for product in built:
-        product.close()
+    return factory
 
 
 @pytest.fixture
@@ -208,7 +160,7 @@ def make_pnc(make_product: Callable[..., Product], tmp_path: Path) -> Callable[.
     def factory(backend: str = "postgres-file", *, pcid: str = PCID) -> Pnc:
         product = make_product(backend)
         oem = make_foreign_pki(tmp_path / f"oem-{pcid}", leaf_cn=pcid)
-        product.trust(oem.pem("root", "sub1", "sub2"))
+        trust(product, oem.pem("root", "sub1", "sub2"))
         domain = contract_domain(product)
         with product.session_factory.begin() as session:
             contract = domain.service.create(session, OPERATOR, owner="alice", pcid=pcid)

@@ -32,6 +32,7 @@ from tests.contracts.conftest import (
     contract_domain,
     handle,
     linked_certificates,
+    trust,
 )
 from tests.contracts.oem_crl import revoke_leaf_crl
 
@@ -76,7 +77,7 @@ def make_pnc20(make_product: Callable[..., Product], tmp_path: Path) -> Callable
         product = make_product("sqlite-file")
         oem = make_oem_pki20(tmp_path / f"oem20-{pcid}", leaf_cn=pcid)
         bundle = oem.pem("root", "sub1", "sub2") if import_subs else oem.pem("root")
-        product.trust(bundle)
+        trust(product, bundle)
         domain = contract_domain(product)
         with product.session_factory.begin() as session:
             contract = domain.service.create(session, OPERATOR, owner="alice", pcid=pcid)
@@ -203,7 +204,7 @@ def test_p256_provisioning_certificate_is_refused_unverified_semantics(
 ) -> None:
     product = make_product("sqlite-file")
     oem = make_oem_pki20(tmp_path / "p256", leaf_cn=PCID20, curve="prime256v1")
-    product.trust(oem.pem("root", "sub1", "sub2"))
+    trust(product, oem.pem("root", "sub1", "sub2"))
     domain = contract_domain(product)
     with product.session_factory.begin() as session:
         domain.service.create(session, OPERATOR, owner="alice", pcid=PCID20)
@@ -242,7 +243,7 @@ def test_maximum_zero_fails_with_no_certificate_available_unverified_semantics(
 def test_unknown_pcid_fails_with_no_contract_matching_pcid(pnc20: Pnc20, tmp_path: Path) -> None:
     other_pcid = "WMIZZZ0000000001QQ"
     oem = make_oem_pki20(tmp_path / "unknown", name="OEMU", leaf_cn=other_pcid)
-    pnc20.product.trust(oem.pem("root", "sub1", "sub2"))
+    trust(pnc20.product, oem.pem("root", "sub1", "sub2"))
     answer = pnc20.install(Car20(oem, other_pcid).request_b64([pnc20.root()]))
     pnc20.failed_with(answer, Code20.NO_CONTRACT)
 

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from auth.audit import AuditEvent
 from contracts.cps import ISO2_SCHEMA, MAX_EXI_CHARACTERS, CpsAnswer
 from tests.contracts.car import JosevCar
-from tests.contracts.conftest import OPERATOR, Pnc, Product, contract_domain, handle
+from tests.contracts.conftest import OPERATOR, Pnc, Product, contract_domain, handle, trust
 from tests.contracts.oem_crl import revoke_leaf_crl
 from tests.pki.foreign import make_foreign_pki
 
@@ -51,7 +51,7 @@ def test_unknown_pcid_gets_no_certificate_available(
     pnc: Pnc, josev: JosevCar, tmp_path: Path
 ) -> None:
     stranger = make_foreign_pki(tmp_path / "other", name="OEM2", leaf_cn="WMIZZZ0000000001Q")
-    pnc.product.trust(stranger.pem("root", "sub1", "sub2"))
+    trust(pnc.product, stranger.pem("root", "sub1", "sub2"))
     exi = _request(
         pnc,
         josev,
@@ -172,7 +172,7 @@ def test_uninitialised_pki_still_answers_the_car(
 ) -> None:
     product = make_product("postgres-file", init=False)
     oem = make_foreign_pki(tmp_path / "oem", leaf_cn="WMIABC1234567890X")
-    product.trust(oem.pem("root", "sub1", "sub2"))
+    trust(product, oem.pem("root", "sub1", "sub2"))
     domain = contract_domain(product)
     with product.session_factory.begin() as session:
         domain.service.create(session, OPERATOR, owner="a", pcid="WMIABC1234567890X")

@@ -115,7 +115,7 @@ def test_failure_after_signing_before_storing_discards_the_certificate(
         raise Boom("database went away")
 
     monkeypatch.setattr(authority_module, "sign_precertificate", sign_then_crash_storage)
-    monkeypatch.setattr(container.ca, "_complete", crash)
+    monkeypatch.setattr(container.ca, "_store_issued", crash)  # storing fails
     with pytest.raises(Boom):
         in_tx(container, container.ca.issue_from_csr, make_csr(), "secc", actor="test")
     assert len(signed) == 1  # a signature was made in memory ...
