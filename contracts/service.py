@@ -17,7 +17,6 @@ Two kinds of caller:
 
 from __future__ import annotations
 
-import builtins
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -117,9 +116,9 @@ class ContractService:
 
     # --- reading, on someone's behalf -------------------------------------------------------
 
-    def list(
+    def list_contracts(
         self, session: Session, principal: Principal, *, limit: int = 100, offset: int = 0
-    ) -> builtins.list[Contract]:
+    ) -> list[Contract]:
         """The contracts the principal may read, newest first."""
         return self.search(session, principal, limit=limit, offset=offset)
 
@@ -134,7 +133,7 @@ class ContractService:
         pcid: str | None = None,
         limit: int = 100,
         offset: int = 0,
-    ) -> builtins.list[Contract]:
+    ) -> list[Contract]:
         """Contracts within the principal's scope matching every given filter, newest first.
         `text` matches eMAID, owner or partner (case-insensitive substring)."""
         grant = self._access.require(principal, CONTRACTS_READ)
@@ -158,7 +157,7 @@ class ContractService:
                     Contract.partner.ilike(f"%{text.strip()}%"),
                 )
             )
-        return builtins.list(session.scalars(query.limit(limit).offset(offset)))
+        return list(session.scalars(query.limit(limit).offset(offset)))
 
     def get(self, session: Session, principal: Principal, emaid: str) -> Contract:
         """The contract with this eMAID (any accepted form); ContractNotFound if there is none
@@ -329,7 +328,7 @@ class ContractService:
 
     def terminate(
         self, session: Session, principal: Principal, emaid: str
-    ) -> tuple[Contract, builtins.list[str]]:
+    ) -> tuple[Contract, list[str]]:
         """Terminate the contract and revoke every certificate of it, in the caller's
         transaction; returns the revoked serials. Terminating twice is an error (nothing to
         do is worth saying)."""
@@ -339,9 +338,7 @@ class ContractService:
         )
         return contract, self._revoke_certificates(session, contract, principal.actor)
 
-    def _revoke_certificates(
-        self, session: Session, contract: Contract, actor: str
-    ) -> builtins.list[str]:
+    def _revoke_certificates(self, session: Session, contract: Contract, actor: str) -> list[str]:
         """Found through the CA's own records by CN, not only through the links: a
         certificate reserved for the eMAID whose CPS transaction never committed may still
         have been signed, and has no link."""
@@ -424,9 +421,9 @@ class ContractService:
         )
 
     @staticmethod
-    def contracts_for_pcid(session: Session, pcid: str) -> builtins.list[Contract]:
+    def contracts_for_pcid(session: Session, pcid: str) -> list[Contract]:
         """All the car's contracts, default first (ISO 15118-20 may install several)."""
-        return builtins.list(
+        return list(
             session.scalars(
                 select(Contract)
                 .join(VehicleBinding, VehicleBinding.contract_id == Contract.id)
@@ -436,9 +433,9 @@ class ContractService:
         )
 
     @staticmethod
-    def certificates(session: Session, emaid: str) -> builtins.list[ContractCertificate]:
+    def certificates(session: Session, emaid: str) -> list[ContractCertificate]:
         """The certificates the CPS issued and linked to the contract, oldest first."""
-        return builtins.list(
+        return list(
             session.scalars(
                 select(ContractCertificate)
                 .join(Contract, Contract.id == ContractCertificate.contract_id)
@@ -513,8 +510,8 @@ class ContractService:
     # --- links ------------------------------------------------------------------------------
 
     @staticmethod
-    def _linked(session: Session, contract_id: int) -> builtins.list[ContractCertificate]:
-        return builtins.list(
+    def _linked(session: Session, contract_id: int) -> list[ContractCertificate]:
+        return list(
             session.scalars(
                 select(ContractCertificate)
                 .where(ContractCertificate.contract_id == contract_id)
@@ -522,5 +519,5 @@ class ContractService:
             )
         )
 
-    def _linked_serials(self, session: Session, contract_id: int) -> builtins.list[str]:
+    def _linked_serials(self, session: Session, contract_id: int) -> list[str]:
         return [link.serial_hex for link in self._linked(session, contract_id)]

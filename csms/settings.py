@@ -134,7 +134,6 @@ class Settings(BaseSettings):
             path.write_text(secrets.token_urlsafe(32))
         return path.read_text().strip().encode()
 
-
     def resolved_token_key(self) -> bytes:
         """The key signing access tokens; in development one is generated once and kept."""
         if self.token_key:

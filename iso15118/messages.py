@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from iso15118.xmldsig import signed_elements_of
+
 
 @dataclass
 class Reference:
@@ -334,8 +336,6 @@ class V2GMessage:
 
     def signed_elements(self) -> dict[str, tuple[str, Any]]:
         """{Id: (element name, content)} of the body elements a header Signature may cover."""
-        from iso15118.xmldsig import signed_elements_of
-
         return signed_elements_of(self.to_tree()["V2G_Message"]["Body"])
 
 
@@ -401,8 +401,6 @@ class CertificateInstallationReq20:
 
     def signed_elements(self) -> dict[str, tuple[str, Any]]:
         """{Id: (name, content)}: the OEM provisioning certificate chain, signed by the EV."""
-        from iso15118.xmldsig import signed_elements_of
-
         return signed_elements_of({self.NAME: self.to_tree()})
 
 
@@ -483,8 +481,6 @@ class CertificateInstallationRes20:
 
     def signed_elements(self) -> dict[str, tuple[str, Any]]:
         """{Id: (name, content)}: SignedInstallationData, signed by the CPS."""
-        from iso15118.xmldsig import signed_elements_of
-
         return signed_elements_of({self.NAME: self.to_tree()})
 
 

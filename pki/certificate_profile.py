@@ -25,7 +25,7 @@ from cryptography.x509.oid import (
 from . import der
 from .der import DerError, children, read_tlv
 from .errors import ProfileViolation
-from .profiles import KEY_USAGES, Profile
+from .profiles import KEY_USAGES, Profile, get_profile
 from .tbs import (
     SPKI_ALGORITHMS,
     encode_extension,
@@ -106,8 +106,6 @@ def extensions_der(
 def _fixed_extensions_der(
     profile_name: str, signature_only: bool, issuer_ski: bytes | None, ocsp_url: str
 ) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
-    from .profiles import get_profile
-
     profile = get_profile(profile_name)
     before = (
         encode_extension(
@@ -150,8 +148,6 @@ def expected_extension_oids(profile: Profile, *, is_root: bool) -> frozenset[str
 
 @lru_cache(maxsize=128)
 def _expected_extension_oids(profile_name: str, is_root: bool) -> frozenset[str]:
-    from .profiles import get_profile
-
     profile = get_profile(profile_name)
     oids = {
         ExtensionOID.BASIC_CONSTRAINTS,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from . import der
 from .authority import CertificateAuthority
 from .db import CertificateAuthorityRecord, CertificateRecord
+from .errors import PkiError, UnknownAuthority
 from .issuance import throwaway_sign_args
 
 CRL_VALIDITY = timedelta(days=7)
@@ -28,8 +29,6 @@ def build_crl(
     published (a number handed out twice would break RFC 5280 5.2.3)."""
     authority = ca.authority(name)
     if not authority.profile.ca:
-        from .errors import UnknownAuthority
-
         raise UnknownAuthority(f"{name} is not a CA and publishes no CRL")
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     # The CRL number must grow with every CRL the CA signs (RFC 5280 5.2.3).
@@ -82,7 +81,5 @@ def build_crl(
         der.signed_structure(tbs, signer.signature_algorithm, signer.sign(tbs))
     )
     if not crl.is_signature_valid(signer.public_key()):  # type: ignore[arg-type]
-        from .errors import PkiError
-
         raise PkiError("the CRL signature did not verify; the CRL was discarded")
     return crl

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs on a fresh machine, then lints and runs it.
+# Installs what the test suite needs on a fresh machine, then checks and runs it: ruff (lint
+# and format), import-linter (the layers of pyproject.toml), mypy (typing), then pytest.
 # Usage: scripts/test.sh [pytest args...]   e.g. scripts/test.sh tests/pki -x
 set -euo pipefail
 
@@ -13,6 +14,12 @@ ensure_project_installed "[test]"
 
 log "ruff check ."
 "$VENV/bin/ruff" check . || die "ruff check failed"
+log "ruff format --check ."
+"$VENV/bin/ruff" format --check . || die "ruff format --check failed (run: ruff format .)"
+log "lint-imports (layers)"
+"$VENV/bin/lint-imports" || die "an import breaks the layers (pyproject.toml [tool.importlinter])"
+log "mypy"
+"$VENV/bin/mypy" || die "mypy failed"
 
 log "pytest $*"
 status=0

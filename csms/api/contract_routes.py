@@ -56,7 +56,7 @@ async def list_contracts(
 ) -> list[ContractOut]:
     contracts = container_of(request).contracts
     found = await in_transaction(
-        request, lambda s: contracts.list(s, principal, limit=limit, offset=offset)
+        request, lambda s: contracts.list_contracts(s, principal, limit=limit, offset=offset)
     )
     return [ContractOut.of(c) for c in found]
 

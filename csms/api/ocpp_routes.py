@@ -103,7 +103,7 @@ async def list_stations(
 ) -> list[dict[str, Any]]:
     stations = container_of(request).stations
     found = await in_transaction(
-        request, lambda s: stations.list(s, who, limit=limit, offset=offset)
+        request, lambda s: stations.list_stations(s, who, limit=limit, offset=offset)
     )
     return [_summary(summary) for summary in found]
 

@@ -92,7 +92,7 @@ async def list_stations(
 ) -> list[StationOut]:
     stations = container_of(request).stations
     found = await in_transaction(
-        request, lambda s: stations.list(s, principal, limit=limit, offset=offset)
+        request, lambda s: stations.list_stations(s, principal, limit=limit, offset=offset)
     )
     return [StationOut.of(summary) for summary in found]
 
@@ -188,4 +188,3 @@ async def list_sessions(
         request, lambda s: stations.sessions(s, principal, limit=limit, offset=offset)
     )
     return [SessionOut.of(r) for r in found]
-

@@ -74,4 +74,3 @@ def encode(schema: str, as_base64: bool, fragment: bool, source: IO[str]) -> Non
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
-

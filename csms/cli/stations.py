@@ -49,7 +49,7 @@ def station_list() -> None:
     """Stations with security profile, last boot and last contact."""
     container = load_container()
     with container.transaction() as session:
-        summaries = container.stations.list(session, operator(), limit=1000)
+        summaries = container.stations.list_stations(session, operator(), limit=1000)
     for summary in summaries:
         s = summary.station
         boot = f"{s.boot_status} {s.last_boot_at:%Y-%m-%d %H:%M}" if s.last_boot_at else "-"

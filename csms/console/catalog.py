@@ -45,7 +45,12 @@ def load(language: str) -> Catalog:
 
 def missing(language: str) -> list[str]:
     catalog = load(language)
-    return sorted(m for m in used_messages() if not (catalog.get(m) and catalog.get(m).string))
+    return sorted(m for m in used_messages() if not _translated(catalog, m))
+
+
+def _translated(catalog: Catalog, message: str) -> bool:
+    found = catalog.get(message)
+    return found is not None and bool(found.string)
 
 
 def update() -> None:

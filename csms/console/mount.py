@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -43,7 +46,7 @@ def mount(app: FastAPI) -> None:
     @app.exception_handler(AccessDenied)
     async def access_denied(request: Request, exc: AccessDenied) -> Response:
         if not request.url.path.startswith(PREFIX) and previous_denied is not None:
-            return await previous_denied(request, exc)  # type: ignore[no-any-return]
+            return await _delegate(previous_denied, request, exc)
         if isinstance(exc, NotAuthenticated):
             return await login_required(request, LoginRequired(request.url.path))
         return render(request, "error.html", 403, code=403)
@@ -53,7 +56,7 @@ def mount(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def refused(request: Request, exc: ServiceError) -> Response:
         if not request.url.path.startswith(PREFIX) and previous_refusal is not None:
-            return await previous_refusal(request, exc)  # type: ignore[no-any-return]
+            return await _delegate(previous_refusal, request, exc)
         code = 404 if isinstance(exc, NotFound) else 400
         return render(request, "error.html", code, code=code)
 
@@ -65,5 +68,12 @@ def mount(app: FastAPI) -> None:
         if request.url.path.startswith(PREFIX) and exc.status_code in (400, 403, 404):
             return render(request, "error.html", exc.status_code, code=exc.status_code)
         if previous is not None:
-            return await previous(request, exc)  # type: ignore[no-any-return]
+            return await _delegate(previous, request, exc)
         return await http_exception_handler(request, exc)
+
+
+async def _delegate(handler: Callable[..., Any], request: Request, exc: Exception) -> Response:
+    """Hand an error that is not the console's to the handler installed before (the API's)."""
+    answer = handler(request, exc)
+    response: Response = await answer if inspect.isawaitable(answer) else answer
+    return response

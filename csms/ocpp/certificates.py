@@ -135,9 +135,7 @@ class StationCertificates:
             record.attempts += 1
             record.last_error = error[: limits.ERROR_DESCRIPTION] if error else None
 
-    def answered(
-        self, session: Session, station_id: str, record_id: int, status: str
-    ) -> list[str]:
+    def answered(self, session: Session, station_id: str, record_id: int, status: str) -> list[str]:
         """Record the station's CertificateSigned answer. On Accepted, revoke what the new
         certificate replaces, in the same transaction as marking it superseded (so neither
         can happen without the other); returns the serials revoked."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from contracts.cps_common import MAX_EXI_CHARACTERS
+
 IDENTITY = 48  # the station's identity: identifierString[48] (part 4 §3.1.1; A00.FR.204)
 PASSWORD_MIN, PASSWORD_MAX = 16, 40  # BasicAuthPassword passwordString (A00.FR.304)
 MESSAGE_ID = 36  # OCPP-J messageId (part 4 §4.1.3)
@@ -15,7 +17,9 @@ ERROR_DESCRIPTION = 255  # CALLERROR errorDescription
 REASON_CODE = 20  # StatusInfoType.reasonCode
 ADDITIONAL_INFO = 512  # StatusInfoType.additionalInfo
 TECH_INFO = 255  # SecurityEventNotification techInfo
-EXI = 5600  # Get15118EVCertificate exiRequest / exiResponse (the OCA's official schema)
+# Get15118EVCertificate exiRequest / exiResponse (the OCA's official schema): the contract
+# service enforces it on what it takes and makes, so it is defined there.
+EXI = MAX_EXI_CHARACTERS
 ID_TOKEN = 36  # IdTokenType.idToken
 TRANSACTION_ID = 36  # TransactionType.transactionId
 SECURITY_EVENT_TYPE = 50  # SecurityEventNotification type

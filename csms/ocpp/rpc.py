@@ -24,14 +24,16 @@ from jsonschema import Draft4Validator
 from jsonschema.exceptions import ValidationError as SchemaValidationError
 from ocpp.messages import get_validator
 
+from . import limits
+
 CALL, CALLRESULT, CALLERROR = 2, 3, 4
-MAX_MESSAGE_ID = 36
+MAX_MESSAGE_ID = limits.MESSAGE_ID
 UNREADABLE_ID = "-1"
 
 # The official OCA schema limits exiResponse to 5600 characters; the `ocpp` package's copy
 # says 7500. Strict stations enforce the official limit, so we do too, on what we send.
 OFFICIAL_LIMITS: dict[tuple[str, str], int] = {
-    ("Get15118EVCertificate", "exiResponse"): 5600,
+    ("Get15118EVCertificate", "exiResponse"): limits.EXI,
 }
 
 # Every OCPP 2.0.1 action (the schema file names without Request/Response).
@@ -51,7 +53,7 @@ class OcppError(Exception):
 
     def __init__(self, description: str = "", details: dict[str, Any] | None = None) -> None:
         super().__init__(description)
-        self.description = description[:255]
+        self.description = description[: limits.ERROR_DESCRIPTION]
         self.details = details or {}
 
 
@@ -240,7 +242,10 @@ def validate(action: str, payload: dict[str, Any], *, request: bool) -> None:
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "payload"
         cls = _KEYWORD_ERRORS.get(str(error.validator), FormatViolation)
-        raise cls(f"{where}: {error.message}"[:255], {"keyword": str(error.validator)})
+        raise cls(
+            f"{where}: {error.message}"[: limits.ERROR_DESCRIPTION],
+            {"keyword": str(error.validator)},
+        )
     if not request:
         for (limited_action, key), limit in OFFICIAL_LIMITS.items():
             value = payload.get(key)

@@ -14,9 +14,10 @@ import logging
 import ssl
 import weakref
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from http import HTTPStatus
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -269,15 +270,16 @@ class OcppServer:
             except Exception as exc:
                 error = f"{type(exc).__name__}: {exc}"
                 await self._in_transaction(
-                    lambda session, d=delivery, e=error: self._certificates.attempted(
-                        session, d.record_id, e
-                    )
+                    partial(self._certificates.attempted, record_id=delivery.record_id, error=error)
                 )
                 raise
             log.debug("%s: CertificateSigned answered %s", station_id, answer)
             revoked = await self._in_transaction(
-                lambda session, d=delivery, a=answer: self._certificates.answered(
-                    session, station_id, d.record_id, a["status"]
+                partial(
+                    self._certificates.answered,
+                    station_id=station_id,
+                    record_id=delivery.record_id,
+                    status=answer["status"],
                 )
             )
             log.info(
@@ -320,7 +322,7 @@ class OcppServer:
         await asyncio.to_thread(self._store.flush)
 
     @staticmethod
-    async def _every(seconds: float, work: Any) -> None:
+    async def _every(seconds: float, work: Callable[[], Awaitable[None]]) -> None:
         while True:
             await asyncio.sleep(seconds)
             try:

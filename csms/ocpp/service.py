@@ -56,7 +56,7 @@ ROOTS_TO_INSTALL = (("V2GRootCertificate", "v2g-root"), ("MORootCertificate", "m
 class OwnedEmaids(Protocol):
     """The contract domain's answer to "which eMAIDs are this driver's" (a subquery)."""
 
-    def emaids_owned_by(self, username: str) -> Select[tuple[str]]: ...
+    def emaids_owned_by(self, username: str) -> Select[Any]: ...
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class StationService:
 
     # --- stations --------------------------------------------------------------------------------
 
-    def list(
+    def list_stations(
         self, session: Session, principal: Principal, *, limit: int = 100, offset: int = 0
     ) -> list[StationSummary]:
         grant = self._access.require(principal, STATIONS_READ)
@@ -161,7 +161,9 @@ class StationService:
         partner = principal.partner if grant.scope is Scope.TENANT else None
         if grant.scope is Scope.TENANT and partner is None:
             return []
-        stations = self._registry.list(session, limit=limit, offset=offset, partner=partner)
+        stations = self._registry.list_stations(
+            session, limit=limit, offset=offset, partner=partner
+        )
         return self._summaries(session, stations)
 
     def get(self, session: Session, principal: Principal, station_id: str) -> StationSummary:

@@ -197,7 +197,7 @@ class StationRegistry:
         return Station.of(record) if record else None
 
     @staticmethod
-    def list(
+    def list_stations(
         session: Session, *, limit: int = 1000, offset: int = 0, partner: str | None = None
     ) -> list[Station]:
         """Stations by id; with `partner`, only that partner's (a tenant's view, in SQL)."""

@@ -13,9 +13,9 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, select, text, update
+from sqlalchemy import Table, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 from . import limits
@@ -98,7 +98,7 @@ class OcppStore:
                 {"ids": list(seen), "ats": list(seen.values())},
             )
             return
-        table = StationRecord.__table__
+        table = cast(Table, StationRecord.__table__)
         session.execute(
             update(table)
             .where(table.c.id == bindparam("b_id"))

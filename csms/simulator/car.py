@@ -111,8 +111,8 @@ class SimulatedCar:
         if key.public_key() != contract.public_key():
             raise CarRefusal("the decrypted key does not belong to the contract certificate")
         emaid = str(body.emaid.value)
-        cn = contract.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value
-        if str(cn).replace("-", "").upper() != emaid.replace("-", "").upper():
+        cn = str(contract.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value)
+        if cn.replace("-", "").upper() != emaid.replace("-", "").upper():
             raise CarRefusal(f"the certificate is for {cn}, the answer says {emaid}")
         self.contract = InstalledContract(emaid, contract, subs, key)
         return self.contract

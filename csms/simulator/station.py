@@ -15,6 +15,7 @@ import ssl
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import websockets
@@ -84,7 +85,8 @@ class SimulatedStation:
             self._pending.pop(message_id, None)
         if frame[0] == 4:
             raise StationError(f"{action}: CALLERROR {frame[2]} {frame[3]}")
-        return frame[2]  # type: ignore[no-any-return]
+        answer: dict[str, Any] = frame[2]
+        return answer
 
     # --- what a station does ---------------------------------------------------------------
 
@@ -230,7 +232,7 @@ class SimulatedStation:
         if fits:
             self.v2g_chain = chain
             self._chain_arrived.set()
-        cn = chain[0].subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value
+        cn = str(chain[0].subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value)
         self.on_event(
             "a03",
             f"CertificateSigned({payload.get('certificateType')}) CN={cn}, "
@@ -240,6 +242,4 @@ class SimulatedStation:
 
 
 def _now() -> str:
-    from datetime import UTC, datetime
-
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

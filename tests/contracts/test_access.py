@@ -24,8 +24,8 @@ def test_a_driver_sees_only_their_own_contracts(pnc: Pnc) -> None:
     with pnc.product.session_factory.begin() as session:
         bobs = service.create(session, BOB).emaid  # owner: the principal himself
     with pnc.product.session_factory() as session:
-        assert [c.emaid for c in service.list(session, ALICE)] == [pnc.emaid]
-        assert [c.emaid for c in service.list(session, BOB)] == [bobs]
+        assert [c.emaid for c in service.list_contracts(session, ALICE)] == [pnc.emaid]
+        assert [c.emaid for c in service.list_contracts(session, BOB)] == [bobs]
         assert service.get(session, ALICE, pnc.emaid).owner == "alice"
         with pytest.raises(ContractNotFound) as caught:
             service.get(session, BOB, pnc.emaid)

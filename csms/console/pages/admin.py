@@ -14,8 +14,8 @@ from fastapi.responses import Response
 
 from auth.audit import AUDIT_READ, AuditFilter
 from auth.errors import Conflict, ServiceError
-from auth.policy import ROLES, SCOPES, Rule
-from auth.principal import Permission, Principal
+from auth.policy import ROLES, Rule
+from auth.principal import SCOPES, Permission, Principal
 from auth.rules import POLICIES_CREATE, POLICIES_DELETE, POLICIES_READ
 from auth.users import (
     PARTNER_NAME,
@@ -309,7 +309,7 @@ async def add_partner(
 
 def _hierarchy(authorities: dict[str, Authority]) -> list[dict[str, Any]]:
     """The CAs as a forest: each root with its sub-CAs nested below it."""
-    nodes = {
+    nodes: dict[str, dict[str, Any]] = {
         name: {
             "name": name,
             "profile": a.profile.name,

@@ -37,7 +37,7 @@ async def _contracts_page(
     request: Request, principal: Principal, status_code: int = 200, **context: Any
 ) -> Response:
     service = container_of(request).contracts
-    found = await in_transaction(request, lambda s: service.list(s, principal, limit=500))
+    found = await in_transaction(request, lambda s: service.list_contracts(s, principal, limit=500))
     return render(request, "client/contracts.html", status_code, contracts=found, **context)
 
 

@@ -30,7 +30,7 @@ async def _stations_page(
     request: Request, principal: Principal, status_code: int = 200, **context: Any
 ) -> Response:
     service = container_of(request).stations
-    found = await in_transaction(request, lambda s: service.list(s, principal, limit=1000))
+    found = await in_transaction(request, lambda s: service.list_stations(s, principal, limit=1000))
     online = {s.id: s.connected for s in found}
     return render(
         request, "partner/stations.html", status_code, stations=found, online=online, **context
