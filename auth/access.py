@@ -31,7 +31,9 @@ class AccessControl:
         found = self.policy.decide_for_roles(
             roles, principal.domain, permission.obj, permission.action
         )
-        return Scope(found) if found is not None else None
+        if found is None or isinstance(found, Scope):
+            return found
+        return Scope(found)
 
     def grant(self, principal: Principal, permission: Permission) -> Grant | None:
         scope = self.decide(principal, permission)
