@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
 
 
 def normalise_url(url: str) -> str:
@@ -52,3 +56,14 @@ def upgrade(url: str) -> None:
     """Bring the schema to the newest migration (idempotent). Each domain keeps its own
     branch of migrations, so all heads are applied."""
     command.upgrade(alembic_config(url), "heads")
+
+
+async def in_worker_transaction(sessions: sessionmaker[Session], work: Callable[[Session], T]) -> T:
+    """`work(session)` in a worker thread, in one transaction committed when it returns (and
+    rolled back when it raises): how the OCPP core runs database work off its event loop."""
+
+    def run() -> T:
+        with sessions.begin() as session:
+            return work(session)
+
+    return await asyncio.to_thread(run)

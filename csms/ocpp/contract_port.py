@@ -27,8 +27,8 @@ class EvCertificateAnswer:
 
     status: str  # Accepted | Failed
     exi_response: str  # base64 EXI of the whole V2G_Message (≤ 5600 characters)
-    reason_code: str | None = None  # statusInfo.reasonCode, ≤ 20 characters
-    additional_info: str | None = None  # statusInfo.additionalInfo, ≤ 512 characters
+    reason_code: str | None = None  # statusInfo.reasonCode (the handler cuts it to 20)
+    additional_info: str | None = None  # statusInfo.additionalInfo (cut to 512 likewise)
 
 
 class ContractDecisions(Protocol):

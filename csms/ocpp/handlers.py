@@ -23,6 +23,7 @@ from ocpp.v201.enums import (
 )
 from sqlalchemy.orm import Session
 
+from ..database import in_worker_transaction
 from . import limits, rpc
 from .certificates import ocsp_request_from_hash_data, usable_ocsp_answer
 from .connection import AfterSend, HandlerResult, StationConnection
@@ -83,14 +84,9 @@ class Handlers:
         }
 
     async def _in_transaction(self, work: Callable[[Session], T]) -> T:
-        """`work` in a worker thread, in one transaction it commits before the answer goes
-        out: what a station is told has happened is stored."""
-
-        def run() -> T:
-            with self._sessions.begin() as session:
-                return work(session)
-
-        return await asyncio.to_thread(run)
+        """One transaction, committed before the answer goes out: what a station is told
+        has happened is stored."""
+        return await in_worker_transaction(self._sessions, work)
 
     async def dispatch(self, conn: StationConnection, call: rpc.Call) -> HandlerResult:
         # Order matters: an unknown action is NotImplemented and one the CSMS never takes is

@@ -30,6 +30,7 @@ from websockets.http11 import Request, Response
 
 from pki.trust import TrustStore
 
+from ..database import in_worker_transaction
 from . import limits
 from .certificates import TRIGGERS
 from .connection import AfterSend, StationConnection
@@ -79,11 +80,7 @@ class OcppServer:
         self._trusted_cso: frozenset[bytes] = frozenset()
 
     async def _in_transaction(self, work: Callable[[Session], T]) -> T:
-        def run() -> T:
-            with self._sessions.begin() as session:
-                return work(session)
-
-        return await asyncio.to_thread(run)
+        return await in_worker_transaction(self._sessions, work)
 
     # --- lifecycle -------------------------------------------------------------------------------
 

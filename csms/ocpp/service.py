@@ -17,7 +17,6 @@ another tenant's identifiers cannot be probed.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from auth.audit import record_event
 from auth.principal import Forbidden, Grant, Permission, Principal, Scope
 from pki.authority import CertificateAuthority, pem_of
 
+from ..database import in_worker_transaction
 from .certificates import StationCertificates
 from .connection import StationConnection
 from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, TransactionRecord
@@ -368,11 +368,6 @@ class StationService:
         return summaries
 
     async def _in_transaction(self, work: Callable[[Session], T]) -> T:
-        """A short transaction of its own, in a worker thread: a command waits for a station
-        on the network, and no transaction may stay open for that long."""
-
-        def run() -> T:
-            with self._sessions.begin() as session:
-                return work(session)
-
-        return await asyncio.to_thread(run)
+        """A short transaction of its own: a command waits for a station on the network, and
+        no transaction may stay open for that long."""
+        return await in_worker_transaction(self._sessions, work)
