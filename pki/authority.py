@@ -1,7 +1,8 @@
 """The certificate authority: its hierarchies, issuance with storage, revocation.
 
 Issuance, in order (each step says why it is there):
-1. Check the request against the profile (pki.csr): nothing is stored for a bad request.
+1. Check the issuer (one of the profile's `issuers`, certs/profiles.toml) and the request
+   against the profile (pki.csr): nothing is stored for a bad request.
 2. Build the precertificate and check it against the profile (pki.issuance).
 3. Record serial and precertificate, committed, *before* the real signature: a crash after
    this point can never leave a signed certificate the database does not know about.
@@ -39,6 +40,7 @@ from .db import CertificateAuthorityRecord, CertificateRecord
 from .errors import (
     AlreadyRevoked,
     CsrRejected,
+    IssuerNotAllowed,
     NotInitialised,
     PkiError,
     UnknownAuthority,
@@ -54,21 +56,6 @@ from .issuance import (
 )
 from .keystore import KeyStore, Signer
 from .profiles import AuthoritySpec, Profile, get_profile, key_algorithm_of, load_hierarchy
-
-# Which CA signs a profile when the caller does not say.
-DEFAULT_ISSUER = {
-    "secc": "cpo-sub2",
-    "csms-server": "cpo-sub2",
-    "charging-station": "cpo-sub2",
-    "ocsp-responder": "cpo-sub2",
-    "contract": "mo-sub2",
-    "cps-leaf": "cps-sub2",
-    "oem-prov": "oem-sub2",
-    "secc-20": "cpo-sub2-20",
-    "contract-20": "mo-sub2-20",
-    "cps-leaf-20": "cps-sub2-20",
-    "oem-prov-20": "oem-sub2-20",
-}
 
 REVOCATION_REASONS = {
     flag.value.lower(): flag
@@ -243,8 +230,8 @@ class CertificateAuthority:
         """A delegated OCSP responder for `ca_name` (RFC 6960 4.2.2.2); from then on it signs
         that CA's OCSP responses, so the CA key is used for certificates and CRLs only."""
         issuer = self.authority(ca_name)
-        if not issuer.profile.ca:
-            raise PkiError(f"{ca_name} is not a CA")
+        if not issuer.profile.ca:  # the responder is signed by the CA it answers for
+            raise IssuerNotAllowed(f"{ca_name} is not a CA: it has no OCSP responder to delegate")
         name = f"{ca_name}-ocsp"
         existing = self._load_authorities().get(name)
         if existing is not None:
@@ -416,16 +403,16 @@ class CertificateAuthority:
         expected_cn: str | None = None,
         expected_organization: str | None = None,
     ) -> IssuedCertificate:
-        """Check the CSR against the profile and issue; the certificate is completed in the
-        caller's transaction (see the module's steps)."""
+        """Check the issuer and the CSR against the profile and issue; the certificate is
+        completed in the caller's transaction (see the module's steps)."""
         profile = get_profile(profile_name)
+        issuer = self._issuer_for(profile, ca_name)
         checked = check_csr(
             load_csr(csr),
             profile,
             expected_cn=expected_cn,
             expected_organization=expected_organization,
         )
-        issuer = self._issuer_for(profile, ca_name)
         return self._issue(
             session,
             profile=profile,
@@ -488,13 +475,13 @@ class CertificateAuthority:
         caller may check what must still hold (e.g. the contract, re-read under a lock); if
         it does not, `abandon` marks the reservation failed."""
         profile = get_profile(profile_name)
+        issuer = self._issuer_for(profile, ca_name)
         if profile.accepts_key(public_key) is None:
             raise CsrRejected("key_not_allowed", f"profile {profile.name} does not take this key")
         if profile.cn_pattern and not profile.cn_pattern.fullmatch(common_name):
             raise CsrRejected(
                 "forbidden_cn", f"CN {common_name!r} is not allowed by {profile.name}"
             )
-        issuer = self._issuer_for(profile, ca_name)
         record_id, issued = self._reserve_and_sign(
             profile=profile,
             subject=SubjectFields(common_name, organization, country, profile.domain_component),
@@ -525,14 +512,29 @@ class CertificateAuthority:
         self._mark_failed(pending.record_id, pending.actor, reason)
 
     def _issuer_for(self, profile: Profile, ca_name: str | None) -> Authority:
-        name = ca_name or DEFAULT_ISSUER.get(profile.name)
-        if name is None:
-            raise UnknownAuthority(f"profile {profile.name} has no default CA: name one")
+        """Step 1's first check, before anything is stored: the CA named (or the profile's
+        default) must be one of the profile's `issuers` (certs/profiles.toml), so a profile is
+        signed only inside its own hierarchy, never by a root, and never by a CA of the other
+        generation. A profile without issuers (the CA profiles, the delegated OCSP responder)
+        is not issued from a request at all."""
+        if not profile.issuers:
+            if profile.ca:
+                why = "CA certificates come from `csms pki init` only"
+            elif profile.ocsp_nocheck:
+                why = "a delegated OCSP responder comes from `csms pki ocsp-delegate CA` only"
+            else:
+                why = "no CA of this installation signs it"
+            raise IssuerNotAllowed(f"profile {profile.name} is not issued from a request: {why}")
+        name = ca_name or profile.issuers[0]
         issuer = self.authority(name)
-        if issuer.profile.path_len == 0 and profile.ca:
-            raise PkiError(f"{name} has pathLen 0 and cannot sign CA certificates")
-        if not issuer.profile.ca:
-            raise PkiError(f"{name} is not a CA")
+        if name not in profile.issuers:
+            raise IssuerNotAllowed(
+                f"{name} may not issue {profile.name} certificates; "
+                f"allowed: {', '.join(profile.issuers)}"
+            )
+        # The data is checked on load; these hold the rule should a stored CA differ from it.
+        if not issuer.profile.ca or issuer.parent is None:
+            raise IssuerNotAllowed(f"{name} may not issue {profile.name}: not a sub-CA")
         return issuer
 
     def _issue(

@@ -34,6 +34,13 @@ class UnknownAuthority(PkiError, NotFound):
     code = "unknown_ca"
 
 
+class IssuerNotAllowed(PkiError):
+    """The CA named (or the profile's default) may not sign this profile: a profile is issued
+    only by the CAs its data names (certs/profiles.toml `issuers`); nothing was stored."""
+
+    code = "issuer_not_allowed"
+
+
 class UnknownCertificate(PkiError, NotFound):
     code = "unknown_serial"
 

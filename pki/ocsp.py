@@ -3,7 +3,10 @@
 Every request is answered from the database's current state, so a revocation shows at once in
 every process sharing the database. Signed responses to nonce-less requests are reused for a
 short while when the certificate's status has not changed since (RFC 5019 section 6 allows
-pre-produced responses); a request with a nonce is always signed afresh.
+pre-produced responses); a request with a nonce is always signed afresh. A reused response is
+one signed for the same CertID *bytes*: every response echoes its own requester's CertID, and
+two encodings of one CertID (SHA-1's AlgorithmIdentifier with or without NULL parameters) are
+answered apart.
 """
 
 from __future__ import annotations
@@ -102,9 +105,8 @@ class OcspResponder:
         self._reader = StatusReader(engine)
         self._clock = clock
         self._issuers: dict[tuple[str, bytes, bytes], Authority] | None = None
-        self._cache: OrderedDict[tuple[str, bytes, bytes, int], tuple[_Status, float, bytes]] = (
-            OrderedDict()
-        )
+        # raw CertID DER -> (status, reusable until (monotonic), signed response)
+        self._cache: OrderedDict[bytes, tuple[_Status, float, bytes]] = OrderedDict()
         self._lock = threading.Lock()
 
     def _issuer_index(self) -> dict[tuple[str, bytes, bytes], Authority]:
@@ -139,7 +141,7 @@ class OcspResponder:
             return error_response(OcspStatus.UNAUTHORIZED)
         try:
             status = self._status(authority.name, cert_id.serial)
-            return self._signed(authority, cert_id, raw_cert_id, status, nonce)
+            return self._signed(authority, raw_cert_id, status, nonce)
         except Exception:
             # The requester hears internalError (RFC 6960 2.3); the operator hears why.
             log.exception("OCSP: answering serial %X of %s failed", cert_id.serial, authority.name)
@@ -155,14 +157,12 @@ class OcspResponder:
         return _Status("good")
 
     def _signed(
-        self,
-        authority: Authority,
-        cert_id: CertId,
-        raw_cert_id: bytes,
-        status: _Status,
-        nonce: bytes | None,
+        self, authority: Authority, raw_cert_id: bytes, status: _Status, nonce: bytes | None
     ) -> bytes:
-        key = (cert_id.hash_name, cert_id.issuer_name_hash, cert_id.issuer_key_hash, cert_id.serial)
+        # Keyed by the requester's CertID bytes, which the response echoes: the same CertID in
+        # another encoding is another entry, never the first requester's bytes. (The bytes
+        # determine the values, so one entry still answers one certificate only.)
+        key = raw_cert_id
         if nonce is None:
             with self._lock:
                 cached = self._cache.get(key)

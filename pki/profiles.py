@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -44,6 +45,10 @@ class Profile:
     subject_alt_name_from_cn: bool = False
     extended_key_usage: tuple[str, ...] = ()
     ocsp_nocheck: bool = False
+    # The CAs (names of certs/hierarchy.toml) that may sign this profile from a CSR or a key;
+    # the first is the default. Empty: never issued that way (CA certificates come from
+    # `pki init`, a delegated OCSP responder from `pki ocsp-delegate`). See check_issuers.
+    issuers: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -75,6 +80,10 @@ class Profile:
         if algorithm == "rsa" and (rsa_bits is None or rsa_bits < MIN_RSA_BITS):
             return None
         return algorithm
+
+    @property
+    def default_issuer(self) -> str | None:
+        return self.issuers[0] if self.issuers else None
 
 
 def key_algorithm_of(key: PublicKeyTypes) -> str:
@@ -124,6 +133,7 @@ def _profile_from_table(name: str, table: dict[str, Any], all_tables: dict[str, 
         subject_alt_name_from_cn=bool(merged.pop("subject_alt_name_from_cn", False)),
         extended_key_usage=tuple(merged.pop("extended_key_usage", ())),
         ocsp_nocheck=bool(merged.pop("ocsp_nocheck", False)),
+        issuers=tuple(merged.pop("issuers", ())),
         extra=merged,
     )
 
@@ -136,7 +146,43 @@ def load_profiles() -> dict[str, Profile]:
     for profile in profiles.values():
         if profile.extra:
             raise ValueError(f"profile {profile.name}: unknown keys {sorted(profile.extra)}")
+    check_issuers(profiles, hierarchy_specs())
     return profiles
+
+
+def _generation(profile_name: str) -> str:
+    return "ISO 15118-20" if profile_name.endswith("-20") else "ISO 15118-2"
+
+
+def check_issuers(profiles: dict[str, Profile], hierarchy: Iterable[AuthoritySpec]) -> None:
+    """The issuer rules every profile's `issuers` must keep (ValueError otherwise):
+    - a CA profile names none: CA certificates come only from `pki init`, each signed by its
+      parent in certs/hierarchy.toml (no external sub-CA, no cross-certificate);
+    - each issuer is a CA of certs/hierarchy.toml, and not a root: a root never signs a leaf;
+    - each issuer belongs to the profile's generation: the -20 profiles to the -20 CAs, the
+      others to the ISO 15118-2 ones;
+    - no issuer is named twice."""
+    cas = {spec.name: spec for spec in hierarchy}
+    for profile in profiles.values():
+        where = f"profile {profile.name}"
+        if profile.ca and profile.issuers:
+            raise ValueError(f"{where}: CA certificates come from `pki init` only: no issuers")
+        if len(set(profile.issuers)) != len(profile.issuers):
+            raise ValueError(f"{where}: an issuer is named twice in {list(profile.issuers)}")
+        for name in profile.issuers:
+            spec = cas.get(name)
+            if spec is None:
+                raise ValueError(f"{where}: issuer {name!r} is no CA of certs/hierarchy.toml")
+            issuer_profile = profiles.get(spec.profile)
+            if issuer_profile is None or not issuer_profile.ca:
+                raise ValueError(f"{where}: issuer {name!r} is not a CA")
+            if spec.parent is None:
+                raise ValueError(f"{where}: issuer {name!r} is a root: a root never signs a leaf")
+            if _generation(spec.profile) != _generation(profile.name):
+                raise ValueError(
+                    f"{where}: issuer {name!r} is an {_generation(spec.profile)} CA, the profile "
+                    f"is {_generation(profile.name)} (the -20 profiles have the -20 CAs)"
+                )
 
 
 def get_profile(name: str) -> Profile:
@@ -163,14 +209,23 @@ class AuthoritySpec:
 
 
 @cache
-def load_hierarchy() -> tuple[AuthoritySpec, ...]:
-    """The CAs in creation order (parents before children)."""
+def hierarchy_specs() -> tuple[AuthoritySpec, ...]:
+    """certs/hierarchy.toml as read, parents before children; its profiles not yet checked
+    (load_profiles reads it to check the profiles' issuers)."""
     text = resources.files("certs").joinpath("hierarchy.toml").read_text()
     specs = [AuthoritySpec(name=n, **t) for n, t in tomllib.loads(text)["ca"].items()]
     known: set[str] = set()
     for spec in specs:
         if spec.parent is not None and spec.parent not in known:
             raise ValueError(f"hierarchy: {spec.name}'s parent {spec.parent} must come first")
-        get_profile(spec.profile)
         known.add(spec.name)
     return tuple(specs)
+
+
+@cache
+def load_hierarchy() -> tuple[AuthoritySpec, ...]:
+    """The CAs in creation order (parents before children)."""
+    specs = hierarchy_specs()
+    for spec in specs:
+        get_profile(spec.profile)
+    return specs

@@ -102,8 +102,9 @@ def own_revocation_checker(
     ca: CertificateAuthority, reader: StatusReader
 ) -> Callable[[x509.Certificate, x509.Certificate], RevocationState]:
     """A pki.validation RevocationChecker over the product's own issuance records:
-    authoritative for certificates its CAs signed, UNKNOWN for anything else (so another
-    source may answer). One indexed lookup per certificate, no ORM session. A database that
+    authoritative for certificates its CAs signed (one they have no issued record of counts
+    as revoked), UNKNOWN only for certificates another CA signed (so another source may
+    answer). One indexed lookup per certificate, no ORM session. A database that
     cannot answer raises: a check that cannot be made must refuse, never pass."""
 
     def check(cert: x509.Certificate, issuer: x509.Certificate) -> RevocationState:
@@ -113,8 +114,10 @@ def own_revocation_checker(
         if issuer_name is None:
             return RevocationState.UNKNOWN  # not one of ours: another source must decide
         row = reader.read(serial_to_hex(cert.serial_number), issuer_name)
-        if row is None or row[0] == "failed":
-            return RevocationState.UNKNOWN
+        if row is None or row[0] != "issued":
+            # Signed by one of our CAs, yet not issued by our records: nothing vouches for
+            # it, so it is refused as if revoked (UNKNOWN would let the path pass).
+            return RevocationState.REVOKED
         return RevocationState.REVOKED if row[1] is not None else RevocationState.GOOD
 
     return check
