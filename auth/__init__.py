@@ -7,6 +7,8 @@ Public surface (import from the modules):
 - errors.py: ServiceError, NotFound, Conflict (every domain's typed refusals derive from them)
 - db.py: UTCDateTime, after_commit, after_rollback (the unit of work's hooks)
 - audit.py: record_event, AuditEvent, AuditLog (reading the trail)
-- users.py: UserAdmin (users, partners, roles); rules.py: PolicyAdmin; logins.py: Logins
-  (passwords, tokens, MyID); tokens.py, myid.py, passwords.py: their mechanics
+- users.py: UserAdmin (users, partners, roles, password resets); rules.py: PolicyAdmin;
+  logins.py: Logins (passwords, tokens, MyID); tokens.py, myid.py, passwords.py: their
+  mechanics; throttle.py: failed password logins per account and address; admins.py: the last
+  active admin keeps the role
 """

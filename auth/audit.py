@@ -12,7 +12,7 @@ from sqlalchemy import JSON, Index, Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .access import AccessControl
-from .db import UTCDateTime
+from .db import UTCDateTime, after_rollback
 from .models import Base
 from .principal import Permission, Principal
 
@@ -99,3 +99,30 @@ class AuditLog:
     def find(self, session: Session, principal: Principal, wanted: AuditFilter) -> list[AuditEvent]:
         self._access.require(principal, AUDIT_READ)
         return find_events(session, wanted)
+
+
+def record_refusal(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    serial_hex: str | None = None,
+    fingerprint: str | None = None,
+    **details: Any,
+) -> None:
+    """Audit a refusal a service is about to raise: the caller's transaction will roll back, so
+    the row is written once it has, in a short transaction of its own on the same database."""
+    bind = session.get_bind()
+
+    def write() -> None:
+        with Session(bind) as own, own.begin():
+            record_event(
+                own,
+                actor=actor,
+                action=action,
+                serial_hex=serial_hex,
+                fingerprint=fingerprint,
+                **details,
+            )
+
+    after_rollback(session, write)

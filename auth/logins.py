@@ -3,12 +3,17 @@ logins, and who the caller is (`me`).
 
 Every attempt, failed or not, is audited in the caller's transaction. Password checks run
 argon2 (tens of milliseconds): call these from a worker thread, never from an event loop.
+Before any hash runs, the throttle (auth/throttle.py) may refuse the attempt
+(`LoginThrottled`); a hash that waited too long for one of the process's slots raises
+`PasswordHashingBusy` (auth/passwords.py). `refuse_early` is the throttle's memory alone, cheap
+enough for an event loop, so a door can turn a flood away before it takes a thread.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,8 +22,9 @@ from .access import AccessControl
 from .audit import record_event
 from .models import User
 from .myid import MyIdError, MyIdPerson
-from .passwords import verify_password
+from .passwords import needs_rehash, rehash_password, verify_password
 from .principal import GLOBAL_DOMAIN, Permission, Principal
+from .throttle import LoginThrottle
 from .tokens import TokenError, TokenPair, TokenService
 from .users import add_user
 
@@ -46,9 +52,15 @@ class MyIdLogin:
 
 
 class Logins:
-    def __init__(self, access: AccessControl, tokens: TokenService) -> None:
+    def __init__(
+        self,
+        access: AccessControl,
+        tokens: TokenService,
+        throttle: LoginThrottle | None = None,
+    ) -> None:
         self._access = access
         self.tokens = tokens
+        self.throttle = throttle or LoginThrottle()
 
     # --- identifying callers -------------------------------------------------------------------
 
@@ -86,17 +98,44 @@ class Logins:
 
     # --- passwords -----------------------------------------------------------------------------
 
+    def refuse_early(self, username: str, client: str | None) -> None:
+        """LoginThrottled if this process already knows the attempt would be refused: memory
+        only, no query and no hash, so a door may call it on its event loop."""
+        self.throttle.refuse_early(username, client)
+
     def _check_password(
-        self, session: Session, username: str, password: str, **context: str | None
+        self,
+        session: Session,
+        username: str,
+        password: str,
+        *,
+        client: str | None,
+        **context: str | None,
     ) -> User | None:
+        self.throttle.check(session, username, client)  # LoginThrottled: no hash runs
         user = session.scalar(select(User).where(User.username == username))
         # verify_password runs even for an unknown name: the timing says nothing.
         ok = verify_password(user.password_hash if user else None, password)
         if user is None or not ok or not user.active:
-            record_event(session, actor=f"user:{username}", action="login.failed", **context)
+            record_event(
+                session, actor=f"user:{username}", action="login.failed", client=client, **context
+            )
+            self.throttle.failed(session, username, client)
             return None
+        rehashed: dict[str, Any] = {}
+        if user.password_hash is not None and needs_rehash(user.password_hash):
+            # Made with other parameters than today's: store the password's hash anew.
+            user.password_hash = rehash_password(password)
+            rehashed["rehashed"] = True
         user.last_login_at = datetime.now(UTC)
-        record_event(session, actor=f"user:{username}", action="login.succeeded", **context)
+        record_event(
+            session,
+            actor=f"user:{username}",
+            action="login.succeeded",
+            client=client,
+            **context,
+            **rehashed,
+        )
         return user
 
     def password_for_tokens(
@@ -110,15 +149,21 @@ class Logins:
     ) -> TokenPair | None:
         """OAuth2 password grant: a token pair, or None for a wrong username or password."""
         self._access.require(principal, LOGIN)
-        user = self._check_password(session, username, password, method="password", client=client)
+        user = self._check_password(session, username, password, client=client, method="password")
         return self.tokens.open_api_session(session, user) if user is not None else None
 
     def password_for_web(
-        self, session: Session, principal: Principal, username: str, password: str
+        self,
+        session: Session,
+        principal: Principal,
+        username: str,
+        password: str,
+        *,
+        client: str | None = None,
     ) -> str | None:
         """A web login session id for a local account, or None."""
         self._access.require(principal, LOGIN)
-        user = self._check_password(session, username, password, via="console")
+        user = self._check_password(session, username, password, client=client, via="console")
         return self.tokens.open_web_session(session, user) if user is not None else None
 
     def refresh(self, principal: Principal, refresh_token: str) -> TokenPair:

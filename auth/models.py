@@ -1,4 +1,5 @@
-"""People, tenants, sessions and Casbin rules: a metadata of its own (migration 0004_auth).
+"""People, tenants, sessions, login failures and Casbin rules: a metadata of its own
+(migrations 0004_auth and 0005_auth_login_failures).
 
 Partners are referenced by their unique name, because the other domains' tables
 (`ocpp_stations.partner`, `contracts.partner`) already store the partner as a name.
@@ -51,8 +52,9 @@ class LoginSession(Base):
     """One login: an API token family (access + rotating refresh) or a web cookie session.
 
     Access tokens name their session (`sid`), so logging out revokes them at once. The
-    refresh token is `<sid>.<generation>.<secret>`; only the current generation's hash is
-    kept, and presenting an older generation means it was stolen: the session is revoked.
+    refresh token is `<sid>.<generation>.<nonce>.<mac>`; only the current generation's hash
+    is kept. An older generation whose MAC shows it was really issued means a copy was kept
+    (stolen): the session is revoked. Anything else is just a bad token (auth/tokens.py).
     """
 
     __tablename__ = "auth_sessions"
@@ -67,6 +69,22 @@ class LoginSession(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_reason: Mapped[str | None] = mapped_column(String(32))
+
+
+class LoginFailure(Base):
+    """One failed password login, counted against the account name tried and against the
+    client's address (auth/throttle.py); rows older than the window are pruned."""
+
+    __tablename__ = "auth_login_failures"
+    __table_args__ = (
+        Index("ix_auth_login_failures_key", "kind", "key", "at"),
+        Index("ix_auth_login_failures_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(8))  # account | address
+    key: Mapped[str] = mapped_column(String(160))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class CasbinRule(Base):

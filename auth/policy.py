@@ -4,7 +4,8 @@
 - Every change goes through `PolicyEngine.change`, which writes the rows, bumps
   `auth_policy_version` in the same transaction and rebuilds this process's enforcer at once.
   Other processes notice the new version within `poll_interval` (0.5 s) on their next
-  decision and rebuild too.
+  decision and rebuild too. A change that would remove the last active admin's role
+  assignment is refused there (auth/admins.py), whichever door asked for it.
 - Decisions are made in whichever thread a service runs in; pycasbin's enforce() is not safe
   to call from several threads at once on Python 3.11, so an uncached decision holds a lock
   (cached ones, nearly all of them, are one dictionary lookup).
@@ -32,6 +33,7 @@ from sqlalchemy.orm import Session
 
 import policies
 
+from .admins import refuse_removing_last_admin
 from .models import CasbinRule, PolicyVersion
 from .principal import SCOPES
 
@@ -233,10 +235,18 @@ class PolicyEngine:
         self, session: Session, *, add: Iterable[Rule] = (), remove: Iterable[Rule] = ()
     ) -> int:
         """Add and remove rules in the caller's transaction; returns how many rows changed.
-        Call `load()` after the commit (the API does) so this process sees it at once."""
+        Call `load()` after the commit (the API does) so this process sees it at once.
+        Removing the last active admin's role assignment is refused (auth/admins.py
+        LastAdmin), whoever asks."""
+        remove = [validate_rule(rule) for rule in remove]
+        add = [validate_rule(rule) for rule in add]
+        refuse_removing_last_admin(
+            session,
+            [rule.values for rule in remove if rule.ptype == "g"],
+            [rule.values for rule in add if rule.ptype == "g"],
+        )
         changed = 0
         for rule in remove:
-            rule = validate_rule(rule)
             padded = list(rule.values) + [""] * (6 - len(rule.values))
             result = session.execute(
                 delete(CasbinRule).where(
@@ -247,7 +257,6 @@ class PolicyEngine:
             changed += result.rowcount if isinstance(result, CursorResult) else 0
         existing = set(_rows(session))
         for rule in add:
-            rule = validate_rule(rule)
             if rule not in existing:
                 _store(session, rule)
                 existing.add(rule)

@@ -4,13 +4,21 @@ Access tokens are HS256 JWTs with an explicit issuer and audience, verified with
 algorithm. Each names its login session (`sid`); the session row is checked on every request,
 so logging out (or a detected refresh-token theft) ends every token of that login at once.
 
-Refresh tokens are opaque: `<sid>.<generation>.<secret>`. Each use returns a new one and makes
-the old one worthless; presenting an old generation again is the mark of a stolen token
-(RFC 9700 §4.14.2) and revokes the whole session.
+Refresh tokens are opaque: `<sid>.<generation>.<nonce>.<mac>`, where `mac` is an HMAC of
+(sid, generation, nonce) under a key derived from the token key. Each use returns a new one and
+makes the old one worthless; the database keeps only a hash of the current one. An earlier
+generation coming back is the mark of a stolen token (RFC 9700 §4.14.2) and revokes the whole
+session, but only when its MAC proves the product issued it: the sid is in every access token,
+so `<sid>.0.<anything>` must be a plain bad token, not a way to end someone's login. The MAC
+recognises every earlier generation without storing any of them; it proves issuance, not
+possession, which is all reuse detection asks (whoever holds an issued token either is the
+client or stole it). Tokens issued before the MAC existed (`<sid>.<generation>.<secret>`) still
+work while current; an earlier one of them is a bad token.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
@@ -22,6 +30,7 @@ import jwt
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from .audit import record_event
 from .models import LoginSession, User
 
 ALGORITHM = "HS256"
@@ -48,6 +57,10 @@ def _digest(sid: str, generation: int, secret: str) -> str:
     return hashlib.sha256(f"{sid}.{generation}.{secret}".encode()).hexdigest()
 
 
+def _derive(key: bytes, purpose: bytes) -> bytes:
+    return hmac.new(key, purpose, hashlib.sha256).digest()
+
+
 class TokenService:
     def __init__(
         self,
@@ -64,6 +77,8 @@ class TokenService:
             raise ValueError("the token signing key needs at least 32 bytes")
         self._session_factory = session_factory
         self._key = key
+        # A key of its own for refresh-token MACs: never the bytes that sign access tokens.
+        self._refresh_key = _derive(key, b"uzpnc-csms refresh token issuance")
         self.issuer = issuer
         self.access_ttl = access_ttl
         self.refresh_ttl = refresh_ttl
@@ -72,11 +87,28 @@ class TokenService:
 
     # --- issuing ----------------------------------------------------------------------------
 
+    def _mac(self, sid: str, generation: int, nonce: str) -> str:
+        message = f"{sid}.{generation}.{nonce}".encode()
+        digest = hmac.new(self._refresh_key, message, hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+    def _new_secret(self, sid: str, generation: int) -> str:
+        """`<nonce>.<mac>`: the part of a refresh token after `<sid>.<generation>.`."""
+        nonce = secrets.token_urlsafe(32)
+        return f"{nonce}.{self._mac(sid, generation, nonce)}"
+
+    def _was_issued(self, sid: str, generation: int, secret: str) -> bool:
+        """Whether this product issued `<sid>.<generation>.<secret>` (its MAC checks out)."""
+        nonce, dot, mac = secret.partition(".")
+        if not dot or not nonce or "." in mac:
+            return False
+        return hmac.compare_digest(mac.encode(), self._mac(sid, generation, nonce).encode())
+
     def open_api_session(self, session: Session, user: User) -> TokenPair:
         """A new token family for `user`, in the caller's transaction."""
         now = self._clock()
         sid = secrets.token_urlsafe(32)
-        secret = secrets.token_urlsafe(32)
+        secret = self._new_secret(sid, 0)
         session.add(
             LoginSession(
                 id=sid,
@@ -186,27 +218,36 @@ class TokenService:
             if login.expires_at <= self._clock():
                 raise TokenError("session expired")
             presented = _digest(sid, generation, secret)
-            if generation < login.generation:
-                # An older refresh token came back: someone kept a copy. End the login for
-                # everyone holding any of its tokens.
-                self._revoke(session, login, "refresh_reuse")
-                reused = True
-            elif generation != login.generation or not hmac.compare_digest(
+            if generation == login.generation and hmac.compare_digest(
                 presented, login.refresh_hash or ""
             ):
-                raise TokenError("bad refresh token")
-            else:
                 user = session.get(User, login.user_id)
                 if user is None or not user.active:
                     raise TokenError("account disabled")
-                new_secret = secrets.token_urlsafe(32)
                 login.generation += 1
+                new_secret = self._new_secret(sid, login.generation)
                 login.refresh_hash = _digest(sid, login.generation, new_secret)
                 return TokenPair(
                     self.access_token(user.username, sid),
                     f"{sid}.{login.generation}.{new_secret}",
                     self.ttl,
                 )
+            earlier = 0 <= generation < login.generation
+            if not (earlier and self._was_issued(sid, generation, secret)):
+                # Never issued (a guess, a forgery, a mangled copy): the login is untouched.
+                raise TokenError("bad refresh token")
+            # An earlier refresh token this product really issued came back: someone kept a
+            # copy. End the login for everyone holding any of its tokens.
+            self._revoke(session, login, "refresh_reuse")
+            owner = session.get(User, login.user_id)
+            record_event(
+                session,
+                actor=f"user:{owner.username}" if owner is not None else "anonymous",
+                action="login.refresh_reused",
+                generation=generation,
+                current=login.generation,
+            )
+            reused = True
         # Committed above: the revocation must outlive this refusal.
         assert reused
         raise TokenError("refresh token reused; session revoked")
@@ -216,12 +257,16 @@ class TokenService:
         if login is not None and login.revoked_at is None:
             self._revoke(session, login, reason)
 
-    def revoke_user(self, session: Session, user_id: int, reason: str) -> None:
-        session.execute(
-            update(LoginSession)
-            .where(LoginSession.user_id == user_id, LoginSession.revoked_at.is_(None))
-            .values(revoked_at=self._clock(), revoked_reason=reason)
+    def revoke_user(
+        self, session: Session, user_id: int, reason: str, *, keep: str | None = None
+    ) -> None:
+        """End every login of a user (but `keep`, the caller's own, when given)."""
+        query = update(LoginSession).where(
+            LoginSession.user_id == user_id, LoginSession.revoked_at.is_(None)
         )
+        if keep is not None:
+            query = query.where(LoginSession.id != keep)
+        session.execute(query.values(revoked_at=self._clock(), revoked_reason=reason))
 
     def _revoke(self, session: Session, login: LoginSession, reason: str) -> None:
         login.revoked_at = self._clock()

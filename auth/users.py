@@ -6,6 +6,10 @@ staff and "*" for everyone else.
 
 `UserAdmin` is the service every door uses; `add_user`, `add_partner` and
 `ensure_bootstrap_admin` are the writes it (and the MyID login, and first start) share.
+
+The last active admin cannot lose the role or be disabled (auth/admins.py); a lost password
+is recovered with `reset_password` (the CLI's `csms user reset-password`, the console's users
+page), which the admin role allows.
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .access import AccessControl
+from .admins import ADMIN_ROLE, active_admins, lock_admins, refuse_disabling_last_admin
 from .audit import record_event
 from .db import after_commit
 from .errors import Conflict, NotFound, ServiceError
@@ -27,6 +33,7 @@ from .passwords import hash_password
 from .policy import ROLES, PolicyEngine, Rule
 from .principal import GLOBAL_DOMAIN, Permission, Principal
 from .rules import change_rules
+from .throttle import LoginThrottle
 from .tokens import TokenService
 
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}\Z")
@@ -36,6 +43,7 @@ BOOTSTRAP_ADMIN = "admin"
 USERS_READ = Permission("users", "read")
 USERS_CREATE = Permission("users", "create")
 USERS_DELETE = Permission("users", "delete")
+USERS_UPDATE = Permission("users", "update")  # a new password for someone
 ROLES_CHANGE = Permission("policies", "update")  # a role is a policy rule
 PARTNERS_READ = Permission("partners", "read")
 PARTNERS_CREATE = Permission("partners", "create")
@@ -131,33 +139,67 @@ def add_user(
     return user
 
 
+@dataclass(frozen=True)
+class BootstrapAdmin:
+    """What a start did about the admin, so the operator is told the truth.
+
+    - `present`: an active admin exists; nothing was done.
+    - `created`: user `admin` was created, with `generated_password` (to be shown once) or
+      the configured CSMS_BOOTSTRAP_ADMIN_PASSWORD (`generated_password` None).
+    - `restored`: user `admin` existed; its roles were replaced by admin (and the account
+      enabled again when `enabled_again`); its password was left as it was (`has_password`).
+    - `impossible`: user `admin` is partner staff (`partner`), who cannot be an admin.
+    """
+
+    outcome: Literal["present", "created", "restored", "impossible"]
+    username: str = BOOTSTRAP_ADMIN
+    generated_password: str | None = None
+    enabled_again: bool = False
+    has_password: bool = True
+    partner: str | None = None
+
+
 def ensure_bootstrap_admin(
     session: Session, engine: PolicyEngine, *, password: str | None
-) -> str | None:
-    """On first start (no user holds the admin role) create `admin`, in the caller's
-    transaction. Returns the generated password, to be shown once, or None when nothing was
-    generated."""
-    has_admin = session.scalar(
-        select(CasbinRule.id).where(CasbinRule.ptype == "g", CasbinRule.v1 == "admin")
+) -> BootstrapAdmin:
+    """When no active admin exists, make user `admin` one, in the caller's transaction:
+    create it (with `password`, or a generated one), or give an existing `admin` back the
+    role. An existing account's password is never changed here."""
+    actor = "system:first-start"
+    lock_admins(session)
+    if active_admins(session):
+        return BootstrapAdmin("present")
+    user = session.scalar(select(User).where(User.username == BOOTSTRAP_ADMIN))
+    if user is None:
+        generated = None
+        if password is None:
+            password = generated = secrets.token_urlsafe(18)
+        add_user(session, engine, BOOTSTRAP_ADMIN, role=ADMIN_ROLE, password=password, actor=actor)
+        return BootstrapAdmin("created", generated_password=generated)
+    if user.partner is not None:
+        return BootstrapAdmin("impossible", partner=user.partner)
+    enabled_again = not user.active
+    user.active = True
+    roles = _roles_by_user(session, [BOOTSTRAP_ADMIN])[BOOTSTRAP_ADMIN]
+    others = [role for role in roles if role != ADMIN_ROLE]
+    change_rules(
+        session,
+        engine,
+        actor=actor,
+        remove=[Rule("g", (BOOTSTRAP_ADMIN, old, GLOBAL_DOMAIN)) for old in others],
+        add=[Rule("g", (BOOTSTRAP_ADMIN, ADMIN_ROLE, GLOBAL_DOMAIN))],
     )
-    if has_admin is not None:
-        return None
-    generated = None
-    if password is None:
-        password = generated = secrets.token_urlsafe(18)
-    if session.scalar(select(User.id).where(User.username == BOOTSTRAP_ADMIN)) is None:
-        add_user(
-            session,
-            engine,
-            BOOTSTRAP_ADMIN,
-            role="admin",
-            password=password,
-            actor="system:first-start",
-        )
-    else:
-        engine.change(session, add=[Rule("g", (BOOTSTRAP_ADMIN, "admin", GLOBAL_DOMAIN))])
-        after_commit(session, engine.load)
-    return generated
+    after_commit(session, engine.load)
+    record_event(
+        session,
+        actor=actor,
+        action="user.admin_restored",
+        username=BOOTSTRAP_ADMIN,
+        enabled_again=enabled_again,
+    )
+    return BootstrapAdmin(
+        "restored", enabled_again=enabled_again, has_password=user.password_hash is not None
+    )
 
 
 # --- the service -----------------------------------------------------------------------------
@@ -213,9 +255,15 @@ class UserAdmin:
     """People and tenants, for whoever the policy allows (admins; partner staff see their own
     partner)."""
 
-    def __init__(self, access: AccessControl, tokens: TokenService) -> None:
+    def __init__(
+        self,
+        access: AccessControl,
+        tokens: TokenService,
+        throttle: LoginThrottle | None = None,
+    ) -> None:
         self._access = access
         self._tokens = tokens
+        self._throttle = throttle
 
     # --- users ---------------------------------------------------------------------------------
 
@@ -267,17 +315,56 @@ class UserAdmin:
         return _view(user, [role])
 
     def disable_user(self, session: Session, principal: Principal, username: str) -> None:
-        """Disable an account and end its logins (the row stays for the audit trail)."""
+        """Disable an account and end its logins (the row stays for the audit trail). The last
+        active admin cannot be disabled (LastAdmin)."""
         self._access.require(principal, USERS_DELETE)
         user = session.scalar(select(User).where(User.username == username))
         if user is None:
             raise UnknownUser("unknown_user", f"no user {username}")
+        refuse_disabling_last_admin(session, username)
         user.active = False
         self._tokens.revoke_user(session, user.id, "disabled")
         record_event(session, actor=principal.actor, action="user.disabled", username=username)
 
+    def reset_password(
+        self,
+        session: Session,
+        principal: Principal,
+        username: str,
+        password: str | None = None,
+    ) -> str:
+        """Give a user a new password (`password`, or a generated one) and return it, to be
+        shown once. The user's other logins end (the caller's own login stays), its failed
+        logins are forgotten by the throttle, and the reset is audited (never the password)."""
+        grant = self._access.require(principal, USERS_UPDATE)
+        query = grant.filter(
+            select(User).where(User.username == username),
+            partner_column=User.partner,
+            owner_column=User.username,
+        )
+        user = session.scalar(query)
+        if user is None:
+            raise UnknownUser("unknown_user", f"no user {username}")
+        new_password = password if password is not None else secrets.token_urlsafe(18)
+        try:
+            user.password_hash = hash_password(new_password)
+        except ValueError as exc:
+            raise UserError("password", str(exc)) from None
+        self._tokens.revoke_user(session, user.id, "password_reset", keep=principal.session_id)
+        if self._throttle is not None:
+            self._throttle.clear_account(session, username)
+        record_event(
+            session,
+            actor=principal.actor,
+            action="user.password_reset",
+            username=username,
+            generated=password is None,
+        )
+        return new_password
+
     def set_role(self, session: Session, principal: Principal, username: str, role: str) -> None:
-        """Replace the user's role assignments with `role`, as one change of the policy."""
+        """Replace the user's role assignments with `role`, as one change of the policy. The
+        last active admin cannot lose the role (LastAdmin)."""
         self._access.require(principal, ROLES_CHANGE)
         user = session.scalar(select(User).where(User.username == username))
         if user is None:

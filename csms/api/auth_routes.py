@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, Field
 
 from auth.logins import LOGIN, ME
+from auth.passwords import PasswordHashingBusy
 from auth.principal import NotAuthenticated, Principal
+from auth.throttle import LoginThrottled
 from auth.tokens import TokenError
 
 from ..web.context import container_of, in_transaction
 from ..web.identity import SESSION_COOKIE_KEY
+from ..web.passwords import client_address, password_login
 from .deps import allowed
-from .schemas import ERRORS
+from .schemas import ERRORS, ErrorOut
 
 router = APIRouter(tags=["auth"], responses=ERRORS)
 
@@ -43,20 +46,41 @@ class MeOut(BaseModel):
     has_myid: bool
 
 
-@router.post("/api/auth/token", response_model=TokenOut)
+THROTTLED: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorOut, "description": "too many failed logins; see Retry-After"},
+    503: {"model": ErrorOut, "description": "password checks are busy; see Retry-After"},
+}
+
+
+@router.post("/api/auth/token", response_model=TokenOut, responses=THROTTLED)
 async def token(
     request: Request,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     principal: Annotated[Principal, allowed(LOGIN)],
 ) -> TokenOut:
-    """OAuth2 password grant: a short-lived access token and a refresh token."""
+    """OAuth2 password grant: a short-lived access token and a refresh token. Failed logins
+    are counted per account and per client address: too many within the window and the
+    answer is 429 with Retry-After, whatever the password (auth/throttle.py)."""
     logins = container_of(request).logins
     username = form.username[:128]
-    client = request.client.host if request.client else None
-    pair = await in_transaction(
-        request,
-        lambda s: logins.password_for_tokens(s, principal, username, form.password, client=client),
-    )
+    client = client_address(request)
+    try:
+        pair = await password_login(
+            request,
+            username,
+            client,
+            lambda s: logins.password_for_tokens(
+                s, principal, username, form.password, client=client
+            ),
+        )
+    except LoginThrottled as exc:
+        raise HTTPException(
+            429, "too many failed logins; try again later", {"Retry-After": str(exc.retry_after)}
+        ) from None
+    except PasswordHashingBusy as exc:
+        raise HTTPException(
+            503, "busy; try again in a moment", {"Retry-After": str(exc.retry_after)}
+        ) from None
     if pair is None:
         raise NotAuthenticated("wrong username or password")
     return TokenOut(**pair.__dict__)

@@ -31,6 +31,25 @@ def user_add(username: str, role: str, partner: str | None, password: str | None
     click.echo(f"created user {username} ({role}{where})")
 
 
+@user.command("reset-password")
+@click.argument("username")
+@click.option(
+    "--password",
+    default=None,
+    help="The new password (12+ characters); without it one is generated and printed once.",
+)
+@friendly_errors
+def user_reset_password(username: str, password: str | None) -> None:
+    """Give a user a new password (e.g. an admin who lost theirs); its logins end. Audited."""
+    container = load_container()
+    with container.transaction() as session:
+        new_password = container.users.reset_password(session, operator(), username, password)
+    if password is None:  # shown once, on the operator's terminal, never logged
+        click.echo(f"password of {username} reset; the new one, shown only now: {new_password}")
+    else:
+        click.echo(f"password of {username} set")
+
+
 @click.group()
 def partner() -> None:
     """Partners: companies that own stations (tenants)."""

@@ -117,6 +117,7 @@ def populate(container: Container) -> dict[str, str]:
             "emaid_unknown": container.contracts.registry.new().normalized,
             "emaid_x": contract_x.emaid,
             "emaid_y": contract_y.emaid,
+            "pcid_x": PCID_X,
             "station_serial": f"{station_cert.certificate.serial_number:X}",
             "other_serial": f"{other_cert.certificate.serial_number:X}",
         }

@@ -132,6 +132,42 @@ def test_forged_and_malformed_refresh_tokens_are_401(world: World) -> None:
     assert _me(world, pair["access_token"])[0] == 200
 
 
+def test_an_old_generation_nobody_was_issued_is_a_bad_token_not_a_theft(world: World) -> None:
+    """Failed before the fix: after one rotation, `<sid>.0.<anything>` counted as reuse and
+    ended the victim's login, though the sid is in every access token and no secret was
+    known. Only a token that was really issued may trigger reuse detection."""
+    pair = world.login("driver-y")
+    sid = pair["refresh_token"].split(".", 1)[0]
+    with world.client() as client:
+        rotated = client.post("/api/auth/refresh", json={"refresh_token": pair["refresh_token"]})
+        assert rotated.status_code == 200
+        current = rotated.json()
+        for forged in (f"{sid}.0.anything", f"{sid}.0.{'A' * 43}.{'B' * 43}", f"{sid}.0.x.y.z"):
+            answer = client.post("/api/auth/refresh", json={"refresh_token": forged})
+            assert answer.status_code == 401, forged
+            assert answer.json()["detail"] == "bad refresh token", forged
+        # The login is untouched: its access token and its refresh token still work.
+        assert _me(world, current["access_token"])[0] == 200
+        again = client.post("/api/auth/refresh", json={"refresh_token": current["refresh_token"]})
+        assert again.status_code == 200, again.text
+
+
+def test_any_earlier_generation_that_was_issued_still_revokes(world: World) -> None:
+    """A thief who refreshed several times is still caught when the victim's older token
+    comes back (not only the generation just before the current one)."""
+    pair = world.login("driver-y")
+    tokens = [pair["refresh_token"]]
+    with world.client() as client:
+        for _ in range(3):
+            answer = client.post("/api/auth/refresh", json={"refresh_token": tokens[-1]})
+            assert answer.status_code == 200
+            tokens.append(answer.json()["refresh_token"])
+        reused = client.post("/api/auth/refresh", json={"refresh_token": tokens[0]})
+        assert reused.json()["detail"] == "refresh token reused; session revoked"
+        after = client.post("/api/auth/refresh", json={"refresh_token": tokens[-1]})
+        assert after.json()["detail"] == "session ended"
+
+
 def test_logout_revokes_access_and_refresh_tokens(world: World) -> None:
     pair = world.login("tech-1")
     token = pair["access_token"]

@@ -25,10 +25,12 @@ def test_bootstrap_admin_once_with_a_generated_password(
     container = fresh_container()
     policy = container.policy
     with container.transaction() as session:
-        password = ensure_bootstrap_admin(session, policy, password=None)
+        first = ensure_bootstrap_admin(session, policy, password=None)
+    password = first.generated_password
+    assert first.outcome == "created"
     assert password is not None and len(password) >= 20
     with container.transaction() as session:
-        assert ensure_bootstrap_admin(session, policy, password=None) is None
+        assert ensure_bootstrap_admin(session, policy, password=None).outcome == "present"
     with container.session_factory() as session:
         admin = session.scalar(select(User).where(User.username == "admin"))
         assert admin is not None
@@ -43,7 +45,8 @@ def test_bootstrap_admin_password_from_settings(fresh_container: Callable[..., C
     policy = container.policy
     configured = container.settings.bootstrap_admin_password
     with container.transaction() as session:
-        assert ensure_bootstrap_admin(session, policy, password=configured) is None
+        made = ensure_bootstrap_admin(session, policy, password=configured)
+    assert made.outcome == "created" and made.generated_password is None
     with container.session_factory() as session:
         admin = session.scalar(select(User).where(User.username == "admin"))
         assert admin is not None and verify_password(admin.password_hash, "from-settings-123")

@@ -8,9 +8,17 @@ import pytest
 from playwright.sync_api import expect
 
 from auth.users import add_user
+from tests.auth.conftest import PASSWORD
 from tests.auth.myid_standin import profile
 from tests.console.a11y import check_page, tab_reaches
-from tests.console.conftest import USERS, BrowserTools, Console, login, screenshot
+from tests.console.conftest import (
+    USERS,
+    BrowserTools,
+    Console,
+    login,
+    make_client_user,
+    screenshot,
+)
 
 
 def test_login_page_is_accessible_and_keyboard_usable(
@@ -127,3 +135,33 @@ def test_staff_log_in_through_myid_into_their_own_cabinet(
         assert username in page.locator("header").inner_text()
     finally:
         console.standin.person = profile()
+
+
+def test_too_many_failed_logins_are_429_with_a_translated_message(
+    page: Any, console: Console
+) -> None:
+    """Failed before the fix: after any number of wrong passwords the right one logged in."""
+    make_client_user(console.container, "guessed-at")
+    page.goto("/console/login")
+    csrf = page.locator("input[name=csrf]").first.get_attribute("value")
+
+    def attempt(password: str, language: str = "en") -> Any:
+        return page.request.post(
+            "/console/login",
+            form={"csrf": csrf, "username": "guessed-at", "password": password, "next": ""},
+            # The address this test plays (the test server trusts X-Forwarded-For from
+            # loopback), so other tests' failures from 127.0.0.1 do not count here.
+            headers={"Accept-Language": language, "X-Forwarded-For": "198.51.100.77"},
+            max_redirects=0,
+        )
+
+    for i in range(10):  # CSMS_LOGIN_MAX_FAILURES_PER_ACCOUNT's default
+        assert attempt(f"wrong password {i}").status == 422
+    refused = attempt(PASSWORD)
+    assert refused.status == 429, refused.status
+    assert int(refused.headers["retry-after"]) > 0
+    assert "Too many failed logins." in refused.text()
+    russian = attempt(PASSWORD, "ru")
+    assert russian.status == 429
+    assert "Слишком много неудачных попыток входа." in russian.text()
+    assert console.container.settings.login_max_failures_per_account == 10
