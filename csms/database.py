@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from .files import private_file
 
 T = TypeVar("T")
 
@@ -22,9 +25,28 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def private_sqlite_file(url: str) -> None:
+    """A SQLite database file (and its -wal and -shm files, if any) exists with mode 0600
+    before SQLite opens it: SQLite creates its -wal and -shm files with the database file's
+    mode, and its own default for a new database is 0644 less the umask."""
+    parsed = make_url(url)
+    name = parsed.database
+    if not parsed.drivername.startswith("sqlite") or not name or name == ":memory:":
+        return
+    if name.startswith("file:") or parsed.query.get("mode") == "memory":
+        return  # a URI filename: SQLite's to interpret
+    path = Path(name)
+    private_file(path)
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            private_file(companion)
+
+
 def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
+        private_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
@@ -55,6 +77,8 @@ def alembic_config(url: str) -> Config:
 def upgrade(url: str) -> None:
     """Bring the schema to the newest migration (idempotent). Each domain keeps its own
     branch of migrations, so all heads are applied."""
+    if normalise_url(url).startswith("sqlite"):
+        private_sqlite_file(url)
     command.upgrade(alembic_config(url), "heads")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import uvicorn
 
 from auth.principal import Principal
-from auth.users import ensure_bootstrap_admin
+from auth.users import BootstrapAdmin, ensure_bootstrap_admin
 
 from .app import create_app
 from .container import Container
@@ -21,18 +21,53 @@ from .ocpp.runner import BackgroundServer, run_event_loop
 from .ocsp_front import http_protocol_for
 
 
-def first_start(container: Container) -> tuple[tuple[str, ...], str | None]:
-    """The PKI's hierarchies and the first admin, if missing: (CAs created, the admin's
-    generated password or None)."""
+def first_start(container: Container) -> tuple[tuple[str, ...], BootstrapAdmin]:
+    """The PKI's hierarchies and an admin, if missing: (CAs created, what was done about the
+    admin; `admin_message` says it to the operator)."""
     include_demo = container.settings.mode == "development"
     system = Principal.system("system:first-start")
     with container.transaction() as session:
         created = container.pki.init(session, system, include_demo=include_demo).created
     with container.transaction() as session:
-        password = ensure_bootstrap_admin(
+        admin = ensure_bootstrap_admin(
             session, container.policy, password=container.settings.bootstrap_admin_password
         )
-    return created, password
+    return created, admin
+
+
+def admin_message(admin: BootstrapAdmin) -> str | None:
+    """What a start did about the admin, in words that are true (None: nothing to say). A
+    generated password is in it: print it once, on the operator's terminal, never to a log."""
+    name = admin.username
+    reset = f"`csms user reset-password {name}`"
+    if admin.outcome == "created":
+        if admin.generated_password is None:
+            return (
+                f"first start: user {name} created with the password of "
+                "CSMS_BOOTSTRAP_ADMIN_PASSWORD"
+            )
+        return (
+            f"first start: user {name} created with password {admin.generated_password} "
+            f"(shown only now; change it with {reset})"
+        )
+    if admin.outcome == "restored":
+        exists = (
+            f"user {name} exists and was disabled; it was enabled again and its admin role restored"
+            if admin.enabled_again
+            else f"user {name} exists; its admin role was restored"
+        )
+        password = (
+            f"its password is unchanged (reset it with {reset})"
+            if admin.has_password
+            else f"it has no password (set one with {reset})"
+        )
+        return f"no active admin: {exists}; {password}"
+    if admin.outcome == "impossible":
+        return (
+            f"no active admin, and user {name} is staff of partner {admin.partner}, who cannot "
+            "be an admin: create one with `csms user add NAME --role admin`"
+        )
+    return None
 
 
 def serve(
@@ -58,6 +93,15 @@ def serve(
         # what matters, and `--access-log` turns them on for debugging.
         access_log=access_log,
         http=http_protocol_for(app),  # OCSP answered at the connection (csms.ocsp_front)
+        # The front counts connections, bounds every request's head and times out slow
+        # requests (csms.ocsp_front.HttpLimits). Should uvicorn ever parse with h11, its
+        # buffer holds no more than the same head; no WebSockets on this side (the stations'
+        # have their own server); an idle kept-alive connection is closed after 5 s.
+        h11_max_incomplete_event_size=(
+            container.settings.http_max_request_line + container.settings.http_max_header_bytes
+        ),
+        ws="none",
+        timeout_keep_alive=5,
     )
     try:
         run_event_loop(uvicorn.Server(config).serve())

@@ -7,6 +7,7 @@ defaults, because an operator who forgot a setting must find out before a car do
 
 from __future__ import annotations
 
+import os
 import secrets
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +15,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .files import private_dir, private_file, write_private
 
 
 class SettingsError(ValueError):
@@ -58,15 +61,44 @@ class Settings(BaseSettings):
     contract_certificate_days: int = Field(default=365, ge=28, le=730)
     contract_key_escrow: bool = False
 
+    # What one HTTP client may cost the process (csms/ocsp_front.py; docs/security.md): a
+    # request line over `http_max_request_line` bytes is answered 414, header fields over
+    # `http_max_header_bytes` 431; a request (head and body) must arrive within
+    # `http_request_timeout` seconds of its first byte; open connections beyond
+    # `http_max_connections`, or beyond `http_max_connections_per_client` from one address
+    # (IPv6: one /64), are answered 503 and closed. Behind a reverse proxy every client has
+    # the proxy's address: raise the per-client bound to the proxy's own connection limit.
+    http_max_request_line: int = Field(default=8192, ge=1024, le=65536)
+    http_max_header_bytes: int = Field(default=16384, ge=4096, le=262144)
+    http_request_timeout: float = Field(default=10.0, ge=1, le=300)
+    http_max_connections: int = Field(default=1024, ge=1, le=1_000_000)
+    http_max_connections_per_client: int = Field(default=64, ge=1, le=1_000_000)
+
     # OCPP 2.0.1 core (csms/ocpp). The server certificate's CN/SAN is the CSMS's FQDN
     # (A00.FR.511); stations' client certificates must carry O = `organization`.
     ocpp_server_hostname: str = Field(default="localhost", description="FQDN in the OCPP TLS cert")
     ocpp_heartbeat_interval: int = Field(default=300, ge=10, le=86400)
     ocpp_max_frame_bytes: int = Field(default=65536, ge=4096, le=4 * 1024 * 1024)
     ocpp_call_timeout: float = Field(default=30.0, gt=0, le=600)
+    # Seconds for a station's whole opening handshake (TLS, then the HTTP upgrade and its
+    # credentials check); a connection that has not completed it by then is dropped.
+    ocpp_open_timeout: float = Field(default=10.0, ge=1, le=120)
     ocpp_max_bad_messages: int = Field(default=10, ge=1, description="then close with 1002")
     ocpp_renew_before_days: int = Field(default=30, ge=1, description="station cert renewal")
     ocpp_retry_interval: float = Field(default=60.0, gt=0, description="CertificateSigned retry")
+    # SignCertificate: certificates issued per station and hour, at most (a station renews a
+    # certificate a few times a year; a flood is an attack or a fault).
+    ocpp_certificates_per_hour: int = Field(default=6, ge=1, le=1000)
+    # A charging session counts as its idToken's driver's only if an Authorize of that token at
+    # that station was accepted within this many minutes before its first event arrived, and its
+    # meter readings never go backwards, never exceed what a connector of `ocpp_max_power_kw`
+    # delivers in the session's time, nor `ocpp_max_session_kwh` in all.
+    ocpp_authorization_window_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    ocpp_max_power_kw: float = Field(default=400.0, gt=0, le=10_000)
+    ocpp_max_session_kwh: float = Field(default=1_000.0, gt=0, le=100_000)
+    # Authorize with a contract's eMAID alone (no certificate, no OCSP hash data): `refuse`
+    # (anyone can type an eMAID; only the car holds the certificate's key) or `accept`.
+    pnc_emaid_only_authorize: Literal["refuse", "accept"] = "refuse"
     # Foreign OCSP responders a station's responderURL may name; nothing else is ever fetched.
     ocpp_trusted_ocsp_responders: list[str] = Field(default_factory=list)
     # Bearer token for the station API until people and permissions (auth/) land; required
@@ -79,6 +111,26 @@ class Settings(BaseSettings):
     access_token_minutes: int = Field(default=15, ge=1, le=1440)
     refresh_token_days: int = Field(default=14, ge=1, le=90)
     bootstrap_admin_password: str | None = Field(default=None, min_length=12)
+    # Password logins (auth/throttle.py): refused (429 + Retry-After) while the account tried
+    # has `login_max_failures_per_account` failures, or the client address (IPv6: its /64)
+    # `login_max_failures_per_address`, within the last `login_throttle_window_seconds`.
+    # Counted in the database, so every process of an installation sees the same failures.
+    login_max_failures_per_account: int = Field(default=10, ge=1, le=1000)
+    login_max_failures_per_address: int = Field(default=30, ge=1, le=100_000)
+    login_throttle_window_seconds: int = Field(default=900, ge=10, le=86_400)
+    # A refused password login (throttled, or every hashing slot busy) is answered after this
+    # pause, which caps how fast a guessing tool waiting for each answer can ask (csms/web).
+    login_refusal_delay_seconds: float = Field(default=0.5, ge=0, le=10)
+    # Password hashes (auth/passwords.py): argon2id with this memory (KiB) and passes, one
+    # lane; a hash with other parameters is replaced at its owner's next login. At most
+    # `password_hash_concurrency` hashes run in a process at once (default: half the CPU
+    # cores); a login waits at most `password_hash_wait_seconds` for one, then gets 503.
+    password_hash_memory_kib: int = Field(default=19 * 1024, ge=8 * 1024, le=1024 * 1024)
+    password_hash_time_cost: int = Field(default=2, ge=1, le=20)
+    password_hash_concurrency: int = Field(
+        default_factory=lambda: max(1, (os.cpu_count() or 2) // 2), ge=1, le=64
+    )
+    password_hash_wait_seconds: float = Field(default=1.0, gt=0, le=30)
     # MyID (OAuth 2.0 with custom endpoints; see docs/auth.md). Login is off until a client
     # id is set.
     myid_base_url: str = "https://myid.uz"
@@ -120,8 +172,9 @@ class Settings(BaseSettings):
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        return f"sqlite:///{(self.data_dir / 'csms.sqlite3').resolve()}"
+        # Created 0600 before SQLite opens it: its -wal and -shm files take the same mode.
+        database = private_file(private_dir(self.data_dir) / "csms.sqlite3")
+        return f"sqlite:///{database.resolve()}"
 
     def resolved_key_passphrase(self) -> bytes:
         """The file key store's passphrase; in development one is generated once and kept."""
@@ -129,9 +182,7 @@ class Settings(BaseSettings):
             return self.key_passphrase.encode()
         path = self.data_dir / "keystore.passphrase"
         if not path.exists():
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            path.touch(mode=0o600)
-            path.write_text(secrets.token_urlsafe(32))
+            write_private(path, secrets.token_urlsafe(32).encode())
         return path.read_text().strip().encode()
 
     def resolved_token_key(self) -> bytes:
@@ -140,9 +191,7 @@ class Settings(BaseSettings):
             return self.token_key.encode()
         path = self.data_dir / "token.key"
         if not path.exists():
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            path.touch(mode=0o600)
-            path.write_text(secrets.token_urlsafe(48))
+            write_private(path, secrets.token_urlsafe(48).encode())
         return path.read_text().strip().encode()
 
 

@@ -13,7 +13,6 @@ import pytest
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509 import ocsp
 
-import csms.ocsp_front as front
 from csms.app import create_app
 from csms.container import Container
 
@@ -179,13 +178,14 @@ def test_garbage_is_refused_by_uvicorn_not_the_front(served: tuple[str, int, byt
     assert not answers or answers[0].startswith(b"HTTP/1.1 400")
 
 
-def test_a_silent_connection_is_closed(
-    served: tuple[str, int, bytes], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    host, port, request = served
-    monkeypatch.setattr(front, "REQUEST_TIMEOUT", 0.5)
-    with socket.create_connection((host, port), timeout=10) as connection:
-        connection.sendall(_post(request)[:30])  # a request that never completes
+def test_a_silent_connection_is_closed(make_container: Callable[..., Container]) -> None:
+    container = make_container("sqlite-file")
+    container.settings.http_request_timeout = 1.0  # CSMS_HTTP_REQUEST_TIMEOUT
+    with (
+        serving(create_app(container)) as url,
+        socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), 10) as connection,
+    ):
+        connection.sendall(_post(b"\x30" * 80)[:30])  # a request that never completes
         started = time.monotonic()
         assert connection.recv(1024) == b""  # closed by the server
         assert time.monotonic() - started < 5
