@@ -22,6 +22,7 @@ from ..ocpp.service import (
     STATIONS_COMMAND,
     STATIONS_CREATE,
     STATIONS_READ,
+    STATIONS_UPDATE,
     StationSummary,
 )
 from ..ocpp.stations import StationError
@@ -33,6 +34,7 @@ from .schemas import Limit, Offset
 StationReader = Annotated[Principal, allowed_or_automation(STATIONS_READ)]
 StationCreator = Annotated[Principal, allowed_or_automation(STATIONS_CREATE)]
 StationCommander = Annotated[Principal, allowed_or_automation(STATIONS_COMMAND)]
+StationUpdater = Annotated[Principal, allowed_or_automation(STATIONS_UPDATE)]
 EventReader = Annotated[Principal, allowed_or_automation(SECURITY_EVENTS_READ)]
 
 
@@ -57,12 +59,27 @@ COMMAND_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
+EvseIds = Annotated[
+    list[Annotated[str, Field(min_length=1, max_length=limits.IDENTITY)]],
+    Field(max_length=64, description="EVSE IDs its charging (SECC) certificates may name"),
+]
+
+
 class StationIn(BaseModel):
     id: str = Field(max_length=limits.IDENTITY)
     security_profile: int = Field(ge=1, le=3)
     password: str | None = Field(default=None, max_length=limits.PASSWORD_MAX)
     partner: str | None = Field(default=None, max_length=128)
     boot_policy: str = "accept"
+    evse_ids: EvseIds = []
+    allow_v2g_without_tls: bool = False
+
+
+class StationChange(BaseModel):
+    evse_ids: EvseIds | None = None
+    allow_v2g_without_tls: bool | None = None
+    boot_policy: str | None = None
+    enabled: bool | None = None
 
 
 class TriggerIn(BaseModel):
@@ -94,6 +111,8 @@ def _summary(summary: StationSummary) -> dict[str, Any]:
         "lastSeenAt": station.last_seen_at.isoformat() if station.last_seen_at else None,
         "certificates": summary.certificates,
         "installedCertificates": station.installed_certificates,
+        "evse_ids": list(station.evse_ids),
+        "allow_v2g_without_tls": station.allow_v2g_without_tls,
     }
 
 
@@ -129,6 +148,8 @@ async def add_station(request: Request, who: StationCreator, body: StationIn) ->
                 password=body.password,
                 partner=body.partner,
                 boot_policy=body.boot_policy,
+                evse_ids=body.evse_ids,
+                allow_v2g_without_tls=body.allow_v2g_without_tls,
             ),
         )
     except StationError as exc:
@@ -137,6 +158,36 @@ async def add_station(request: Request, who: StationCreator, body: StationIn) ->
     if generated:
         result["password"] = generated  # shown once; only its hash is stored
     return result
+
+
+@router.patch(
+    "/stations/{station_id}",
+    responses={
+        **NOT_FOUND,
+        409: {"description": "an EVSE ID belongs to another station", **_ERROR},
+        422: {"description": "invalid station data", **_ERROR},
+    },
+)
+async def change_station(
+    request: Request, who: StationUpdater, station_id: StationId, body: StationChange
+) -> dict[str, Any]:
+    stations = container_of(request).stations
+    try:
+        summary = await in_transaction(
+            request,
+            lambda s: stations.update(
+                s,
+                who,
+                station_id,
+                evse_ids=body.evse_ids,
+                allow_v2g_without_tls=body.allow_v2g_without_tls,
+                boot_policy=body.boot_policy,
+                enabled=body.enabled,
+            ),
+        )
+    except StationError as exc:
+        raise http_error(exc, invalid=422) from None
+    return _summary(summary)
 
 
 @router.get("/stations/{station_id}", responses=NOT_FOUND)
@@ -197,6 +248,8 @@ async def transactions(
             "stoppedReason": r.stopped_reason,
             "meterStartWh": r.meter_start_wh,
             "meterLastWh": r.meter_last_wh,
+            "verified": r.verified,
+            "unverifiedReason": r.unverified_reason,
         }
         for r in rows
     ]

@@ -18,6 +18,7 @@ from ..ocpp.service import (
     SESSIONS_READ,
     STATIONS_CREATE,
     STATIONS_READ,
+    STATIONS_UPDATE,
     StationSummary,
 )
 from ..web.context import container_of, in_transaction
@@ -51,6 +52,8 @@ class StationOut(BaseModel):
     enabled: bool
     boot_status: str | None
     last_seen_at: datetime | None
+    evse_ids: list[str] = []
+    allow_v2g_without_tls: bool = False
     connectors: list[ConnectorOut] = []
     password: str | None = Field(default=None, description="only in the answer that created it")
 
@@ -64,6 +67,8 @@ class StationOut(BaseModel):
             enabled=station.enabled,
             boot_status=station.boot_status,
             last_seen_at=station.last_seen_at,
+            evse_ids=list(station.evse_ids),
+            allow_v2g_without_tls=station.allow_v2g_without_tls,
             connectors=[ConnectorOut.of(c) for c in summary.connectors],
             password=password,
         )
@@ -77,10 +82,25 @@ class PublicStationOut(BaseModel):
     connectors: list[ConnectorOut]
 
 
+EvseIds = Annotated[
+    list[Annotated[str, Field(min_length=1, max_length=limits.IDENTITY)]],
+    Field(max_length=64, description="EVSE IDs its charging (SECC) certificates may name"),
+]
+
+
 class StationIn(BaseModel):
     id: str = Field(min_length=1, max_length=limits.IDENTITY)
     security_profile: int = Field(default=2, ge=1, le=3)
     partner: str | None = Field(default=None, max_length=128)
+    evse_ids: EvseIds = []
+    allow_v2g_without_tls: bool = Field(
+        default=False, description="V2G certificates on security profile 1 (operators only)"
+    )
+
+
+class StationChange(BaseModel):
+    evse_ids: EvseIds | None = None
+    allow_v2g_without_tls: bool | None = None
 
 
 @router.get("/api/stations", tags=["stations"], response_model=list[StationOut])
@@ -125,10 +145,44 @@ async def create_station(
     summary, password = await in_transaction(
         request,
         lambda s: stations.create(
-            s, principal, body.id, security_profile=body.security_profile, partner=body.partner
+            s,
+            principal,
+            body.id,
+            security_profile=body.security_profile,
+            partner=body.partner,
+            evse_ids=body.evse_ids,
+            allow_v2g_without_tls=body.allow_v2g_without_tls,
         ),
     )
     return StationOut.of(summary, password)
+
+
+@router.patch(
+    "/api/stations/{station_id}",
+    tags=["stations"],
+    response_model=StationOut,
+    responses={**NOT_FOUND, **CONFLICT},
+)
+async def change_station(
+    request: Request,
+    station_id: StationId,
+    body: StationChange,
+    principal: Annotated[Principal, allowed(STATIONS_UPDATE)],
+) -> StationOut:
+    """Change a station's EVSE IDs (which its SECC certificates may name) or let it have V2G
+    certificates without TLS."""
+    stations = container_of(request).stations
+    summary = await in_transaction(
+        request,
+        lambda s: stations.update(
+            s,
+            principal,
+            station_id,
+            evse_ids=body.evse_ids,
+            allow_v2g_without_tls=body.allow_v2g_without_tls,
+        ),
+    )
+    return StationOut.of(summary)
 
 
 @router.get("/api/public/stations", tags=["public"], response_model=list[PublicStationOut])
@@ -159,6 +213,8 @@ class SessionOut(BaseModel):
     id_token: str | None
     meter_start_wh: float | None
     meter_last_wh: float | None
+    verified: bool = Field(description="credited on the CSMS's own evidence (see docs/security.md)")
+    unverified_reason: str | None = None
 
     @classmethod
     def of(cls, r: TransactionRecord) -> SessionOut:
@@ -171,6 +227,8 @@ class SessionOut(BaseModel):
             id_token=r.id_token,
             meter_start_wh=r.meter_start_wh,
             meter_last_wh=r.meter_last_wh,
+            verified=r.verified,
+            unverified_reason=r.unverified_reason,
         )
 
 

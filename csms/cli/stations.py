@@ -18,6 +18,17 @@ def station() -> None:
 @click.option("--password", default=None, help="16-40 characters; generated when omitted.")
 @click.option("--partner", default=None, help="The partner (CPO tenant) owning the station.")
 @click.option("--boot-policy", type=click.Choice(["accept", "pending"]), default="accept")
+@click.option(
+    "--evse-id",
+    "evse_ids",
+    multiple=True,
+    help="An EVSE ID its charging (SECC) certificates may name, e.g. UZ*ABC*E0001; repeatable.",
+)
+@click.option(
+    "--allow-v2g-without-tls",
+    is_flag=True,
+    help="Let a security-profile-1 station have V2G certificates (an exception).",
+)
 @friendly_errors
 def station_add(
     station_id: str,
@@ -25,6 +36,8 @@ def station_add(
     password: str | None,
     partner: str | None,
     boot_policy: str,
+    evse_ids: tuple[str, ...],
+    allow_v2g_without_tls: bool,
 ) -> None:
     """Register STATION_ID; prints a generated password once (only its hash is stored)."""
     container = load_container()
@@ -37,10 +50,61 @@ def station_add(
             password=password,
             partner=partner,
             boot_policy=boot_policy,
+            evse_ids=evse_ids,
+            allow_v2g_without_tls=allow_v2g_without_tls,
         )
     click.echo(f"added {added.id} (security profile {added.security_profile})")
+    for evse_id in added.station.evse_ids:
+        click.echo(f"evse id: {evse_id}")
     if generated:
         click.echo(f"password: {generated}")
+
+
+@station.command("set")
+@click.argument("station_id")
+@click.option(
+    "--evse-id",
+    "evse_ids",
+    multiple=True,
+    help="Replace the station's EVSE IDs with these (repeatable).",
+)
+@click.option("--no-evse-ids", is_flag=True, help="Remove every EVSE ID of the station.")
+@click.option(
+    "--allow-v2g-without-tls/--no-allow-v2g-without-tls",
+    default=None,
+    help="Whether a security-profile-1 station may have V2G certificates.",
+)
+@click.option("--boot-policy", type=click.Choice(["accept", "pending"]), default=None)
+@click.option("--enable/--disable", "enabled", default=None)
+@friendly_errors
+def station_set(
+    station_id: str,
+    evse_ids: tuple[str, ...],
+    no_evse_ids: bool,
+    allow_v2g_without_tls: bool | None,
+    boot_policy: str | None,
+    enabled: bool | None,
+) -> None:
+    """Change an existing station: its EVSE IDs, V2G without TLS, boot policy, enabled."""
+    if evse_ids and no_evse_ids:
+        raise click.UsageError("--evse-id and --no-evse-ids exclude each other")
+    container = load_container()
+    with container.transaction() as session:
+        changed = container.stations.update(
+            session,
+            operator(),
+            station_id,
+            evse_ids=() if no_evse_ids else (evse_ids or None),
+            allow_v2g_without_tls=allow_v2g_without_tls,
+            boot_policy=boot_policy,
+            enabled=enabled,
+        )
+    station = changed.station
+    click.echo(
+        f"{station.id}: evse ids {', '.join(station.evse_ids) or '-'}; "
+        f"V2G without TLS {'allowed' if station.allow_v2g_without_tls else 'not allowed'}; "
+        f"boot policy {station.boot_policy}; {'enabled' if station.enabled else 'disabled'}"
+    )
 
 
 @station.command("list")

@@ -20,15 +20,19 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509 import ocsp
-from sqlalchemy import select
+from cryptography.x509.oid import NameOID
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from iso15118.evse_id import evse_key
 from pki.authority import CertificateAuthority
+from pki.csr import load_csr
 from pki.errors import AlreadyRevoked, CsrRejected, PkiError
 from pki.issuance import parse_serial
 
 from . import limits
 from .db import StationCertificateRecord
+from .stations import Station
 
 log = logging.getLogger("csms.ocpp")
 
@@ -37,8 +41,12 @@ V2G = "V2GCertificate"
 # certificateType → (CA profile, must CN equal the station identity?)
 PROFILES: dict[str, tuple[str, bool]] = {
     CHARGING_STATION: ("charging-station", True),
-    V2G: ("secc", False),  # CN = ISO15118Ctrlr.SeccId, which the CSMS does not know
+    V2G: ("secc", False),  # CN = ISO15118Ctrlr.SeccId: one of the station's registered EVSE IDs
 }
+# An unanswered CertificateSigned blocks a new request of its type for this long (one
+# outstanding request per type); after it a new request replaces it, so a station that lost
+# its key is never locked out of renewal.
+OUTSTANDING_FOR = timedelta(minutes=15)
 TRIGGERS = {CHARGING_STATION: "SignChargingStationCertificate", V2G: "SignV2GCertificate"}
 
 _HASHES: dict[str, type[hashes.HashAlgorithm]] = {
@@ -64,36 +72,54 @@ class Delivery:
 
 
 class StationCertificates:
-    """Every method works in the caller's transaction."""
+    """Every method works in the caller's transaction.
 
-    def __init__(self, ca: CertificateAuthority, organization: str) -> None:
+    What a station may get signed, checked before anything is reserved:
+    - a station certificate (A02) names the station's own identity as its CN;
+    - a charging (SECC, ISO 15118) certificate names one of the EVSE IDs registered for the
+      station (an EVSE ID belongs to one station), so no partner can speak to cars as another
+      partner's charger; and only over TLS (security profiles 2, 3), unless an operator allowed
+      the station explicitly;
+    - one request of each type at a time: a new one only once the last certificate of that type
+      was delivered and answered;
+    - at most `requests_per_hour` issued certificates per station and hour.
+    """
+
+    def __init__(
+        self, ca: CertificateAuthority, organization: str, *, requests_per_hour: int = 6
+    ) -> None:
         self._ca = ca
         self._organization = organization
+        self._requests_per_hour = requests_per_hour
 
     def sign(
-        self, session: Session, station_id: str, csr: str, certificate_type: str | None
+        self, session: Session, station: Station, csr: str, certificate_type: str | None
     ) -> SignOutcome:
-        """Check the CSR and issue; a combined request (no type) gets a station certificate.
-        The certificate and its pending delivery are stored in the same transaction, so an
-        issued certificate is always one the retry loop will deliver."""
+        """Check the request and the CSR and issue; a combined request (no type) gets a station
+        certificate. The certificate and its pending delivery are stored in the same
+        transaction, so an issued certificate is always one the retry loop will deliver."""
         kind = certificate_type or CHARGING_STATION
         profile, cn_is_identity = PROFILES[kind]
+        refusal = self._refusal(session, station, kind)
+        if refusal is not None:
+            return refusal
         try:
+            expected_cn = station.id if cn_is_identity else self._registered_cn(station, csr)
             issued = self._ca.issue_from_csr(
                 session,
                 csr,
                 profile,
-                actor=f"station:{station_id}",
-                expected_cn=station_id if cn_is_identity else None,
+                actor=f"station:{station.id}",
+                expected_cn=expected_cn,
                 expected_organization=self._organization,
             )
         except CsrRejected as exc:
             return SignOutcome(False, reason=exc.code, detail=str(exc))
         except PkiError as exc:
-            log.warning("%s: issuance failed: %s", station_id, exc)
+            log.warning("%s: issuance failed: %s", station.id, exc)
             return SignOutcome(False, reason=exc.code, detail=str(exc))
         record = StationCertificateRecord(
-            station_id=station_id,
+            station_id=station.id,
             certificate_type=kind,
             serial_hex=issued.serial_hex,
             not_after=issued.certificate.not_valid_after_utc,
@@ -105,6 +131,65 @@ class StationCertificates:
         session.add(record)
         session.flush()
         return SignOutcome(True, record_id=record.id)
+
+    def _refusal(self, session: Session, station: Station, kind: str) -> SignOutcome | None:
+        if kind == V2G and station.security_profile < 2 and not station.allow_v2g_without_tls:
+            return SignOutcome(
+                False,
+                reason="InsecureConnection",
+                detail="charging (V2G) certificates go to stations on TLS (profiles 2, 3)",
+            )
+        outstanding = session.scalars(
+            select(StationCertificateRecord)
+            .where(
+                StationCertificateRecord.station_id == station.id,
+                StationCertificateRecord.certificate_type == kind,
+                StationCertificateRecord.status == "pending",
+            )
+            .with_for_update()
+        ).all()
+        stale_before = datetime.now(UTC) - OUTSTANDING_FOR
+        if any(record.created_at > stale_before for record in outstanding):
+            return SignOutcome(
+                False,
+                reason="RequestPending",
+                detail=f"a {kind} is waiting for the station's answer to CertificateSigned",
+            )
+        for record in outstanding:
+            # Unanswered for so long that the station has asked again with a new key: stop
+            # delivering the old one. `answered` revokes it once the new one is accepted.
+            record.status = "abandoned"
+            record.last_error = "replaced by a newer request before the station answered"
+        since = datetime.now(UTC) - timedelta(hours=1)
+        recent = session.scalar(
+            select(func.count(StationCertificateRecord.id)).where(
+                StationCertificateRecord.station_id == station.id,
+                StationCertificateRecord.created_at >= since,
+            )
+        )
+        if (recent or 0) >= self._requests_per_hour:
+            return SignOutcome(
+                False,
+                reason="TooManyRequests",
+                detail=f"at most {self._requests_per_hour} certificates per station and hour",
+            )
+        return None
+
+    @staticmethod
+    def _registered_cn(station: Station, csr: str) -> str:
+        """The CSR's CN, if it names one of the station's EVSE IDs; CsrRejected otherwise."""
+        names = load_csr(csr).csr.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+        cn = str(names[0].value) if len(names) == 1 else ""
+        registered = {evse_key(evse_id) for evse_id in station.evse_ids}
+        if not registered:
+            raise CsrRejected(
+                "UnknownEvseId", f"station {station.id} has no EVSE IDs registered for V2G"
+            )
+        if evse_key(cn) not in registered:
+            raise CsrRejected(
+                "UnknownEvseId", f"CN {cn!r} is not an EVSE ID registered for {station.id}"
+            )
+        return cn
 
     @staticmethod
     def pending(session: Session, station_id: str) -> list[Delivery]:
@@ -154,7 +239,9 @@ class StationCertificates:
             select(StationCertificateRecord).where(
                 StationCertificateRecord.station_id == station_id,
                 StationCertificateRecord.certificate_type == record.certificate_type,
-                StationCertificateRecord.status.in_(("accepted", "pending", "rejected")),
+                StationCertificateRecord.status.in_(
+                    ("accepted", "pending", "rejected", "abandoned")
+                ),
                 StationCertificateRecord.id != record.id,
                 StationCertificateRecord.id < record.id,
             )

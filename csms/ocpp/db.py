@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from auth.db import UTCDateTime
@@ -39,6 +39,40 @@ class StationRecord(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The last GetInstalledCertificateIds answer, as the station sent it.
     installed_certificates: Mapped[list | None] = mapped_column(JSON)
+    # V2G (SECC) certificates go to stations on TLS (profiles 2, 3); a profile-1 station gets
+    # them only when an operator allows it explicitly.
+    allow_v2g_without_tls: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StationEvseIdRecord(Base):
+    """An EVSE ID a station may put in its charging (SECC) certificate's CN. An EVSE ID
+    belongs to one station: `evse_key` (the ID without separators, upper case) is unique."""
+
+    __tablename__ = "ocpp_station_evse_ids"
+    __table_args__ = (Index("ix_ocpp_station_evse_ids_station", "station_id"),)
+
+    evse_key: Mapped[str] = mapped_column(String(48), primary_key=True)
+    evse_id: Mapped[str] = mapped_column(String(48))  # as registered
+    station_id: Mapped[str] = mapped_column(ForeignKey("ocpp_stations.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AuthorizationRecord(Base):
+    """An Authorize the CSMS answered: what a charging session credited to an idToken must
+    follow (at the same station, within a bounded time) to count as the driver's."""
+
+    __tablename__ = "ocpp_authorizations"
+    __table_args__ = (
+        Index("ix_ocpp_authorizations_station_token", "station_id", "id_token", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(String(48))
+    id_token: Mapped[str] = mapped_column(String(36))
+    id_token_type: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    certificate_status: Mapped[str | None] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class SecurityEventRecord(Base):
@@ -86,6 +120,12 @@ class TransactionRecord(Base):
     stopped_reason: Mapped[str | None] = mapped_column(String(32))
     meter_start_wh: Mapped[float | None] = mapped_column()
     meter_last_wh: Mapped[float | None] = mapped_column()
+    # False when the session cannot be credited to its idToken's driver: no accepted Authorize
+    # of that token at this station shortly before, or meter values that go backwards or
+    # faster than the connector can deliver. Unverified sessions stay out of drivers' history.
+    verified: Mapped[bool] = mapped_column(Boolean, default=True)
+    unverified_reason: Mapped[str | None] = mapped_column(String(64))
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the first event's arrival
 
 
 class StationCertificateRecord(Base):
@@ -93,7 +133,8 @@ class StationCertificateRecord(Base):
 
     status: `pending` (signed, not yet accepted by the station; retried while it is offline),
     `accepted`, `rejected` (the station refused it), `superseded` (a newer one was accepted and
-    this one revoked).
+    this one revoked), `abandoned` (unanswered, replaced by a newer request; revoked when that
+    one is accepted).
     """
 
     __tablename__ = "ocpp_station_certificates"

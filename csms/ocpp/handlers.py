@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from ..database import in_worker_transaction
 from . import limits, rpc
-from .certificates import ocsp_request_from_hash_data, usable_ocsp_answer
+from .certificates import SignOutcome, ocsp_request_from_hash_data, usable_ocsp_answer
 from .connection import AfterSend, HandlerResult, StationConnection
 from .parts import OcppParts
 from .store import parse_time
@@ -177,11 +177,15 @@ class Handlers:
     # --- A02/A03 ---------------------------------------------------------------------------------
 
     async def sign_certificate(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
-        outcome = await self._in_transaction(
-            lambda session: self._parts.certificates.sign(
-                session, conn.station_id, p["csr"], p.get("certificateType")
+        def sign(session: Session) -> SignOutcome:
+            station = self._parts.registry.get(session, conn.station_id)
+            if station is None:  # removed while connected
+                return SignOutcome(False, reason="UnknownStation", detail="no such station")
+            return self._parts.certificates.sign(
+                session, station, p["csr"], p.get("certificateType")
             )
-        )
+
+        outcome = await self._in_transaction(sign)
         if not outcome.accepted:
             log.info("%s: SignCertificate rejected: %s", conn.station_id, outcome.detail)
             return {
@@ -236,6 +240,17 @@ class Handlers:
             p.get("certificate"),
             p.get("iso15118CertificateHashData"),
             station_id=conn.station_id,
+        )
+        # Remembered before the answer goes out: a charging session credited to this token
+        # must follow an accepted Authorize (csms/ocpp/store.py transaction_event).
+        await self._in_transaction(
+            lambda session: self._store.authorization(
+                session,
+                conn.station_id,
+                p["idToken"],
+                decision.status,
+                decision.certificate_status,
+            )
         )
         response: dict[str, Any] = {
             "idTokenInfo": {"status": decision.status, **decision.extra_id_token_info}

@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from sqlalchemy.orm import Session
+from websockets import http11
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
@@ -45,6 +46,22 @@ log = logging.getLogger("csms.ocpp")
 SUBPROTOCOL = "ocpp2.0.1"
 PATH_PREFIX = "/ocpp/"
 T = TypeVar("T")
+
+# What one connection may cost before and after its handshake (docs/security.md):
+# - a station's opening handshake is small: the request line names /ocpp/<identity> (48
+#   characters, 144 percent-encoded), then Host, Upgrade, Connection, the Sec-WebSocket-*
+#   fields and a Basic Authorization of under 200 characters. websockets reads it line by line
+#   under limits of its own module (8 KiB a line and 128 fields by default: 1 MiB held by one
+#   handshake in progress); 4 KiB and 32 fields leave ample room and hold at most 128 KiB.
+#   A handshake over either limit is answered 431 and closed.
+HANDSHAKE_MAX_LINE = 4096
+HANDSHAKE_MAX_HEADERS = 32
+# - frames received but not yet taken by the connection (StationConnection reads every frame
+#   at once and answers a second CALL with CALLERROR): a few are all a station in step with
+#   OCPP-J ever has in flight, and the queue times `ocpp_max_frame_bytes` bounds what one
+#   station's frames can hold (websockets' default of 16 would be 1 MiB of 64 KiB frames).
+#   Beyond it websockets stops reading from the socket, and TCP makes the station wait.
+MAX_QUEUE = 4
 
 
 @dataclass(frozen=True)
@@ -90,10 +107,19 @@ class OcppServer:
         """Listen for plain WebSocket (profile 1) on `port` and TLS (profiles 2, 3) on
         `tls_port`; 0 picks a free port. Returns the bound ports by name."""
         self.hub.attach(asyncio.get_running_loop())
+        # websockets reads these module limits at each handshake (its documented way to set
+        # them is WEBSOCKETS_* variables before it is imported; nothing else in this process
+        # reads HTTP with websockets).
+        http11.MAX_LINE_LENGTH = HANDSHAKE_MAX_LINE
+        http11.MAX_NUM_HEADERS = HANDSHAKE_MAX_HEADERS
         common: dict[str, Any] = {
             "process_request": self._process_request,
             "select_subprotocol": _select_subprotocol,
+            # TLS (as ssl_handshake_timeout) and then the HTTP upgrade with its credentials
+            # check each get this long; a connection that stalls in either is dropped.
+            "open_timeout": self.settings.ocpp_open_timeout,
             "max_size": self.settings.ocpp_max_frame_bytes,
+            "max_queue": MAX_QUEUE,
             "ping_interval": 60,
             "ping_timeout": 60,
             "compression": None,
@@ -185,8 +211,20 @@ class OcppServer:
         try:
             station, refusal = await self._in_transaction(check)
         except Exception:
-            log.exception("handshake check failed for %r", station_id)
-            return connection.respond(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error\n")
+            # A check that cannot be made (the database does not answer, the revocation
+            # lookup fails) refuses the station, which retries later: never let it in unchecked.
+            log.exception("handshake check of %r could not be made; refused", station_id)
+            self.refusals.append(
+                RefusalRecord(
+                    datetime.now(UTC),
+                    station_id,
+                    int(HTTPStatus.SERVICE_UNAVAILABLE),
+                    "the credentials could not be checked",
+                )
+            )
+            response = connection.respond(HTTPStatus.SERVICE_UNAVAILABLE, "try again later\n")
+            response.headers["Retry-After"] = "30"
+            return response
         if refusal is not None:
             self.refusals.append(
                 RefusalRecord(datetime.now(UTC), station_id, int(refusal.status), refusal.reason)

@@ -18,7 +18,7 @@ another tenant's identifiers cannot be probed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
@@ -27,12 +27,13 @@ from sqlalchemy import Select, false, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from auth.access import AccessControl
-from auth.audit import record_event
-from auth.principal import Forbidden, Grant, Permission, Principal, Scope
+from auth.audit import record_event, record_refusal
+from auth.principal import AccessDenied, Forbidden, Grant, Permission, Principal, Scope
 from pki.authority import CertificateAuthority, pem_of
 
 from ..database import in_worker_transaction
 from .certificates import StationCertificates
+from .commands import audited_payload, is_security_relevant
 from .connection import StationConnection
 from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, TransactionRecord
 from .hub import StationHub
@@ -45,6 +46,8 @@ T = TypeVar("T")
 STATIONS_READ = Permission("stations", "read")
 STATIONS_CREATE = Permission("stations", "create")
 STATIONS_COMMAND = Permission("stations", "command")
+STATIONS_UPDATE = Permission("stations", "update")  # and to let a station have V2G without TLS
+STATIONS_CONFIGURE = Permission("stations", "configure")  # security-relevant commands
 PUBLIC_STATIONS_READ = Permission("public_stations", "read")
 SECURITY_EVENTS_READ = Permission("security_events", "read")
 SESSIONS_READ = Permission("sessions", "read")
@@ -191,10 +194,14 @@ class StationService:
         password: str | None = None,
         partner: str | None = None,
         boot_policy: str = "accept",
+        evse_ids: Sequence[str] = (),
+        allow_v2g_without_tls: bool = False,
     ) -> tuple[StationSummary, str | None]:
         """Register a station; returns it and the generated password, if one was generated
         (shown once: only its argon2id hash is stored)."""
         grant = self._access.require(principal, STATIONS_CREATE)
+        if allow_v2g_without_tls:
+            self._require_everywhere(principal, STATIONS_UPDATE)
         if grant.scope is Scope.TENANT:
             # Partner staff register stations for their own company only.
             if principal.partner is None or partner not in (None, principal.partner):
@@ -209,9 +216,43 @@ class StationService:
             password=password,
             partner=partner,
             boot_policy=boot_policy,
+            evse_ids=evse_ids,
+            allow_v2g_without_tls=allow_v2g_without_tls,
             actor=principal.actor,
         )
         return self._summaries(session, [station])[0], generated
+
+    def update(
+        self,
+        session: Session,
+        principal: Principal,
+        station_id: str,
+        *,
+        evse_ids: Sequence[str] | None = None,
+        allow_v2g_without_tls: bool | None = None,
+        boot_policy: str | None = None,
+        enabled: bool | None = None,
+    ) -> StationSummary:
+        """Change a station in the caller's scope; letting it have V2G certificates without
+        TLS needs the update permission everywhere (an operator's decision, not a tenant's)."""
+        grant = self._access.require(principal, STATIONS_UPDATE)
+        self._visible(session, grant, station_id)
+        if allow_v2g_without_tls:
+            self._require_everywhere(principal, STATIONS_UPDATE)
+        station = self._registry.update(
+            session,
+            station_id,
+            actor=principal.actor,
+            evse_ids=evse_ids,
+            allow_v2g_without_tls=allow_v2g_without_tls,
+            boot_policy=boot_policy,
+            enabled=enabled,
+        )
+        return self._summaries(session, [station])[0]
+
+    def _require_everywhere(self, principal: Principal, permission: Permission) -> None:
+        if self._access.decide(principal, permission) is not Scope.ANY:
+            raise Forbidden("only an operator may let a station have V2G certificates without TLS")
 
     def public(
         self, session: Session, principal: Principal, *, limit: int = 500, offset: int = 0
@@ -276,8 +317,12 @@ class StationService:
             if principal.is_anonymous:
                 query = query.where(false())
             else:
+                # A driver's history holds only sessions credited on the CSMS's own evidence
+                # (csms/ocpp/store.py: an accepted Authorize before, plausible meter values).
                 owned = self._contracts.emaids_owned_by(principal.username)
-                query = query.where(TransactionRecord.id_token.in_(owned))
+                query = query.where(
+                    TransactionRecord.id_token.in_(owned), TransactionRecord.verified.is_(True)
+                )
         return list(session.scalars(query.limit(limit).offset(offset)))
 
     # --- commands --------------------------------------------------------------------------------
@@ -286,12 +331,31 @@ class StationService:
         self, principal: Principal, station_id: str, action: str, payload: dict[str, Any]
     ) -> dict[str, Any]:
         """Send a CSMS→station CALL to a station in the caller's scope; returns the station's
-        CALLRESULT payload. Raises the hub's errors (not connected, no answer, CALLERROR)."""
-        await self._in_transaction(
-            lambda session: self._visible(
-                session, self._access.require(principal, STATIONS_COMMAND), station_id
-            )
+        CALLRESULT payload. Only the CALLs a CSMS sends are taken, and the security-relevant
+        ones (commands.SECURITY_COMMANDS: certificates, network profile, firmware, security
+        variables) need `stations:configure` (operators), the others `stations:command`
+        (technicians too). Raises the hub's errors (not connected, no answer, CALLERROR)."""
+        permission = (
+            STATIONS_CONFIGURE if is_security_relevant(action, payload) else STATIONS_COMMAND
         )
+
+        def check(session: Session) -> Station:
+            try:
+                grant = self._access.require(principal, permission)
+            except AccessDenied:
+                # A refused command is audited too: who tried what on which station.
+                record_refusal(
+                    session,
+                    actor=principal.actor,
+                    action="station.command_refused",
+                    station=station_id,
+                    command=action,
+                    payload=audited_payload(payload),
+                )
+                raise
+            return self._visible(session, grant, station_id)
+
+        await self._in_transaction(check)
         return await self._send(principal, station_id, action, payload)
 
     async def trigger(
@@ -306,11 +370,18 @@ class StationService:
     ) -> list[tuple[str, dict[str, Any]]]:
         """InstallCertificate of the product's V2G root and MO root (M05), one after the
         other; returns each certificate type with the station's answer."""
+        # The payload is the product's own roots, never the caller's: a technician's operation,
+        # unlike InstallCertificate of an arbitrary certificate (`command`).
+        await self._in_transaction(
+            lambda session: self._visible(
+                session, self._access.require(principal, STATIONS_COMMAND), station_id
+            )
+        )
         results = []
         for certificate_type, ca_name in ROOTS_TO_INSTALL:
             pem = pem_of([self._ca.authority(ca_name).certificate])
             payload = {"certificateType": certificate_type, "certificate": pem}
-            answer = await self.command(principal, station_id, "InstallCertificate", payload)
+            answer = await self._send(principal, station_id, "InstallCertificate", payload)
             results.append((certificate_type, answer))
         return results
 
@@ -332,6 +403,7 @@ class StationService:
                     action="station.command",
                     station=station_id,
                     command=action,
+                    payload=audited_payload(payload),
                     outcome=outcome[:200],
                 )
             )

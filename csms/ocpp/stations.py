@@ -14,19 +14,22 @@ import hmac
 import re
 import secrets
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from auth.audit import record_event
 from auth.errors import Conflict, NotFound, ServiceError
+from auth.models import Partner
+from iso15118.evse_id import EvseIdError, evse_key, parse_evse_id
 
 from . import limits
-from .db import StationRecord
+from .db import StationEvseIdRecord, StationRecord
 
 # OCPP identifierString without ':' (part 4 §3.1.1: the identity is the Basic username).
 STATION_ID = re.compile(rf"^[A-Za-z0-9*\-_=+|@.]{{1,{limits.IDENTITY}}}\Z")
@@ -55,6 +58,10 @@ class UnknownStation(StationError, NotFound):
     code = "unknown_station"
 
 
+class StationConflict(StationError, Conflict):
+    code = "station_conflict"
+
+
 @dataclass(frozen=True)
 class Station:
     id: str
@@ -69,9 +76,11 @@ class Station:
     last_seen_at: datetime | None
     installed_certificates: list | None
     password_hash: str | None
+    evse_ids: tuple[str, ...] = ()
+    allow_v2g_without_tls: bool = False
 
     @classmethod
-    def of(cls, record: StationRecord) -> Station:
+    def of(cls, record: StationRecord, evse_ids: tuple[str, ...] = ()) -> Station:
         return cls(
             id=record.id,
             security_profile=record.security_profile,
@@ -85,6 +94,8 @@ class Station:
             last_seen_at=record.last_seen_at,
             installed_certificates=record.installed_certificates,
             password_hash=record.password_hash,
+            evse_ids=evse_ids,
+            allow_v2g_without_tls=record.allow_v2g_without_tls,
         )
 
 
@@ -113,6 +124,8 @@ class StationRegistry:
         password: str | None = None,
         partner: str | None = None,
         boot_policy: str = "accept",
+        evse_ids: Sequence[str] = (),
+        allow_v2g_without_tls: bool = False,
     ) -> tuple[Station, str | None]:
         """Register a station. Returns it and the password when one was generated here."""
         if not STATION_ID.match(station_id):
@@ -134,6 +147,8 @@ class StationRegistry:
             raise StationError("security profile 3 authenticates by certificate: no password")
         if session.get(StationRecord, station_id) is not None:
             raise StationExists(f"station {station_id} exists already")
+        if partner is not None and session.get(Partner, partner) is None:
+            raise StationError(f"no partner {partner!r}; add it first", code="partner_unknown")
         record = StationRecord(
             id=station_id,
             security_profile=security_profile,
@@ -142,9 +157,11 @@ class StationRegistry:
             boot_policy=boot_policy,
             enabled=True,
             created_at=datetime.now(UTC),
+            allow_v2g_without_tls=allow_v2g_without_tls,
         )
         session.add(record)
         session.flush()
+        registered = self._register_evse_ids(session, station_id, evse_ids)
         record_event(
             session,
             actor=actor,
@@ -152,8 +169,10 @@ class StationRegistry:
             station=station_id,
             security_profile=security_profile,
             partner=partner,
+            evse_ids=list(registered),
+            allow_v2g_without_tls=allow_v2g_without_tls,
         )
-        return Station.of(record), generated
+        return Station.of(record, registered), generated
 
     def update(
         self,
@@ -164,7 +183,10 @@ class StationRegistry:
         boot_policy: str | None = None,
         enabled: bool | None = None,
         password: str | None = None,
+        evse_ids: Sequence[str] | None = None,
+        allow_v2g_without_tls: bool | None = None,
     ) -> Station:
+        """Change what is given; `evse_ids` replaces the station's EVSE IDs."""
         record = session.get(StationRecord, station_id, with_for_update=True)
         if record is None:
             raise UnknownStation(f"no station {station_id}")
@@ -180,6 +202,14 @@ class StationRegistry:
             record.password_hash = _HASHER.hash(password)
             with self._lock:
                 self._verified.pop(station_id, None)
+        if allow_v2g_without_tls is not None:
+            record.allow_v2g_without_tls = allow_v2g_without_tls
+        if evse_ids is not None:
+            session.execute(
+                delete(StationEvseIdRecord).where(StationEvseIdRecord.station_id == station_id)
+            )
+            session.flush()
+            self._register_evse_ids(session, station_id, evse_ids)
         record_event(
             session,
             actor=actor,
@@ -188,23 +218,84 @@ class StationRegistry:
             boot_policy=boot_policy,
             enabled=enabled,
             password_changed=password is not None,
+            evse_ids=list(evse_ids) if evse_ids is not None else None,
+            allow_v2g_without_tls=allow_v2g_without_tls,
         )
-        return Station.of(record)
+        return Station.of(record, self.evse_ids(session, station_id))
 
     @staticmethod
-    def get(session: Session, station_id: str) -> Station | None:
+    def _register_evse_ids(
+        session: Session, station_id: str, evse_ids: Sequence[str]
+    ) -> tuple[str, ...]:
+        """Store the station's EVSE IDs; one registered for another station is refused."""
+        registered: list[str] = []
+        keys: set[str] = set()
+        for text in evse_ids:
+            try:
+                evse_id = parse_evse_id(text)
+            except EvseIdError as exc:
+                raise StationError(str(exc), code="evse_id") from None
+            key = evse_key(evse_id)
+            if key in keys:
+                continue
+            holder = session.get(StationEvseIdRecord, key)
+            if holder is not None and holder.station_id != station_id:
+                raise StationConflict(
+                    f"EVSE ID {evse_id} is registered for station {holder.station_id}",
+                    code="evse_id_taken",
+                )
+            session.add(
+                StationEvseIdRecord(
+                    evse_key=key,
+                    evse_id=evse_id,
+                    station_id=station_id,
+                    created_at=datetime.now(UTC),
+                )
+            )
+            keys.add(key)
+            registered.append(evse_id)
+        session.flush()
+        return tuple(registered)
+
+    @staticmethod
+    def evse_ids(session: Session, station_id: str) -> tuple[str, ...]:
+        return tuple(
+            session.scalars(
+                select(StationEvseIdRecord.evse_id)
+                .where(StationEvseIdRecord.station_id == station_id)
+                .order_by(StationEvseIdRecord.evse_id)
+            )
+        )
+
+    @staticmethod
+    def evse_ids_of(session: Session, station_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {sid: [] for sid in station_ids}
+        if station_ids:
+            rows = session.execute(
+                select(StationEvseIdRecord.station_id, StationEvseIdRecord.evse_id)
+                .where(StationEvseIdRecord.station_id.in_(station_ids))
+                .order_by(StationEvseIdRecord.evse_id)
+            )
+            for station_id, evse_id in rows:
+                found[station_id].append(evse_id)
+        return {sid: tuple(ids) for sid, ids in found.items()}
+
+    @classmethod
+    def get(cls, session: Session, station_id: str) -> Station | None:
         record = session.get(StationRecord, station_id)
-        return Station.of(record) if record else None
+        return Station.of(record, cls.evse_ids(session, station_id)) if record else None
 
-    @staticmethod
+    @classmethod
     def list_stations(
-        session: Session, *, limit: int = 1000, offset: int = 0, partner: str | None = None
+        cls, session: Session, *, limit: int = 1000, offset: int = 0, partner: str | None = None
     ) -> list[Station]:
         """Stations by id; with `partner`, only that partner's (a tenant's view, in SQL)."""
         query = select(StationRecord).order_by(StationRecord.id).limit(limit).offset(offset)
         if partner is not None:
             query = query.where(StationRecord.partner == partner)
-        return [Station.of(r) for r in session.scalars(query)]
+        records = list(session.scalars(query))
+        evse_ids = cls.evse_ids_of(session, [r.id for r in records])
+        return [Station.of(r, evse_ids[r.id]) for r in records]
 
     # --- authentication ----------------------------------------------------------------------
 

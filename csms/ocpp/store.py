@@ -12,14 +12,21 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 from . import limits
-from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, TransactionRecord
+from .db import (
+    AuthorizationRecord,
+    ConnectorStatusRecord,
+    SecurityEventRecord,
+    StationRecord,
+    TransactionRecord,
+)
 
 
 def parse_time(value: str | None) -> datetime:
@@ -35,9 +42,22 @@ def parse_time(value: str | None) -> datetime:
 SEEN_EVERY = 15.0
 
 
+@dataclass(frozen=True)
+class SessionRules:
+    """When a charging session is credited to its idToken's driver (see `transaction_event`)."""
+
+    authorization_window: timedelta = timedelta(minutes=15)
+    max_power_w: float = 400_000.0
+    max_session_wh: float = 1_000_000.0
+    meter_slack_wh: float = 100.0  # meter resolution and rounding between two readings
+
+
 class OcppStore:
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
+    def __init__(
+        self, session_factory: Callable[[], Session], rules: SessionRules | None = None
+    ) -> None:
         self._session_factory = session_factory
+        self._rules = rules or SessionRules()
         self._lock = threading.Lock()
         self._seen: dict[str, datetime] = {}
         self._seen_flushed = time.monotonic()
@@ -157,9 +177,36 @@ class OcppStore:
         )
 
     @staticmethod
-    def transaction_event(session: Session, station_id: str, payload: dict[str, Any]) -> None:
+    def authorization(
+        session: Session,
+        station_id: str,
+        id_token: dict[str, Any],
+        status: str,
+        certificate_status: str | None,
+    ) -> None:
+        """Remember an Authorize the CSMS answered: a session credited to the token must
+        follow an accepted one at the same station."""
+        session.add(
+            AuthorizationRecord(
+                station_id=station_id,
+                id_token=str(id_token.get("idToken", ""))[: limits.ID_TOKEN],
+                id_token_type=str(id_token.get("type", ""))[:20],
+                status=status[:20],
+                certificate_status=certificate_status,
+                at=datetime.now(UTC),
+            )
+        )
+
+    def transaction_event(self, session: Session, station_id: str, payload: dict[str, Any]) -> None:
         """Record a TransactionEvent; events may arrive late or twice (offline queue), so the
-        record keeps the newest seqNo's view and never moves back from `ended`."""
+        record keeps the newest seqNo's view and never moves back from `ended`.
+
+        A station's word alone does not put a session in a driver's history: the session is
+        marked unverified (and kept, for the operator and the station's partner) when its
+        idToken had no accepted Authorize at this station within the rules' window before
+        the token appeared, or when its meter readings go backwards or deliver more than a
+        connector of the rules' power could in the session's time, or more than the rules'
+        session maximum."""
         info = payload["transactionInfo"]
         tx_id = info["transactionId"]
         event_type = payload["eventType"]
@@ -167,6 +214,7 @@ class OcppStore:
         seq = int(payload.get("seqNo", 0))
         token = payload.get("idToken") or {}
         meter = _energy_wh(payload.get("meterValue"))
+        received = datetime.now(UTC)
         record = session.scalar(
             select(TransactionRecord)
             .where(
@@ -184,6 +232,8 @@ class OcppStore:
                 updated_at=at,
                 last_seq_no=seq,
                 meter_start_wh=meter,
+                verified=True,
+                received_at=received,
             )
             session.add(record)
         newer = seq >= record.last_seq_no
@@ -200,9 +250,11 @@ class OcppStore:
             record.state = "updated"
         if event_type == "Started" and record.started_at > at:
             record.started_at = at
-        if token.get("idToken"):
+        if token.get("idToken") and token["idToken"] != record.id_token:
             record.id_token = token["idToken"]
             record.id_token_type = token.get("type")
+            if not self._authorized(session, station_id, token["idToken"], received):
+                _unverified(record, "no_authorization")
         evse = payload.get("evse") or {}
         if "id" in evse:
             record.evse_id = evse["id"]
@@ -210,7 +262,45 @@ class OcppStore:
             if record.meter_start_wh is None:
                 record.meter_start_wh = meter
             if newer:
+                if record.meter_last_wh is not None and meter < record.meter_last_wh:
+                    _unverified(record, "meter_backwards")
                 record.meter_last_wh = meter
+            self._check_energy(record, at)
+
+    def _authorized(
+        self, session: Session, station_id: str, id_token: str, received: datetime
+    ) -> bool:
+        since = received - self._rules.authorization_window
+        found = session.scalar(
+            select(AuthorizationRecord.id)
+            .where(
+                AuthorizationRecord.station_id == station_id,
+                AuthorizationRecord.id_token == id_token,
+                AuthorizationRecord.status == "Accepted",
+                AuthorizationRecord.at >= since,
+                AuthorizationRecord.at <= received,
+            )
+            .limit(1)
+        )
+        return found is not None
+
+    def _check_energy(self, record: TransactionRecord, at: datetime) -> None:
+        if record.meter_start_wh is None or record.meter_last_wh is None:
+            return
+        delivered = record.meter_last_wh - record.meter_start_wh
+        hours = max((at - record.started_at).total_seconds(), 0.0) / 3600
+        rules = self._rules
+        if delivered > rules.max_session_wh:
+            _unverified(record, "meter_implausible")
+        elif delivered > rules.max_power_w * hours + rules.meter_slack_wh:
+            _unverified(record, "meter_implausible")
+
+
+def _unverified(record: TransactionRecord, reason: str) -> None:
+    """Sticky: a session that failed a check once stays unverified with its first reason."""
+    if record.verified or record.verified is None:
+        record.verified = False
+        record.unverified_reason = reason
 
 
 def _energy_wh(meter_values: list[dict[str, Any]] | None) -> float | None:

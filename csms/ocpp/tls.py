@@ -2,8 +2,9 @@
 
 The server holds two certificates from the product's CPO Sub-CA 2 (profile `csms-server`,
 CN = the CSMS's FQDN, A00.FR.511): an ECDSA P-256 one and an RSA-2048 one, because A00.FR.421
-requires both the ECDHE-ECDSA and the plain RSA AES-GCM suites. Keys are written to the data
-directory with mode 0600 and reused while the certificate has more than 30 days left.
+requires both the ECDHE-ECDSA and the plain RSA AES-GCM suites. Keys and certificates are
+written to the data directory with mode 0600 (csms/files.py) and reused while the certificate
+has more than 30 days left.
 
 Client certificates are optional at the TLS layer (profile 2 stations have none); OpenSSL
 verifies any that is presented against the product's CPO chain and the imported `cso-root`
@@ -14,7 +15,6 @@ O = the operator) happen in csms.ocpp.auth before the WebSocket handshake comple
 
 from __future__ import annotations
 
-import os
 import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from pki.authority import pem_of
 from pki.trust import TrustStore
 
+from ..files import private_dir, write_private
 from .parts import OcppParts
 
 # A00.FR.421: the four suites a CSMS must offer (TLS 1.2); ECDHE-RSA adds forward secrecy for
@@ -51,14 +52,6 @@ class ServerCredentials:
     key_file: Path
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.chmod(path, 0o600)  # an older file may have had looser bits
-
-
 def _still_good(cert_file: Path, key_file: Path, issuer: x509.Certificate) -> bool:
     if not (cert_file.exists() and key_file.exists()):
         return False
@@ -75,7 +68,7 @@ def _still_good(cert_file: Path, key_file: Path, issuer: x509.Certificate) -> bo
 def server_credentials(parts: OcppParts, kind: str) -> ServerCredentials:
     """The server certificate of key type `kind` ("ec" or "rsa"), issued on first use."""
     settings = parts.settings
-    directory = settings.data_dir / "ocpp-tls"
+    directory = private_dir(settings.data_dir) / "ocpp-tls"
     cert_file = directory / f"server-{kind}.pem"
     key_file = directory / f"server-{kind}.key"
     issuer = parts.ca.authority("cpo-sub2").certificate
@@ -96,7 +89,7 @@ def server_credentials(parts: OcppParts, kind: str) -> ServerCredentials:
             country=settings.country,
             actor="system:ocpp-tls",
         )
-    _write_private(
+    write_private(
         key_file,
         key.private_bytes(
             serialization.Encoding.PEM,
@@ -104,7 +97,7 @@ def server_credentials(parts: OcppParts, kind: str) -> ServerCredentials:
             serialization.NoEncryption(),
         ),
     )
-    cert_file.write_text(issued.pem_chain())
+    write_private(cert_file, issued.pem_chain().encode())
     return ServerCredentials(cert_file, key_file)
 
 

@@ -58,6 +58,12 @@ class Running:
             context.load_cert_chain(cert, key)
         return context
 
+    def add_partner(self, name: str) -> None:
+        from auth.users import add_partner
+
+        with self.container.transaction() as session:
+            add_partner(session, name, actor="test")
+
     def add(self, station_id: str, profile: int = 1, **kwargs: object) -> None:
         password = kwargs.pop("password", PASSWORD if profile in (1, 2) else None)
         with self.container.transaction() as session:

@@ -92,6 +92,11 @@ def test_sign_charging_station_certificate_end_to_end(ocpp, tmp_path: Path) -> N
         ws.send(json.dumps([3, signed[1], {"status": "Accepted"}]))
         assert call(ws, "Heartbeat", {})[0] == 3
         first_serial = leaf.serial_number
+        # One outstanding request per type: renewal waits for the answer to be recorded.
+        answered = eventually(
+            lambda: of_station(ocpp, "CS-A"), lambda rows: rows[0]["status"] == "accepted"
+        )
+        assert answered[0]["status"] == "accepted"
 
         # Renewal: the new certificate, once accepted, supersedes (revokes) the first.
         sign(ws, ocpp, "CS-A", "ChargingStationCertificate")
@@ -116,7 +121,8 @@ def test_csr_for_another_identity_is_rejected_at_once(ocpp) -> None:
 
 
 def test_v2g_certificate_is_an_secc_certificate(ocpp) -> None:
-    ocpp.add("CS-V")
+    # A profile-1 station may hold a V2G certificate only when an operator said so.
+    ocpp.add("CS-V", evse_ids=["UZ*UPC*E1*1"], allow_v2g_without_tls=True)
     with open_station(ocpp.ws_url("CS-V"), "CS-V") as ws:
         boot(ws)
         answer, _ = sign(ws, ocpp, "CS-V", "V2GCertificate", cn="UZ*UPC*E1*1")

@@ -11,6 +11,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from auth.principal import Principal
+from auth.users import add_user
 from csms.ocpp.contract_port import RefusingContractDecisions
 from csms.ocpp.runner import BackgroundServer
 from pki.ocsp import cert_id_for
@@ -48,7 +49,10 @@ def wired(make_container, postgres_url):  # type: ignore[no-untyped-def]
 def test_authorize_and_ev_certificate_go_to_the_contract_service(wired) -> None:  # type: ignore[no-untyped-def]
     container, url = wired
     with container.transaction() as session:
-        contract = container.contracts.create(session, OPERATOR, owner="driver-1")
+        add_user(session, container.policy, "driver-1", role="client", actor="test")
+        contract = container.contracts.create(
+            session, OPERATOR, owner="driver-1", pcid="ZZSEAMCAR00000001"
+        )
     with container.transaction() as session:
         issued = container.ca.issue_for_key(
             session,

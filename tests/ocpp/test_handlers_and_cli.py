@@ -37,6 +37,7 @@ def meter(wh: float) -> list[dict[str, object]]:
 
 
 def test_session_status_and_security_events_are_recorded(ocpp) -> None:
+    ocpp.add_partner("UzCharge")
     ocpp.add("H1", partner="UzCharge")
     with serving(create_app(ocpp.container)) as base, open_station(ocpp.ws_url("H1"), "H1") as ws:
         boot(ws)
@@ -139,6 +140,12 @@ def test_cli_station_add_and_list(tmp_data_dir, postgres_url, monkeypatch) -> No
     result = runner.invoke(main, ["station", "add", "CLI-1", "--security-profile", "2"])
     assert result.exit_code == 0, result.output
     assert "password: " in result.output
+    result = runner.invoke(
+        main, ["station", "add", "CLI-3", "--security-profile", "3", "--partner", "UzCharge"]
+    )
+    assert result.exit_code == 1
+    assert result.output == "error: no partner 'UzCharge'; add it first [partner_unknown]\n"
+    assert runner.invoke(main, ["partner", "add", "UzCharge"]).exit_code == 0
     result = runner.invoke(
         main,
         [
