@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from cryptography import x509
 from sqlalchemy import select
@@ -62,13 +63,28 @@ def _decision(cert_status: str | None, token_status: str, detail: str) -> Author
     return AuthorizationDecision(cert_status, token_status, detail)
 
 
+class TokenOnly(StrEnum):
+    """What an Authorize with a contract's eMAID and neither its certificate nor its hash data
+    gets. Anyone can type an eMAID (it is printed on cards and shown in apps), while only the
+    car holds the contract certificate's key, so by default such a request is refused."""
+
+    REFUSE = "refuse"
+    ACCEPT = "accept"
+
+
 class PncAuthorizer:
     def __init__(
-        self, ca: CertificateAuthority, trust: TrustView, contracts: ContractService
+        self,
+        ca: CertificateAuthority,
+        trust: TrustView,
+        contracts: ContractService,
+        *,
+        token_only: TokenOnly = TokenOnly.REFUSE,
     ) -> None:
         self._ca = ca
         self._trust = trust
         self._contracts = contracts
+        self._token_only = token_only
 
     def authorize(
         self,
@@ -90,6 +106,15 @@ class PncAuthorizer:
             failure = self._check_chain(session, token, pem_chain, now)
         elif hash_data:
             failure = self._check_hash_data(session, token, hash_data, now)
+        elif self._token_only is TokenOnly.REFUSE:
+            if self._contracts.find_by_emaid(session, token) is None:
+                return _decision(None, "Unknown", f"no contract with eMAID {token}")
+            return _decision(
+                None,
+                "Invalid",
+                f"contract {token} authorizes with its certificate or its OCSP hash data, "
+                "not with its eMAID alone",
+            )
         else:
             failure = None
         if failure is not None:

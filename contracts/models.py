@@ -47,8 +47,17 @@ class Contract(Base):
     status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+# approved: the car uses the contract (an operator bound it, or approved a driver's claim);
+# pending: a driver claimed the car and an operator has not decided yet (the CPS ignores it);
+# rejected: an operator refused the claim; released: the car went to another owner.
+BINDING_STATUSES = ("approved", "pending", "rejected", "released")
+
+
 class VehicleBinding(Base):
-    """A car (its PCID) bound to a contract; a car may hold several, one of them default."""
+    """A car (its PCID) bound to a contract; a car may hold several, one of them default.
+    Only `approved` bindings count: a driver's claim of a car waits for an operator, because
+    the PCID is no secret (it is printed in the car's certificate) and the first to claim a
+    car would otherwise receive its contract certificates and its charging history."""
 
     __tablename__ = "contract_vehicles"
     __table_args__ = (
@@ -61,6 +70,10 @@ class VehicleBinding(Base):
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"))
     is_default: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="approved")  # BINDING_STATUSES
+    claimed_by: Mapped[str | None] = mapped_column(String(128))
+    decided_by: Mapped[str | None] = mapped_column(String(128))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ContractCertificate(Base):

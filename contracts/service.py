@@ -26,8 +26,9 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from auth.access import AccessControl
-from auth.audit import record_event
-from auth.principal import Forbidden, Grant, Permission, Principal
+from auth.audit import record_event, record_refusal
+from auth.models import Partner, User
+from auth.principal import Forbidden, Grant, Permission, Principal, Scope
 from iso15118.emaid import Emaid, EmaidError, normalize_emaid
 from pki.authority import CertificateAuthority
 from pki.errors import AlreadyRevoked, UnknownCertificate
@@ -35,6 +36,7 @@ from pki.issuance import parse_serial
 
 from .errors import ContractConflict, ContractError, ContractNotFound, ContractUnusable
 from .models import (
+    BINDING_STATUSES,
     CONTRACT_PROFILES,
     CONTRACT_STATUSES,
     Contract,
@@ -47,7 +49,10 @@ from .registry import EmaidRegistry
 CONTRACTS_READ = Permission("contracts", "read")
 CONTRACTS_CREATE = Permission("contracts", "create")
 CONTRACTS_TERMINATE = Permission("contracts", "terminate")
-CONTRACTS_UPDATE = Permission("contracts", "update")  # suspend, resume, bind a car
+CONTRACTS_UPDATE = Permission("contracts", "update")  # suspend, resume, bind a car (operators)
+CONTRACTS_DEFAULT = Permission("contracts", "default")  # choose the car's default (its owner)
+CARS_READ = Permission("cars", "read")  # cars and claims (operators)
+CARS_DECIDE = Permission("cars", "decide")  # approve or reject a claim, transfer a car
 
 PCID_PATTERN = re.compile(r"^[A-Z0-9]{17,18}\Z")
 DEFAULT_CONTRACT_DAYS = 730
@@ -85,6 +90,33 @@ def emaid_or_none(text: str) -> str | None:
         return normalize_emaid(text)
     except EmaidError:
         return None
+
+
+@dataclass(frozen=True)
+class CarClaim:
+    """A car bound to, or claimed for, a contract."""
+
+    pcid: str
+    emaid: str
+    owner: str
+    status: str  # BINDING_STATUSES
+    is_default: bool
+    claimed_by: str | None
+    decided_by: str | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, binding: VehicleBinding, contract: Contract) -> CarClaim:
+        return cls(
+            binding.pcid,
+            contract.emaid,
+            contract.owner,
+            binding.status,
+            binding.is_default,
+            binding.claimed_by,
+            binding.decided_by,
+            binding.created_at,
+        )
 
 
 @dataclass(frozen=True)
@@ -190,10 +222,15 @@ class ContractService:
         valid_days: int = DEFAULT_CONTRACT_DAYS,
         valid_until: datetime | None = None,
     ) -> Contract:
-        """A new active contract; with `emaid` the ID is imported, else the registry makes one.
-        With `pcid` the car is bound (as its default contract if it has none yet). The owner
-        defaults to the principal, the partner to the principal's partner; a principal may
-        create contracts only for owners and partners its grant covers."""
+        """A new active contract for a car; with `emaid` the ID is imported, else the registry
+        makes one. The owner defaults to the principal, the partner to the principal's
+        partner; a principal may create contracts only for owners and partners its grant
+        covers, and both must exist.
+
+        The car is bound at once when an operator (a grant over every contract) creates the
+        contract; a driver's own contract claims the car, and the claim waits for an operator
+        (`decide_claim`). A car that another owner's live contract holds, or claims, is refused
+        (ContractConflict `pcid_claimed`, audited): the operator can transfer it."""
         grant = self._access.require(principal, CONTRACTS_CREATE)
         owner = (owner if owner is not None else principal.username).strip()
         if not owner:
@@ -201,7 +238,14 @@ class ContractService:
         partner = partner if partner is not None else principal.partner
         if not grant.covers(owner=owner, partner=partner):
             raise Forbidden("contracts can be created only for yourself")
-        car = normalize_pcid(pcid) if pcid else None
+        if not pcid:
+            raise ContractError("pcid_missing", "a contract needs the car (PCID) it is for")
+        car = normalize_pcid(pcid)
+        if session.scalar(select(User.id).where(User.username == owner)) is None:
+            raise ContractError("owner_unknown", f"no user {owner!r} to own the contract")
+        if partner is not None and session.get(Partner, partner) is None:
+            raise ContractError("partner_unknown", f"no partner {partner!r}; add it first")
+        self._refuse_other_owners(session, car, owner, principal)
         now = self._clock()
         until = valid_until or now + timedelta(days=valid_days)
         if until <= now:
@@ -231,9 +275,35 @@ class ContractService:
             origin=origin,
             valid_until=until.isoformat(),
         )
-        if car:
-            self._bind(session, contract, car, None, principal.actor)
+        claim = grant.scope is not Scope.ANY  # a driver's word for whose car it is
+        self._bind(session, contract, car, None, principal.actor, claim=claim)
         return contract
+
+    @staticmethod
+    def _refuse_other_owners(session: Session, pcid: str, owner: str, principal: Principal) -> None:
+        holders = set(
+            session.scalars(
+                select(Contract.owner)
+                .join(VehicleBinding, VehicleBinding.contract_id == Contract.id)
+                .where(
+                    VehicleBinding.pcid == pcid,
+                    VehicleBinding.status.in_(("approved", "pending")),
+                    Contract.status != "terminated",
+                )
+            )
+        )
+        if holders - {owner}:
+            record_refusal(
+                session,
+                actor=principal.actor,
+                action="contract.pcid_claim_refused",
+                pcid=pcid,
+                owner=owner,
+            )
+            raise ContractConflict(
+                "pcid_claimed",
+                f"car {pcid} belongs to another account; the operator can transfer it",
+            )
 
     def _unused_emaid(self, session: Session, emaid: str | None) -> tuple[Emaid, str]:
         """(eMAID, origin). Checked before the insert rather than caught after it: a failed
@@ -274,13 +344,22 @@ class ContractService:
             )
         )
         if existing is not None:
-            if default:
+            if default and existing.status == "approved":
                 self._make_default(session, existing)
             return existing
-        return self._bind(session, contract, car, default, principal.actor)
+        self._refuse_other_owners(session, car, contract.owner, principal)
+        claim = grant.scope is not Scope.ANY
+        return self._bind(session, contract, car, default, principal.actor, claim=claim)
 
     def _bind(
-        self, session: Session, contract: Contract, pcid: str, default: bool | None, actor: str
+        self,
+        session: Session,
+        contract: Contract,
+        pcid: str,
+        default: bool | None,
+        actor: str,
+        *,
+        claim: bool = False,
     ) -> VehicleBinding:
         has_default = session.scalar(
             select(VehicleBinding.id).where(
@@ -292,20 +371,155 @@ class ContractService:
             contract_id=contract.id,
             is_default=False,
             created_at=self._clock(),
+            status="pending" if claim else "approved",
+            claimed_by=actor if claim else None,
         )
         session.add(binding)
         session.flush()
-        if default or (default is None and has_default is None):
+        if not claim and (default or (default is None and has_default is None)):
             self._make_default(session, binding)
         record_event(
             session,
             actor=actor,
-            action="contract.vehicle_bound",
+            action="contract.vehicle_claimed" if claim else "contract.vehicle_bound",
             emaid=contract.emaid,
             pcid=pcid,
             default=binding.is_default,
         )
         return binding
+
+    # --- cars: claims, decisions, transfers ---------------------------------------------------
+
+    def claims(
+        self, session: Session, principal: Principal, *, status: str | None = "pending"
+    ) -> list[CarClaim]:
+        """Cars bound or claimed, newest first (by default the claims awaiting a decision)."""
+        self._access.require(principal, CARS_READ)
+        query = (
+            select(VehicleBinding, Contract)
+            .join(Contract, Contract.id == VehicleBinding.contract_id)
+            .order_by(VehicleBinding.id.desc())
+        )
+        if status is not None:
+            if status not in BINDING_STATUSES:
+                raise ContractError("claim_status", f"status must be one of {BINDING_STATUSES}")
+            query = query.where(VehicleBinding.status == status)
+        return [CarClaim.of(b, c) for b, c in session.execute(query.limit(1000)).all()]
+
+    def decide_claim(
+        self, session: Session, principal: Principal, pcid: str, emaid: str, *, approve: bool
+    ) -> CarClaim:
+        """Approve or reject a driver's claim of a car. Approving refuses while another
+        owner's live contract holds the car (transfer it first)."""
+        grant = self._access.require(principal, CARS_DECIDE)
+        car = normalize_pcid(pcid)
+        contract = self._in_scope(session, grant, emaid)
+        binding = self._binding(session, car, contract.id, for_update=True)
+        if binding.status != "pending":
+            raise ContractConflict("claim_status", f"the claim of {car} is {binding.status}")
+        if approve:
+            self._refuse_other_owners(session, car, contract.owner, principal)
+        binding.status = "approved" if approve else "rejected"
+        binding.decided_by = principal.actor
+        binding.decided_at = self._clock()
+        if approve and not self._has_default(session, car):
+            self._make_default(session, binding)
+        record_event(
+            session,
+            actor=principal.actor,
+            action="contract.vehicle_claim_approved"
+            if approve
+            else "contract.vehicle_claim_rejected",
+            emaid=contract.emaid,
+            pcid=car,
+            owner=contract.owner,
+        )
+        return CarClaim.of(binding, contract)
+
+    def transfer_car(
+        self, session: Session, principal: Principal, pcid: str, to_owner: str
+    ) -> list[CarClaim]:
+        """The car goes to `to_owner`: every binding of other owners' contracts is released,
+        the new owner's claims are approved. Returns the car's bindings after the change."""
+        self._access.require(principal, CARS_DECIDE)
+        car = normalize_pcid(pcid)
+        if session.scalar(select(User.id).where(User.username == to_owner)) is None:
+            raise ContractError("owner_unknown", f"no user {to_owner!r}")
+        rows = list(
+            session.execute(
+                select(VehicleBinding, Contract)
+                .join(Contract, Contract.id == VehicleBinding.contract_id)
+                .where(VehicleBinding.pcid == car)
+                .with_for_update(of=VehicleBinding)
+            ).all()
+        )
+        if not rows:
+            raise ContractNotFound("unknown_car", f"no contract knows car {car}")
+        now = self._clock()
+        for binding, contract in rows:
+            mine = contract.owner == to_owner
+            if not mine and binding.status in ("approved", "pending"):
+                binding.status, binding.is_default = "released", False
+            elif mine and binding.status == "pending":
+                binding.status = "approved"
+            else:
+                continue
+            binding.decided_by, binding.decided_at = principal.actor, now
+        session.flush()
+        if not self._has_default(session, car):
+            mine_approved = [b for b, c in rows if c.owner == to_owner and b.status == "approved"]
+            if mine_approved:
+                self._make_default(session, mine_approved[0])
+        record_event(
+            session, actor=principal.actor, action="contract.vehicle_transferred", pcid=car,
+            owner=to_owner,
+        )  # fmt: skip
+        return [CarClaim.of(b, c) for b, c in rows]
+
+    def choose_default(
+        self, session: Session, principal: Principal, pcid: str, emaid: str
+    ) -> CarClaim:
+        """The owner picks which of their contracts the car uses (its default)."""
+        grant = self._access.require(principal, CONTRACTS_DEFAULT)
+        car = normalize_pcid(pcid)
+        contract = self._in_scope(session, grant, emaid)
+        binding = self._binding(session, car, contract.id, for_update=True)
+        if binding.status != "approved":
+            raise ContractConflict(
+                "claim_status", f"car {car} is {binding.status} for this contract"
+            )
+        self._make_default(session, binding)
+        record_event(
+            session,
+            actor=principal.actor,
+            action="contract.vehicle_default_chosen",
+            emaid=contract.emaid,
+            pcid=car,
+        )
+        return CarClaim.of(binding, contract)
+
+    @staticmethod
+    def _binding(
+        session: Session, pcid: str, contract_id: int, *, for_update: bool = False
+    ) -> VehicleBinding:
+        query = select(VehicleBinding).where(
+            VehicleBinding.pcid == pcid, VehicleBinding.contract_id == contract_id
+        )
+        if for_update:
+            query = query.with_for_update()
+        binding = session.scalar(query)
+        if binding is None:
+            raise ContractNotFound("unknown_car", f"car {pcid} is not bound to this contract")
+        return binding
+
+    @staticmethod
+    def _has_default(session: Session, pcid: str) -> bool:
+        found = session.scalar(
+            select(VehicleBinding.id).where(
+                VehicleBinding.pcid == pcid, VehicleBinding.is_default.is_(True)
+            )
+        )
+        return found is not None
 
     @staticmethod
     def _make_default(session: Session, binding: VehicleBinding) -> None:
@@ -415,7 +629,7 @@ class ContractService:
         return session.scalar(
             select(Contract)
             .join(VehicleBinding, VehicleBinding.contract_id == Contract.id)
-            .where(VehicleBinding.pcid == pcid_key(pcid))
+            .where(VehicleBinding.pcid == pcid_key(pcid), VehicleBinding.status == "approved")
             .order_by(VehicleBinding.is_default.desc(), VehicleBinding.id.desc())
             .limit(1)
         )
@@ -427,7 +641,7 @@ class ContractService:
             session.scalars(
                 select(Contract)
                 .join(VehicleBinding, VehicleBinding.contract_id == Contract.id)
-                .where(VehicleBinding.pcid == pcid_key(pcid))
+                .where(VehicleBinding.pcid == pcid_key(pcid), VehicleBinding.status == "approved")
                 .order_by(VehicleBinding.is_default.desc(), VehicleBinding.id.desc())
             )
         )

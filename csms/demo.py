@@ -22,6 +22,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from auth.errors import NotFound
 from auth.principal import Principal
 from pki.authority import pem_of
 
@@ -54,15 +55,23 @@ def _random(alphabet: str, length: int) -> str:
 
 
 DEMO = Principal.system("demo")
+DEMO_DRIVER = "demo-driver"  # the client account the demo contracts belong to
 
 
-def prepare(container: Container, timeline: Timeline) -> tuple[str, str, SimulatedCar, str]:
+def prepare(container: Container, timeline: Timeline) -> tuple[str, str, str, SimulatedCar, str]:
     """Station, trust and car with contract, as an operator would set them up."""
-    station_id = f"DEMO-{_random(string.ascii_uppercase + string.digits, 6)}"
+    suffix = _random(string.ascii_uppercase + string.digits, 6)
+    station_id = f"DEMO-{suffix}"
+    evse_id = f"UZ*UPC*E{suffix}*1"  # the charger's SECC ID, the CN of its V2G certificate
     with container.transaction() as session:
-        _, password = container.stations.create(session, DEMO, station_id, security_profile=2)
+        _, password = container.stations.create(
+            session, DEMO, station_id, security_profile=2, evse_ids=[evse_id]
+        )
     assert password is not None
-    timeline("setup", f"station {station_id} registered (security profile 2: TLS + Basic)")
+    timeline(
+        "setup",
+        f"station {station_id} registered (security profile 2: TLS + Basic), EVSE {evse_id}",
+    )
     oem_chain = pem_of(container.ca.chain_to_root("oem-sub2")).encode()
     with container.transaction() as session:
         container.pki.add_trust_bundle(session, DEMO, oem_chain, "oem-root")
@@ -77,9 +86,13 @@ def prepare(container: Container, timeline: Timeline) -> tuple[str, str, Simulat
         pcid, oem.certificate, car_key, [container.ca.authority("v2g-root").certificate]
     )
     with container.transaction() as session:
-        emaid = container.contracts.create(session, DEMO, owner="demo-driver", pcid=pcid).emaid
+        try:
+            container.users.get_user(session, DEMO, DEMO_DRIVER)
+        except NotFound:
+            container.users.create_user(session, DEMO, DEMO_DRIVER, role="client")
+        emaid = container.contracts.create(session, DEMO, owner=DEMO_DRIVER, pcid=pcid).emaid
     timeline("setup", f"car {pcid} with OEM provisioning certificate; contract {emaid}")
-    return station_id, password, car, emaid
+    return station_id, evse_id, password, car, emaid
 
 
 def tls_context(container: Container, directory: Path) -> ssl.SSLContext:
@@ -94,10 +107,11 @@ def tls_context(container: Container, directory: Path) -> ssl.SSLContext:
 async def play(
     container: Container, ocpp_url: str, timeline: Timeline, context: ssl.SSLContext | None
 ) -> DemoResult:
-    station_id, password, car, emaid = prepare(container, timeline)
+    station_id, evse_id, password, car, emaid = prepare(container, timeline)
     station = SimulatedStation(
         url=f"{ocpp_url.rstrip('/')}/{station_id}",
         station_id=station_id,
+        secc_id=evse_id,
         password=password,
         ssl_context=context,
         organization=container.settings.organization,

@@ -126,3 +126,70 @@ def emaid_normalize(text: str) -> None:
         click.echo(import_emaid(text).normalized)
     except EmaidError as exc:
         raise CliError(f"{exc} [{exc.reason}]") from None
+
+
+@click.group()
+def car() -> None:
+    """Cars (PCIDs) and drivers' claims on them: review, decide, transfer."""
+
+
+@car.command("list")
+@click.option(
+    "--status",
+    type=click.Choice(["pending", "approved", "rejected", "released", "all"]),
+    default="pending",
+    show_default=True,
+)
+@friendly_errors
+def car_list(status: str) -> None:
+    """Cars with the contracts that hold or claim them (by default the claims to decide)."""
+    container = load_container()
+    with container.transaction() as session:
+        found = container.contracts.claims(
+            session, operator(), status=None if status == "all" else status
+        )
+    for claim in found:
+        click.echo(
+            f"{claim.pcid:<18} {claim.emaid}  {claim.status:<9} {claim.owner:<20} "
+            f"{'default' if claim.is_default else '':<7} {claim.created_at:%Y-%m-%d %H:%M}"
+        )
+
+
+def _decide(pcid: str, emaid: str, approve: bool) -> None:
+    container = load_container()
+    with container.transaction() as session:
+        decided = container.contracts.decide_claim(
+            session, operator(), pcid, emaid, approve=approve
+        )
+    click.echo(f"{decided.pcid} for {decided.emaid} ({decided.owner}): {decided.status}")
+
+
+@car.command("approve")
+@click.argument("pcid")
+@click.argument("emaid_text", metavar="EMAID")
+@friendly_errors
+def car_approve(pcid: str, emaid_text: str) -> None:
+    """Approve a driver's claim of car PCID for contract EMAID."""
+    _decide(pcid, emaid_text, True)
+
+
+@car.command("reject")
+@click.argument("pcid")
+@click.argument("emaid_text", metavar="EMAID")
+@friendly_errors
+def car_reject(pcid: str, emaid_text: str) -> None:
+    """Reject a driver's claim of car PCID for contract EMAID."""
+    _decide(pcid, emaid_text, False)
+
+
+@car.command("transfer")
+@click.argument("pcid")
+@click.argument("owner")
+@friendly_errors
+def car_transfer(pcid: str, owner: str) -> None:
+    """Give car PCID to user OWNER: other owners' contracts let it go."""
+    container = load_container()
+    with container.transaction() as session:
+        bindings = container.contracts.transfer_car(session, operator(), pcid, owner)
+    for claim in bindings:
+        click.echo(f"{claim.pcid} {claim.emaid} {claim.owner}: {claim.status}")

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from sqlalchemy import select
 
 from auth.access import AccessControl
+from auth.models import Partner, User
 from auth.policy import PolicyEngine
 from auth.principal import Principal
+from auth.users import add_partner, add_user
 from contracts import (
     CertificateProvisioningService,
     ContractCertificate,
@@ -57,9 +60,32 @@ def make_product(make_container: Callable[..., Container]) -> Callable[..., Prod
 
     def factory(backend: str = "sqlite-file", *, init: bool = True) -> Product:
         assert backend.endswith("-file"), backend
-        return make_container(backend, init=init)
+        product = make_container(backend, init=init)
+        people(product, *PEOPLE)
+        return product
 
     return factory
+
+
+# The drivers these tests give contracts to, and the fleet partner: a contract's owner and
+# partner must exist (issue 12, "references must exist").
+PEOPLE = ("alice", "bob", "u", "mallory", "fleet")
+FLEET = "UzAuto Fleet"
+
+
+def people(product: Product, *usernames: str) -> None:
+    """Client accounts (and the fleet partner), created as the operator would."""
+    with product.transaction() as session:
+        if session.get(Partner, FLEET) is None:
+            add_partner(session, FLEET, actor="test")
+        for username in usernames:
+            if session.scalar(select(User.id).where(User.username == username)) is None:
+                add_user(session, product.policy, username, role="client", actor="test")
+
+
+def car(n: int) -> str:
+    """A distinct PCID per number, for tests that need many cars."""
+    return f"ZZTESTCAR{n:08d}"
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from auth.principal import Forbidden, Principal
 from contracts import Contract, ContractNotFound
-from tests.contracts.conftest import OPERATOR, Pnc
+from tests.contracts.conftest import OPERATOR, Pnc, car
 
 pytestmark = pytest.mark.postgres
 
@@ -22,7 +22,7 @@ BOB = Principal("bob", 2, None, ("client",))
 def test_a_driver_sees_only_their_own_contracts(pnc: Pnc) -> None:
     service = pnc.domain.service
     with pnc.product.session_factory.begin() as session:
-        bobs = service.create(session, BOB).emaid  # owner: the principal himself
+        bobs = service.create(session, BOB, pcid=car(1)).emaid  # owner: the principal himself
     with pnc.product.session_factory() as session:
         assert [c.emaid for c in service.list_contracts(session, ALICE)] == [pnc.emaid]
         assert [c.emaid for c in service.list_contracts(session, BOB)] == [bobs]
@@ -37,9 +37,10 @@ def test_a_driver_sees_only_their_own_contracts(pnc: Pnc) -> None:
 
 def test_a_driver_creates_contracts_for_themselves_only(pnc: Pnc) -> None:
     with pytest.raises(Forbidden), pnc.product.session_factory.begin() as session:
-        pnc.domain.service.create(session, BOB, owner="alice")
+        pnc.domain.service.create(session, BOB, owner="alice", pcid=car(2))
     with pnc.product.session_factory.begin() as session:
-        assert pnc.domain.service.create(session, OPERATOR, owner="alice").owner == "alice"
+        created = pnc.domain.service.create(session, OPERATOR, owner="alice", pcid=car(2))
+        assert created.owner == "alice"
 
 
 def test_a_driver_terminates_only_their_own_contract_and_cannot_suspend(pnc: Pnc) -> None:

@@ -16,9 +16,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from contracts import AuthorizationDecision, HashData
+from contracts.authorization import PncAuthorizer, TokenOnly
 from iso15118.emaid import check_character
 from pki.authority import pem_of
-from tests.contracts.conftest import OPERATOR, Pnc
+from tests.contracts.conftest import OPERATOR, Pnc, car
 from tests.pki.foreign import make_foreign_pki
 
 pytestmark = pytest.mark.postgres
@@ -148,7 +149,7 @@ def test_chain_not_verifiable(pnc: Pnc, tmp_path: Path) -> None:
 def test_emaid_must_be_the_contract_certificates_cn(pnc: Pnc) -> None:
     leaf, chain = _issue(pnc)
     with pnc.product.session_factory.begin() as session:
-        other = pnc.domain.service.create(session, OPERATOR, owner="mallory").emaid
+        other = pnc.domain.service.create(session, OPERATOR, owner="mallory", pcid=car(1)).emaid
     assert _decide(pnc, other, pem_chain=pem_of([leaf, *chain])) == ("CertChainError", "Invalid")
     assert _decide(pnc, other, hash_data=[_hash_data(leaf, chain[0])]) == (
         "CertChainError",
@@ -163,7 +164,23 @@ def test_hash_data_with_wrong_issuer_hash_is_not_verifiable(pnc: Pnc) -> None:
     assert _decide(pnc, pnc.emaid, hash_data=[wrong]) == ("CertChainError", "Invalid")
 
 
+def test_token_only_authorize_is_refused_by_default(pnc: Pnc) -> None:
+    """Issue 12: an Authorize with only a contract's eMAID (no certificate, no OCSP hash data)
+    is refused unless the operator's policy accepts it: anyone can type an eMAID, only the car
+    holds the certificate's key. Fails on the code before issue 12, which accepted it."""
+    assert _decide(pnc, pnc.emaid) == (None, "Invalid")
+    assert _decide(pnc, "UZUPCC99999999") == (None, "Unknown")  # no such contract
+    leaf, chain = _issue(pnc)  # with its certificate, the same contract is accepted
+    assert _decide(pnc, pnc.emaid, pem_chain=pem_of([leaf, *chain])) == ("Accepted", "Accepted")
+
+
 def test_token_only_decision_without_certificate(pnc: Pnc) -> None:
+    """Under the policy that accepts eMAID-only Authorize (CSMS_PNC_EMAID_ONLY_AUTHORIZE)."""
+    authorizer = pnc.domain.authorizer
+    pnc.domain.authorizer = PncAuthorizer(
+        pnc.product.ca, pnc.domain.trust_view, pnc.domain.service, token_only=TokenOnly.ACCEPT
+    )
+    assert authorizer is not pnc.domain.authorizer
     assert _decide(pnc, pnc.emaid) == (None, "Accepted")
     assert _decide(pnc, "not an emaid") == (None, "Invalid")
     with pnc.product.session_factory() as session:

@@ -49,6 +49,8 @@ def test_emaid_commands_without_a_database() -> None:
 
 def test_contract_create_list_terminate(cli_env: dict[str, str]) -> None:
     assert run(["pki", "init"], cli_env).returncode == 0
+    for driver in ("bob", "carol"):  # a contract's owner must exist
+        assert run(["user", "add", driver, "--role", "client"], cli_env).returncode == 0
     created = run(["contract", "create", "--pcid", "wmiabc1234567890x", "--owner", "bob"], cli_env)
     assert created.returncode == 0, created.stderr
     emaid = created.stdout.strip()
@@ -56,11 +58,33 @@ def test_contract_create_list_terminate(cli_env: dict[str, str]) -> None:
     check = run(["emaid", "check-digit", emaid[:14]], cli_env)
     assert check.stdout.strip() == emaid[14]
     imported = run(
-        ["contract", "create", "--emaid", "uz-upc-c00000001", "--owner", "carol"], cli_env
+        [
+            "contract",
+            "create",
+            "--emaid",
+            "uz-upc-c00000001",
+            "--owner",
+            "carol",
+            "--pcid",
+            "WMICAR0000000002X",
+        ],
+        cli_env,
     )
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.strip().startswith("UZUPCC00000001")
-    duplicate = run(["contract", "create", "--emaid", "UZUPCC00000001"], cli_env)
+    duplicate = run(
+        [
+            "contract",
+            "create",
+            "--emaid",
+            "UZUPCC00000001",
+            "--owner",
+            "carol",
+            "--pcid",
+            "WMICAR0000000002X",
+        ],
+        cli_env,
+    )
     assert duplicate.returncode == 1 and "[emaid_taken]" in duplicate.stderr
     listing = run(["contract", "list"], cli_env)
     assert emaid in listing.stdout and "WMIABC1234567890X" in listing.stdout

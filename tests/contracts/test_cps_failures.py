@@ -175,7 +175,7 @@ def test_uninitialised_pki_still_answers_the_car(
     trust(product, oem.pem("root", "sub1", "sub2"))
     domain = contract_domain(product)
     with product.session_factory.begin() as session:
-        domain.service.create(session, OPERATOR, owner="a", pcid="WMIABC1234567890X")
+        domain.service.create(session, OPERATOR, owner="alice", pcid="WMIABC1234567890X")
     exi = josev.call(
         "install_req",
         oem_cert=base64.b64encode(oem.leaf.public_bytes(serialization.Encoding.DER)).decode(),

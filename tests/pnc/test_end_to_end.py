@@ -10,6 +10,7 @@ from itertools import pairwise
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from auth.principal import Principal
+from auth.users import add_user
 from csms.simulator.car import SimulatedCar
 from pki.authority import pem_of
 from pki.ocsp import cert_id_for
@@ -52,6 +53,7 @@ def test_install_authorize_terminate_over_ocpp(ocpp) -> None:  # type: ignore[no
     container = ocpp.container
     car = _car(container)
     with container.transaction() as session:
+        add_user(session, container.policy, "driver-1", role="client", actor="test")
         contract = container.contracts.create(session, OPERATOR, owner="driver-1", pcid=PCID)
     ocpp.add("CS-PNC-1")
     with open_station(ocpp.ws_url("CS-PNC-1"), "CS-PNC-1") as ws:
@@ -101,6 +103,7 @@ def test_car_refuses_a_tampered_answer(ocpp) -> None:  # type: ignore[no-untyped
     container = ocpp.container
     car = _car(container)
     with container.transaction() as session:
+        add_user(session, container.policy, "driver-2", role="client", actor="test")
         container.contracts.create(session, OPERATOR, owner="driver-2", pcid=PCID)
     ocpp.add("CS-PNC-2")
     with open_station(ocpp.ws_url("CS-PNC-2"), "CS-PNC-2") as ws:
