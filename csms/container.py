@@ -22,11 +22,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from auth.access import AccessControl
 from auth.audit import AuditLog
 from auth.logins import Logins
+from auth.passwords import configure as configure_passwords
 from auth.policy import PolicyEngine
 from auth.rules import PolicyAdmin
+from auth.throttle import LoginThrottle, ThrottleRules
 from auth.tokens import TokenService
 from auth.users import UserAdmin
-from contracts.authorization import PncAuthorizer
+from contracts.authorization import PncAuthorizer, TokenOnly
 from contracts.cps import CertificateProvisioningService
 from contracts.registry import EmaidRegistry
 from contracts.service import ContractService
@@ -41,12 +43,13 @@ from pki.status_reader import StatusReader
 from pki.trust import TrustStore
 
 from .database import make_engine, make_session_factory, upgrade
+from .files import tighten
 from .ocpp.certificates import StationCertificates
 from .ocpp.hub import StationHub
 from .ocpp.parts import OcppParts
 from .ocpp.service import StationService
 from .ocpp.stations import StationRegistry
-from .ocpp.store import OcppStore
+from .ocpp.store import OcppStore, SessionRules
 from .pnc import PncDecisions
 from .settings import Settings
 
@@ -104,6 +107,7 @@ def make_keystore(settings: Settings, session_factory: sessionmaker[Session]) ->
 
 
 def build_container(settings: Settings, *, migrate: bool = True) -> Container:
+    tighten(settings.data_dir)  # an existing data dir with looser modes: 0700/0600 on start
     url = settings.resolved_database_url
     if migrate:
         upgrade(url)
@@ -130,6 +134,20 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         access_ttl=timedelta(minutes=settings.access_token_minutes),
         refresh_ttl=timedelta(days=settings.refresh_token_days),
     )
+    # Process-wide: argon2's parameters and how many hashes run at once (auth/passwords.py).
+    configure_passwords(
+        memory_kib=settings.password_hash_memory_kib,
+        time_cost=settings.password_hash_time_cost,
+        concurrency=settings.password_hash_concurrency,
+        wait_seconds=settings.password_hash_wait_seconds,
+    )
+    throttle = LoginThrottle(
+        ThrottleRules(
+            per_account=settings.login_max_failures_per_account,
+            per_address=settings.login_max_failures_per_address,
+            window=timedelta(seconds=settings.login_throttle_window_seconds),
+        )
+    )
     contracts = ContractService(
         access, ca, EmaidRegistry(settings.emaid_country, settings.emaid_provider_id)
     )
@@ -143,11 +161,22 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
             settings.resolved_key_passphrase() if settings.contract_key_escrow else None
         ),
     )
-    authorizer = PncAuthorizer(ca, trust_view, contracts)
+    authorizer = PncAuthorizer(
+        ca, trust_view, contracts, token_only=TokenOnly(settings.pnc_emaid_only_authorize)
+    )
     ocsp = OcspResponder(ca, engine)
     registry = StationRegistry()
-    store = OcppStore(sessions)
-    station_certificates = StationCertificates(ca, settings.organization)
+    store = OcppStore(
+        sessions,
+        SessionRules(
+            authorization_window=timedelta(minutes=settings.ocpp_authorization_window_minutes),
+            max_power_w=settings.ocpp_max_power_kw * 1000,
+            max_session_wh=settings.ocpp_max_session_kwh * 1000,
+        ),
+    )
+    station_certificates = StationCertificates(
+        ca, settings.organization, requests_per_hour=settings.ocpp_certificates_per_hour
+    )
     hub = StationHub()
     ocpp = OcppParts(
         settings=settings,
@@ -175,8 +204,8 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         policy=policy,
         access=access,
         tokens=tokens,
-        logins=Logins(access, tokens),
-        users=UserAdmin(access, tokens),
+        logins=Logins(access, tokens, throttle),
+        users=UserAdmin(access, tokens, throttle),
         rules=PolicyAdmin(access),
         audit=AuditLog(access),
         contracts=contracts,

@@ -10,12 +10,14 @@ from fastapi import FastAPI
 from . import (
     admin_routes,
     auth_routes,
+    car_routes,
     certificate_routes,
     contract_routes,
     myid_routes,
     ocpp_routes,
     pki_routes,
     station_routes,
+    trust_routes,
 )
 from .errors import install_error_handlers
 
@@ -30,7 +32,9 @@ def mount_api(app: FastAPI) -> None:
         admin_routes,
         station_routes,
         contract_routes,
+        car_routes,
         certificate_routes,
+        trust_routes,
     ):
         app.include_router(module.router)
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 
 from auth.audit import AUDIT_READ, AuditFilter
 from auth.policy import Rule
@@ -16,9 +17,11 @@ from auth.rules import POLICIES_CREATE, POLICIES_DELETE, POLICIES_READ
 from auth.users import (
     PARTNERS_CREATE,
     PARTNERS_READ,
+    ROLES_CHANGE,
     USERS_CREATE,
     USERS_DELETE,
     USERS_READ,
+    USERS_UPDATE,
     PartnerView,
     UserView,
 )
@@ -108,6 +111,53 @@ async def disable_user(
     """Disable an account and end its logins (the row stays for the audit trail)."""
     users = container_of(request).users
     await in_transaction(request, lambda s: users.disable_user(s, principal, username))
+
+
+class RoleIn(BaseModel):
+    role: Literal["admin", "technician", "partner", "client"]
+
+
+@router.post(
+    "/api/users/{username}/role",
+    tags=["users"],
+    response_model=UserOut,
+    responses={**NOT_FOUND, **CONFLICT},
+)
+async def change_role(
+    request: Request,
+    username: str,
+    body: RoleIn,
+    principal: Annotated[Principal, allowed(ROLES_CHANGE)],
+) -> UserOut:
+    """Replace the user's roles with `role` (one policy change, audited). 409 when it would
+    leave no active admin."""
+    users = container_of(request).users
+
+    def change(session: Session) -> UserView:
+        users.set_role(session, principal, username, body.role)
+        return users.get_user(session, principal, username)
+
+    return UserOut.of(await in_transaction(request, change))
+
+
+class PasswordOut(BaseModel):
+    username: str
+    password: str = Field(description="shown once: only its hash is stored")
+
+
+@router.post(
+    "/api/users/{username}/password",
+    tags=["users"],
+    response_model=PasswordOut,
+    responses=NOT_FOUND,
+)
+async def reset_password(
+    request: Request, username: str, principal: Annotated[Principal, allowed(USERS_UPDATE)]
+) -> PasswordOut:
+    """A generated password for the user, returned once; the user's other logins end."""
+    users = container_of(request).users
+    password = await in_transaction(request, lambda s: users.reset_password(s, principal, username))
+    return PasswordOut(username=username, password=password)
 
 
 # --- partners ----------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 - AccessDenied: 401 (with `WWW-Authenticate: Bearer`) for visitors and bad credentials, 403
   for a role or tenant that does not allow it;
 - ServiceError: 404 NotFound, 409 Conflict, 400 for any other bad input;
+- PasswordHashingBusy (every password-hashing slot stayed taken, auth/passwords.py): 503 with
+  Retry-After;
 - database refusals of client-supplied values (an integer beyond its column, a NUL character
   in text): 400 with a reason, not 500.
 """
@@ -16,6 +18,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, StatementError
 
 from auth.errors import Conflict, NotFound, ServiceError
+from auth.passwords import PasswordHashingBusy
 from auth.principal import AccessDenied, NotAuthenticated
 
 log = logging.getLogger("csms.api")
@@ -64,7 +67,14 @@ async def _statement_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": "internal error"}, status_code=500)
 
 
+async def _hashing_busy(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, PasswordHashingBusy)
+    headers = {"Retry-After": str(exc.retry_after)}
+    return JSONResponse({"detail": "busy; try again in a moment"}, 503, headers=headers)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AccessDenied, _access_denied)
+    app.add_exception_handler(PasswordHashingBusy, _hashing_busy)
     app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(StatementError, _statement_error)

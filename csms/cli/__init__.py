@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from .contracts import contract, emaid
+from .contracts import car, contract, emaid
 from .exi import exi
 from .people import partner, user
 from .pki import audit, pki
@@ -19,7 +19,20 @@ def main() -> None:
     """Plug & Charge back end: ISO 15118 PKI, contract service, OCPP 2.0.1 CSMS."""
 
 
-for command in (serve_command, demo, db, pki, audit, exi, station, contract, emaid, user, partner):
+for command in (
+    serve_command,
+    demo,
+    db,
+    pki,
+    audit,
+    exi,
+    station,
+    contract,
+    car,
+    emaid,
+    user,
+    partner,
+):
     main.add_command(command)
 
 __all__ = ["main"]

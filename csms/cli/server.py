@@ -6,7 +6,7 @@ import click
 
 from ..database import upgrade
 from ..demo import run_demo
-from ..serve import first_start, serve
+from ..serve import admin_message, first_start, serve
 from ..settings import Settings
 from .support import CliError, friendly_errors, load_container
 
@@ -29,11 +29,12 @@ def serve_command(
 ) -> None:
     """Start the server; the first start creates the database and the PKI."""
     container = load_container()
-    created, password = first_start(container)
+    created, admin = first_start(container)
     if created:
         click.echo(f"PKI: created {', '.join(created)}", err=True)
-    if password is not None:  # shown once, on the operator's terminal, never logged
-        click.echo(f"first start: user `admin` created with password {password}", err=True)
+    said = admin_message(admin)
+    if said is not None:  # a generated password: once, on the operator's terminal, never logged
+        click.echo(said, err=True)
     serve(
         container,
         host=host,

@@ -45,6 +45,28 @@ ROWS = [
         {"username": "new-{role}", "role": "client", "password": PASSWORD},
     ),
     Row("DELETE", "/api/users/{username}", "/api/users/nobody-here", allow(404, "admin")),
+    Row(
+        "POST",
+        "/api/users/{username}/role",
+        "/api/users/nobody-here/role",
+        allow(404, "admin"),
+        {"role": "client"},
+    ),
+    Row(
+        "POST",
+        "/api/users/{username}/password",
+        "/api/users/nobody-here/password",
+        allow(404, "admin"),
+    ),
+    Row("GET", "/api/trust", "/api/trust", allow(200, "admin")),
+    Row(
+        "POST",
+        "/api/trust",
+        "/api/trust",
+        allow(400, "admin"),
+        {"kind": "oem-root", "pem": "not a certificate"},
+    ),
+    Row("DELETE", "/api/trust/{fingerprint}", "/api/trust/" + "0" * 64, allow(404, "admin")),
     Row("GET", "/api/partners", "/api/partners", allow(200, "admin", "partner_a", "partner_b")),
     Row(
         "GET",
@@ -103,6 +125,13 @@ ROWS = [
         {"id": "ST-N-{role}", "security_profile": 2},
     ),
     Row(
+        "PATCH",
+        "/api/stations/{station_id}",
+        "/api/stations/ST-A-1",
+        {**allow(200, "admin", "partner_a"), "partner_b": 404},
+        {"evse_ids": ["UZ*MTX*E{n}*1"]},
+    ),
+    Row(
         "GET",
         "/api/sessions",
         "/api/sessions",
@@ -127,6 +156,33 @@ ROWS = [
         "/api/contracts/{emaid}/terminate",
         "/api/contracts/{emaid_unknown}/terminate",
         allow(404, "admin", "client_x", "client_y"),
+    ),
+    Row("GET", "/api/cars", "/api/cars", allow(200, "admin")),
+    Row(
+        "POST",
+        "/api/cars/{pcid}/claims/{emaid}/approve",
+        "/api/cars/ZZ00000UNKNOWN001/claims/{emaid_unknown}/approve",
+        allow(404, "admin"),
+    ),
+    Row(
+        "POST",
+        "/api/cars/{pcid}/claims/{emaid}/reject",
+        "/api/cars/ZZ00000UNKNOWN001/claims/{emaid_unknown}/reject",
+        allow(404, "admin"),
+    ),
+    Row(
+        "POST",
+        "/api/cars/{pcid}/transfer",
+        "/api/cars/ZZ00000UNKNOWN001/transfer",
+        allow(404, "admin"),
+        {"owner": "driver-x"},
+    ),
+    Row(
+        "POST",
+        "/api/cars/{pcid}/default",
+        "/api/cars/{pcid_x}/default",
+        {**allow(200, "admin", "client_x"), "client_y": 404},
+        {"emaid": "{emaid_x}"},
     ),
     Row("GET", "/api/public/stations", "/api/public/stations", allow(200, *EVERYONE)),
     # MyID is not configured in this world: authorization passes for everyone, then 404.
@@ -157,7 +213,7 @@ def _fill_body(body: Any, world: World, role: str) -> Any:
         return {k: _fill_body(v, world, role) for k, v in body.items()}
     if isinstance(body, list):
         return [_fill_body(v, world, role) for v in body]
-    if isinstance(body, str) and ("{role}" in body or "{n}" in body):
+    if isinstance(body, str) and "{" in body:
         return _fill(body, world, role)
     return body
 

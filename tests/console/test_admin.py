@@ -9,7 +9,14 @@ from playwright.sync_api import expect
 
 from pki.issuance import serial_to_hex
 from tests.console.a11y import check_page
-from tests.console.conftest import USERS, BrowserTools, Console, login, screenshot
+from tests.console.conftest import (
+    USERS,
+    BrowserTools,
+    Console,
+    login,
+    make_client_user,
+    screenshot,
+)
 
 
 def test_users_create_with_field_errors_then_change_role(
@@ -23,19 +30,21 @@ def test_users_create_with_field_errors_then_change_role(
     assert page.locator("#e-password").inner_text() == "At least 12 characters."
     page.get_by_label("Username").fill("new-tech")
     page.get_by_label("Role", exact=True).select_option("partner")
-    page.get_by_label("Password").fill("a long enough password")
+    page.get_by_label("Password", exact=True).fill("a long enough password")
     page.get_by_role("button", name="Create user").click()
     # Partner staff without a partner: said next to the partner field, other input kept.
     assert page.locator("#e-partner").inner_text() == "Partner staff need a partner."
     assert page.get_by_label("Username").input_value() == "new-tech"
     screenshot(page, "admin-users-errors")
     page.get_by_label("Role", exact=True).select_option("technician")
-    page.get_by_label("Password").fill("a long enough password")
+    page.get_by_label("Password", exact=True).fill("a long enough password")
     page.get_by_role("button", name="Create user").click()
     page.wait_for_url("**/console/admin?created=new-tech")
     assert page.get_by_role("status").inner_text() == "User new-tech created."
     row = page.locator("tr", has_text="new-tech")
     assert "technician" in row.inner_text()
+    # Changing a role and disabling ask first (data-confirm); this test says yes.
+    page.on("dialog", lambda dialog: dialog.accept())
     row.get_by_label("New role for new-tech").select_option("client")
     row.get_by_role("button", name="Set role").click()
     page.wait_for_url("**/console/admin")
@@ -43,6 +52,70 @@ def test_users_create_with_field_errors_then_change_role(
     page.get_by_role("button", name="Disable new-tech").click()
     expect(page.locator("tr", has_text="new-tech").locator("td").first).to_contain_text("disabled")
     assert page.get_by_role("button", name="Disable new-tech").count() == 0
+
+
+def test_role_change_and_disable_ask_first_and_the_last_admin_stays(
+    page: Any, console: Console
+) -> None:
+    """Failed before the fix: one click changed a role or disabled an account without asking,
+    and the only admin could demote themselves and be locked out."""
+    make_client_user(console.container, "confirm-me")
+    login(page, USERS["admin"])
+    asked: list[str] = []
+
+    def say_no(dialog: Any) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", say_no)
+    row = page.locator("tr", has_text="confirm-me")
+    row.get_by_label("New role for confirm-me").select_option("technician")
+    row.get_by_role("button", name="Set role").click()
+    row.get_by_role("button", name="Disable confirm-me").click()
+    expect(page.locator("tr", has_text="confirm-me").locator("td").nth(1)).to_have_text("client")
+    assert asked == [
+        "Change the role of confirm-me? It takes effect at once.",
+        "Disable confirm-me? Their logins end at once.",
+    ]
+    page.remove_listener("dialog", say_no)
+    page.on("dialog", lambda dialog: dialog.accept())
+    mine = page.locator("tr", has_text=USERS["admin"])
+    mine.get_by_label(f"New role for {USERS['admin']}").select_option("technician")
+    mine.get_by_role("button", name="Set role").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        f"{USERS['admin']} is the last active admin: make someone else an admin first."
+    )
+    page.goto("/console/admin")
+    assert page.locator("tr", has_text=USERS["admin"]).locator("td").nth(1).inner_text() == (
+        "admin"
+    )
+
+
+def test_admin_resets_a_password_and_sees_it_once(
+    page: Any, browser: Any, console: Console, browser_tools: BrowserTools
+) -> None:
+    """Failed before the fix: the console had no way to give a user a new password."""
+    make_client_user(console.container, "forgetful")
+    login(page, USERS["admin"])
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset the password of forgetful").click()
+    shown = page.locator("#new-password")
+    expect(shown).to_be_visible()
+    password = shown.inner_text()
+    assert len(password) >= 16
+    assert "forgetful" in page.get_by_role("status").inner_text()
+    assert check_page(page, browser_tools.axe) == []
+    screenshot(page, "admin-users-password-reset")
+    page.goto("/console/admin")
+    assert page.locator("#new-password").count() == 0
+    # Without the form's token the reset is refused.
+    refused = page.request.post("/console/admin/users/forgetful/password", form={"csrf": "x"})
+    assert refused.status == 400
+    other = browser.new_context(base_url=console.url, locale="en-GB")
+    try:
+        login(other.new_page(), "forgetful", password)
+    finally:
+        other.close()
 
 
 def test_policy_preview_add_and_remove(page: Any, browser_tools: BrowserTools) -> None:

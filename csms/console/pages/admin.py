@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
+from auth.admins import LastAdmin
 from auth.audit import AUDIT_READ, AuditFilter
 from auth.errors import Conflict, ServiceError
 from auth.policy import ROLES, Rule
@@ -26,6 +27,7 @@ from auth.users import (
     USERS_CREATE,
     USERS_DELETE,
     USERS_READ,
+    USERS_UPDATE,
 )
 from pki.authority import REVOCATION_REASONS, Authority
 from pki.errors import AlreadyRevoked, PkiError
@@ -52,6 +54,7 @@ REASON_WORDS = {
     "privilegeWithdrawn": N_("privilege withdrawn"),
     "aACompromise": N_("attribute authority compromised"),
 }
+LAST_ADMIN = N_("%(name)s is the last active admin: make someone else an admin first.")
 
 
 def admin(permission: Permission) -> Any:
@@ -141,11 +144,16 @@ async def change_role(
     username: str,
     principal: Annotated[Principal, admin(ROLES_CHANGE)],
 ) -> Response:
-    """A role is a `g` rule: the old assignments go and the new one comes, as one change."""
+    """A role is a `g` rule: the old assignments go and the new one comes, as one change.
+    (The form asks for confirmation first; the last active admin keeps the role.)"""
     form = await check_csrf(request)
     role = text(form, "role")
     users = container_of(request).users
-    await in_transaction(request, lambda s: users.set_role(s, principal, username, role))
+    try:
+        await in_transaction(request, lambda s: users.set_role(s, principal, username, role))
+    except LastAdmin as exc:
+        read = await _reader(request, USERS_READ)
+        return await _users_page(request, read, 409, problem=LAST_ADMIN, problem_name=exc.username)
     return see_other(f"{PREFIX}/admin")
 
 
@@ -157,8 +165,27 @@ async def disable_user(
 ) -> Response:
     await check_csrf(request)
     users = container_of(request).users
-    await in_transaction(request, lambda s: users.disable_user(s, principal, username))
+    try:
+        await in_transaction(request, lambda s: users.disable_user(s, principal, username))
+    except LastAdmin as exc:
+        read = await _reader(request, USERS_READ)
+        return await _users_page(request, read, 409, problem=LAST_ADMIN, problem_name=exc.username)
     return see_other(f"{PREFIX}/admin")
+
+
+@router.post("/users/{username}/password")
+async def reset_password(
+    request: Request,
+    username: str,
+    principal: Annotated[Principal, admin(USERS_UPDATE)],
+) -> Response:
+    """A generated password, shown once on the page this answers with (never in a URL or a
+    cookie); the user's other logins end."""
+    await check_csrf(request)
+    users = container_of(request).users
+    password = await in_transaction(request, lambda s: users.reset_password(s, principal, username))
+    read = await _reader(request, USERS_READ)
+    return await _users_page(request, read, reset={"username": username, "password": password})
 
 
 # --- policies ---------------------------------------------------------------------------------
@@ -259,7 +286,15 @@ async def remove_policy(
     if ptype not in ("p", "g") or not 3 <= len(values) <= 5:
         raise HTTPException(400, "not a rule")
     rules = container_of(request).rules
-    await in_transaction(request, lambda s: rules.remove(s, principal, Rule(ptype, tuple(values))))
+    try:
+        await in_transaction(
+            request, lambda s: rules.remove(s, principal, Rule(ptype, tuple(values)))
+        )
+    except LastAdmin as exc:
+        read = await _reader(request, POLICIES_READ)
+        return await _policies_page(
+            request, read, 409, problem=LAST_ADMIN, problem_name=exc.username
+        )
     return see_other(f"{PREFIX}/admin/policies")
 
 

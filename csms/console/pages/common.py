@@ -10,11 +10,14 @@ from fastapi.responses import RedirectResponse, Response
 
 from auth.logins import LOGIN, ME
 from auth.myid import MyIdError
+from auth.passwords import PasswordHashingBusy
 from auth.principal import Principal
+from auth.throttle import LoginThrottled
 
 from ...ocpp.service import PUBLIC_STATIONS_READ
 from ...web.context import container_of, in_transaction
 from ...web.myid import complete_login
+from ...web.passwords import client_address, password_login
 from .. import i18n
 from ..access import begin_session, cabinet_of, check_csrf, current_sid, page
 from ..forms import N_, Errors, required, safe_next, see_other
@@ -43,19 +46,35 @@ async def login(request: Request) -> Response:
     username = required(form, "username", errors, 128)
     password = required(form, "password", errors, 1024)
     target = safe_next(str(form.get("next", "")), PREFIX + "/")
+    status, retry_after = 422, None
     if not errors:
         logins = container_of(request).logins
         visitor = Principal.anonymous()  # whoever holds the cookie, they are logging in anew
-        sid = await in_transaction(
-            request, lambda s: logins.password_for_web(s, visitor, username, password)
-        )
-        if sid is not None:
-            begin_session(request, sid)
-            return see_other(target)
-        errors["password"] = N_("Wrong username or password.")
-    return render(
-        request, "login.html", 422, errors=errors, values={"username": username}, next=target
+        client = client_address(request)
+        try:
+            sid = await password_login(
+                request,
+                username,
+                client,
+                lambda s: logins.password_for_web(s, visitor, username, password, client=client),
+            )
+        except LoginThrottled as exc:
+            status, retry_after = 429, exc.retry_after
+            errors["password"] = N_("Too many failed logins. Try again in a few minutes.")
+        except PasswordHashingBusy as exc:
+            status, retry_after = 503, exc.retry_after
+            errors["password"] = N_("The server is busy. Try again in a moment.")
+        else:
+            if sid is not None:
+                begin_session(request, sid)
+                return see_other(target)
+            errors["password"] = N_("Wrong username or password.")
+    response = render(
+        request, "login.html", status, errors=errors, values={"username": username}, next=target
     )
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 @router.post("/logout")
