@@ -45,6 +45,7 @@ from pki.trust import TrustStore
 from .database import make_engine, make_session_factory, upgrade
 from .files import tighten
 from .ocpp.certificates import StationCertificates
+from .ocpp.cluster import Cluster
 from .ocpp.hub import StationHub
 from .ocpp.parts import OcppParts
 from .ocpp.service import StationService
@@ -177,7 +178,18 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
     station_certificates = StationCertificates(
         ca, settings.organization, requests_per_hour=settings.ocpp_certificates_per_hour
     )
-    hub = StationHub()
+    hub = StationHub(
+        Cluster(
+            sessions,
+            str(engine.url.render_as_string(hide_password=False)),
+            node_id=settings.node_id,
+            lease_seconds=settings.node_lease_seconds,
+            call_timeout=settings.ocpp_call_timeout,
+        )
+        if engine.dialect.name == "postgresql"
+        else None,
+        node_id=settings.node_id,
+    )
     ocpp = OcppParts(
         settings=settings,
         sessions=sessions,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -60,6 +61,16 @@ class Settings(BaseSettings):
     emaid_provider_id: str = Field(default="UPC", pattern=r"^[A-Za-z0-9]{3}$")
     contract_certificate_days: int = Field(default=365, ge=28, le=730)
     contract_key_escrow: bool = False
+
+    # The cluster (csms/ocpp/cluster.py; PostgreSQL only): this node's name, unique among the
+    # nodes sharing the database (a restarted node may keep its name or take a new one), and
+    # the lease: a node whose heartbeat is older than this is dead, and its stations show as
+    # disconnected until they connect again. Heartbeats run every third of the lease.
+    node_id: str = Field(
+        default_factory=lambda: f"{socket.gethostname()}-{os.getpid()}"[:128],
+        pattern=r"^[A-Za-z0-9_.:-]{1,128}$",
+    )
+    node_lease_seconds: float = Field(default=15.0, ge=3, le=300)
 
     # What one HTTP client may cost the process (csms/ocsp_front.py; docs/security.md): a
     # request line over `http_max_request_line` bytes is answered 414, header fields over

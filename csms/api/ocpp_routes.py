@@ -100,6 +100,7 @@ def _summary(summary: StationSummary) -> dict[str, Any]:
         if connection is None
         else {
             "connectedAt": connection.connected_at.isoformat(),
+            "node": connection.node,
             "callsIn": connection.calls_in,
             "callsOut": connection.calls_out,
             "badFrames": connection.bad_frames,

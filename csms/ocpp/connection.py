@@ -74,6 +74,9 @@ class StationConnection:
         self.websocket = websocket
         self.station = station
         self.station_id = station.id
+        # Names this connection in the cluster (csms/ocpp/cluster.py): a takeover closes the
+        # connection it names, never a newer one of the same station.
+        self.connection_id = str(uuid.uuid4())
         self._dispatch = dispatch
         self._call_timeout = call_timeout
         self._max_bad = max_bad_messages

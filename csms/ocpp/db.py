@@ -151,3 +151,52 @@ class StationCertificateRecord(Base):
     last_error: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# --- the cluster: which node holds which station (csms/ocpp/cluster.py) ----------------------
+# Used on PostgreSQL only: an embedded (SQLite) product is one node.
+
+
+class NodeRecord(Base):
+    """A `csms serve` process serving stations. `heartbeat_at` is the database's clock,
+    renewed every third of the lease: a node whose heartbeat is older than the lease is dead,
+    and the stations it held show as disconnected until they connect again."""
+
+    __tablename__ = "ocpp_nodes"
+
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ConnectionRecord(Base):
+    """The station's one live connection in the cluster: the newest wins, and the node that
+    held the one before closes it."""
+
+    __tablename__ = "ocpp_connections"
+    __table_args__ = (Index("ix_ocpp_connections_node", "node_id"),)
+
+    station_id: Mapped[str] = mapped_column(String(48), primary_key=True)
+    node_id: Mapped[str] = mapped_column(String(128))
+    connection_id: Mapped[str] = mapped_column(String(36))
+    connected_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RelayRecord(Base):
+    """A CALL sent through one node to a station held by another: the request, then the
+    answer (`answer` or `failure`), each announced by a NOTIFY that names this row."""
+
+    __tablename__ = "ocpp_relay"
+    __table_args__ = (Index("ix_ocpp_relay_to_node", "to_node", "answered_at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(48))
+    action: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict] = mapped_column(JSON)
+    timeout: Mapped[float] = mapped_column()
+    from_node: Mapped[str] = mapped_column(String(128))
+    to_node: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answer: Mapped[dict | None] = mapped_column(JSON)
+    failure: Mapped[dict | None] = mapped_column(JSON)

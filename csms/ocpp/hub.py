@@ -1,9 +1,11 @@
-"""The stations connected to this process, and how anyone in the process reaches them.
+"""The stations connected to this process, and how anyone in the process reaches them, or
+a station held by another node of the cluster.
 
 The OCPP server runs its own event loop in its own thread (csms/serve.py), apart from the
 HTTP loop that serves the API, the console and OCSP, so nothing slow there can delay a
 station's answer. `StationHub.call` may be awaited from any thread's loop: it runs the call on
-the OCPP loop and hands the answer back.
+the OCPP loop and hands the answer back. A station this node does not hold is called through
+the cluster (csms/ocpp/cluster.py), on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
+from sqlalchemy.orm import Session
+
+from .cluster import Cluster, Whereabouts
 from .connection import StationConnection, StationUnavailable
 
 T = TypeVar("T")
@@ -22,9 +27,11 @@ class OcppNotRunning(StationUnavailable):
 
 
 class StationHub:
-    def __init__(self) -> None:
+    def __init__(self, cluster: Cluster | None = None, *, node_id: str = "") -> None:
         self._connections: dict[str, StationConnection] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
+        self.cluster = cluster
+        self.node_id = cluster.node_id if cluster is not None else node_id
 
     # --- the OCPP server's side (on its loop) ----------------------------------------------------
 
@@ -57,6 +64,16 @@ class StationHub:
     def connection(self, station_id: str) -> StationConnection | None:
         return self._connections.get(station_id)
 
+    def connections(self) -> list[StationConnection]:
+        return list(self._connections.values())
+
+    def whereabouts(self, session: Session, station_ids: list[str]) -> dict[str, Whereabouts]:
+        """Where these stations, not held here, are connected in the cluster (absent:
+        nowhere, or no cluster)."""
+        if self.cluster is None:
+            return {}
+        return self.cluster.whereabouts(session, station_ids)
+
     async def call(
         self, station_id: str, action: str, payload: dict[str, Any], *, timeout: float | None = None
     ) -> dict[str, Any]:
@@ -67,9 +84,11 @@ class StationHub:
         self, station_id: str, action: str, payload: dict[str, Any], timeout: float | None
     ) -> dict[str, Any]:
         conn = self._connections.get(station_id)
-        if conn is None:
-            raise StationUnavailable(f"{station_id} is not connected")
-        return await conn.call(action, payload, timeout=timeout)
+        if conn is not None:
+            return await conn.call(action, payload, timeout=timeout)
+        if self.cluster is not None:
+            return await self.cluster.call(station_id, action, payload, timeout)
+        raise StationUnavailable(f"{station_id} is not connected")
 
     async def run(self, coro: Coroutine[Any, Any, T]) -> T:
         """Await `coro` on the OCPP server's loop, whichever loop the caller is on."""

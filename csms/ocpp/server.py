@@ -141,6 +141,8 @@ class OcppServer:
             asyncio.create_task(self._every(3600.0, self._renew)),
             asyncio.create_task(self._every(60.0, self._refresh_trust_if_changed)),
         ]
+        if self.hub.cluster is not None:
+            await self.hub.cluster.start(self.hub)
         return dict(self.ports)
 
     async def stop(self) -> None:
@@ -150,6 +152,8 @@ class OcppServer:
             server.close()
         for server in self._servers:
             await server.wait_closed()
+        if self.hub.cluster is not None:
+            await self.hub.cluster.stop()
         self.hub.detach()
         await asyncio.to_thread(self._store.flush, force=True)
 
@@ -258,6 +262,10 @@ class OcppServer:
         if previous is not None:
             # One connection per identity: the newest wins (the old one is likely dead).
             conn.spawn(previous.close(1000, "replaced by a new connection"))
+        cluster = self.hub.cluster
+        if cluster is not None:
+            # Cluster-wide, too: the node that held this station closes its connection.
+            await cluster.claim(conn)
         self._store.seen(station.id)
         if conn.accepted:
             conn.spawn(self.deliver_pending(conn))
@@ -265,6 +273,8 @@ class OcppServer:
             await conn.run()
         finally:
             self.hub.unregister(conn)
+            if cluster is not None:
+                await cluster.release(conn)
 
     # --- certificates ----------------------------------------------------------------------------
 

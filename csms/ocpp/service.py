@@ -33,6 +33,7 @@ from pki.authority import CertificateAuthority, pem_of
 
 from ..database import in_worker_transaction
 from .certificates import StationCertificates
+from .cluster import Whereabouts
 from .commands import audited_payload, is_security_relevant
 from .connection import StationConnection
 from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, TransactionRecord
@@ -64,22 +65,31 @@ class OwnedEmaids(Protocol):
 
 @dataclass(frozen=True)
 class ConnectionInfo:
+    """A station's live connection: on this node (with its counters) or on another node of
+    the cluster (where the counters live; here they are None)."""
+
     connected_at: datetime
-    calls_in: int
-    calls_out: int
-    bad_frames: int
-    unmatched_responses: int
+    node: str
+    calls_in: int | None = None
+    calls_out: int | None = None
+    bad_frames: int | None = None
+    unmatched_responses: int | None = None
 
     @classmethod
-    def of(cls, conn: StationConnection) -> ConnectionInfo:
+    def of(cls, conn: StationConnection, node: str) -> ConnectionInfo:
         stats = conn.stats
         return cls(
             stats.connected_at,
+            node,
             stats.calls_in,
             stats.calls_out,
             stats.bad_frames,
             stats.unmatched_responses,
         )
+
+    @classmethod
+    def elsewhere(cls, where: Whereabouts) -> ConnectionInfo:
+        return cls(where.connected_at, where.node_id)
 
 
 @dataclass(frozen=True)
@@ -426,14 +436,24 @@ class StationService:
 
     def _summaries(self, session: Session, stations: list[Station]) -> list[StationSummary]:
         connectors = self._store.connector_rows(session, [s.id for s in stations])
+        here = {s.id: conn for s in stations if (conn := self.hub.connection(s.id)) is not None}
+        elsewhere = self.hub.whereabouts(session, [s.id for s in stations if s.id not in here])
         summaries = []
         for station in stations:
-            conn = self.hub.connection(station.id)
+            conn = here.get(station.id)
+            where = elsewhere.get(station.id)
+            connection = (
+                ConnectionInfo.of(conn, self.hub.node_id)
+                if conn is not None
+                else ConnectionInfo.elsewhere(where)
+                if where is not None
+                else None
+            )
             summaries.append(
                 StationSummary(
                     station,
                     connectors[station.id],
-                    ConnectionInfo.of(conn) if conn is not None else None,
+                    connection,
                     self._certificates.of_station(session, station.id),
                 )
             )

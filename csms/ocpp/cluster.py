@@ -1,0 +1,609 @@
+"""Many `csms serve` nodes on one PostgreSQL: which node holds which station, and calls
+from any node to the station on another.
+
+- **Where a station is.** `ocpp_connections` has one row per connected station: the node
+  that holds it and that connection's id. A connection claims the row when it opens (the
+  newest wins) and releases it when it closes; the node that held the row before is told to
+  close its old connection. Nodes renew `ocpp_nodes.heartbeat_at` (the database's clock)
+  every third of the lease: rows of a node whose heartbeat is older than the lease do not
+  count, so a node that dies is noticed within the lease and its stations show as
+  disconnected until they connect again, anywhere.
+- **Calls across nodes.** A CALL for a station held elsewhere is a row in `ocpp_relay`; a
+  PostgreSQL NOTIFY on one channel names the row to the holding node, which sends the CALL
+  on its WebSocket, writes the answer (or the failure) into the row and notifies the caller's
+  node. No broker of our own: the rows carry the data (NOTIFY payloads are limited to 8,000
+  bytes), the notifications only wake the reader.
+- **Nothing is trusted to a single notification.** Every node checks, at each heartbeat,
+  that the rows of its own connections are still its own: a row taken by another node closes
+  the local connection (a takeover whose notice was missed); a row missing (deleted while this
+  node was cut off from the database) is written again. After the listening connection is
+  re-established, calls addressed to this node and answers it waits for are read from the
+  table.
+
+Only on PostgreSQL: an embedded (SQLite) product is a single node and has no cluster.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from typing import Any, Protocol, TypeVar
+
+import psycopg
+from sqlalchemy import bindparam, make_url, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..database import in_worker_transaction
+from . import rpc
+from .connection import CallTimeout, StationCallError, StationConnection, StationUnavailable
+
+log = logging.getLogger("csms.ocpp.cluster")
+
+CHANNEL = "csms_cluster"
+T = TypeVar("T")
+
+# How long a caller waits beyond the station's own call timeout: the relay's two database
+# round trips and notifications, with room for a busy holder.
+RELAY_MARGIN_SECONDS = 5.0
+# Relay rows are kept this long for inspection, then deleted by whichever node runs its
+# housekeeping (they hold command payloads: operator data, no secrets).
+RELAY_KEEP_SECONDS = 3600
+
+
+class LocalStations(Protocol):
+    """The connections this node holds (the StationHub)."""
+
+    def connection(self, station_id: str) -> StationConnection | None: ...
+
+    def connections(self) -> list[StationConnection]: ...
+
+
+@dataclass(frozen=True)
+class Whereabouts:
+    """Where a station is connected in the cluster."""
+
+    node_id: str
+    connection_id: str
+    connected_at: datetime
+
+
+class Cluster:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        database_url: str,
+        *,
+        node_id: str,
+        lease_seconds: float,
+        call_timeout: float,
+    ) -> None:
+        self.node_id = node_id
+        self.lease_seconds = lease_seconds
+        self._sessions = sessions
+        self._conninfo = _libpq_url(database_url)
+        self._call_timeout = call_timeout
+        self._local: LocalStations | None = None
+        self._answers: dict[str, asyncio.Future[dict[str, Any]]] = {}
+        self._serving: set[str] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._background: list[asyncio.Task[None]] = []
+        self.listening = asyncio.Event()
+
+    # --- lifecycle (on the OCPP loop) -----------------------------------------------------------
+
+    async def start(self, local: LocalStations) -> None:
+        """Announce this node and start listening; returns once notifications are heard, so
+        no takeover or relayed call addressed to this node is missed from here on."""
+        self._local = local
+        self.listening = asyncio.Event()
+        await self._in_transaction(self._heartbeat)
+        self._background = [
+            asyncio.create_task(self._listen()),
+            asyncio.create_task(self._keep_alive()),
+        ]
+        try:
+            await asyncio.wait_for(self.listening.wait(), timeout=10)
+        except TimeoutError:
+            log.warning("node %s: not yet listening for cluster notifications", self.node_id)
+
+    async def stop(self) -> None:
+        """Leave the cluster: the rows of this node's stations go at once (they are being
+        closed), so other nodes show them as disconnected without waiting for the lease."""
+        for task in self._background:
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
+        self._background = []
+        try:
+            await self._in_transaction(self._leave)
+        except Exception:
+            log.warning("node %s: could not remove its rows on the way out", self.node_id)
+
+    # --- connections --------------------------------------------------------------------------
+
+    async def claim(self, conn: StationConnection) -> None:
+        """This node now holds `conn`'s station; the node that held it before closes its
+        connection. A database that does not answer does not refuse the station: the
+        heartbeat writes the row once it is back."""
+        try:
+            previous = await self._in_transaction(
+                partial(self._claim, station_id=conn.station_id, connection_id=conn.connection_id)
+            )
+        except Exception:
+            log.warning("%s: connection not recorded in the cluster (database)", conn.station_id)
+            return
+        if previous is not None and previous.node_id != self.node_id:
+            log.info("%s: taken over from node %s", conn.station_id, previous.node_id)
+
+    async def release(self, conn: StationConnection) -> None:
+        try:
+            await self._in_transaction(
+                partial(self._release, station_id=conn.station_id, connection_id=conn.connection_id)
+            )
+        except Exception:
+            # Left behind, the row names a connection that no longer exists: the next call
+            # through it finds the station unavailable, and the next connection replaces it.
+            log.warning("%s: connection end not recorded in the cluster", conn.station_id)
+
+    def whereabouts(self, session: Session, station_ids: Iterable[str]) -> dict[str, Whereabouts]:
+        """Where each of these stations is connected, on a live node (absent: nowhere)."""
+        ids = list(station_ids)
+        if not ids:
+            return {}
+        rows = session.execute(
+            text(
+                "SELECT c.station_id, c.node_id, c.connection_id, c.connected_at"
+                " FROM ocpp_connections c JOIN ocpp_nodes n ON n.id = c.node_id"
+                " WHERE c.station_id IN :ids"
+                " AND n.heartbeat_at > now() - make_interval(secs => :lease)"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"ids": ids, "lease": self.lease_seconds},
+        )
+        return {row[0]: Whereabouts(row[1], row[2], row[3]) for row in rows}
+
+    # --- calls across nodes ---------------------------------------------------------------------
+
+    async def call(
+        self, station_id: str, action: str, payload: dict[str, Any], timeout: float | None
+    ) -> dict[str, Any]:
+        """Send a CALL to a station held by another node; its answer, or the holder's
+        failure raised here as the same exception a local call raises."""
+        rpc.validate(action, payload, request=True)  # refused here, not on the other node
+        wait = timeout or self._call_timeout
+        relay_id = str(uuid.uuid4())
+        answer: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._answers[relay_id] = answer
+        try:
+            holder = await self._in_transaction(
+                partial(
+                    self._send_call,
+                    relay_id=relay_id,
+                    station_id=station_id,
+                    action=action,
+                    payload=payload,
+                    timeout=wait,
+                )
+            )
+            if holder is None:
+                raise StationUnavailable(f"{station_id} is not connected")
+            try:
+                return await asyncio.wait_for(answer, wait + RELAY_MARGIN_SECONDS)
+            except TimeoutError:
+                raise CallTimeout(
+                    f"{station_id} (on node {holder}) did not answer {action} in time"
+                ) from None
+        finally:
+            self._answers.pop(relay_id, None)
+
+    # --- notifications ----------------------------------------------------------------------------
+
+    async def _listen(self) -> None:
+        backoff = 0.5
+        while True:
+            try:
+                async with await psycopg.AsyncConnection.connect(
+                    self._conninfo, autocommit=True, connect_timeout=10
+                ) as connection:
+                    await connection.execute(f"LISTEN {CHANNEL}")
+                    self.listening.set()
+                    backoff = 0.5
+                    await self._catch_up()
+                    async for notice in connection.notifies():
+                        self._on_notice(notice.payload)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("node %s: cluster notifications lost (%s); again", self.node_id, exc)
+            self.listening.clear()
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, 10.0)
+
+    def _on_notice(self, text_payload: str) -> None:
+        try:
+            notice = json.loads(text_payload)
+        except ValueError:
+            return
+        if not isinstance(notice, dict) or notice.get("to") != self.node_id:
+            return
+        kind, item = notice.get("kind"), str(notice.get("id", ""))
+        if kind == "call":
+            self._spawn(self._serve_relayed(item))
+        elif kind == "answer":
+            self._spawn(self._take_answer(item))
+        elif kind == "close":
+            self._close_replaced(str(notice.get("station", "")), item)
+
+    async def _catch_up(self) -> None:
+        """What was notified while this node was not listening."""
+        calls, answered = await self._in_transaction(
+            partial(self._missed, waiting=list(self._answers))
+        )
+        for relay_id in calls:
+            self._spawn(self._serve_relayed(relay_id))
+        for relay_id in answered:
+            self._spawn(self._take_answer(relay_id))
+
+    async def _serve_relayed(self, relay_id: str) -> None:
+        if relay_id in self._serving:
+            return
+        self._serving.add(relay_id)
+        try:
+            request = await self._in_transaction(partial(self._relayed, relay_id=relay_id))
+            if request is None:
+                return
+            station_id, action, payload, timeout = request
+            outcome: dict[str, Any] = {}
+            conn = self._local.connection(station_id) if self._local is not None else None
+            try:
+                if conn is None:
+                    raise StationUnavailable(f"{station_id} is not connected")
+                outcome["answer"] = await conn.call(action, payload, timeout=timeout)
+            except Exception as exc:
+                outcome["failure"] = encode_failure(exc)
+            await self._in_transaction(partial(self._answer, relay_id=relay_id, **outcome))
+        finally:
+            self._serving.discard(relay_id)
+
+    async def _take_answer(self, relay_id: str) -> None:
+        future = self._answers.get(relay_id)
+        if future is None or future.done():
+            return
+        outcome = await self._in_transaction(partial(self._outcome, relay_id=relay_id))
+        if outcome is None or future.done():
+            return
+        answer, failure = outcome
+        if failure is not None:
+            future.set_exception(decode_failure(failure))
+        else:
+            future.set_result(answer or {})
+
+    def _close_replaced(self, station_id: str, connection_id: str) -> None:
+        conn = self._local.connection(station_id) if self._local is not None else None
+        if conn is not None and conn.connection_id == connection_id:
+            log.info("%s: replaced by a new connection on another node; closed", station_id)
+            self._spawn(conn.close(1000, "replaced by a new connection"))
+
+    # --- heartbeat and housekeeping ------------------------------------------------------------
+
+    async def _keep_alive(self) -> None:
+        while True:
+            await asyncio.sleep(self.lease_seconds / 3)
+            try:
+                await self._in_transaction(self._heartbeat)
+                await self._reconcile()
+                await self._in_transaction(self._housekeeping)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("node %s: heartbeat failed (%s)", self.node_id, exc)
+
+    async def _reconcile(self) -> None:
+        """The rows of this node's connections are this node's: taken by another node →
+        close ours (the newest wins); missing → written again."""
+        if self._local is None:
+            return
+        local = {conn.station_id: conn for conn in self._local.connections()}
+        if not local:
+            return
+        holders = await self._in_transaction(partial(self._holders, station_ids=list(local)))
+        for station_id, conn in local.items():
+            holder = holders.get(station_id)
+            if holder is None:
+                await self.claim(conn)
+            elif holder[0] != self.node_id:
+                self._close_replaced(station_id, conn.connection_id)
+            elif holder[1] != conn.connection_id:
+                await self.claim(conn)  # a row of an earlier connection on this node
+
+    # --- database work (in a worker thread, one transaction each) -------------------------------
+
+    async def _in_transaction(self, work: Callable[[Session], T]) -> T:
+        return await in_worker_transaction(self._sessions, work)
+
+    def _heartbeat(self, session: Session) -> None:
+        session.execute(
+            text(
+                "INSERT INTO ocpp_nodes (id, started_at, heartbeat_at) VALUES (:id, now(), now())"
+                " ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()"
+            ),
+            {"id": self.node_id},
+        )
+
+    def _leave(self, session: Session) -> None:
+        mine = {"id": self.node_id}
+        session.execute(text("DELETE FROM ocpp_connections WHERE node_id = :id"), mine)
+        session.execute(text("DELETE FROM ocpp_nodes WHERE id = :id"), mine)
+
+    def _housekeeping(self, session: Session) -> None:
+        """Rows of nodes dead for ten leases, and old relayed calls, go."""
+        session.execute(
+            text(
+                "DELETE FROM ocpp_connections c USING ocpp_nodes n WHERE n.id = c.node_id"
+                " AND n.heartbeat_at < now() - make_interval(secs => :gone)"
+            ),
+            {"gone": self.lease_seconds * 10},
+        )
+        session.execute(
+            text(
+                "DELETE FROM ocpp_nodes WHERE heartbeat_at < now() - make_interval(secs => :gone)"
+                " AND NOT EXISTS (SELECT 1 FROM ocpp_connections c WHERE c.node_id = ocpp_nodes.id)"
+            ),
+            {"gone": self.lease_seconds * 10},
+        )
+        session.execute(
+            text("DELETE FROM ocpp_relay WHERE created_at < now() - make_interval(secs => :keep)"),
+            {"keep": RELAY_KEEP_SECONDS},
+        )
+
+    def _claim(
+        self, session: Session, *, station_id: str, connection_id: str
+    ) -> Whereabouts | None:
+        # The row is locked while it is read and replaced, so two nodes claiming the same
+        # station one after the other each see the claim before theirs.
+        row = session.execute(
+            text(
+                "SELECT node_id, connection_id, connected_at FROM ocpp_connections"
+                " WHERE station_id = :station FOR UPDATE"
+            ),
+            {"station": station_id},
+        ).first()
+        session.execute(
+            text(
+                "INSERT INTO ocpp_connections (station_id, node_id, connection_id, connected_at)"
+                " VALUES (:station, :node, :connection, now())"
+                " ON CONFLICT (station_id) DO UPDATE SET node_id = excluded.node_id,"
+                " connection_id = excluded.connection_id, connected_at = excluded.connected_at"
+            ),
+            {"station": station_id, "node": self.node_id, "connection": connection_id},
+        )
+        if row is None:
+            return None
+        previous = Whereabouts(row[0], row[1], row[2])
+        if previous.connection_id != connection_id:
+            # The holder closes its connection, whether it is another node or this one
+            # (a connection this node replaced is closed by the hub already: a no-op).
+            _notify(
+                session,
+                {
+                    "to": previous.node_id,
+                    "kind": "close",
+                    "station": station_id,
+                    "id": previous.connection_id,
+                },
+            )
+        return previous
+
+    def _release(self, session: Session, *, station_id: str, connection_id: str) -> None:
+        session.execute(
+            text(
+                "DELETE FROM ocpp_connections WHERE station_id = :station"
+                " AND connection_id = :connection"
+            ),
+            {"station": station_id, "connection": connection_id},
+        )
+
+    def _holders(self, session: Session, *, station_ids: list[str]) -> dict[str, tuple[str, str]]:
+        rows = session.execute(
+            text(
+                "SELECT station_id, node_id, connection_id FROM ocpp_connections"
+                " WHERE station_id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"ids": station_ids},
+        )
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def _send_call(
+        self,
+        session: Session,
+        *,
+        relay_id: str,
+        station_id: str,
+        action: str,
+        payload: dict[str, Any],
+        timeout: float,
+    ) -> str | None:
+        holder = self.whereabouts(session, [station_id]).get(station_id)
+        if holder is None or holder.node_id == self.node_id:
+            # Not connected, or a row of this node's that the hub does not hold: the
+            # connection has just ended.
+            return None
+        session.execute(
+            text(
+                "INSERT INTO ocpp_relay (id, station_id, action, payload, timeout, from_node,"
+                " to_node, created_at) VALUES (:id, :station, :action, :payload, :timeout,"
+                " :from_node, :to_node, now())"
+            ),
+            {
+                "id": relay_id,
+                "station": station_id,
+                "action": action,
+                "payload": json.dumps(payload),
+                "timeout": timeout,
+                "from_node": self.node_id,
+                "to_node": holder.node_id,
+            },
+        )
+        _notify(session, {"to": holder.node_id, "kind": "call", "id": relay_id})
+        return holder.node_id
+
+    def _relayed(
+        self, session: Session, *, relay_id: str
+    ) -> tuple[str, str, dict[str, Any], float] | None:
+        row = session.execute(
+            text(
+                "SELECT station_id, action, payload, timeout FROM ocpp_relay"
+                " WHERE id = :id AND to_node = :node AND answered_at IS NULL"
+            ),
+            {"id": relay_id, "node": self.node_id},
+        ).first()
+        if row is None:
+            return None
+        payload = row[2] if isinstance(row[2], dict) else json.loads(row[2])
+        return str(row[0]), str(row[1]), payload, float(row[3])
+
+    def _answer(
+        self,
+        session: Session,
+        *,
+        relay_id: str,
+        answer: dict[str, Any] | None = None,
+        failure: dict[str, Any] | None = None,
+    ) -> None:
+        row = session.execute(
+            text(
+                "UPDATE ocpp_relay SET answered_at = now(), answer = :answer, failure = :failure"
+                " WHERE id = :id AND answered_at IS NULL RETURNING from_node"
+            ),
+            {
+                "id": relay_id,
+                "answer": None if answer is None else json.dumps(answer),
+                "failure": None if failure is None else json.dumps(failure),
+            },
+        ).first()
+        if row is not None:
+            _notify(session, {"to": row[0], "kind": "answer", "id": relay_id})
+
+    def _outcome(
+        self, session: Session, *, relay_id: str
+    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None] | None:
+        row = session.execute(
+            text(
+                "SELECT answer, failure FROM ocpp_relay WHERE id = :id AND answered_at IS NOT NULL"
+            ),
+            {"id": relay_id},
+        ).first()
+        if row is None:
+            return None
+        return _json(row[0]), _json(row[1])
+
+    def _missed(self, session: Session, *, waiting: list[str]) -> tuple[list[str], list[str]]:
+        calls = session.execute(
+            text(
+                "SELECT id FROM ocpp_relay WHERE to_node = :node AND answered_at IS NULL"
+                " AND created_at > now() - make_interval(secs => timeout + :margin)"
+            ),
+            {"node": self.node_id, "margin": RELAY_MARGIN_SECONDS},
+        )
+        answered: list[str] = []
+        if waiting:
+            answered = [
+                str(row[0])
+                for row in session.execute(
+                    text(
+                        "SELECT id FROM ocpp_relay WHERE id IN :ids AND answered_at IS NOT NULL"
+                    ).bindparams(bindparam("ids", expanding=True)),
+                    {"ids": waiting},
+                )
+            ]
+        return [str(row[0]) for row in calls], answered
+
+    def _spawn(self, work: Any) -> None:
+        task: asyncio.Task[None] = asyncio.create_task(self._guarded(work))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    @staticmethod
+    async def _guarded(work: Any) -> None:
+        try:
+            await work
+        except Exception:
+            log.exception("cluster work failed")
+
+
+# --- failures across nodes ----------------------------------------------------------------------
+
+
+def encode_failure(exc: Exception) -> dict[str, Any]:
+    """A local call's failure as the row carries it to the caller's node."""
+    if isinstance(exc, StationCallError):
+        error = exc.error
+        return {
+            "kind": "call_error",
+            "code": error.code,
+            "description": error.description,
+            "details": error.details,
+        }
+    if isinstance(exc, rpc.OcppError):
+        return {"kind": "ocpp_error", "code": exc.code, "description": exc.description}
+    if isinstance(exc, CallTimeout):
+        return {"kind": "timeout", "message": str(exc)}
+    if isinstance(exc, StationUnavailable):
+        return {"kind": "unavailable", "message": str(exc)}
+    return {"kind": "unavailable", "message": f"the node holding the station failed: {exc!r}"}
+
+
+def decode_failure(failure: dict[str, Any]) -> Exception:
+    """The exception a local call would have raised."""
+    kind = failure.get("kind")
+    if kind == "call_error":
+        return StationCallError(
+            rpc.CallError(
+                "",
+                str(failure.get("code", "GenericError")),
+                str(failure.get("description", "")),
+                dict(failure.get("details") or {}),
+            )
+        )
+    if kind == "ocpp_error":
+        return _ocpp_error(str(failure.get("code", "")), str(failure.get("description", "")))
+    if kind == "timeout":
+        return CallTimeout(str(failure.get("message", "")))
+    return StationUnavailable(str(failure.get("message", "")))
+
+
+def _ocpp_error(code: str, description: str) -> rpc.OcppError:
+    pending: list[type[rpc.OcppError]] = [rpc.OcppError]
+    while pending:
+        kind = pending.pop()
+        if kind.code == code and kind is not rpc.FrameError:
+            return kind(description)
+        pending.extend(kind.__subclasses__())
+    return rpc.GenericError(description)
+
+
+def _notify(session: Session, notice: dict[str, Any]) -> None:
+    # Delivered when the transaction commits, so the reader finds the row written.
+    session.execute(
+        text("SELECT pg_notify(:channel, :payload)"),
+        {"channel": CHANNEL, "payload": json.dumps(notice)},
+    )
+
+
+def _json(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return value if isinstance(value, dict) else json.loads(value)
+
+
+def _libpq_url(database_url: str) -> str:
+    """The SQLAlchemy URL as libpq takes it (psycopg's own connection for LISTEN)."""
+    url = make_url(database_url).set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
+
+
+__all__ = ["CHANNEL", "Cluster", "LocalStations", "Whereabouts", "decode_failure", "encode_failure"]
