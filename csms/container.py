@@ -185,6 +185,8 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
             node_id=settings.node_id,
             lease_seconds=settings.node_lease_seconds,
             call_timeout=settings.ocpp_call_timeout,
+            token_key=settings.resolved_token_key(),
+            public_url=settings.public_url,
         )
         if engine.dialect.name == "postgresql"
         else None,

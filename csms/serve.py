@@ -79,6 +79,9 @@ def serve(
     tls_port: int | None,
     access_log: bool,
 ) -> None:
+    # Refused here, in one line, rather than at the first signature: a node given another
+    # node's database without its CSMS_KEY_PASSPHRASE (or PKCS#11 token).
+    container.ca.check_keys()
     ocpp = BackgroundServer(container.ocpp)
     ports = ocpp.start(host, port=ocpp_port, tls_port=tls_port)
     for name, bound in ports.items():

@@ -67,7 +67,9 @@ class Settings(BaseSettings):
     # the lease: a node whose heartbeat is older than this is dead, and its stations show as
     # disconnected until they connect again. Heartbeats run every third of the lease.
     node_id: str = Field(
-        default_factory=lambda: f"{socket.gethostname()}-{os.getpid()}"[:128],
+        default_factory=lambda: f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"[
+            -128:
+        ],
         pattern=r"^[A-Za-z0-9_.:-]{1,128}$",
     )
     node_lease_seconds: float = Field(default=15.0, ge=3, le=300)

@@ -41,6 +41,7 @@ from .errors import (
     AlreadyRevoked,
     CsrRejected,
     IssuerNotAllowed,
+    KeyStoreError,
     NotInitialised,
     PkiError,
     UnknownAuthority,
@@ -388,6 +389,18 @@ class CertificateAuthority:
     def signer_for(self, name: str) -> Signer:
         authority = self.authority(name)
         return self._keystore.signer(authority.key_ref)
+
+    def check_keys(self) -> None:
+        """Every CA's key is in the key store, opens (the passphrase or the PKCS#11 PIN is
+        right) and matches its certificate; KeyStoreError names the first that does not. A
+        node started with another node's database but not its CSMS_KEY_PASSPHRASE fails
+        here, at start, instead of at its first signature."""
+        for name, authority in sorted(self._load_authorities().items()):
+            signer = self._keystore.signer(authority.key_ref)
+            if signer.public_key() != authority.certificate.public_key():
+                raise KeyStoreError(
+                    f"the key store's key for CA {name!r} is not the key of its certificate"
+                )
 
     # --- issuance --------------------------------------------------------------------------
 

@@ -16,9 +16,12 @@ import json
 import os
 import secrets
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,7 +39,7 @@ from csms.cli import main
 from tests.harness.postgres import PostgresServer
 from tests.ocpp.client import boot, call, open_station
 from tests.pki.helpers import make_csr
-from tests.serve_process import Served, csms_serve
+from tests.serve_process import ROOT, Served, csms_serve
 
 pytestmark = pytest.mark.postgres
 
@@ -93,17 +96,21 @@ def eventually(read: Callable[[], T], done: Callable[[T], bool], seconds: float 
         time.sleep(0.1)
 
 
-@pytest.fixture(scope="module")
-def shared(postgres_server: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """What both nodes are given: one database, the same keys and public URL."""
+def _shared(postgres_server: PostgresServer, root: Path) -> dict:
+    """What the nodes of one cluster are given: one database, the same keys and public URL."""
     return {
         "database_url": postgres_server.create_database(),
         "key_passphrase": secrets.token_urlsafe(24),
         "token_key": secrets.token_urlsafe(48),
         "public_url": "http://127.0.0.1:8000",
         "node_lease_seconds": LEASE_SECONDS,
-        "root": tmp_path_factory.mktemp("cluster"),
+        "root": root,
     }
+
+
+@pytest.fixture(scope="module")
+def shared(postgres_server: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return _shared(postgres_server, tmp_path_factory.mktemp("cluster"))
 
 
 def _node(shared: dict, name: str) -> Any:
@@ -113,8 +120,8 @@ def _node(shared: dict, name: str) -> Any:
     return csms_serve(data_dir, node_id=f"node-{name}", **settings)
 
 
-@pytest.fixture(scope="module")
-def cluster(shared: dict) -> Iterator[Cluster]:
+@contextmanager
+def _two_nodes(shared: dict) -> Iterator[Cluster]:
     # A first, alone: its first start creates the PKI; B then finds it in the database.
     with _node(shared, "a") as a, _node(shared, "b") as b:
         env = {
@@ -142,6 +149,12 @@ def cluster(shared: dict) -> Iterator[Cluster]:
         )
         assert answer.status_code == 200, answer.text
         yield Cluster(Node("a", a), Node("b", b), env, answer.json()["access_token"])
+
+
+@pytest.fixture(scope="module")
+def cluster(shared: dict) -> Iterator[Cluster]:
+    with _two_nodes(shared) as both:
+        yield both
 
 
 def _connect(node: Node, station_id: str) -> Any:
@@ -270,11 +283,56 @@ def test_a_revocation_on_b_is_revoked_in_a_s_ocsp_at_the_next_request(cluster: C
     assert _ocsp_status(cluster.a, leaf, issuer) == ocsp.OCSPCertStatus.REVOKED
 
 
-@pytest.mark.slow
-def test_kill_9_of_a_its_stations_move_to_b_with_their_pending_certificate(
+def _refused_start(shared: dict, name: str, **changed: object) -> list[str]:
+    """`csms serve` of a third node given something other than what the cluster shares:
+    it must exit 1 with one line of error, before listening."""
+    settings = {**{k: v for k, v in shared.items() if k != "root"}, **changed}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CSMS_")}
+    env.update({f"CSMS_{k.upper()}": str(v) for k, v in settings.items()})
+    env["CSMS_DATA_DIR"] = str(shared["root"] / name / "var")
+    env["CSMS_NODE_ID"] = f"node-{name}"
+    command = [sys.executable, "-m", "csms", "serve", "--port", "0", "--ocpp-port", "0"]
+    done = subprocess.run(
+        [*command, "--tls-port", "0"], env=env, capture_output=True, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 1, done.stderr
+    errors = [line for line in done.stderr.decode().splitlines() if line.startswith("error:")]
+    assert "Traceback" not in done.stderr.decode()
+    return errors
+
+
+def test_a_node_with_another_token_key_is_refused_in_one_line(
     shared: dict, cluster: Cluster
 ) -> None:
-    # Last in this module: node A is killed here (the fixture's teardown tolerates it).
+    errors = _refused_start(shared, "c", token_key=secrets.token_urlsafe(48))
+    assert len(errors) == 1 and "CSMS_TOKEN_KEY differs" in errors[0], errors
+    assert errors[0].endswith("[node_mismatch]")
+
+
+def test_a_node_with_another_public_url_is_refused_in_one_line(
+    shared: dict, cluster: Cluster
+) -> None:
+    errors = _refused_start(shared, "d", public_url="http://other.example:8000")
+    assert len(errors) == 1 and "CSMS_PUBLIC_URL" in errors[0], errors
+
+
+def test_a_node_without_the_key_passphrase_is_refused_in_one_line(
+    shared: dict, cluster: Cluster
+) -> None:
+    errors = _refused_start(shared, "e", key_passphrase=secrets.token_urlsafe(24))
+    assert len(errors) == 1 and "CSMS_KEY_PASSPHRASE" in errors[0], errors
+    assert errors[0].endswith("[key_store]")
+
+
+def test_kill_9_of_a_its_stations_move_to_b_with_their_pending_certificate(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    # A cluster of its own: node A is killed here.
+    with _two_nodes(_shared(postgres_server, tmp_path)) as cluster:
+        _kill_a_and_move_to_b(cluster)
+
+
+def _kill_a_and_move_to_b(cluster: Cluster) -> None:
     stay = _connect(cluster.a, "CL-4")  # never reconnects: shows as disconnected after A dies
     ws = _connect(cluster.a, "CL-3")
     key = ec.generate_private_key(ec.SECP256R1())

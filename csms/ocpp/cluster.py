@@ -26,6 +26,8 @@ Only on PostgreSQL: an embedded (SQLite) product is a single node and has no clu
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 import logging
 import uuid
@@ -38,6 +40,8 @@ from typing import Any, Protocol, TypeVar
 import psycopg
 from sqlalchemy import bindparam, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
+
+from auth.errors import ServiceError
 
 from ..database import in_worker_transaction
 from . import rpc
@@ -54,6 +58,14 @@ RELAY_MARGIN_SECONDS = 5.0
 # Relay rows are kept this long for inspection, then deleted by whichever node runs its
 # housekeeping (they hold command payloads: operator data, no secrets).
 RELAY_KEEP_SECONDS = 3600
+
+
+class NodeMismatch(ServiceError):
+    """This node does not share what the live nodes share (the token key, the public URL):
+    tokens one node issues would be refused by another, certificates would point to two
+    addresses. Refused at start, in words that say what to fix."""
+
+    code = "node_mismatch"
 
 
 class LocalStations(Protocol):
@@ -82,8 +94,16 @@ class Cluster:
         node_id: str,
         lease_seconds: float,
         call_timeout: float,
+        token_key: bytes,
+        public_url: str,
     ) -> None:
         self.node_id = node_id
+        # A keyed check value: equal keys give equal values, and the value tells nothing
+        # about the key (HMAC-SHA256 of a fixed text under it, 128 bits shown).
+        self._token_key_check = hmac.new(token_key, b"csms node check", hashlib.sha256).hexdigest()[
+            :32
+        ]
+        self._public_url = public_url
         self.lease_seconds = lease_seconds
         self._sessions = sessions
         self._conninfo = _libpq_url(database_url)
@@ -102,7 +122,7 @@ class Cluster:
         no takeover or relayed call addressed to this node is missed from here on."""
         self._local = local
         self.listening = asyncio.Event()
-        await self._in_transaction(self._heartbeat)
+        await self._in_transaction(self._join)
         self._background = [
             asyncio.create_task(self._listen()),
             asyncio.create_task(self._keep_alive()),
@@ -325,13 +345,36 @@ class Cluster:
     async def _in_transaction(self, work: Callable[[Session], T]) -> T:
         return await in_worker_transaction(self._sessions, work)
 
+    def _join(self, session: Session) -> None:
+        """Compare what must be shared with the live nodes, then announce this node."""
+        others = session.execute(
+            text(
+                "SELECT id, token_key_check, public_url FROM ocpp_nodes WHERE id <> :id"
+                " AND heartbeat_at > now() - make_interval(secs => :lease)"
+            ),
+            {"id": self.node_id, "lease": self.lease_seconds},
+        )
+        for other, token_key_check, public_url in others:
+            if token_key_check != self._token_key_check:
+                raise NodeMismatch(
+                    f"CSMS_TOKEN_KEY differs from the one live node {other} uses: give every "
+                    "node the same key (docs/deploy.md)"
+                )
+            if public_url != self._public_url:
+                raise NodeMismatch(
+                    f"CSMS_PUBLIC_URL {self._public_url!r} differs from live node {other}'s "
+                    f"{public_url!r}: give every node the same URL (docs/deploy.md)"
+                )
+        self._heartbeat(session)
+
     def _heartbeat(self, session: Session) -> None:
         session.execute(
             text(
-                "INSERT INTO ocpp_nodes (id, started_at, heartbeat_at) VALUES (:id, now(), now())"
+                "INSERT INTO ocpp_nodes (id, started_at, heartbeat_at, token_key_check, public_url)"
+                " VALUES (:id, now(), now(), :check, :url)"
                 " ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()"
             ),
-            {"id": self.node_id},
+            {"id": self.node_id, "check": self._token_key_check, "url": self._public_url},
         )
 
     def _leave(self, session: Session) -> None:
@@ -606,4 +649,12 @@ def _libpq_url(database_url: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-__all__ = ["CHANNEL", "Cluster", "LocalStations", "Whereabouts", "decode_failure", "encode_failure"]
+__all__ = [
+    "CHANNEL",
+    "Cluster",
+    "LocalStations",
+    "NodeMismatch",
+    "Whereabouts",
+    "decode_failure",
+    "encode_failure",
+]

@@ -167,6 +167,10 @@ class NodeRecord(Base):
     id: Mapped[str] = mapped_column(String(128), primary_key=True)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # What every node must share, compared at start (csms/ocpp/cluster.py NodeMismatch): a
+    # keyed check value of CSMS_TOKEN_KEY (never the key) and CSMS_PUBLIC_URL.
+    token_key_check: Mapped[str] = mapped_column(String(32))
+    public_url: Mapped[str] = mapped_column(String(512))
 
 
 class ConnectionRecord(Base):

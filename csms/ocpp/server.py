@@ -107,6 +107,10 @@ class OcppServer:
         """Listen for plain WebSocket (profile 1) on `port` and TLS (profiles 2, 3) on
         `tls_port`; 0 picks a free port. Returns the bound ports by name."""
         self.hub.attach(asyncio.get_running_loop())
+        if self.hub.cluster is not None:
+            # Joined before any station is let in: a node that does not share the cluster's
+            # keys is refused here (NodeMismatch), and no takeover notice is missed.
+            await self.hub.cluster.start(self.hub)
         # websockets reads these module limits at each handshake (its documented way to set
         # them is WEBSOCKETS_* variables before it is imported; nothing else in this process
         # reads HTTP with websockets).
@@ -141,8 +145,6 @@ class OcppServer:
             asyncio.create_task(self._every(3600.0, self._renew)),
             asyncio.create_task(self._every(60.0, self._refresh_trust_if_changed)),
         ]
-        if self.hub.cluster is not None:
-            await self.hub.cluster.start(self.hub)
         return dict(self.ports)
 
     async def stop(self) -> None:

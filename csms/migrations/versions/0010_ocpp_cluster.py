@@ -22,6 +22,8 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=128), nullable=False),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("token_key_check", sa.String(length=32), nullable=False),
+        sa.Column("public_url", sa.String(length=512), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
