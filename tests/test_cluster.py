@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
+import psycopg
 import pytest
 from click.testing import CliRunner
 from cryptography import x509
@@ -370,3 +371,30 @@ def _kill_a_and_move_to_b(cluster: Cluster) -> None:
         assert call(again, "Heartbeat", {})[0] == 3
         here = cluster.station(cluster.b, "CL-3")
         assert here["connected"] and here["connection"]["node"] == "node-b"
+
+
+def test_heartbeats_repair_rows_lost_or_left_behind(shared: dict, cluster: Cluster) -> None:
+    """A row deleted behind the node's back (as when the database was away) is written again;
+    a row naming a connection that ended without a word is removed."""
+    database = psycopg.connect(shared["database_url"].replace("+psycopg", ""), autocommit=True)
+    with database, _connect(cluster.a, "CL-2"):
+        eventually(lambda: cluster.station(cluster.b, "CL-2"), lambda s: s["connected"])
+        database.execute("DELETE FROM ocpp_connections WHERE station_id = 'CL-2'")
+        database.execute(
+            "INSERT INTO ocpp_connections (station_id, node_id, connection_id, connected_at)"
+            " VALUES ('CL-4', 'node-a', 'gone', now() - interval '1 minute')"
+        )
+        assert cluster.station(cluster.b, "CL-2")["connected"] is False
+        assert cluster.station(cluster.b, "CL-4")["connected"] is True  # believed, for now
+        back = eventually(
+            lambda: cluster.station(cluster.b, "CL-2"),
+            lambda s: s["connected"],
+            seconds=LEASE_SECONDS * 3,
+        )
+        assert back["connected"] is True and back["connection"]["node"] == "node-a"
+        gone = eventually(
+            lambda: cluster.station(cluster.b, "CL-4"),
+            lambda s: not s["connected"],
+            seconds=LEASE_SECONDS * 3,
+        )
+        assert gone["connected"] is False

@@ -111,6 +111,8 @@ class Cluster:
         self._local: LocalStations | None = None
         self._answers: dict[str, asyncio.Future[dict[str, Any]]] = {}
         self._serving: set[str] = set()
+        self._changes: list[tuple[str, str, str]] = []
+        self._changed = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
         self._background: list[asyncio.Task[None]] = []
         self.listening = asyncio.Event()
@@ -123,9 +125,11 @@ class Cluster:
         self._local = local
         self.listening = asyncio.Event()
         await self._in_transaction(self._join)
+        self._changed = asyncio.Event()
         self._background = [
             asyncio.create_task(self._listen()),
             asyncio.create_task(self._keep_alive()),
+            asyncio.create_task(self._write_connections()),
         ]
         try:
             await asyncio.wait_for(self.listening.wait(), timeout=10)
@@ -146,29 +150,39 @@ class Cluster:
 
     # --- connections --------------------------------------------------------------------------
 
-    async def claim(self, conn: StationConnection) -> None:
+    def claim(self, conn: StationConnection) -> None:
         """This node now holds `conn`'s station; the node that held it before closes its
-        connection. A database that does not answer does not refuse the station: the
-        heartbeat writes the row once it is back."""
-        try:
-            previous = await self._in_transaction(
-                partial(self._claim, station_id=conn.station_id, connection_id=conn.connection_id)
-            )
-        except Exception:
-            log.warning("%s: connection not recorded in the cluster (database)", conn.station_id)
-            return
-        if previous is not None and previous.node_id != self.node_id:
-            log.info("%s: taken over from node %s", conn.station_id, previous.node_id)
+        connection. Written in the background, in order with the other connections' claims
+        and releases, many per transaction (a readmission storm is thousands a second); a
+        database that does not answer does not refuse the station: the heartbeat writes the
+        row once it is back."""
+        self._enqueue(("claim", conn.station_id, conn.connection_id))
 
-    async def release(self, conn: StationConnection) -> None:
-        try:
-            await self._in_transaction(
-                partial(self._release, station_id=conn.station_id, connection_id=conn.connection_id)
-            )
-        except Exception:
-            # Left behind, the row names a connection that no longer exists: the next call
-            # through it finds the station unavailable, and the next connection replaces it.
-            log.warning("%s: connection end not recorded in the cluster", conn.station_id)
+    def release(self, conn: StationConnection) -> None:
+        # Left behind (the database was away), the row names a connection that no longer
+        # exists: the next heartbeat deletes it, and the next connection replaces it anyway.
+        self._enqueue(("release", conn.station_id, conn.connection_id))
+
+    def _enqueue(self, change: tuple[str, str, str]) -> None:
+        self._changes.append(change)
+        self._changed.set()
+
+    async def _write_connections(self) -> None:
+        while True:
+            await self._changed.wait()
+            self._changed.clear()
+            changes, self._changes = self._changes, []
+            try:
+                await self._in_transaction(partial(self._apply, changes=changes))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning(
+                    "node %s: %d connection changes not recorded (%s); the heartbeat will",
+                    self.node_id,
+                    len(changes),
+                    exc,
+                )
 
     def whereabouts(self, session: Session, station_ids: Iterable[str]) -> dict[str, Whereabouts]:
         """Where each of these stations is connected, on a live node (absent: nowhere)."""
@@ -323,22 +337,27 @@ class Cluster:
                 log.warning("node %s: heartbeat failed (%s)", self.node_id, exc)
 
     async def _reconcile(self) -> None:
-        """The rows of this node's connections are this node's: taken by another node →
-        close ours (the newest wins); missing → written again."""
+        """The rows of this node's connections are this node's, and only those: taken by
+        another node → close ours (the newest wins); missing → written again; a row of this
+        node without its connection (its release was lost) → deleted."""
         if self._local is None:
             return
         local = {conn.station_id: conn for conn in self._local.connections()}
-        if not local:
-            return
-        holders = await self._in_transaction(partial(self._holders, station_ids=list(local)))
+        holders, stale = await self._in_transaction(
+            partial(
+                self._holders,
+                station_ids=list(local),
+                live={(station_id, conn.connection_id) for station_id, conn in local.items()},
+            )
+        )
         for station_id, conn in local.items():
             holder = holders.get(station_id)
-            if holder is None:
-                await self.claim(conn)
+            if holder is None or (holder[0] == self.node_id and holder[1] != conn.connection_id):
+                self.claim(conn)
             elif holder[0] != self.node_id:
                 self._close_replaced(station_id, conn.connection_id)
-            elif holder[1] != conn.connection_id:
-                await self.claim(conn)  # a row of an earlier connection on this node
+        if stale:
+            log.info("node %s: %d rows of ended connections removed", self.node_id, stale)
 
     # --- database work (in a worker thread, one transaction each) -------------------------------
 
@@ -450,15 +469,46 @@ class Cluster:
             {"station": station_id, "connection": connection_id},
         )
 
-    def _holders(self, session: Session, *, station_ids: list[str]) -> dict[str, tuple[str, str]]:
-        rows = session.execute(
+    def _holders(
+        self,
+        session: Session,
+        *,
+        station_ids: list[str],
+        live: set[tuple[str, str]],
+    ) -> tuple[dict[str, tuple[str, str]], int]:
+        """Who holds each of these stations; and deletes this node's rows whose connection
+        is not among `live` (returns how many). Rows younger than a heartbeat period are
+        left alone: their connection may have opened after `live` was taken."""
+        holders: dict[str, tuple[str, str]] = {}
+        if station_ids:
+            rows = session.execute(
+                text(
+                    "SELECT station_id, node_id, connection_id FROM ocpp_connections"
+                    " WHERE station_id IN :ids"
+                ).bindparams(bindparam("ids", expanding=True)),
+                {"ids": station_ids},
+            )
+            holders = {row[0]: (row[1], row[2]) for row in rows}
+        mine = session.execute(
             text(
-                "SELECT station_id, node_id, connection_id FROM ocpp_connections"
-                " WHERE station_id IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)),
-            {"ids": station_ids},
+                "SELECT station_id, connection_id FROM ocpp_connections WHERE node_id = :node"
+                " AND connected_at < now() - make_interval(secs => :young)"
+            ),
+            {"node": self.node_id, "young": self.lease_seconds / 3},
         )
-        return {row[0]: (row[1], row[2]) for row in rows}
+        stale = [(row[0], row[1]) for row in mine if (row[0], row[1]) not in live]
+        for station_id, connection_id in stale:
+            self._release(session, station_id=station_id, connection_id=connection_id)
+        return holders, len(stale)
+
+    def _apply(self, session: Session, *, changes: list[tuple[str, str, str]]) -> None:
+        for kind, station_id, connection_id in changes:
+            if kind == "claim":
+                previous = self._claim(session, station_id=station_id, connection_id=connection_id)
+                if previous is not None and previous.node_id != self.node_id:
+                    log.info("%s: taken over from node %s", station_id, previous.node_id)
+            else:
+                self._release(session, station_id=station_id, connection_id=connection_id)
 
     def _send_call(
         self,

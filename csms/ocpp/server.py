@@ -267,7 +267,7 @@ class OcppServer:
         cluster = self.hub.cluster
         if cluster is not None:
             # Cluster-wide, too: the node that held this station closes its connection.
-            await cluster.claim(conn)
+            cluster.claim(conn)
         self._store.seen(station.id)
         if conn.accepted:
             conn.spawn(self.deliver_pending(conn))
@@ -276,7 +276,7 @@ class OcppServer:
         finally:
             self.hub.unregister(conn)
             if cluster is not None:
-                await cluster.release(conn)
+                cluster.release(conn)
 
     # --- certificates ----------------------------------------------------------------------------
 
