@@ -146,7 +146,9 @@ class Cluster:
         try:
             await self._in_transaction(self._leave)
         except Exception:
-            log.warning("node %s: could not remove its rows on the way out", self.node_id)
+            log.warning(
+                "node %s: could not remove its rows on the way out", self.node_id, exc_info=True
+            )
 
     # --- connections --------------------------------------------------------------------------
 
