@@ -53,21 +53,23 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 def tighten(directory: Path) -> None:
-    """Give an existing data directory the modes above: 0700 for it and every directory in
-    it, 0600 for every file. Symbolic links are neither followed nor changed; what cannot be
-    changed (a file of another owner) is logged, not fatal."""
+    """Take group and other users' access away from an existing data directory: from it and
+    everything in it. Only those bits go; the owner's stay as they are (an executable stays
+    executable), so a directory named here by mistake loses nothing its owner had. Symbolic
+    links are neither followed nor changed; what cannot be changed (a file of another owner)
+    is logged, not fatal."""
     if not directory.is_dir():
         return
-    targets = [(str(directory), DIRECTORY_MODE)]
+    targets = [str(directory)]
     for root, directories, files in os.walk(directory):
-        targets += [(os.path.join(root, name), DIRECTORY_MODE) for name in directories]
-        targets += [(os.path.join(root, name), FILE_MODE) for name in files]
-    for target, mode in targets:
+        targets += [os.path.join(root, name) for name in (*directories, *files)]
+    for target in targets:
         try:
             status = os.lstat(target)
-            if stat.S_ISLNK(status.st_mode) or stat.S_IMODE(status.st_mode) == mode:
+            if stat.S_ISLNK(status.st_mode):
                 continue
-            if stat.S_ISDIR(status.st_mode) or stat.S_ISREG(status.st_mode):
-                os.chmod(target, mode)
+            mode = stat.S_IMODE(status.st_mode)
+            if mode & 0o077 and (stat.S_ISDIR(status.st_mode) or stat.S_ISREG(status.st_mode)):
+                os.chmod(target, mode & 0o700)
         except OSError as exc:
             log.warning("could not make %s private: %s", target, exc)

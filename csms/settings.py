@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .files import private_dir, private_file, write_private
@@ -153,6 +153,14 @@ class Settings(BaseSettings):
     myid_scopes: str = Field(default="common_data,contacts", pattern=r"^[a-z_]+(,[a-z_]+)*$")
     myid_method: Literal["strong", "simple"] = "strong"
     myid_timeout: float = Field(default=10.0, gt=0, le=60)
+
+    @field_validator("data_dir", mode="before")
+    @classmethod
+    def _data_dir_named(cls, value: object) -> object:
+        # An empty CSMS_DATA_DIR would be the current directory, which start-up makes private.
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("CSMS_DATA_DIR is empty: name the data directory")
+        return value
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

@@ -76,3 +76,28 @@ def test_an_existing_data_dir_with_looser_modes_is_tightened_on_start(tmp_path: 
     with csms_serve(data_dir, umask=0o022) as served:
         assert {"notes.txt", "backup/old.sqlite3"} <= _written(served)
         assert _not_private(data_dir) == {}
+
+
+def test_tighten_takes_only_group_and_other_bits(tmp_path: Path) -> None:
+    """A directory named by mistake loses nothing its owner had: an executable stays one."""
+    from csms.files import tighten
+
+    tool = tmp_path / "run.sh"
+    tool.write_text("#!/bin/sh\n")
+    tool.chmod(0o755)
+    (tmp_path / "notes").write_text("x")
+    (tmp_path / "notes").chmod(0o644)
+    tighten(tmp_path)
+    assert stat.S_IMODE(tool.stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "notes").stat().st_mode) == 0o600
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o700
+
+
+def test_an_empty_data_dir_setting_is_refused() -> None:
+    """CSMS_DATA_DIR= would have meant the current directory, made private on start."""
+    from pydantic import ValidationError
+
+    from csms.settings import Settings
+
+    with pytest.raises(ValidationError, match="CSMS_DATA_DIR is empty"):
+        Settings(data_dir="")  # type: ignore[arg-type]
