@@ -18,11 +18,38 @@ from .files import private_file
 T = TypeVar("T")
 
 
+# How long a PostgreSQL connection attempt, and one statement, may take. Without the first, a
+# database that accepts TCP and never answers hangs a starting node silently; without the
+# second, one stuck query holds a pooled connection (and a station's answer) for ever.
+# libpq takes connect_timeout in whole seconds (at least 2: it rounds 1 up).
+DEFAULT_CONNECT_TIMEOUT_SECONDS = 5
+DEFAULT_STATEMENT_TIMEOUT_MS = 30_000
+
+
 def normalise_url(url: str) -> str:
     """Accept plain `postgresql://` URLs and use psycopg 3 for them."""
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+def with_timeouts(
+    url: str,
+    *,
+    connect_seconds: int = DEFAULT_CONNECT_TIMEOUT_SECONDS,
+    statement_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS,
+) -> str:
+    """A PostgreSQL URL with a connect timeout and a statement timeout, unless the URL sets
+    its own (every connection of the product, the migrations' included, gets them)."""
+    url = normalise_url(url)
+    parsed = make_url(url)
+    if not parsed.drivername.startswith("postgresql"):
+        return url
+    query = dict(parsed.query)
+    query.setdefault("connect_timeout", str(connect_seconds))
+    if "options" not in query:
+        query["options"] = f"-c statement_timeout={statement_ms}"
+    return parsed.set(query=query).render_as_string(hide_password=False)
 
 
 def private_sqlite_file(url: str) -> None:
@@ -58,9 +85,11 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    # No pre-ping: it costs a round trip per checkout on the issuance hot path; connections
-    # are recycled instead, and a dead one fails one request, which the caller retries.
-    return create_engine(url, pool_size=20, max_overflow=20, pool_recycle=1800)
+    # Pre-ping: a pooled connection that died with a database restart is replaced at checkout
+    # instead of failing the request that draws it (one loopback round trip, ~0.1 ms).
+    return create_engine(
+        with_timeouts(url), pool_size=20, max_overflow=20, pool_recycle=1800, pool_pre_ping=True
+    )
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -70,7 +99,7 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 def alembic_config(url: str) -> Config:
     config = Config()
     config.set_main_option("script_location", str(resources.files("csms").joinpath("migrations")))
-    config.set_main_option("sqlalchemy.url", normalise_url(url).replace("%", "%%"))
+    config.set_main_option("sqlalchemy.url", with_timeouts(url).replace("%", "%%"))
     return config
 
 

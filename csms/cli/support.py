@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import click
 from pydantic import ValidationError
+from sqlalchemy import exc as sqlalchemy_errors
 
 from auth.errors import ServiceError
 from auth.principal import Principal
@@ -46,6 +47,10 @@ def friendly_errors(func: F) -> F:
             raise CliError(f"configuration: {first_line(exc)}") from None
         except OSError as exc:
             raise CliError(f"{exc.strerror or exc}: {exc.filename or ''}".strip(": ")) from None
+        except (sqlalchemy_errors.OperationalError, sqlalchemy_errors.InterfaceError) as exc:
+            # The database is down, refuses us, or never answers (connect_timeout): one line.
+            reason = first_line(exc.orig) if exc.orig is not None else first_line(exc)
+            raise CliError(f"database unavailable: {reason} [database_unavailable]") from None
 
     return wrapper  # type: ignore[return-value]
 
