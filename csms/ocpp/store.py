@@ -89,19 +89,30 @@ class OcppStore:
                 self._seen_flushed = now
         if not seen and not status:
             return 0
-        with self._session_factory() as session, session.begin():
-            if seen:
-                self._write_seen(session, seen)
-            for (station_id, evse_id, connector_id), (value, at) in status.items():
-                session.merge(
-                    ConnectorStatusRecord(
-                        station_id=station_id,
-                        evse_id=evse_id,
-                        connector_id=connector_id,
-                        status=value,
-                        reported_at=at,
+        try:
+            with self._session_factory() as session, session.begin():
+                if seen:
+                    self._write_seen(session, seen)
+                for (station_id, evse_id, connector_id), (value, at) in status.items():
+                    session.merge(
+                        ConnectorStatusRecord(
+                            station_id=station_id,
+                            evse_id=evse_id,
+                            connector_id=connector_id,
+                            status=value,
+                            reported_at=at,
+                        )
                     )
-                )
+        except Exception:
+            # The database is away: what the stations were told was taken stays here, to go
+            # out with the next flush that succeeds. A value reported since is newer and
+            # wins; the dicts hold one entry per station and connector, so this is bounded.
+            with self._lock:
+                for key, value_at in status.items():
+                    self._status.setdefault(key, value_at)
+                for station_id, at in seen.items():
+                    self._seen.setdefault(station_id, at)
+            raise
         return len(seen) + len(status)
 
     @staticmethod

@@ -188,6 +188,15 @@ class PostgresServer:
             # immediate: no checkpoint, the data is thrown away next anyway.
             self._pg_ctl("stop", "--mode", "immediate", "--wait")
 
+    def pause(self) -> None:
+        """Stop the server abruptly (as a crash or a failover would), keeping its data."""
+        self.stop()
+
+    def resume(self) -> None:
+        """Start a paused server again, on the same port, with its data."""
+        self._pg_ctl("start", "--wait", "--timeout", "60",
+                     "--log", str(self.log_path), "-o", f"-p {self.port}")  # fmt: skip
+
     def _pg_ctl(self, *args: str) -> None:
         self._run([str(self.bindir / "pg_ctl"), "--pgdata", str(self.data_dir), *args],
                   f"pg_ctl {args[0]}")  # fmt: skip
