@@ -4,10 +4,14 @@ container. `csms serve` puts the OCSP front (csms/ocsp_front.py) in front of it.
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
+from . import metrics
 from .api import mount_api
 from .console import mount as mount_console
 from .container import Container
+from .readiness import failed_checks
 from .web.cookies import install_session_cookie
 from .web.myid import MyIdFlow
 
@@ -32,6 +36,8 @@ def create_app(container: Container) -> FastAPI:
                 "openapi": "/openapi.json",
                 "docs": "/docs",
                 "health": "/health",
+                "ready": "/ready",
+                "metrics": "/metrics",
                 "ocsp": "/ocsp",
                 "ca_certificates": "/pki/ca",
             },
@@ -39,6 +45,26 @@ def create_app(container: Container) -> FastAPI:
 
     @app.get("/health")
     def health() -> dict[str, str]:
+        """Alive: the process answers. Whether it can serve is /ready."""
         return {"status": "ok"}
+
+    @app.get("/ready")
+    async def ready() -> JSONResponse:
+        """200 when the database answers at the current schema and the CA keys open; 503
+        with the failed checks otherwise (csms/readiness.py)."""
+        failed = await run_in_threadpool(failed_checks, container)
+        if failed:
+            return JSONResponse({"status": "not_ready", "failed": failed}, status_code=503)
+        return JSONResponse({"status": "ready"})
+
+    gauges = metrics.NodeGauges(
+        lambda: len(container.ocpp.hub.connections()), container.session_factory
+    )
+
+    @app.get("/metrics")
+    async def prometheus_metrics() -> Response:
+        """Counts and latencies for Prometheus; no personal data (csms/metrics.py)."""
+        body = await run_in_threadpool(metrics.exposition, gauges)
+        return Response(body, media_type=metrics.CONTENT_TYPE)
 
     return app

@@ -11,8 +11,10 @@ from typing import Any, TypeVar
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import metrics
 from .files import private_file
 
 T = TypeVar("T")
@@ -116,7 +118,11 @@ async def in_worker_transaction(sessions: sessionmaker[Session], work: Callable[
     rolled back when it raises): how the OCPP core runs database work off its event loop."""
 
     def run() -> T:
-        with sessions.begin() as session:
-            return work(session)
+        try:
+            with sessions.begin() as session:
+                return work(session)
+        except DBAPIError:
+            metrics.DATABASE_ERRORS.labels(where="ocpp").inc()
+            raise
 
     return await asyncio.to_thread(run)

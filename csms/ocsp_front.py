@@ -45,6 +45,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from pki.ocsp import MAX_REQUEST_BYTES, OcspResponder, request_from_url_path
 
+from . import metrics
 from .container import Container
 from .settings import Settings
 
@@ -319,10 +320,8 @@ class OcspFront(asyncio.Protocol):
                 return  # the body is still arriving
             body = bytes(self._buffer[parsed.end : parsed.end + parsed.body_length])
             del self._buffer[: parsed.end + parsed.body_length]
-            if parsed.get_path is not None:
-                payload = self._responder.respond(request_from_url_path(parsed.get_path))
-            else:
-                payload = self._responder.respond(body)
+            request = request_from_url_path(parsed.get_path) if parsed.get_path else body
+            payload = metrics.ocsp_answer(self._responder.respond, request, path="front")
             self._respond(payload, cache=parsed.get_path is not None, keep_alive=parsed.keep_alive)
             if not parsed.keep_alive:
                 return

@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from pki.errors import PkiError
 from pki.ocsp import MAX_REQUEST_BYTES, request_from_url_path
 
+from .. import metrics
 from ..web.context import container_of, in_transaction
 
 OCSP_RESPONSE_TYPE = "application/ocsp-response"
@@ -30,14 +31,17 @@ async def ocsp_post(request: Request) -> Response:
         if len(body) > MAX_REQUEST_BYTES:
             raise HTTPException(413, "OCSP requests are at most 16 KiB")
     # In a worker thread: one database read and, at most, one signature (maybe in an HSM).
-    answer = await run_in_threadpool(container_of(request).ocsp.respond, bytes(body))
+    respond = container_of(request).ocsp.respond
+    answer = await run_in_threadpool(metrics.ocsp_answer, respond, bytes(body), path="api")
     return Response(answer, media_type=OCSP_RESPONSE_TYPE)
 
 
 @router.get("/ocsp/{encoded:path}", response_class=Response)
 async def ocsp_get(request: Request, encoded: str) -> Response:
     ocsp = container_of(request).ocsp
-    answer = await run_in_threadpool(ocsp.respond, request_from_url_path(encoded))
+    answer = await run_in_threadpool(
+        metrics.ocsp_answer, ocsp.respond, request_from_url_path(encoded), path="api"
+    )
     return Response(answer, media_type=OCSP_RESPONSE_TYPE, headers={"Cache-Control": "max-age=60"})
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from typing import Any
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
+from .. import metrics
 from . import rpc
 from .stations import Station
 
@@ -160,6 +162,8 @@ class StationConnection:
 
     async def _answer(self, call: rpc.Call) -> None:
         after: AfterSend | None = None
+        started = time.perf_counter()
+        outcome = "result"
         try:
             payload, after = await self._dispatch(self, call)
             rpc.validate(call.action, payload, request=False)
@@ -167,10 +171,16 @@ class StationConnection:
         except rpc.OcppError as exc:
             text = rpc.encode_error(call.message_id, exc)
             after = None
+            outcome = "call_error"
         except Exception:
             log.exception("%s: handler for %s failed", self.station_id, call.action)
             text = rpc.encode_error(call.message_id, rpc.InternalError("internal error"))
             after = None
+            outcome = "internal_error"
+        # Only OCPP's own action names become labels: a station cannot grow the label set.
+        action = call.action if call.action in rpc.ACTIONS else "unknown"
+        metrics.OCPP_HANDLER_SECONDS.labels(action=action).observe(time.perf_counter() - started)
+        metrics.OCPP_MESSAGES.labels(action=action, outcome=outcome).inc()
         await self._send(text)
         if after is not None:
             self.spawn(after())

@@ -23,6 +23,7 @@ from ocpp.v201.enums import (
 )
 from sqlalchemy.orm import Session
 
+from .. import metrics
 from ..database import in_worker_transaction
 from . import limits, rpc
 from .certificates import SignOutcome, ocsp_request_from_hash_data, usable_ocsp_answer
@@ -262,13 +263,19 @@ class Handlers:
     async def get_15118_ev_certificate(
         self, conn: StationConnection, p: dict[str, Any]
     ) -> HandlerResult:
-        answer = await asyncio.to_thread(
-            self._parts.contracts.get_15118_ev_certificate,
-            p["iso15118SchemaVersion"],
-            p["action"],
-            p["exiRequest"],
-            station_id=conn.station_id,
-        )
+        outcome = "error"
+        try:
+            with metrics.timed(metrics.CPS_SECONDS):
+                answer = await asyncio.to_thread(
+                    self._parts.contracts.get_15118_ev_certificate,
+                    p["iso15118SchemaVersion"],
+                    p["action"],
+                    p["exiRequest"],
+                    station_id=conn.station_id,
+                )
+            outcome = "accepted" if answer.status == "Accepted" else "failed"
+        finally:
+            metrics.CPS_INSTALLATIONS.labels(outcome=outcome).inc()
         response: dict[str, Any] = {"status": answer.status, "exiResponse": answer.exi_response}
         if answer.reason_code:
             response["statusInfo"] = limits.status_info(answer.reason_code, answer.additional_info)
