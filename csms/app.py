@@ -14,6 +14,7 @@ from .container import Container
 from .readiness import failed_checks
 from .web.cookies import install_session_cookie
 from .web.myid import MyIdFlow
+from .web.request_log import RequestLog
 
 
 def create_app(container: Container) -> FastAPI:
@@ -25,6 +26,7 @@ def create_app(container: Container) -> FastAPI:
     app.state.container = container
     app.state.myid = MyIdFlow(container.settings)
     install_session_cookie(app, container.settings)
+    app.add_middleware(RequestLog)  # outermost: every request has its id and its line
     mount_api(app)  # people and permissions, PKI, OCPP, contracts, certificates
     mount_console(app)  # the web console (csms/console), on the same services
 

@@ -15,6 +15,7 @@ import uvicorn
 from auth.principal import Principal
 from auth.users import BootstrapAdmin, ensure_bootstrap_admin
 
+from . import logs
 from .app import create_app
 from .container import Container
 from .ocpp.runner import BackgroundServer, run_event_loop
@@ -79,6 +80,10 @@ def serve(
     tls_port: int | None,
     access_log: bool,
 ) -> None:
+    settings = container.settings
+    logs.configure(
+        node_id=settings.node_id, log_format=settings.log_format, level=settings.log_level
+    )
     # Refused here, in one line, rather than at the first signature: a node given another
     # node's database without its CSMS_KEY_PASSPHRASE (or PKCS#11 token).
     container.ca.check_keys()
@@ -91,7 +96,8 @@ def serve(
         app,
         host=host,
         port=port,
-        log_level="info",
+        log_level=settings.log_level.lower(),
+        log_config=None,  # uvicorn's lines go through csms.logs like everyone's
         # Per-request access lines cost more than an OCSP answer; the audit trail records
         # what matters, and `--access-log` turns them on for debugging.
         access_log=access_log,

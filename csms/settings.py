@@ -74,6 +74,10 @@ class Settings(BaseSettings):
     )
     node_lease_seconds: float = Field(default=15.0, ge=3, le=300)
 
+    # `csms serve`'s log on stderr (csms/logs.py): readable text, or JSON lines for a shipper.
+    log_format: Literal["text", "json"] = "text"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
     # What one HTTP client may cost the process (csms/ocsp_front.py; docs/security.md): a
     # request line over `http_max_request_line` bytes is answered 414, header fields over
     # `http_max_header_bytes` 431; a request (head and body) must arrive within

@@ -132,6 +132,7 @@ class Handlers:
             return status.value
 
         conn.boot_status = await self._in_transaction(boot)
+        log.info("BootNotification (%s) → %s", p["reason"], conn.boot_status)
         response = {
             "currentTime": _now(),
             "interval": self._settings.ocpp_heartbeat_interval,

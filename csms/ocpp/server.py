@@ -32,6 +32,7 @@ from websockets.http11 import Request, Response
 from pki.trust import TrustStore
 
 from ..database import in_worker_transaction
+from ..logs import STATION_ID
 from . import limits
 from .certificates import TRIGGERS
 from .connection import AfterSend, StationConnection
@@ -187,6 +188,7 @@ class OcppServer:
     ) -> Response | None:
         path = urlsplit(request.path).path
         station_id = unquote(path[len(PATH_PREFIX) :]) if path.startswith(PATH_PREFIX) else ""
+        STATION_ID.set(station_id[:48] or None)
         if not station_id or "/" in station_id:
             return connection.respond(HTTPStatus.NOT_FOUND, "no such endpoint\n")
         ssl_object = connection.transport.get_extra_info("ssl_object")
@@ -249,6 +251,12 @@ class OcppServer:
         if station is None:  # cannot happen: process_request ran first
             await websocket.close(1011, "not authenticated")
             return
+        STATION_ID.set(station.id)  # this connection's task: every line it logs names it
+        log.info(
+            "connected (security profile %d, from %s)",
+            station.security_profile,
+            websocket.remote_address[0] if websocket.remote_address else "?",
+        )
         if websocket.subprotocol != SUBPROTOCOL:
             # Part 4 §3.1.2: complete the handshake without the header, then close.
             await websocket.close(1002, "subprotocol ocpp2.0.1 required")
@@ -275,6 +283,7 @@ class OcppServer:
             await conn.run()
         finally:
             self.hub.unregister(conn)
+            log.info("disconnected (%s)", websocket.close_code or "no close frame")
             if cluster is not None:
                 cluster.release(conn)
 
