@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from . import metrics
 from .files import private_file
@@ -107,10 +109,33 @@ def alembic_config(url: str) -> Config:
 
 def upgrade(url: str) -> None:
     """Bring the schema to the newest migration (idempotent). Each domain keeps its own
-    branch of migrations, so all heads are applied."""
+    branch of migrations, so all heads are applied. Nodes starting together take turns."""
     if normalise_url(url).startswith("sqlite"):
         private_sqlite_file(url)
-    command.upgrade(alembic_config(url), "heads")
+    with one_node_at_a_time(url, "migrations"):
+        command.upgrade(alembic_config(url), "heads")
+
+
+@contextmanager
+def one_node_at_a_time(url: str, what: str) -> Iterator[None]:
+    """Run the block while no other node runs the block of the same name: a PostgreSQL
+    session-level advisory lock, held on a connection of its own and released when the
+    block ends (or the process dies). Several nodes started at once on an empty database
+    would otherwise each run the migrations and each create the PKI. SQLite: one node."""
+    if not normalise_url(url).startswith("postgresql"):
+        yield
+        return
+    engine = create_engine(with_timeouts(url), poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            key = {"key": f"csms:{what}"}
+            connection.execute(text("SELECT pg_advisory_lock(hashtext(:key))"), key)
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(hashtext(:key))"), key)
+    finally:
+        engine.dispose()
 
 
 async def in_worker_transaction(sessions: sessionmaker[Session], work: Callable[[Session], T]) -> T:

@@ -18,6 +18,7 @@ from auth.users import BootstrapAdmin, ensure_bootstrap_admin
 from . import logs
 from .app import create_app
 from .container import Container
+from .database import one_node_at_a_time
 from .ocpp.runner import BackgroundServer, run_event_loop
 from .ocsp_front import http_protocol_for
 
@@ -27,12 +28,15 @@ def first_start(container: Container) -> tuple[tuple[str, ...], BootstrapAdmin]:
     admin; `admin_message` says it to the operator)."""
     include_demo = container.settings.mode == "development"
     system = Principal.system("system:first-start")
-    with container.transaction() as session:
-        created = container.pki.init(session, system, include_demo=include_demo).created
-    with container.transaction() as session:
-        admin = ensure_bootstrap_admin(
-            session, container.policy, password=container.settings.bootstrap_admin_password
-        )
+    # Nodes started together on an empty database: one creates the PKI and the admin, the
+    # others then find them.
+    with one_node_at_a_time(container.settings.resolved_database_url, "first-start"):
+        with container.transaction() as session:
+            created = container.pki.init(session, system, include_demo=include_demo).created
+        with container.transaction() as session:
+            admin = ensure_bootstrap_admin(
+                session, container.policy, password=container.settings.bootstrap_admin_password
+            )
     return created, admin
 
 

@@ -21,7 +21,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,6 +40,7 @@ from csms.cli import main
 from tests.harness.postgres import PostgresServer
 from tests.ocpp.client import boot, call, open_station
 from tests.pki.helpers import make_csr
+from tests.pki.server import free_port
 from tests.serve_process import ROOT, Served, csms_serve
 
 pytestmark = pytest.mark.postgres
@@ -284,6 +285,56 @@ def test_a_revocation_on_b_is_revoked_in_a_s_ocsp_at_the_next_request(cluster: C
     assert _ocsp_status(cluster.a, leaf, issuer) == ocsp.OCSPCertStatus.REVOKED
 
 
+class _Starting:
+    """A node's `csms serve` started by `release()`, so two can start at the same moment."""
+
+    def __init__(self, shared: dict, name: str) -> None:
+        settings = {**{k: v for k, v in shared.items() if k != "root"}}
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("CSMS_")}
+        self.env.update({f"CSMS_{k.upper()}": str(v) for k, v in settings.items()})
+        self.env["CSMS_DATA_DIR"] = str(shared["root"] / name / "var")
+        self.env["CSMS_NODE_ID"] = f"node-{name}"
+        self.http = free_port()
+        self.log = shared["root"] / f"{name}.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def release(self) -> None:
+        command = [sys.executable, "-m", "csms", "serve", "--port", str(self.http)]
+        command += ["--ocpp-port", "0", "--tls-port", "0"]
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(command, env=self.env, cwd=ROOT, stdout=log, stderr=log)
+
+    def wait_ready(self) -> None:
+        assert self.process is not None
+        answer = eventually(
+            lambda: _ready(self.http, self.process), lambda status: status in (200, -1), seconds=120
+        )
+        assert answer == 200, self.log.read_text()[-2000:]
+
+
+def _ready(port: int, process: Any) -> int:
+    if process.poll() is not None:
+        return -1
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/ready", timeout=10).status_code
+    except httpx.HTTPError:
+        return 0
+
+
+@contextmanager
+def _started_together(shared: dict, name: str) -> Iterator[_Starting]:
+    node = _Starting(shared, name)
+    try:
+        yield node
+    finally:
+        if node.process is not None and node.process.poll() is None:
+            node.process.send_signal(signal.SIGINT)
+            try:
+                node.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                node.process.kill()
+
+
 def _refused_start(shared: dict, name: str, **changed: object) -> list[str]:
     """`csms serve` of a third node given something other than what the cluster shares:
     it must exit 1 with one line of error, before listening."""
@@ -398,3 +449,25 @@ def test_heartbeats_repair_rows_lost_or_left_behind(shared: dict, cluster: Clust
             seconds=LEASE_SECONDS * 3,
         )
         assert gone["connected"] is False
+
+
+def test_nodes_started_together_on_an_empty_database_make_one_pki(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    """Migrations and the first start's PKI run one node at a time (an advisory lock): both
+    nodes come up, and there is one set of CAs, not two."""
+    shared = _shared(postgres_server, tmp_path)
+    with ExitStack() as stack:
+        nodes = [stack.enter_context(_started_together(shared, name)) for name in ("p", "q")]
+        for node in nodes:
+            node.release()
+        for node in nodes:
+            node.wait_ready()
+    with psycopg.connect(shared["database_url"].replace("+psycopg", "")) as connection:
+        roots = connection.execute(
+            "SELECT count(*) FROM pki_authorities WHERE parent IS NULL"
+        ).fetchone()[0]
+        self_signed = connection.execute(
+            "SELECT count(*) FROM pki_certificates WHERE issuer_ca IS NULL"
+        ).fetchone()[0]
+    assert roots > 0 and self_signed == roots  # no second, orphaned set of roots
