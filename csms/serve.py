@@ -10,6 +10,8 @@ The API reaches the stations through the StationHub (csms/ocpp/hub.py), across t
 
 from __future__ import annotations
 
+import signal
+
 import uvicorn
 
 from auth.principal import Principal
@@ -116,7 +118,18 @@ def serve(
         ws="none",
         timeout_keep_alive=5,
     )
+    # uvicorn shuts HTTP down gracefully on SIGINT and SIGTERM, then raises the signal again
+    # with the handler it found. SIGTERM's default handler (what Kubernetes and docker stop
+    # send) would end the process there, before the stations' WebSockets are closed: this one
+    # lets the `finally` below close them with 1001 (going away) and flush what is buffered.
+    signal.signal(signal.SIGTERM, _stop_gracefully)
     try:
         run_event_loop(uvicorn.Server(config).serve())
+    except SystemExit:
+        pass
     finally:
         ocpp.stop()
+
+
+def _stop_gracefully(_signal: int, _frame: object) -> None:
+    raise SystemExit(0)
