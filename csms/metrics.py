@@ -131,6 +131,22 @@ class NodeGauges(Collector):
             revoked.add_metric([str(profile)], revoked_count)
         yield issued
         yield revoked
+        # The product's outbox: certificates signed and recorded, not yet accepted by their
+        # station (delivered by whichever node the station reaches; docs/ocpp.md).
+        pending = GaugeMetricFamily(
+            "csms_certificate_deliveries_pending",
+            "Station certificates signed and waiting for the station's CertificateSigned answer",
+        )
+        try:
+            with self._sessions() as session:
+                waiting = session.execute(
+                    text("SELECT count(*) FROM ocpp_station_certificates WHERE status = 'pending'")
+                ).scalar_one()
+        except Exception:
+            DATABASE_ERRORS.labels(where="metrics").inc()
+        else:
+            pending.add_metric([], waiting)
+        yield pending
 
 
 def exposition(gauges: NodeGauges) -> bytes:

@@ -94,6 +94,8 @@ def test_ready_follows_the_database_and_metrics_move(
             request = {"csr": csr, "certificateType": "ChargingStationCertificate"}
             assert call(ws, "SignCertificate", request)[2] == {"status": "Accepted"}
             signed = json.loads(ws.recv(timeout=15))
+            waiting = scrape(base)[("csms_certificate_deliveries_pending", ())]
+            assert waiting == 1  # signed and recorded, the station's answer still to come
             ws.send(json.dumps([3, signed[1], {"status": "Accepted"}]))
             chain = x509.load_pem_x509_certificates(signed[3]["certificateChain"].encode())
             during = scrape(base)
@@ -120,6 +122,8 @@ def test_ready_follows_the_database_and_metrics_move(
         assert answer.status_code == 200
         after = scrape(base)
         assert after[ocsp_count] - during.get(ocsp_count, 0) == 1
+        pending = ("csms_certificate_deliveries_pending", ())
+        assert eventually(lambda: scrape(base)[pending], lambda v: v == 0) == 0
         assert eventually(lambda: scrape(base)[connected], lambda v: v == 0) == 0
 
         # The database goes away: not ready, still alive; back: ready again, same process.
