@@ -11,6 +11,8 @@ looks anything up by name at run time.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -166,7 +168,13 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         ca, trust_view, contracts, token_only=TokenOnly(settings.pnc_emaid_only_authorize)
     )
     ocsp = OcspResponder(ca, engine)
-    registry = StationRegistry()
+    # Station password verifiers are keyed by a key of their own derived from the token key,
+    # which every node shares (docs/deploy.md).
+    registry = StationRegistry(
+        verifier_key=hmac.new(
+            settings.resolved_token_key(), b"csms station password verifier", hashlib.sha256
+        ).digest()
+    )
     store = OcppStore(
         sessions,
         SessionRules(

@@ -38,6 +38,7 @@ from functools import partial
 from typing import Any, Protocol, TypeVar
 
 import psycopg
+import psycopg.conninfo
 from sqlalchemy import bindparam, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -696,9 +697,17 @@ def _json(value: Any) -> dict[str, Any] | None:
 
 
 def _libpq_url(database_url: str) -> str:
-    """The SQLAlchemy URL as libpq takes it (psycopg's own connection for LISTEN)."""
-    url = make_url(database_url).set(drivername="postgresql")
-    return url.render_as_string(hide_password=False)
+    """The SQLAlchemy URL as a libpq connection string (psycopg's own connection for LISTEN).
+    Built from the parts, not by rewriting the URL: libpq does not read `+` in a URI's query
+    as a space, and the URL's `options` (the statement timeout) hold one."""
+    url = make_url(database_url)
+    parts: dict[str, Any] = {
+        key: value
+        for key, value in url.translate_connect_args(database="dbname", username="user").items()
+        if value
+    }
+    parts.update({key: str(value) for key, value in url.query.items()})
+    return psycopg.conninfo.make_conninfo(**parts)
 
 
 __all__ = [

@@ -27,6 +27,10 @@ class StationRecord(Base):
     security_profile: Mapped[int] = mapped_column(Integer)
     # argon2id PHC string; never the password itself (A01.FR.08).
     password_hash: Mapped[str | None] = mapped_column(Text)
+    # After the first successful argon2 check: HMAC-SHA256, under a key derived from the
+    # cluster's token key, of (station, argon2 hash, password). Later handshakes, on any node
+    # and after restarts, check this in microseconds (csms/ocpp/stations.py).
+    password_verifier: Mapped[str | None] = mapped_column(String(64))
     partner: Mapped[str | None] = mapped_column(String(128))
     # "accept": BootNotification → Accepted; "pending": → Pending (B02), e.g. while an
     # operator replaces factory credentials (A00.FR.806).

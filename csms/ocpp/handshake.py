@@ -91,7 +91,7 @@ class HandshakeAuthenticator:
             username, password = credentials
             if username != station.id:
                 return Refusal(HTTPStatus.UNAUTHORIZED, "Basic username is not the identity")
-            if not self._registry.check_password(station, password):
+            if not self._registry.check_password(station, password, session):
                 return Refusal(HTTPStatus.UNAUTHORIZED, "wrong password")
             return None
         if peer_der is None:
