@@ -401,7 +401,14 @@ class Cluster:
 
     def _leave(self, session: Session) -> None:
         mine = {"id": self.node_id}
-        session.execute(text("DELETE FROM ocpp_connections WHERE node_id = :id"), mine)
+        session.execute(
+            text(
+                "DELETE FROM ocpp_connections WHERE station_id IN (SELECT station_id FROM"
+                " ocpp_connections WHERE node_id = :id ORDER BY station_id FOR UPDATE)"
+                " AND node_id = :id"
+            ),
+            mine,
+        )
         session.execute(text("DELETE FROM ocpp_nodes WHERE id = :id"), mine)
 
     def _housekeeping(self, session: Session) -> None:
@@ -505,7 +512,9 @@ class Cluster:
         return holders, len(stale)
 
     def _apply(self, session: Session, *, changes: list[tuple[str, str, str]]) -> None:
-        for kind, station_id, connection_id in changes:
+        # In station order (stable: one station's changes keep theirs), as `_leave` locks,
+        # so two transactions touching the same rows never wait on each other in a circle.
+        for kind, station_id, connection_id in sorted(changes, key=lambda change: change[1]):
             if kind == "claim":
                 previous = self._claim(session, station_id=station_id, connection_id=connection_id)
                 if previous is not None and previous.node_id != self.node_id:
