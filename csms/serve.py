@@ -122,14 +122,21 @@ def serve(
     # with the handler it found. SIGTERM's default handler (what Kubernetes and docker stop
     # send) would end the process there, before the stations' WebSockets are closed: this one
     # lets the `finally` below close them with 1001 (going away) and flush what is buffered.
+    # Only that signal ends quietly: uvicorn's own SystemExit (a port it cannot bind, exit 3)
+    # must still reach the shell, or a supervisor would read a failed start as a clean stop.
     signal.signal(signal.SIGTERM, _stop_gracefully)
     try:
         run_event_loop(uvicorn.Server(config).serve())
-    except SystemExit:
+    except _Terminated:
         pass
     finally:
         ocpp.stop()
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised out of uvicorn after its graceful shutdown (a BaseException, like
+    KeyboardInterrupt for SIGINT, so no `except Exception` on the way swallows it)."""
+
+
 def _stop_gracefully(_signal: int, _frame: object) -> None:
-    raise SystemExit(0)
+    raise _Terminated

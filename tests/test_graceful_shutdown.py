@@ -50,3 +50,31 @@ def test_sigterm_closes_stations_with_1001_and_keeps_what_was_answered(tmp_path:
             "SELECT status FROM ocpp_connector_status WHERE station_id = 'SD-1'"
         ).fetchall()
     assert rows == [("Faulted",)]
+
+
+def test_a_port_already_taken_is_a_failed_start_not_a_clean_stop(tmp_path: Path) -> None:
+    """Only SIGTERM ends quietly: uvicorn's exit for a port it cannot bind reaches the shell."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from tests.serve_process import ROOT
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CSMS_")}
+        env["CSMS_DATA_DIR"] = str(tmp_path / "var")
+        command = [sys.executable, "-m", "csms", "serve", "--port", str(port)]
+        done = subprocess.run(
+            [*command, "--ocpp-port", "0", "--tls-port", "0"],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode != 0, done.stderr[-2000:]
+    assert "address already in use" in done.stderr
