@@ -18,13 +18,12 @@ import secrets
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 import psycopg
@@ -38,6 +37,7 @@ from websockets.exceptions import ConnectionClosed
 
 from csms.cli import main
 from tests.harness.postgres import PostgresServer
+from tests.harness.waiting import eventually
 from tests.ocpp.client import boot, call, open_station
 from tests.pki.helpers import make_csr
 from tests.pki.server import free_port
@@ -48,7 +48,6 @@ pytestmark = pytest.mark.postgres
 PASSWORD = "cluster-test-password-1"
 STATION_PASSWORD = "cluster-station-password-1"
 LEASE_SECONDS = 3
-T = TypeVar("T")
 
 
 @dataclass
@@ -87,15 +86,6 @@ def _cli(env: dict[str, str], *args: str) -> str:
     result = CliRunner().invoke(main, list(args), env=env)
     assert result.exit_code == 0, (args, result.output)
     return result.output
-
-
-def eventually(read: Callable[[], T], done: Callable[[T], bool], seconds: float = 20) -> T:
-    deadline = time.monotonic() + seconds
-    while True:
-        value = read()
-        if done(value) or time.monotonic() > deadline:
-            return value
-        time.sleep(0.1)
 
 
 def _shared(postgres_server: PostgresServer, root: Path) -> dict:
@@ -285,15 +275,22 @@ def test_a_revocation_on_b_is_revoked_in_a_s_ocsp_at_the_next_request(cluster: C
     assert _ocsp_status(cluster.a, leaf, issuer) == ocsp.OCSPCertStatus.REVOKED
 
 
+def _node_env(shared: dict, name: str, **changed: object) -> dict[str, str]:
+    """The environment of node `name` started by hand: the shared settings (some `changed`),
+    its own data dir and node id, nothing of the test process's own CSMS_* variables."""
+    settings = {**{k: v for k, v in shared.items() if k != "root"}, **changed}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CSMS_")}
+    env.update({f"CSMS_{k.upper()}": str(v) for k, v in settings.items()})
+    env["CSMS_DATA_DIR"] = str(shared["root"] / name / "var")
+    env["CSMS_NODE_ID"] = f"node-{name}"
+    return env
+
+
 class _Starting:
     """A node's `csms serve` started by `release()`, so two can start at the same moment."""
 
     def __init__(self, shared: dict, name: str) -> None:
-        settings = {**{k: v for k, v in shared.items() if k != "root"}}
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("CSMS_")}
-        self.env.update({f"CSMS_{k.upper()}": str(v) for k, v in settings.items()})
-        self.env["CSMS_DATA_DIR"] = str(shared["root"] / name / "var")
-        self.env["CSMS_NODE_ID"] = f"node-{name}"
+        self.env = _node_env(shared, name)
         self.http = free_port()
         self.log = shared["root"] / f"{name}.log"
         self.process: subprocess.Popen[bytes] | None = None
@@ -338,11 +335,7 @@ def _started_together(shared: dict, name: str) -> Iterator[_Starting]:
 def _refused_start(shared: dict, name: str, **changed: object) -> list[str]:
     """`csms serve` of a third node given something other than what the cluster shares:
     it must exit 1 with one line of error, before listening."""
-    settings = {**{k: v for k, v in shared.items() if k != "root"}, **changed}
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CSMS_")}
-    env.update({f"CSMS_{k.upper()}": str(v) for k, v in settings.items()})
-    env["CSMS_DATA_DIR"] = str(shared["root"] / name / "var")
-    env["CSMS_NODE_ID"] = f"node-{name}"
+    env = _node_env(shared, name, **changed)
     command = [sys.executable, "-m", "csms", "serve", "--port", "0", "--ocpp-port", "0"]
     done = subprocess.run(
         [*command, "--tls-port", "0"], env=env, capture_output=True, timeout=120, cwd=ROOT

@@ -12,7 +12,6 @@ import json
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +22,7 @@ import pytest
 
 from csms.container import build_container
 from csms.settings import Settings
-from tests.harness.postgres import PostgresServer, find_bindir, shutdown, start_server
+from tests.harness.postgres import PostgresServer
 from tests.ocpp.client import boot, open_station
 from tests.serve_process import csms_serve
 
@@ -32,19 +31,6 @@ pytestmark = pytest.mark.postgres
 STATIONS = 50
 PASSWORD = "restart-station-password-1"
 PASSPHRASE = "restart-test-passphrase-1"
-
-
-@pytest.fixture
-def private_postgres() -> Iterator[PostgresServer]:
-    """A PostgreSQL of this test's own: it is stopped and started again."""
-    bindir = find_bindir()
-    if bindir is None:
-        pytest.skip("PostgreSQL binaries not found")
-    server = start_server(bindir)
-    try:
-        yield server
-    finally:
-        shutdown(server)
 
 
 @dataclass

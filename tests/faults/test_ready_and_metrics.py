@@ -5,10 +5,7 @@ test's own, scraped as Prometheus would, with Prometheus's own parser."""
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import httpx
 import pytest
@@ -20,7 +17,8 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from csms.container import build_container
 from csms.settings import Settings
-from tests.harness.postgres import PostgresServer, find_bindir, shutdown, start_server
+from tests.harness.postgres import PostgresServer
+from tests.harness.waiting import eventually
 from tests.ocpp.client import boot, call, open_station
 from tests.pki.helpers import make_csr
 from tests.serve_process import csms_serve
@@ -29,19 +27,6 @@ pytestmark = pytest.mark.postgres
 
 PASSWORD = "metrics-station-password-1"
 PASSPHRASE = "metrics-test-passphrase-1"
-T = TypeVar("T")
-
-
-@pytest.fixture
-def private_postgres() -> Iterator[PostgresServer]:
-    bindir = find_bindir()
-    if bindir is None:
-        pytest.skip("PostgreSQL binaries not found")
-    server = start_server(bindir)
-    try:
-        yield server
-    finally:
-        shutdown(server)
 
 
 def scrape(base: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -53,15 +38,6 @@ def scrape(base: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
         for family in text_string_to_metric_families(answer.text)
         for sample in family.samples
     }
-
-
-def eventually(read: Callable[[], T], done: Callable[[T], bool], seconds: float = 30) -> T:
-    deadline = time.monotonic() + seconds
-    while True:
-        value = read()
-        if done(value) or time.monotonic() > deadline:
-            return value
-        time.sleep(0.2)
 
 
 def test_ready_follows_the_database_and_metrics_move(

@@ -15,10 +15,8 @@ from __future__ import annotations
 import json
 import os
 import signal
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import psycopg
 import pytest
@@ -27,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from csms.container import build_container
 from csms.settings import Settings
 from tests.harness.postgres import PostgresServer
+from tests.harness.waiting import eventually
 from tests.ocpp.client import boot, call, open_station
 from tests.pki.helpers import make_csr
 from tests.serve_process import csms_serve
@@ -38,16 +37,6 @@ PASSPHRASE = "crash-test-passphrase-1"
 # Both nodes share the token key, as a cluster's nodes must (a node whose key differs from a
 # live node's is refused at start, and the killed node counts as live for its lease).
 SHARED = {"key_passphrase": PASSPHRASE, "token_key": "crash-test-token-key-0123456789abcdef"}
-T = TypeVar("T")
-
-
-def eventually(read: Callable[[], T], done: Callable[[T], bool], seconds: float = 30) -> T:
-    deadline = time.monotonic() + seconds
-    while True:
-        value = read()
-        if done(value) or time.monotonic() > deadline:
-            return value
-        time.sleep(0.1)
 
 
 def _sign(ws: Any) -> list[Any]:
