@@ -27,6 +27,8 @@ missing_debian_packages() {
     command -v java >/dev/null 2>&1 || echo default-jre-headless
     command -v node >/dev/null 2>&1 || echo nodejs
     command -v npm >/dev/null 2>&1 || echo npm
+    # Checks deploy/haproxy.cfg with haproxy's own parser (tests/test_deploy_files.py).
+    command -v haproxy >/dev/null 2>&1 || echo haproxy
 }
 
 # Installs whatever missing_debian_packages reports. apt-get update runs at most once,

@@ -4,6 +4,8 @@ built only where a Docker daemon runs (tests/test_deploy_files.py::test_the_imag
 
 from __future__ import annotations
 
+import inspect
+import ipaddress
 import re
 import shutil
 import subprocess
@@ -12,14 +14,22 @@ from typing import Any
 
 import kubernetes_validate
 import pytest
+import uvicorn.config
 import yaml
 
+from csms.cli import main as csms_cli
 from csms.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
 KUBERNETES_VERSION = "1.30.0"
 SETTINGS = {f"CSMS_{name.upper()}" for name in Settings.model_fields}
+# Variables the deployment sets for a library rather than for Settings, each with the library
+# source that must read it (a library that stops reading it breaks the test).
+LIBRARY_VARIABLES = {"FORWARDED_ALLOW_IPS": inspect.getsource(uvicorn.config)}
+KNOWN_VARIABLES = SETTINGS | {
+    name for name, source in LIBRARY_VARIABLES.items() if f'"{name}"' in source
+}
 # The paths the probes and the balancer ask for, as the app serves them.
 APP_PATHS = {"/health", "/ready", "/metrics"}
 
@@ -29,12 +39,29 @@ def _compose() -> dict[str, Any]:
 
 
 def _manifests() -> list[dict[str, Any]]:
+    """Every document under deploy/k8s/, the optional migration Job's folder included."""
     return [
         document
-        for path in sorted((DEPLOY / "k8s").glob("*.yaml"))
+        for path in sorted((DEPLOY / "k8s").rglob("*.yaml"))
         for document in yaml.safe_load_all(path.read_text())
         if document
     ]
+
+
+def _kinds() -> list[str]:
+    return [f"{m['kind']}/{m['metadata']['name']}" for m in _manifests()]
+
+
+def _cli_command(args: list[str]) -> bool:
+    """Whether `csms ARGS...` names a command of the CLI (its leading words, options aside)."""
+    command: Any = csms_cli
+    for word in args:
+        if word.startswith("-") or not hasattr(command, "commands"):
+            break
+        if word not in command.commands:
+            return False
+        command = command.commands[word]
+    return not hasattr(command, "commands")  # a command, not a group left hanging
 
 
 def test_compose_names_pinned_images_and_real_settings() -> None:
@@ -48,8 +75,8 @@ def test_compose_names_pinned_images_and_real_settings() -> None:
         assert re.match(r"^\d", tag), (name, image)  # a version, not a moving name
     for name in ("node-a", "node-b"):
         environment = services[name]["environment"]
-        unknown = {key for key in environment if key.startswith("CSMS_")} - SETTINGS
-        assert not unknown, f"{name} sets settings the product does not read: {unknown}"
+        unknown = set(environment) - KNOWN_VARIABLES
+        assert not unknown, f"{name} sets variables nothing reads: {unknown}"
         for shared in ("CSMS_DATABASE_URL", "CSMS_KEY_PASSPHRASE", "CSMS_TOKEN_KEY"):
             assert shared in environment
         assert environment["CSMS_NODE_ID"] == name
@@ -59,6 +86,35 @@ def test_compose_names_pinned_images_and_real_settings() -> None:
         services["node-a"]["environment"]["CSMS_TOKEN_KEY"]
         == (services["node-b"]["environment"]["CSMS_TOKEN_KEY"])
     )
+
+
+def test_compose_nodes_believe_x_forwarded_for_from_haproxy_alone() -> None:
+    """The nodes count failed logins per client address: X-Forwarded-For must be believed from
+    haproxy (tests/test_behind_a_proxy.py shows why), and from nothing else."""
+    compose = _compose()
+    services = compose["services"]
+    haproxy = ipaddress.ip_address(services["haproxy"]["networks"]["default"]["ipv4_address"])
+    subnets = [
+        ipaddress.ip_network(entry["subnet"])
+        for entry in compose["networks"]["default"]["ipam"]["config"]
+    ]
+    assert any(haproxy in subnet for subnet in subnets)
+    for name in ("node-a", "node-b"):
+        trusted = services[name]["environment"]["FORWARDED_ALLOW_IPS"]
+        assert [ipaddress.ip_address(a.strip()) for a in trusted.split(",")] == [haproxy]
+    assert "option forwardfor" in (DEPLOY / "haproxy.cfg").read_text()
+
+
+def test_haproxy_accepts_its_configuration() -> None:
+    """haproxy's own parser (Debian's haproxy, installed by scripts/lib.sh): `haproxy -c`."""
+    haproxy = shutil.which("haproxy")
+    if haproxy is None:
+        pytest.skip("haproxy is not installed (apt-get install haproxy)")
+    checked = subprocess.run(
+        [haproxy, "-c", "-f", str(DEPLOY / "haproxy.cfg")], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "Configuration file is valid" in checked.stdout + checked.stderr
 
 
 def test_haproxy_passes_tls_through_and_checks_readiness() -> None:
@@ -73,11 +129,40 @@ def test_haproxy_passes_tls_through_and_checks_readiness() -> None:
     assert (DEPLOY / "haproxy.cfg").name in str(_compose()["services"]["haproxy"]["volumes"])
 
 
-@pytest.mark.parametrize("index", range(5))
-def test_kubernetes_manifests_pass_the_schema(index: int) -> None:
-    manifests = _manifests()
-    assert len(manifests) == 5  # Secret, Deployment, two Services, PodDisruptionBudget
-    kubernetes_validate.validate(manifests[index], KUBERNETES_VERSION, strict=True)
+EXPECTED_MANIFESTS = [
+    "Deployment/csms",
+    "Job/csms-migrate",
+    "PodDisruptionBudget/csms",
+    "Secret/csms-shared",
+    "Service/csms-http",
+    "Service/csms-ocpp",
+]
+
+
+def test_the_kubernetes_manifests_are_the_expected_ones() -> None:
+    assert sorted(_kinds()) == EXPECTED_MANIFESTS
+
+
+@pytest.mark.parametrize("kind", EXPECTED_MANIFESTS)
+def test_kubernetes_manifests_pass_the_schema(kind: str) -> None:
+    manifest = _manifests()[_kinds().index(kind)]
+    kubernetes_validate.validate(manifest, KUBERNETES_VERSION, strict=True)
+
+
+def test_the_migration_job_runs_a_real_command_apart_from_the_nodes() -> None:
+    manifests = {kind: m for kind, m in zip(_kinds(), _manifests(), strict=True)}
+    job = manifests["Job/csms-migrate"]["spec"]["template"]
+    deployment = manifests["Deployment/csms"]["spec"]
+    container = job["spec"]["containers"][0]
+    assert container["args"] == ["db", "upgrade"] and _cli_command(container["args"])
+    node = deployment["template"]["spec"]["containers"][0]
+    assert _cli_command(node["args"])
+    assert container["image"] == node["image"]
+    assert container["envFrom"] == node["envFrom"]  # the same shared Secret
+    # Its pod is neither served by the Services nor counted by the PodDisruptionBudget.
+    selector = deployment["selector"]["matchLabels"]
+    assert not selector.items() <= job["metadata"]["labels"].items()
+    assert job["spec"]["securityContext"]["runAsNonRoot"] is True
 
 
 def test_the_deployment_probes_paths_the_app_serves() -> None:
@@ -95,7 +180,8 @@ def test_the_deployment_probes_paths_the_app_serves() -> None:
     for path in probes | APP_PATHS:
         assert f'@app.get("{path}")' in source, path
     env = {e["name"] for e in container["env"]}
-    assert env <= SETTINGS, env - SETTINGS
+    assert env <= KNOWN_VARIABLES, env - KNOWN_VARIABLES
+    assert "FORWARDED_ALLOW_IPS" in env
     secret = next(m for m in _manifests() if m["kind"] == "Secret")
     assert set(secret["stringData"]) <= SETTINGS
     assert deployment["spec"]["template"]["spec"]["securityContext"]["runAsNonRoot"] is True
