@@ -1,5 +1,6 @@
 # The csms image: the `csms` command on Python 3.11, run as an unprivileged user.
 # Build: docker build -t uzpnc/csms:0.1.0 .      Run: see deploy/compose.yaml, docs/deploy.md
+# The entry point is `csms`: `docker run --rm uzpnc/csms:0.1.0 --help`, `... db upgrade`.
 FROM python:3.11.11-slim-bookworm AS build
 WORKDIR /src
 COPY pyproject.toml README.md ./
