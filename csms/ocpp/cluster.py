@@ -432,44 +432,6 @@ class Cluster:
             {"keep": RELAY_KEEP_SECONDS},
         )
 
-    def _claim(
-        self, session: Session, *, station_id: str, connection_id: str
-    ) -> Whereabouts | None:
-        # The row is locked while it is read and replaced, so two nodes claiming the same
-        # station one after the other each see the claim before theirs.
-        row = session.execute(
-            text(
-                "SELECT node_id, connection_id, connected_at FROM ocpp_connections"
-                " WHERE station_id = :station FOR UPDATE"
-            ),
-            {"station": station_id},
-        ).first()
-        session.execute(
-            text(
-                "INSERT INTO ocpp_connections (station_id, node_id, connection_id, connected_at)"
-                " VALUES (:station, :node, :connection, now())"
-                " ON CONFLICT (station_id) DO UPDATE SET node_id = excluded.node_id,"
-                " connection_id = excluded.connection_id, connected_at = excluded.connected_at"
-            ),
-            {"station": station_id, "node": self.node_id, "connection": connection_id},
-        )
-        if row is None:
-            return None
-        previous = Whereabouts(row[0], row[1], row[2])
-        if previous.connection_id != connection_id:
-            # The holder closes its connection, whether it is another node or this one
-            # (a connection this node replaced is closed by the hub already: a no-op).
-            _notify(
-                session,
-                {
-                    "to": previous.node_id,
-                    "kind": "close",
-                    "station": station_id,
-                    "id": previous.connection_id,
-                },
-            )
-        return previous
-
     def _release(self, session: Session, *, station_id: str, connection_id: str) -> None:
         session.execute(
             text(
@@ -524,15 +486,72 @@ class Cluster:
         return holders, len(stale)
 
     def _apply(self, session: Session, *, changes: list[tuple[str, str, str]]) -> None:
-        # In station order (stable: one station's changes keep theirs), as `_leave` locks,
-        # so two transactions touching the same rows never wait on each other in a circle.
-        for kind, station_id, connection_id in sorted(changes, key=lambda change: change[1]):
-            if kind == "claim":
-                previous = self._claim(session, station_id=station_id, connection_id=connection_id)
-                if previous is not None and previous.node_id != self.node_id:
-                    log.info("%s: taken over from node %s", station_id, previous.node_id)
-            else:
-                self._release(session, station_id=station_id, connection_id=connection_id)
+        """Write a batch of claims and releases in a few statements whatever its size (a
+        readmission storm is thousands a second): the batch's rows are read and locked at once,
+        the changes are replayed on them in order, and only the end state is written.
+
+        The rows are locked in station order, as `_leave` locks, so two transactions touching
+        the same rows never wait on each other in a circle; two nodes claiming one station
+        one after the other each see the claim before theirs."""
+        ids = sorted({station_id for _kind, station_id, _connection_id in changes})
+        before: dict[str, tuple[str, str]] = {
+            row[0]: (row[1], row[2])
+            for row in session.execute(
+                text(
+                    "SELECT station_id, node_id, connection_id FROM ocpp_connections"
+                    " WHERE station_id IN :ids ORDER BY station_id FOR UPDATE"
+                ).bindparams(bindparam("ids", expanding=True)),
+                {"ids": ids},
+            )
+        }
+        rows: dict[str, tuple[str, str] | None] = dict(before)
+        claimed: set[str] = set()
+        for kind, station_id, connection_id in changes:
+            holder = rows.get(station_id)
+            if kind == "release":
+                if holder is not None and holder[1] == connection_id:
+                    rows[station_id] = None
+                continue
+            if holder is not None and holder[1] != connection_id:
+                # The holder closes its connection, whether it is another node or this one
+                # (a connection this node replaced is closed by the hub already: a no-op).
+                if holder[0] != self.node_id:
+                    log.info("%s: taken over from node %s", station_id, holder[0])
+                _notify(
+                    session,
+                    {"to": holder[0], "kind": "close", "station": station_id, "id": holder[1]},
+                )
+            rows[station_id] = (self.node_id, connection_id)
+            claimed.add(station_id)
+        gone = [
+            {"station": sid, "connection": before[sid][1]}
+            for sid, row in rows.items()
+            if row is None and sid in before
+        ]
+        held = [
+            {"station": sid, "node": row[0], "connection": row[1]}
+            for sid, row in sorted(rows.items())
+            if row is not None and sid in claimed and row != before.get(sid)
+        ]
+        if gone:
+            session.execute(
+                text(
+                    "DELETE FROM ocpp_connections WHERE station_id = :station"
+                    " AND connection_id = :connection"
+                ),
+                gone,
+            )
+        if held:
+            session.execute(
+                text(
+                    "INSERT INTO ocpp_connections (station_id, node_id, connection_id,"
+                    " connected_at) VALUES (:station, :node, :connection, now())"
+                    " ON CONFLICT (station_id) DO UPDATE SET node_id = excluded.node_id,"
+                    " connection_id = excluded.connection_id,"
+                    " connected_at = excluded.connected_at"
+                ),
+                held,
+            )
 
     def _send_call(
         self,
