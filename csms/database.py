@@ -138,6 +138,27 @@ def one_node_at_a_time(url: str, what: str) -> Iterator[None]:
         engine.dispose()
 
 
+async def in_worker_autocommit(sessions: sessionmaker[Session], work: Callable[[Session], T]) -> T:
+    """`work(session)` in a worker thread on a connection in autocommit mode: every statement
+    is a transaction of its own, so a read costs one round trip, without the BEGIN and COMMIT
+    a transaction adds. Only for work whose statements each stand alone (reads, and a write
+    that needs no other to be whole): the OCPP opening handshake, which a restart runs once
+    per station within seconds."""
+
+    def run() -> T:
+        try:
+            with sessions() as session:
+                session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+                result = work(session)
+                session.commit()  # flushes what work added; each statement commits by itself
+                return result
+        except DBAPIError:
+            metrics.DATABASE_ERRORS.labels(where="ocpp").inc()
+            raise
+
+    return await asyncio.to_thread(run)
+
+
 async def in_worker_transaction(sessions: sessionmaker[Session], work: Callable[[Session], T]) -> T:
     """`work(session)` in a worker thread, in one transaction committed when it returns (and
     rolled back when it raises): how the OCPP core runs database work off its event loop."""

@@ -6,10 +6,16 @@
   WebSockets. A slow OCSP signature (an HSM), a database read for a page, a burst of API
   requests: none of it runs on the loop that answers stations.
 The API reaches the stations through the StationHub (csms/ocpp/hub.py), across the loops.
+
+SIGTERM or SIGINT stops it gracefully: uvicorn stops accepting and finishes the HTTP requests
+in flight, then the OCPP server stops accepting, lets CALLs in flight finish and closes every
+station's WebSocket with 1001 (going away), each wait bounded by `shutdown_drain_seconds`;
+the process then exits 0. A second signal cuts the wait for OCPP CALLs short.
 """
 
 from __future__ import annotations
 
+import math
 import signal
 
 import uvicorn
@@ -117,24 +123,30 @@ def serve(
         ),
         ws="none",
         timeout_keep_alive=5,
+        timeout_graceful_shutdown=math.ceil(settings.shutdown_drain_seconds),
     )
     # uvicorn shuts HTTP down gracefully on SIGINT and SIGTERM, then raises the signal again
     # with the handler it found. SIGTERM's default handler (what Kubernetes and docker stop
-    # send) would end the process there, before the stations' WebSockets are closed: this one
-    # lets the `finally` below close them with 1001 (going away) and flush what is buffered.
-    # Only that signal ends quietly: uvicorn's own SystemExit (a port it cannot bind, exit 3)
-    # must still reach the shell, or a supervisor would read a failed start as a clean stop.
+    # send) would end the process there, before the stations' WebSockets are closed, and
+    # SIGINT's would raise KeyboardInterrupt: this one lets the `finally` below drain the
+    # stations' CALLs, close them with 1001 (going away) and flush what is buffered. Only
+    # these signals end quietly: uvicorn's own SystemExit (a port it cannot bind, exit 3) must
+    # still reach the shell, or a supervisor would read a failed start as a clean stop.
     signal.signal(signal.SIGTERM, _stop_gracefully)
+    signal.signal(signal.SIGINT, _stop_gracefully)
     try:
         run_event_loop(uvicorn.Server(config).serve())
     except _Terminated:
         pass
     finally:
-        ocpp.stop()
+        # From here a further signal shortens the drain instead of abandoning the stop.
+        signal.signal(signal.SIGTERM, lambda _signal, _frame: ocpp.hurry())
+        signal.signal(signal.SIGINT, lambda _signal, _frame: ocpp.hurry())
+        ocpp.stop(settings.shutdown_drain_seconds)
 
 
 class _Terminated(BaseException):
-    """SIGTERM, raised out of uvicorn after its graceful shutdown (a BaseException, like
+    """SIGTERM or SIGINT, raised out of uvicorn after its graceful shutdown (a BaseException, like
     KeyboardInterrupt for SIGINT, so no `except Exception` on the way swallows it)."""
 
 

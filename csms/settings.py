@@ -98,8 +98,16 @@ class Settings(BaseSettings):
     ocpp_max_frame_bytes: int = Field(default=65536, ge=4096, le=4 * 1024 * 1024)
     ocpp_call_timeout: float = Field(default=30.0, gt=0, le=600)
     # Seconds for a station's whole opening handshake (TLS, then the HTTP upgrade and its
-    # credentials check); a connection that has not completed it by then is dropped.
-    ocpp_open_timeout: float = Field(default=10.0, ge=1, le=120)
+    # credentials check); a connection that has not completed it by then is dropped. The clock
+    # includes the server's own queue, which a restart fills with every station at once: a
+    # handshake timed out there is work thrown away and a station backing off into the same
+    # crowd. Why 30 and not 10: docs/security.md ("OCPP opening handshake").
+    ocpp_open_timeout: float = Field(default=30.0, ge=1, le=120)
+    # SIGTERM/SIGINT: `csms serve` stops accepting, lets HTTP requests in flight and then
+    # stations' and its own OCPP CALLs in flight finish, each for at most this long, then
+    # closes every station's WebSocket with 1001 and exits 0 (csms/serve.py). Two phases plus
+    # up to 5 s of closing handshakes stay under Kubernetes' default 30 s grace period.
+    shutdown_drain_seconds: float = Field(default=10.0, ge=0, le=120)
     ocpp_max_bad_messages: int = Field(default=10, ge=1, description="then close with 1002")
     ocpp_renew_before_days: int = Field(default=30, ge=1, description="station cert renewal")
     ocpp_retry_interval: float = Field(default=60.0, gt=0, description="CertificateSigned retry")

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509 import ocsp
 from cryptography.x509.oid import NameOID
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from iso15118.evse_id import evse_key
@@ -202,6 +202,16 @@ class StationCertificates:
             .order_by(StationCertificateRecord.id)
         )
         return [Delivery(r.id, r.certificate_type, r.pem_chain) for r in rows]
+
+    @staticmethod
+    def pending_exists(station_id: ColumnElement[str]) -> ColumnElement[bool]:
+        """Whether a certificate waits for delivery to the station `station_id` names, as an
+        expression the opening handshake asks in the same query as the station's row (so a
+        reconnect with nothing waiting costs no query more)."""
+        return exists().where(
+            StationCertificateRecord.station_id == station_id,
+            StationCertificateRecord.status == "pending",
+        )
 
     @staticmethod
     def stations_with_pending(session: Session) -> set[str]:

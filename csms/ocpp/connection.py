@@ -8,7 +8,10 @@ Rules from part 4 kept here:
   CALLRESULT/CALLERROR that matches no outstanding CALL of ours is logged and counted (part 4
   has no answer for it); after `max_bad_messages` bad frames in a row the connection is closed
   with 1002 (protocol error), as an over-eager or broken peer must not cost us unbounded work;
-- frames over the size limit are refused by the WebSocket layer with close code 1009.
+- frames over the size limit are refused by the WebSocket layer with close code 1009;
+- while the server shuts down (`drain`), a new CALL from the station is left unanswered, so
+  the station sends it again once reconnected (to this node or another), and no new CALL of
+  ours starts; what is in flight finishes.
 """
 
 from __future__ import annotations
@@ -90,6 +93,7 @@ class StationConnection:
         self._incoming: asyncio.Task[None] | None = None
         self._consecutive_bad = 0
         self._tasks: set[asyncio.Task[None]] = set()
+        self._draining = False
         self.stats = ConnectionStats()
         # Boot state of this connection: "Accepted", "Pending", "Rejected" or None.
         self.boot_status: str | None = station.boot_status if station.last_boot_at else None
@@ -97,6 +101,19 @@ class StationConnection:
     @property
     def accepted(self) -> bool:
         return self.boot_status == "Accepted"
+
+    # --- shutting down -------------------------------------------------------------------------
+
+    def drain(self) -> None:
+        """Take no new work: the server is about to close this connection (1001)."""
+        self._draining = True
+
+    @property
+    def busy(self) -> bool:
+        """A CALL of the station's is being answered, one of ours awaits its answer, or work
+        started after an answer (recording a delivered certificate) has not ended."""
+        answering = self._incoming is not None and not self._incoming.done()
+        return answering or self._pending is not None or bool(self._tasks)
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -123,6 +140,15 @@ class StationConnection:
         if isinstance(message, rpc.Call):
             self._consecutive_bad = 0
             self.stats.calls_in += 1
+            if self._draining:
+                # No answer at all, rather than a CALLERROR the station would take as final:
+                # an unanswered CALL is one it sends again after reconnecting.
+                log.info(
+                    "%s: %s left unanswered, the server is shutting down",
+                    self.station_id,
+                    message.action,
+                )
+                return
             if self._incoming is not None and not self._incoming.done():
                 await self._send(
                     rpc.encode_error(
@@ -217,6 +243,8 @@ class StationConnection:
         async with self._out_lock:
             if self.websocket.state.name != "OPEN":
                 raise StationUnavailable(f"{self.station_id} is not connected")
+            if self._draining:
+                raise StationUnavailable(f"{self.station_id}: the server is shutting down")
             message_id = str(uuid.uuid4())
             future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
             self._pending = (message_id, action, future)

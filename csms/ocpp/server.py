@@ -31,7 +31,7 @@ from websockets.http11 import Request, Response
 
 from pki.trust import TrustStore
 
-from ..database import in_worker_transaction
+from ..database import in_worker_autocommit, in_worker_transaction
 from ..logs import STATION_ID
 from . import limits
 from .certificates import TRIGGERS
@@ -63,6 +63,15 @@ HANDSHAKE_MAX_HEADERS = 32
 #   station's frames can hold (websockets' default of 16 would be 1 MiB of 64 KiB frames).
 #   Beyond it websockets stops reading from the socket, and TCP makes the station wait.
 MAX_QUEUE = 4
+# Connections the kernel completes and queues for us before accept() (listen(2) backlog;
+# Linux caps it at net.core.somaxconn, 4096 by default since 5.4). asyncio's default of 100
+# is what a restart overflows: thousands of stations reconnecting within a second or two had
+# most SYNs dropped, and a dropped SYN is retried by the station's kernel only after 1, 3, 7,
+# 15, 31 s, so the last stations came back a minute later with the server mostly idle.
+LISTEN_BACKLOG = 4096
+# At shutdown, how long each station gets to answer our closing frame before its socket is
+# dropped (websockets' close_timeout). A station on a live link answers in one round trip.
+CLOSE_WAIT = 5.0
 
 
 @dataclass(frozen=True)
@@ -91,11 +100,13 @@ class OcppServer:
         self._servers: list[Server] = []
         self._background: list[asyncio.Task[None]] = []
         # Filled by the handshake check, taken by the connection handler.
-        self._authenticated: weakref.WeakKeyDictionary[ServerConnection, Station] = (
+        # (the station, whether a certificate waits for delivery to it)
+        self._authenticated: weakref.WeakKeyDictionary[ServerConnection, tuple[Station, bool]] = (
             weakref.WeakKeyDictionary()
         )
         self._last_trigger: dict[tuple[str, str], datetime] = {}
         self._trusted_cso: frozenset[bytes] = frozenset()
+        self._hurry = False
 
     async def _in_transaction(self, work: Callable[[Session], T]) -> T:
         return await in_worker_transaction(self._sessions, work)
@@ -127,8 +138,10 @@ class OcppServer:
             "max_queue": MAX_QUEUE,
             "ping_interval": 60,
             "ping_timeout": 60,
+            "close_timeout": CLOSE_WAIT,
             "compression": None,
             "server_header": None,
+            "backlog": LISTEN_BACKLOG,
         }
         if port is not None:
             server = await serve(self._handle, host, port, **common)
@@ -148,17 +161,50 @@ class OcppServer:
         ]
         return dict(self.ports)
 
-    async def stop(self) -> None:
+    async def stop(self, drain_seconds: float = 0.0) -> None:
+        """Shut down gracefully: stop listening, let CALLs in flight in either direction finish
+        for at most `drain_seconds` while no new one starts, close every station's connection
+        with 1001 (going away) so stations reconnect at once (to another node) instead of
+        waiting to notice a dead socket, leave the cluster and write what is buffered."""
         for task in self._background:
             task.cancel()
         for server in self._servers:
-            server.close()
+            server.close(close_connections=False)
+        connections = self.hub.connections()
+        for conn in connections:
+            conn.drain()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + drain_seconds
+        while any(conn.busy for conn in connections) and not self._hurry:
+            if loop.time() >= deadline:
+                log.warning(
+                    "shutdown: %d stations still busy after %g s; closing anyway",
+                    sum(conn.busy for conn in connections),
+                    drain_seconds,
+                )
+                break
+            await asyncio.sleep(0.05)
+        # The hub holds each station's newest connection; a socket websockets still holds
+        # beside it (one being replaced, one opened while the listener closed) goes too.
+        sockets = {conn.websocket for conn in connections}
+        for server in self._servers:
+            sockets |= server.connections
+        closing = [asyncio.create_task(ws.close(1001, "server shutting down")) for ws in sockets]
+        if closing:
+            # websockets waits for each station's closing frame; one that never answers is
+            # dropped after CLOSE_WAIT rather than holding the exit.
+            await asyncio.wait(closing, timeout=CLOSE_WAIT)
         for server in self._servers:
             await server.wait_closed()
         if self.hub.cluster is not None:
             await self.hub.cluster.stop()
         self.hub.detach()
         await asyncio.to_thread(self._store.flush, force=True)
+
+    def hurry(self) -> None:
+        """A second SIGTERM/SIGINT: stop waiting for CALLs in flight (any thread; the drain
+        loop reads the flag)."""
+        self._hurry = True
 
     def refresh_trust(self) -> None:
         """Take CSO roots imported since start into the TLS listener. (A removed root needs
@@ -195,8 +241,13 @@ class OcppServer:
         peer = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
         authorization = request.headers.get("Authorization")
 
-        def check(session: Session) -> tuple[Station | None, Refusal | None]:
-            station = self.parts.registry.get(session, station_id)
+        def check(session: Session) -> tuple[Station | None, Refusal | None, bool]:
+            # The station, and whether a certificate waits for it, in one round trip: at a
+            # restart every station's handshake runs this within seconds.
+            found = self.parts.registry.get_with(
+                session, station_id, self._certificates.pending_exists
+            )
+            station, pending = found if found is not None else (None, False)
             refusal = self.authenticator.check(
                 session,
                 station,
@@ -214,10 +265,12 @@ class OcppServer:
                     datetime.now(UTC),
                     limits.cut(refusal.reason, limits.TECH_INFO),
                 )
-            return station, refusal
+            return station, refusal, refusal is None and bool(pending)
 
         try:
-            station, refusal = await self._in_transaction(check)
+            # Autocommit: reads, and writes that each stand alone (a refusal's security event,
+            # a password verifier stored), so no BEGIN/COMMIT round trips (csms/database.py).
+            station, refusal, pending = await in_worker_autocommit(self._sessions, check)
         except Exception:
             # A check that cannot be made (the database does not answer, the revocation
             # lookup fails) refuses the station, which retries later: never let it in unchecked.
@@ -243,11 +296,11 @@ class OcppServer:
                 response.headers["WWW-Authenticate"] = 'Basic realm="OCPP", charset="UTF-8"'
             return response
         assert station is not None
-        self._authenticated[connection] = station
+        self._authenticated[connection] = (station, pending)
         return None
 
     async def _handle(self, websocket: ServerConnection) -> None:
-        station = self._authenticated.pop(websocket, None)
+        station, pending = self._authenticated.pop(websocket, (None, False))
         if station is None:  # cannot happen: process_request ran first
             await websocket.close(1011, "not authenticated")
             return
@@ -277,7 +330,7 @@ class OcppServer:
             # Cluster-wide, too: the node that held this station closes its connection.
             cluster.claim(conn)
         self._store.seen(station.id)
-        if conn.accepted:
+        if conn.accepted and pending:
             conn.spawn(self.deliver_pending(conn))
         try:
             await conn.run()
