@@ -311,4 +311,4 @@ def test_limits_are_settings(tmp_path: Path) -> None:
         settings.http_max_connections,
         settings.http_max_connections_per_client,
         settings.ocpp_open_timeout,
-    ) == (8192, 16384, 10.0, 1024, 64, 10.0)
+    ) == (8192, 16384, 10.0, 1024, 64, 30.0)
