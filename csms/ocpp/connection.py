@@ -31,6 +31,7 @@ from websockets.exceptions import ConnectionClosed
 from .. import metrics
 from . import rpc
 from .stations import Station
+from .versions import OcppVersion
 
 log = logging.getLogger("csms.ocpp")
 
@@ -75,8 +76,11 @@ class StationConnection:
         *,
         call_timeout: float,
         max_bad_messages: int,
+        version: OcppVersion = OcppVersion.V201,
     ) -> None:
         self.websocket = websocket
+        # The OCPP version negotiated for this connection: its schemas, its error codes.
+        self.version = version
         self.station = station
         self.station_id = station.id
         # Names this connection in the cluster (csms/ocpp/cluster.py): a takeover closes the
@@ -134,7 +138,7 @@ class StationConnection:
         except rpc.FrameError as exc:
             log.warning("%s: bad frame (%s: %s)", self.station_id, exc.code, exc.description)
             if exc.message_id is not None:
-                await self._send(rpc.encode_error(exc.message_id, exc))
+                await self._send(rpc.encode_error(exc.message_id, exc, self.version))
             await self._bad_frame()
             return
         if isinstance(message, rpc.Call):
@@ -154,6 +158,7 @@ class StationConnection:
                     rpc.encode_error(
                         message.message_id,
                         rpc.RpcFrameworkError("another CALL is still outstanding (OCPP-J 4.1.1)"),
+                        self.version,
                     )
                 )
                 return
@@ -192,19 +197,21 @@ class StationConnection:
         outcome = "result"
         try:
             payload, after = await self._dispatch(self, call)
-            rpc.validate(call.action, payload, request=False)
+            rpc.validate(call.action, payload, request=False, version=self.version)
             text = rpc.encode_result(call.message_id, payload)
         except rpc.OcppError as exc:
-            text = rpc.encode_error(call.message_id, exc)
+            text = rpc.encode_error(call.message_id, exc, self.version)
             after = None
             outcome = "call_error"
         except Exception:
             log.exception("%s: handler for %s failed", self.station_id, call.action)
-            text = rpc.encode_error(call.message_id, rpc.InternalError("internal error"))
+            text = rpc.encode_error(
+                call.message_id, rpc.InternalError("internal error"), self.version
+            )
             after = None
             outcome = "internal_error"
         # Only OCPP's own action names become labels: a station cannot grow the label set.
-        action = call.action if call.action in rpc.ACTIONS else "unknown"
+        action = call.action if call.action in rpc.actions(self.version) else "unknown"
         metrics.OCPP_HANDLER_SECONDS.labels(action=action).observe(time.perf_counter() - started)
         metrics.OCPP_MESSAGES.labels(action=action, outcome=outcome).inc()
         await self._send(text)
@@ -239,7 +246,7 @@ class StationConnection:
 
         Raises StationCallError for a CALLERROR, CallTimeout, StationUnavailable, or the
         rpc error of an invalid payload (ours or the station's answer)."""
-        rpc.validate(action, payload, request=True)
+        rpc.validate(action, payload, request=True, version=self.version)
         async with self._out_lock:
             if self.websocket.state.name != "OPEN":
                 raise StationUnavailable(f"{self.station_id} is not connected")
@@ -258,7 +265,7 @@ class StationConnection:
                 raise StationUnavailable(f"{self.station_id} disconnected") from None
             finally:
                 self._pending = None
-        rpc.validate(action, answer, request=False)
+        rpc.validate(action, answer, request=False, version=self.version)
         return answer
 
     def _fail_pending(self, exc: Exception) -> None:

@@ -46,6 +46,10 @@ class StationRecord(Base):
     # V2G (SECC) certificates go to stations on TLS (profiles 2, 3); a profile-1 station gets
     # them only when an operator allows it explicitly.
     allow_v2g_without_tls: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The OCPP version an operator pinned the station to ("1.6", "2.0.1", "2.1"); None: the
+    # newest the station offers (csms/ocpp/versions.py). And the one it last connected with.
+    ocpp_version: Mapped[str | None] = mapped_column(String(8))
+    last_ocpp_version: Mapped[str | None] = mapped_column(String(8))
 
 
 class StationEvseIdRecord(Base):
@@ -130,6 +134,9 @@ class TransactionRecord(Base):
     verified: Mapped[bool] = mapped_column(Boolean, default=True)
     unverified_reason: Mapped[str | None] = mapped_column(String(64))
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the first event's arrival
+    # The OCPP version the session was reported in (one model for every version; a 1.6
+    # session's transaction_id is the integer the CSMS gave it in StartTransaction.conf).
+    ocpp_version: Mapped[str | None] = mapped_column(String(8))
 
 
 class StationCertificateRecord(Base):

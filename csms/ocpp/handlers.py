@@ -28,8 +28,10 @@ from ..database import in_worker_transaction
 from . import limits, rpc
 from .certificates import SignOutcome, ocsp_request_from_hash_data, usable_ocsp_answer
 from .connection import AfterSend, HandlerResult, StationConnection
+from .handlers16 import Handlers16
 from .parts import OcppParts
 from .store import parse_time
+from .versions import OcppVersion
 
 log = logging.getLogger("csms.ocpp")
 T = TypeVar("T")
@@ -65,8 +67,12 @@ class Deliveries(Protocol):
 
 
 class Handlers:
+    """2.0.1's handlers, which 2.1 stations get too (on 2.1's schemas), and 1.6 stations
+    through Handlers16's translation (csms/ocpp/handlers16.py)."""
+
     def __init__(self, parts: OcppParts, deliveries: Deliveries) -> None:
         self._parts = parts
+        self.parts = parts
         self._settings = parts.settings
         self._sessions = parts.sessions
         self._store = parts.store
@@ -83,22 +89,30 @@ class Handlers:
             "Get15118EVCertificate": self.get_15118_ev_certificate,
             "DataTransfer": self.data_transfer,
         }
+        self._v16 = Handlers16(self)
 
     async def _in_transaction(self, work: Callable[[Session], T]) -> T:
         """One transaction, committed before the answer goes out: what a station is told
         has happened is stored."""
         return await in_worker_transaction(self._sessions, work)
 
+    async def in_transaction(self, work: Callable[[Session], T]) -> T:
+        return await self._in_transaction(work)
+
     async def dispatch(self, conn: StationConnection, call: rpc.Call) -> HandlerResult:
+        if conn.version is OcppVersion.V16:
+            return await self._v16.dispatch(conn, call)
         # Order matters: an unknown action is NotImplemented and one the CSMS never takes is
         # NotSupported even before boot; a malformed payload is reported as such; only then
         # does the boot state decide.
-        if call.action not in rpc.ACTIONS:
-            raise rpc.NotImplementedAction(f"{call.action} is not an OCPP 2.0.1 action")
+        if call.action not in rpc.actions(conn.version):
+            raise rpc.NotImplementedAction(
+                f"{call.action} is not an OCPP {conn.version.value} action"
+            )
         handler = self._table.get(call.action)
         if handler is None and call.action not in ACKNOWLEDGED:
             raise rpc.NotSupported(f"{call.action} is not supported by this CSMS")
-        rpc.validate(call.action, call.payload, request=True)
+        rpc.validate(call.action, call.payload, request=True, version=conn.version)
         allowed = (
             None
             if conn.accepted

@@ -1,6 +1,7 @@
 """OCPP-J framing (part 4 §4): parsing frames, CALLERROR codes, payload validation.
 
-Validation uses the `ocpp` package's OCPP 2.0.1 JSON schemas, but not its error mapping, which
+Validation uses the `ocpp` package's JSON schemas of the connection's version (1.6 with the
+security whitepaper's messages, 2.0.1, 2.1), but not its error mapping, which
 deviates from part 4 (it swaps NotImplemented and NotSupported, reports a missing field as
 ProtocolError and drops unparseable frames silently). Here:
 
@@ -25,6 +26,7 @@ from jsonschema.exceptions import ValidationError as SchemaValidationError
 from ocpp.messages import get_validator
 
 from . import limits
+from .versions import OcppVersion
 
 CALL, CALLRESULT, CALLERROR = 2, 3, 4
 MAX_MESSAGE_ID = limits.MESSAGE_ID
@@ -36,14 +38,38 @@ OFFICIAL_LIMITS: dict[tuple[str, str], int] = {
     ("Get15118EVCertificate", "exiResponse"): limits.EXI,
 }
 
-# Every OCPP 2.0.1 action (the schema file names without Request/Response).
-ACTIONS: frozenset[str] = frozenset(
-    name.removesuffix("Request.json")
-    for name in (
-        entry.name for entry in resources.files("ocpp").joinpath("v201", "schemas").iterdir()
-    )
-    if name.endswith("Request.json")
-)
+
+@cache
+def actions(version: OcppVersion) -> frozenset[str]:
+    """Every action of `version` (its schema file names without Request/Response)."""
+    names = [
+        e.name for e in resources.files("ocpp").joinpath(version.schema_dir, "schemas").iterdir()
+    ]
+    if version is OcppVersion.V16:  # 1.6 names a request's schema by the action alone
+        return frozenset(
+            n.removesuffix(".json")
+            for n in names
+            if n.endswith(".json") and not n.endswith("Response.json")
+        )
+    return frozenset(n.removesuffix("Request.json") for n in names if n.endswith("Request.json"))
+
+
+# Every OCPP 2.0.1 action.
+ACTIONS: frozenset[str] = actions(OcppVersion.V201)
+
+# OCPP-J 1.6 §4.2.3 names its error codes differently (two of them misspelt, as they must be
+# sent) and has no RpcFrameworkError or MessageTypeNotSupported: those become ProtocolError.
+_CODES_16 = {
+    "FormatViolation": "FormationViolation",
+    "OccurrenceConstraintViolation": "OccurenceConstraintViolation",
+    "RpcFrameworkError": "ProtocolError",
+    "MessageTypeNotSupported": "ProtocolError",
+}
+
+
+def error_code(code: str, version: OcppVersion) -> str:
+    """A CALLERROR code as `version` spells it."""
+    return _CODES_16.get(code, code) if version is OcppVersion.V16 else code
 
 
 class OcppError(Exception):
@@ -229,15 +255,21 @@ def parse_frame(text: str | bytes) -> Frame:
 
 
 @cache
-def _validator(action: str, kind: int) -> Draft4Validator:
-    return get_validator(kind, action, "2.0.1")
+def _validator(action: str, kind: int, version: OcppVersion) -> Draft4Validator:
+    return get_validator(kind, action, version.value)
 
 
-def validate(action: str, payload: dict[str, Any], *, request: bool) -> None:
+def validate(
+    action: str,
+    payload: dict[str, Any],
+    *,
+    request: bool,
+    version: OcppVersion = OcppVersion.V201,
+) -> None:
     """Raise the part 4 error for the first schema violation of `payload`."""
-    if action not in ACTIONS:
-        raise NotImplementedAction(f"{action} is not an OCPP 2.0.1 action")
-    validator = _validator(action, CALL if request else CALLRESULT)
+    if action not in actions(version):
+        raise NotImplementedAction(f"{action} is not an OCPP {version.value} action")
+    validator = _validator(action, CALL if request else CALLRESULT, version)
     error: SchemaValidationError | None = next(iter(validator.iter_errors(payload)), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "payload"
@@ -261,9 +293,9 @@ def encode_result(message_id: str, payload: dict[str, Any]) -> str:
     return json.dumps([CALLRESULT, message_id, payload], separators=(",", ":"))
 
 
-def encode_error(message_id: str, error: OcppError) -> str:
+def encode_error(message_id: str, error: OcppError, version: OcppVersion = OcppVersion.V201) -> str:
     return json.dumps(
-        [CALLERROR, message_id, error.code, error.description, error.details],
+        [CALLERROR, message_id, error_code(error.code, version), error.description, error.details],
         separators=(",", ":"),
         default=str,
     )

@@ -39,12 +39,14 @@ from .connection import AfterSend, StationConnection
 from .handlers import Handlers
 from .handshake import HandshakeAuthenticator, Refusal
 from .parts import OcppParts
+from .pnc16 import call_wrapped
 from .stations import Station
 from .tls import refresh_client_trust, server_context
+from .versions import NEWEST_FIRST, OcppVersion, choose
 
 log = logging.getLogger("csms.ocpp")
 
-SUBPROTOCOL = "ocpp2.0.1"
+SUBPROTOCOL = OcppVersion.V201.subprotocol  # what this server spoke before 1.6 and 2.1
 PATH_PREFIX = "/ocpp/"
 T = TypeVar("T")
 
@@ -100,10 +102,11 @@ class OcppServer:
         self._servers: list[Server] = []
         self._background: list[asyncio.Task[None]] = []
         # Filled by the handshake check, taken by the connection handler.
-        # (the station, whether a certificate waits for delivery to it)
-        self._authenticated: weakref.WeakKeyDictionary[ServerConnection, tuple[Station, bool]] = (
-            weakref.WeakKeyDictionary()
-        )
+        # (the station, whether a certificate waits for delivery to it, the version chosen
+        # from its offer: None when the offer has none its registration allows)
+        self._authenticated: weakref.WeakKeyDictionary[
+            ServerConnection, tuple[Station, bool, OcppVersion | None]
+        ] = weakref.WeakKeyDictionary()
         self._last_trigger: dict[tuple[str, str], datetime] = {}
         self._trusted_cso: frozenset[bytes] = frozenset()
         self._hurry = False
@@ -130,7 +133,7 @@ class OcppServer:
         http11.MAX_NUM_HEADERS = HANDSHAKE_MAX_HEADERS
         common: dict[str, Any] = {
             "process_request": self._process_request,
-            "select_subprotocol": _select_subprotocol,
+            "select_subprotocol": self._select_subprotocol,
             # TLS (as ssl_handshake_timeout) and then the HTTP upgrade with its credentials
             # check each get this long; a connection that stalls in either is dropped.
             "open_timeout": self.settings.ocpp_open_timeout,
@@ -240,8 +243,15 @@ class OcppServer:
         ssl_object = connection.transport.get_extra_info("ssl_object")
         peer = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
         authorization = request.headers.get("Authorization")
+        offered = [
+            name.strip()
+            for header in request.headers.get_all("Sec-WebSocket-Protocol")
+            for name in header.split(",")
+        ]
 
-        def check(session: Session) -> tuple[Station | None, Refusal | None, bool]:
+        def check(
+            session: Session,
+        ) -> tuple[Station | None, Refusal | None, bool, OcppVersion | None]:
             # The station, and whether a certificate waits for it, in one round trip: at a
             # restart every station's handshake runs this within seconds.
             found = self.parts.registry.get_with(
@@ -265,12 +275,17 @@ class OcppServer:
                     datetime.now(UTC),
                     limits.cut(refusal.reason, limits.TECH_INFO),
                 )
-            return station, refusal, refusal is None and bool(pending)
+            version = None
+            if refusal is None and station is not None:
+                version = choose(offered, station.ocpp_version)
+                if version is not None and station.last_ocpp_version != version.value:
+                    self.parts.registry.record_version(session, station_id, version)
+            return station, refusal, refusal is None and bool(pending), version
 
         try:
             # Autocommit: reads, and writes that each stand alone (a refusal's security event,
             # a password verifier stored), so no BEGIN/COMMIT round trips (csms/database.py).
-            station, refusal, pending = await in_worker_autocommit(self._sessions, check)
+            station, refusal, pending, version = await in_worker_autocommit(self._sessions, check)
         except Exception:
             # A check that cannot be made (the database does not answer, the revocation
             # lookup fails) refuses the station, which retries later: never let it in unchecked.
@@ -296,11 +311,18 @@ class OcppServer:
                 response.headers["WWW-Authenticate"] = 'Basic realm="OCPP", charset="UTF-8"'
             return response
         assert station is not None
-        self._authenticated[connection] = (station, pending)
+        self._authenticated[connection] = (station, pending, version)
         return None
 
+    def _select_subprotocol(self, connection: ServerConnection, offered: Any) -> str | None:
+        """The version chosen in the handshake check (None: answered without the header,
+        then closed in `_handle`)."""
+        found = self._authenticated.get(connection)
+        version = found[2] if found is not None else None
+        return version.subprotocol if version is not None else None
+
     async def _handle(self, websocket: ServerConnection) -> None:
-        station, pending = self._authenticated.pop(websocket, (None, False))
+        station, pending, version = self._authenticated.pop(websocket, (None, False, None))
         if station is None:  # cannot happen: process_request ran first
             await websocket.close(1011, "not authenticated")
             return
@@ -310,14 +332,18 @@ class OcppServer:
             station.security_profile,
             websocket.remote_address[0] if websocket.remote_address else "?",
         )
-        if websocket.subprotocol != SUBPROTOCOL:
+        if version is None or websocket.subprotocol != version.subprotocol:
             # Part 4 §3.1.2: complete the handshake without the header, then close.
-            await websocket.close(1002, "subprotocol ocpp2.0.1 required")
+            allowed = (station.ocpp_version,) if station.ocpp_version else NEWEST_FIRST
+            wanted = ", ".join(v.subprotocol for v in allowed)
+            log.info("refused: offered no subprotocol it may use (%s)", wanted)
+            await websocket.close(1002, f"subprotocol required: {wanted}")
             return
         conn = StationConnection(
             websocket,
             station,
             self.handlers.dispatch,
+            version=version,
             call_timeout=self.settings.ocpp_call_timeout,
             max_bad_messages=self.settings.ocpp_max_bad_messages,
         )
@@ -369,12 +395,8 @@ class OcppServer:
         )
         for delivery in pending:
             try:
-                answer = await conn.call(
-                    "CertificateSigned",
-                    {
-                        "certificateChain": delivery.pem_chain,
-                        "certificateType": delivery.certificate_type,
-                    },
+                answer = await certificate_signed(
+                    conn, delivery.pem_chain, delivery.certificate_type
                 )
             except Exception as exc:
                 error = f"{type(exc).__name__}: {exc}"
@@ -422,7 +444,7 @@ class OcppServer:
             conn.spawn(self._trigger(conn, TRIGGERS[kind]))
 
     async def _trigger(self, conn: StationConnection, requested: str) -> None:
-        answer = await conn.call("TriggerMessage", {"requestedMessage": requested})
+        answer = await trigger_certificate_request(conn, requested)
         log.info("%s: TriggerMessage %s → %s", conn.station_id, requested, answer["status"])
 
     # --- housekeeping ----------------------------------------------------------------------------
@@ -440,8 +462,37 @@ class OcppServer:
                 log.exception("OCPP background work %s failed", work.__name__)
 
 
-def _select_subprotocol(connection: ServerConnection, offered: Any) -> str | None:
-    return SUBPROTOCOL if SUBPROTOCOL in offered else None
+async def certificate_signed(
+    conn: StationConnection, pem_chain: str, certificate_type: str
+) -> dict[str, Any]:
+    """CertificateSigned as the station's version carries it: 2.0.1 and 2.1 name the type; a
+    1.6 station gets its charge point certificate as the security whitepaper's message
+    (which has no type) and a V2G certificate inside the Plug & Charge DataTransfer."""
+    if conn.version is not OcppVersion.V16:
+        return await conn.call(
+            "CertificateSigned",
+            {"certificateChain": pem_chain, "certificateType": certificate_type},
+        )
+    if certificate_type == "V2GCertificate":
+        return await call_wrapped(
+            conn,
+            "CertificateSigned",
+            {"certificateChain": pem_chain, "certificateType": certificate_type},
+        )
+    return await conn.call("CertificateSigned", {"certificateChain": pem_chain})
+
+
+async def trigger_certificate_request(conn: StationConnection, requested: str) -> dict[str, Any]:
+    """TriggerMessage(SignChargingStationCertificate | SignV2GCertificate) as the station's
+    version carries it: for 1.6, the whitepaper's ExtendedTriggerMessage for the charge point
+    certificate, the Plug & Charge DataTransfer's TriggerMessage for the V2G certificate."""
+    if conn.version is not OcppVersion.V16:
+        return await conn.call("TriggerMessage", {"requestedMessage": requested})
+    if requested == "SignV2GCertificate":
+        return await call_wrapped(conn, "TriggerMessage", {"requestedMessage": requested})
+    return await conn.call(
+        "ExtendedTriggerMessage", {"requestedMessage": "SignChargePointCertificate"}
+    )
 
 
 def _bound_port(server: Server) -> int:

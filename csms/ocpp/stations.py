@@ -31,6 +31,7 @@ from iso15118.evse_id import EvseIdError, evse_key, parse_evse_id
 
 from . import limits
 from .db import StationEvseIdRecord, StationRecord
+from .versions import OcppVersion, parse_version
 
 # OCPP identifierString without ':' (part 4 §3.1.1: the identity is the Basic username).
 STATION_ID = re.compile(rf"^[A-Za-z0-9*\-_=+|@.]{{1,{limits.IDENTITY}}}\Z")
@@ -46,6 +47,16 @@ _HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 
 T = TypeVar("T")
+
+
+def _pin(text: str | None) -> str | None:
+    """The stored pin for an operator's `--ocpp-version` ("any" or None: no pin)."""
+    if text is None or text == "any":
+        return None
+    try:
+        return parse_version(text).value
+    except ValueError as exc:
+        raise StationError(f"{exc}, or any", code="ocpp_version_unknown") from None
 
 
 class StationError(ServiceError):
@@ -83,6 +94,8 @@ class Station:
     evse_ids: tuple[str, ...] = ()
     password_verifier: str | None = None
     allow_v2g_without_tls: bool = False
+    ocpp_version: OcppVersion | None = None  # pinned by an operator; None: any
+    last_ocpp_version: str | None = None
 
     @classmethod
     def of(cls, record: StationRecord | Row[Any], evse_ids: tuple[str, ...] = ()) -> Station:
@@ -102,6 +115,8 @@ class Station:
             evse_ids=evse_ids,
             password_verifier=record.password_verifier,
             allow_v2g_without_tls=record.allow_v2g_without_tls,
+            ocpp_version=OcppVersion(record.ocpp_version) if record.ocpp_version else None,
+            last_ocpp_version=record.last_ocpp_version,
         )
 
 
@@ -134,6 +149,7 @@ class StationRegistry:
         boot_policy: str = "accept",
         evse_ids: Sequence[str] = (),
         allow_v2g_without_tls: bool = False,
+        ocpp_version: str | None = None,
     ) -> tuple[Station, str | None]:
         """Register a station. Returns it and the password when one was generated here."""
         if not STATION_ID.match(station_id):
@@ -145,6 +161,7 @@ class StationRegistry:
             raise StationError("security profile must be 1, 2 or 3")
         if boot_policy not in BOOT_POLICIES:
             raise StationError(f"boot policy must be one of {', '.join(BOOT_POLICIES)}")
+        pinned = _pin(ocpp_version)
         generated = None
         if security_profile in (1, 2):
             if password is None:
@@ -166,6 +183,7 @@ class StationRegistry:
             enabled=True,
             created_at=datetime.now(UTC),
             allow_v2g_without_tls=allow_v2g_without_tls,
+            ocpp_version=pinned,
         )
         session.add(record)
         session.flush()
@@ -179,6 +197,7 @@ class StationRegistry:
             partner=partner,
             evse_ids=list(registered),
             allow_v2g_without_tls=allow_v2g_without_tls,
+            ocpp_version=pinned,
         )
         return Station.of(record, registered), generated
 
@@ -193,8 +212,10 @@ class StationRegistry:
         password: str | None = None,
         evse_ids: Sequence[str] | None = None,
         allow_v2g_without_tls: bool | None = None,
+        ocpp_version: str | None = None,
     ) -> Station:
-        """Change what is given; `evse_ids` replaces the station's EVSE IDs."""
+        """Change what is given; `evse_ids` replaces the station's EVSE IDs; `ocpp_version`
+        "any" unpins the station (it then speaks the newest version it offers)."""
         record = session.get(StationRecord, station_id, with_for_update=True)
         if record is None:
             raise UnknownStation(f"no station {station_id}")
@@ -213,6 +234,8 @@ class StationRegistry:
                 self._verified.pop(station_id, None)
         if allow_v2g_without_tls is not None:
             record.allow_v2g_without_tls = allow_v2g_without_tls
+        if ocpp_version is not None:
+            record.ocpp_version = _pin(ocpp_version)
         if evse_ids is not None:
             session.execute(
                 delete(StationEvseIdRecord).where(StationEvseIdRecord.station_id == station_id)
@@ -229,6 +252,7 @@ class StationRegistry:
             password_changed=password is not None,
             evse_ids=list(evse_ids) if evse_ids is not None else None,
             allow_v2g_without_tls=allow_v2g_without_tls,
+            ocpp_version=ocpp_version,
         )
         return Station.of(record, self.evse_ids(session, station_id))
 
@@ -329,6 +353,16 @@ class StationRegistry:
         return [Station.of(r, evse_ids[r.id]) for r in records]
 
     # --- authentication ----------------------------------------------------------------------
+
+    @staticmethod
+    def record_version(session: Session, station_id: str, version: OcppVersion) -> None:
+        """The OCPP version the station connected with (a statement that stands alone: the
+        handshake runs it on an autocommit connection, only when the version changed)."""
+        session.execute(
+            update(StationRecord)
+            .where(StationRecord.id == station_id)
+            .values(last_ocpp_version=version.value)
+        )
 
     def check_password(
         self, station: Station, password: str, session: Session | None = None

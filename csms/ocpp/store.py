@@ -278,6 +278,77 @@ class OcppStore:
                 record.meter_last_wh = meter
             self._check_energy(record, at)
 
+    def open_numbered_transaction(
+        self,
+        session: Session,
+        station_id: str,
+        *,
+        connector_id: int,
+        started_at: datetime,
+        id_tag: str,
+        event: Callable[[str], dict[str, Any]],
+        version: str,
+    ) -> int:
+        """A session whose id the CSMS gives (OCPP 1.6 StartTransaction): the record's own
+        integer key, so it is unique and known to the database before the station is told.
+
+        A StartTransaction sent again (its answer was lost) names the same connector, start
+        time and idTag: it gets the same id instead of a second session. `event(id)` is the
+        session's Started event in the one model every version shares (transaction_event)."""
+        existing = session.scalar(
+            select(TransactionRecord.id).where(
+                TransactionRecord.station_id == station_id,
+                TransactionRecord.evse_id == connector_id,
+                TransactionRecord.started_at == started_at,
+                TransactionRecord.id_token == id_tag,
+                TransactionRecord.ocpp_version == version,
+            )
+        )
+        if existing is not None:
+            return int(existing)
+        now = datetime.now(UTC)
+        record = TransactionRecord(
+            station_id=station_id,
+            transaction_id=f"opening:{now.timestamp()}:{connector_id}"[:36],
+            state="started",
+            started_at=started_at,
+            updated_at=started_at,
+            last_seq_no=0,
+            verified=True,
+            received_at=now,
+            ocpp_version=version,
+        )
+        session.add(record)
+        session.flush()
+        record.transaction_id = str(record.id)
+        session.flush()
+        self.transaction_event(session, station_id, event(record.transaction_id))
+        return record.id
+
+    def authorized_token(
+        self, session: Session, station_id: str, id_tag: str, normalise: Callable[[str], str]
+    ) -> tuple[str, str] | None:
+        """The token (id, type) of an accepted Authorize at this station within the rules'
+        window whose normalised form is `id_tag`'s: how a 1.6 idTag carrying the eMAID that
+        Plug & Charge authorized (with or without separators) is recognised as that
+        contract's."""
+        since = datetime.now(UTC) - self._rules.authorization_window
+        wanted = normalise(id_tag)
+        rows = session.execute(
+            select(AuthorizationRecord.id_token, AuthorizationRecord.id_token_type)
+            .where(
+                AuthorizationRecord.station_id == station_id,
+                AuthorizationRecord.status == "Accepted",
+                AuthorizationRecord.at >= since,
+            )
+            .order_by(AuthorizationRecord.at.desc())
+            .limit(50)
+        )
+        for token, token_type in rows:
+            if normalise(token) == wanted:
+                return token, token_type
+        return None
+
     def _authorized(
         self, session: Session, station_id: str, id_token: str, received: datetime
     ) -> bool:

@@ -1,0 +1,339 @@
+"""OCPP 1.6J stations, played by the `ocpp` package's v16 ChargePoint (mobilityhouse; it
+validates every message against its own 1.6 schemas, the security whitepaper's included):
+boot, heartbeat, status, a charging session with meter values in the same session records as
+2.0.1, the Plug & Charge DataTransfer envelope's refusals, and the whitepaper's SignCertificate
+answered with a first-class CertificateSigned whose chain `openssl verify` accepts."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import subprocess
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography import x509
+from ocpp.routing import on
+from ocpp.v16 import ChargePoint, call, call_result
+from sqlalchemy import select
+from websockets.asyncio.client import connect
+
+from csms.ocpp.db import ConnectorStatusRecord, StationCertificateRecord, TransactionRecord
+from tests.ocpp.conftest import PASSWORD
+from tests.pki.helpers import make_csr
+
+pytestmark = pytest.mark.postgres
+
+PNC = "org.openchargealliance.iso15118pnc"
+
+
+class Station16(ChargePoint):
+    """A 1.6 charge point that keeps what the CSMS sends it."""
+
+    def __init__(self, station_id: str, connection: Any) -> None:
+        super().__init__(station_id, connection)
+        self.signed: asyncio.Queue[str] = asyncio.Queue()
+
+        self.wrapped: asyncio.Queue[tuple[str, dict[str, Any]]] = asyncio.Queue()
+
+    @on("CertificateSigned")
+    def on_certificate_signed(self, certificate_chain: str) -> call_result.CertificateSigned:
+        self.signed.put_nowait(certificate_chain)
+        return call_result.CertificateSigned(status="Accepted")
+
+    @on("DataTransfer")
+    def on_data_transfer(
+        self, vendor_id: str, message_id: str | None = None, data: str | None = None
+    ) -> call_result.DataTransfer:
+        """The PnC envelope as libocpp answers it: the inner 2.0.1 response as a string."""
+        if vendor_id != PNC or message_id is None:
+            return call_result.DataTransfer(status="UnknownVendorId")
+        self.wrapped.put_nowait((message_id, json.loads(data or "{}")))
+        return call_result.DataTransfer(status="Accepted", data=json.dumps({"status": "Accepted"}))
+
+
+@asynccontextmanager
+async def station16(url: str, station_id: str) -> AsyncIterator[Station16]:
+    token = base64.b64encode(f"{station_id}:{PASSWORD}".encode()).decode()
+    async with connect(
+        url,
+        subprotocols=["ocpp1.6"],  # type: ignore[list-item]
+        additional_headers={"Authorization": f"Basic {token}"},
+        open_timeout=10,
+    ) as ws:
+        assert ws.subprotocol == "ocpp1.6"
+        cp = Station16(station_id, ws)
+        task = asyncio.create_task(cp.start())
+        try:
+            yield cp
+        finally:
+            task.cancel()
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def certificate_statuses(ocpp: Any, station_id: str) -> list[str]:
+    with ocpp.container.transaction() as session:
+        return list(
+            session.scalars(
+                select(StationCertificateRecord.status).where(
+                    StationCertificateRecord.station_id == station_id
+                )
+            )
+        )
+
+
+async def until_accepted(ocpp: Any, station_id: str) -> None:
+    """Stay connected until the CSMS has recorded the station's answer to CertificateSigned."""
+    for _ in range(200):
+        if await asyncio.to_thread(certificate_statuses, ocpp, station_id) == ["accepted"]:
+            return
+        await asyncio.sleep(0.05)
+
+
+async def boot(cp: Station16) -> None:
+    answer = await cp.call(
+        call.BootNotification(charge_point_model="Uz-16", charge_point_vendor="UzPnC")
+    )
+    assert answer.status == "Accepted" and answer.interval > 0
+
+
+def test_boot_heartbeat_status_and_a_session_with_meter_values(ocpp) -> None:  # type: ignore[no-untyped-def]
+    ocpp.add("V16-CORE")
+
+    async def run() -> int:
+        async with station16(ocpp.ws_url("V16-CORE"), "V16-CORE") as cp:
+            await boot(cp)
+            beat = await cp.call(call.Heartbeat())
+            assert beat.current_time
+            await cp.call(
+                call.StatusNotification(
+                    connector_id=1, error_code="NoError", status="Preparing", timestamp=now()
+                )
+            )
+            await cp.call(call.Authorize(id_tag="RFID-0001"))
+            started_at = now()
+            start = call.StartTransaction(
+                connector_id=1, id_tag="RFID-0001", meter_start=1000, timestamp=started_at
+            )
+            first = await cp.call(start)
+            again = await cp.call(start)  # its answer was lost: sent again
+            assert isinstance(first.transaction_id, int)
+            assert again.transaction_id == first.transaction_id
+            await cp.call(
+                call.MeterValues(
+                    connector_id=1,
+                    transaction_id=first.transaction_id,
+                    meter_value=[
+                        {
+                            "timestamp": now(),
+                            "sampledValue": [
+                                {
+                                    "value": "4.5",
+                                    "measurand": "Energy.Active.Import.Register",
+                                    "unit": "kWh",
+                                }
+                            ],
+                        }
+                    ],
+                )
+            )
+            await cp.call(
+                call.StopTransaction(
+                    meter_stop=11000,
+                    timestamp=now(),
+                    transaction_id=first.transaction_id,
+                    reason="EVDisconnected",
+                )
+            )
+            return int(first.transaction_id)
+
+    transaction_id = asyncio.run(run())
+    ocpp.server._store.flush(force=True)
+    with ocpp.container.transaction() as session:
+        sessions = list(
+            session.scalars(
+                select(TransactionRecord).where(TransactionRecord.station_id == "V16-CORE")
+            )
+        )
+        assert len(sessions) == 1
+        record = sessions[0]
+        assert record.transaction_id == str(transaction_id)
+        assert record.ocpp_version == "1.6"
+        assert record.state == "ended" and record.stopped_reason == "EVDisconnected"
+        assert record.evse_id == 1 and record.id_token == "RFID-0001"
+        assert (record.meter_start_wh, record.meter_last_wh) == (1000.0, 11000.0)
+        status = session.scalar(
+            select(ConnectorStatusRecord.status).where(
+                ConnectorStatusRecord.station_id == "V16-CORE"
+            )
+        )
+        assert status == "Preparing"
+
+
+def test_pnc_data_transfer_envelope_refusals(ocpp) -> None:  # type: ignore[no-untyped-def]
+    """Unknown vendor / messageId, data that is not JSON (some stations send plain text), an
+    inner payload that breaks the 2.0.1 schema: each its status, the connection unharmed."""
+    ocpp.add("V16-DT")
+
+    async def run() -> list[tuple[str, str | None]]:
+        async with station16(ocpp.ws_url("V16-DT"), "V16-DT") as cp:
+            await boot(cp)
+            answers = []
+            for request in (
+                call.DataTransfer(vendor_id="com.example.other", message_id="x", data="{}"),
+                call.DataTransfer(vendor_id=PNC, message_id="Reset", data="{}"),
+                call.DataTransfer(vendor_id=PNC, message_id="Authorize", data="plain text"),
+                call.DataTransfer(vendor_id=PNC, message_id="Authorize", data="[1, 2]"),
+                call.DataTransfer(
+                    vendor_id=PNC, message_id="Authorize", data='{"idToken": {"idToken": 5}}'
+                ),
+                call.DataTransfer(vendor_id=PNC, message_id="Authorize"),
+            ):
+                answer = await cp.call(request)
+                answers.append((answer.status, answer.data))
+            assert (await cp.call(call.Heartbeat())).current_time  # still served
+            return answers
+
+    answers = asyncio.run(run())
+    assert [status for status, _ in answers] == [
+        "UnknownVendorId",
+        "UnknownMessageId",
+        "Rejected",
+        "Rejected",
+        "Rejected",
+        "Rejected",
+    ]
+    assert "not JSON" in (answers[2][1] or "")
+    assert "TypeConstraintViolation" in (answers[4][1] or "")
+
+
+def test_pnc_authorize_inside_data_transfer_is_answered_by_the_contract_service(ocpp) -> None:  # type: ignore[no-untyped-def]
+    """The inner 2.0.1 AuthorizeResponse comes back as a JSON string in `data`, valid against
+    the 2.0.1 schema; an eMAID without certificate data is refused as in 2.0.1 (issue 12)."""
+    ocpp.add("V16-AUTH")
+    inner = {"idToken": {"idToken": "UZPNCC000000012", "type": "eMAID"}}
+
+    async def run() -> Any:
+        async with station16(ocpp.ws_url("V16-AUTH"), "V16-AUTH") as cp:
+            await boot(cp)
+            return await cp.call(
+                call.DataTransfer(vendor_id=PNC, message_id="Authorize", data=json.dumps(inner))
+            )
+
+    answer = asyncio.run(run())
+    assert answer.status == "Accepted"
+    response = json.loads(answer.data)
+    from csms.ocpp import rpc
+
+    rpc.validate("Authorize", response, request=False)
+    assert response["idTokenInfo"]["status"] != "Accepted"
+
+
+def test_whitepaper_sign_certificate_gets_a_charge_point_certificate(ocpp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ocpp.add("V16-SIGN")
+    organization = ocpp.container.settings.organization
+
+    async def run() -> str:
+        async with station16(ocpp.ws_url("V16-SIGN"), "V16-SIGN") as cp:
+            await boot(cp)
+            csr = make_csr(cn="V16-SIGN", o=organization).decode()
+            answer = await cp.call(call.SignCertificate(csr=csr))
+            assert answer.status == "Accepted"
+            signed = await asyncio.wait_for(cp.signed.get(), 20)
+            await until_accepted(ocpp, "V16-SIGN")
+            return signed
+
+    chain_pem = asyncio.run(run())
+    chain = x509.load_pem_x509_certificates(chain_pem.encode())
+    assert chain[0].subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value == "V16-SIGN"
+    leaf = tmp_path / "leaf.pem"
+    leaf.write_bytes(chain_pem.encode())
+    untrusted = tmp_path / "chain.pem"
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    untrusted.write_bytes(b"".join(c.public_bytes(Encoding.PEM) for c in chain[1:]))
+    root = tmp_path / "root.pem"
+    from pki.authority import pem_of
+
+    root.write_text(pem_of([ocpp.container.ca.authority("v2g-root").certificate]))
+    done = subprocess.run(
+        ["openssl", "verify", "-CAfile", str(root), "-untrusted", str(untrusted), str(leaf)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert certificate_statuses(ocpp, "V16-SIGN") == ["accepted"]
+
+
+def test_v2g_certificate_over_the_pnc_data_transfer(ocpp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """SignCertificate (V2GCertificate by default) inside the DataTransfer; the certificate
+    comes back as a wrapped 2.0.1 CertificateSigned; the same issuance rules as 2.0.1 (an
+    EVSE ID registered for the station; a profile-1 station only with the operator's
+    allowance). `openssl verify` checks the chain up to the V2G root."""
+    ocpp.add("V16-V2G", evse_ids=["UZ*V16*E1"], allow_v2g_without_tls=True)
+    organization = ocpp.container.settings.organization
+
+    def statuses() -> list[str]:
+        return certificate_statuses(ocpp, "V16-V2G")
+
+    async def run() -> tuple[dict[str, Any], str, dict[str, Any]]:
+        async with station16(ocpp.ws_url("V16-V2G"), "V16-V2G") as cp:
+            await boot(cp)
+            refused = await cp.call(
+                call.DataTransfer(
+                    vendor_id=PNC,
+                    message_id="SignCertificate",
+                    data=json.dumps({"csr": make_csr(cn="UZ*OTHER*E9", o=organization).decode()}),
+                )
+            )
+            csr = make_csr(cn="UZ*V16*E1", o=organization).decode()
+            answer = await cp.call(
+                call.DataTransfer(
+                    vendor_id=PNC, message_id="SignCertificate", data=json.dumps({"csr": csr})
+                )
+            )
+            assert answer.status == "Accepted"
+            message_id, inner = await asyncio.wait_for(cp.wrapped.get(), 20)
+            assert message_id == "CertificateSigned"
+            await until_accepted(ocpp, "V16-V2G")
+            return json.loads(refused.data), answer.data, inner
+
+    refused, accepted, inner = asyncio.run(run())
+    assert refused["status"] == "Rejected"  # not this station's EVSE ID
+    assert json.loads(accepted) == {"status": "Accepted"}
+    assert inner["certificateType"] == "V2GCertificate"
+    chain = x509.load_pem_x509_certificates(inner["certificateChain"].encode())
+    cn = chain[0].subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value
+    assert cn == "UZ*V16*E1"
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from pki.authority import pem_of
+
+    (tmp_path / "leaf.pem").write_bytes(chain[0].public_bytes(Encoding.PEM))
+    (tmp_path / "chain.pem").write_bytes(b"".join(c.public_bytes(Encoding.PEM) for c in chain[1:]))
+    (tmp_path / "root.pem").write_text(
+        pem_of([ocpp.container.ca.authority("v2g-root").certificate])
+    )
+    done = subprocess.run(
+        [
+            "openssl",
+            "verify",
+            "-CAfile",
+            str(tmp_path / "root.pem"),
+            "-untrusted",
+            str(tmp_path / "chain.pem"),
+            str(tmp_path / "leaf.pem"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert statuses() == ["accepted"]

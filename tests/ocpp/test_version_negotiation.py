@@ -1,0 +1,58 @@
+"""One endpoint, three versions: the subprotocol a station offers, against what its
+registration allows, decides the version; an offer with none of them is answered without a
+subprotocol and closed with 1002 (part 4 §3.1.2). The version chosen is remembered."""
+
+from __future__ import annotations
+
+import pytest
+from websockets.exceptions import ConnectionClosed
+
+from csms.ocpp.db import StationRecord
+from tests.ocpp.client import open_station
+
+pytestmark = pytest.mark.postgres
+
+# (offer, pinned version or None) → the subprotocol chosen, or None: closed with 1002.
+TABLE = [
+    (("ocpp1.6",), None, "ocpp1.6"),
+    (("ocpp2.0.1",), None, "ocpp2.0.1"),
+    (("ocpp2.1", "ocpp2.0.1"), None, "ocpp2.1"),
+    (("ocpp2.0.1", "ocpp2.1"), None, "ocpp2.1"),  # the newest, whatever the offer's order
+    (("ocpp1.6", "ocpp2.0.1"), None, "ocpp2.0.1"),
+    (("ocpp1.5",), None, None),
+    ((), None, None),
+    (("ocpp2.1", "ocpp2.0.1"), "2.0.1", "ocpp2.0.1"),  # pinned below the newest offered
+    (("ocpp2.1", "ocpp2.0.1", "ocpp1.6"), "1.6", "ocpp1.6"),
+    (("ocpp2.0.1",), "1.6", None),  # pinned to a version it did not offer
+    (("ocpp1.6",), "2.1", None),
+    (("ocpp2.1",), "2.1", "ocpp2.1"),
+]
+
+
+@pytest.mark.parametrize(("offer", "pinned", "chosen"), TABLE)
+def test_offer_and_registration_decide_the_version(ocpp, offer, pinned, chosen) -> None:  # type: ignore[no-untyped-def]
+    station_id = f"NEG-{abs(hash((offer, pinned))) % 10**8}"
+    ocpp.add(station_id, ocpp_version=pinned)
+    ws = open_station(ocpp.ws_url(station_id), station_id, subprotocols=offer or None)
+    try:
+        assert ws.subprotocol == chosen
+        if chosen is None:
+            with pytest.raises(ConnectionClosed):
+                ws.recv(timeout=10)
+            assert ws.close_code == 1002
+    finally:
+        ws.close()
+    with ocpp.container.transaction() as session:
+        record = session.get(StationRecord, station_id)
+        assert record is not None
+        expected = chosen.removeprefix("ocpp") if chosen else None
+        assert record.last_ocpp_version == expected
+        assert record.ocpp_version == pinned
+
+
+def test_an_unknown_version_pin_is_refused_with_its_code(ocpp) -> None:  # type: ignore[no-untyped-def]
+    from csms.ocpp.stations import StationError
+
+    with pytest.raises(StationError) as refused:
+        ocpp.add("NEG-BAD", ocpp_version="1.5")
+    assert refused.value.code == "ocpp_version_unknown"
