@@ -29,7 +29,7 @@ from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from .. import metrics
-from . import rpc
+from . import limits, rpc
 from .stations import Station
 from .versions import OcppVersion
 
@@ -134,7 +134,7 @@ class StationConnection:
 
     async def _on_frame(self, frame: str | bytes) -> None:
         try:
-            message = rpc.parse_frame(frame)
+            message = rpc.parse_frame(frame, self.version)
         except rpc.FrameError as exc:
             log.warning("%s: bad frame (%s: %s)", self.station_id, exc.code, exc.description)
             if exc.message_id is not None:
@@ -164,6 +164,22 @@ class StationConnection:
                 return
             self._incoming = asyncio.create_task(self._answer(message))
             return
+        if isinstance(message, rpc.Send):
+            self._consecutive_bad = 0
+            self.stats.calls_in += 1
+            if not self._draining:
+                self.spawn(self._take_send(message))
+            return
+        if isinstance(message, rpc.CallResultError):
+            self.stats.unmatched_responses += 1
+            log.warning(
+                "%s: CALLRESULTERROR for %r: %s %s",
+                self.station_id,
+                message.message_id,
+                message.code,
+                limits.cut(message.description, limits.ERROR_DESCRIPTION),
+            )
+            return
         pending = self._pending
         if pending is None or pending[0] != message.message_id:
             self.stats.unmatched_responses += 1
@@ -183,6 +199,19 @@ class StationConnection:
             future.set_exception(StationCallError(message))
         else:
             future.set_result(message.payload)
+
+    async def _take_send(self, send: rpc.Send) -> None:
+        """A SEND (OCPP-J 2.1) is handled like a CALL whose answer is thrown away: it has none."""
+        try:
+            await self._dispatch(self, rpc.Call(send.message_id, send.action, send.payload))
+        except rpc.OcppError as exc:
+            log.info(
+                "%s: SEND %s not taken: %s %s",
+                self.station_id,
+                send.action,
+                exc.code,
+                exc.description,
+            )
 
     async def _bad_frame(self) -> None:
         self.stats.bad_frames += 1
@@ -265,7 +294,13 @@ class StationConnection:
                 raise StationUnavailable(f"{self.station_id} disconnected") from None
             finally:
                 self._pending = None
-        rpc.validate(action, answer, request=False, version=self.version)
+        try:
+            rpc.validate(action, answer, request=False, version=self.version)
+        except rpc.OcppError as exc:
+            if self.version is OcppVersion.V21:
+                # 2.1 tells the station its CALLRESULT was not taken (CALLRESULTERROR).
+                await self._send(rpc.encode_result_error(message_id, exc))
+            raise
         return answer
 
     def _fail_pending(self, exc: Exception) -> None:

@@ -48,6 +48,7 @@ ACKNOWLEDGED = frozenset(
         "NotifyMonitoringReport",
         "FirmwareStatusNotification",
         "LogStatusNotification",
+        "NotifyPeriodicEventStream",  # 2.1, a SEND
     }
 )
 

@@ -29,6 +29,10 @@ from . import limits
 from .versions import OcppVersion
 
 CALL, CALLRESULT, CALLERROR = 2, 3, 4
+# OCPP-J 2.1 adds two frames: CALLRESULTERROR (the receiver of a CALLRESULT could not take
+# it) and SEND (a message that gets no answer, e.g. NotifyPeriodicEventStream). On a 1.6 or
+# 2.0.1 connection they are unknown types (MessageTypeNotSupported).
+CALLRESULTERROR, SEND = 5, 6
 MAX_MESSAGE_ID = limits.MESSAGE_ID
 UNREADABLE_ID = "-1"
 
@@ -189,7 +193,22 @@ class CallError:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-Frame = Call | CallResult | CallError
+@dataclass(frozen=True)
+class Send:
+    message_id: str
+    action: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CallResultError:
+    message_id: str
+    code: str
+    description: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+Frame = Call | CallResult | CallError | Send | CallResultError
 
 
 class FrameError(OcppError):
@@ -202,8 +221,9 @@ class FrameError(OcppError):
         self.message_id = message_id
 
 
-def parse_frame(text: str | bytes) -> Frame:
-    """One WebSocket text frame → Call / CallResult / CallError, or FrameError."""
+def parse_frame(text: str | bytes, version: OcppVersion = OcppVersion.V201) -> Frame:
+    """One WebSocket text frame → Call / CallResult / CallError (and on 2.1 Send /
+    CallResultError), or FrameError."""
     try:
         message = json.loads(text)
     except (ValueError, UnicodeDecodeError):
@@ -217,7 +237,10 @@ def parse_frame(text: str | bytes) -> Frame:
         raise FrameError(
             RpcFrameworkError("messageTypeId must be an integer"), readable_id or UNREADABLE_ID
         )
-    if type_id not in (CALL, CALLRESULT, CALLERROR):
+    known: tuple[int, ...] = (CALL, CALLRESULT, CALLERROR)
+    if version is OcppVersion.V21:
+        known += (CALLRESULTERROR, SEND)
+    if type_id not in known:
         raise FrameError(
             MessageTypeNotSupported(f"message type {type_id} is not supported"),
             readable_id or UNREADABLE_ID,
@@ -238,6 +261,11 @@ def parse_frame(text: str | bytes) -> Frame:
         if not isinstance(message[3], dict):
             raise FrameError(FormatViolation("payload must be a JSON object"), readable_id)
         return Call(readable_id, message[2], message[3])
+    if type_id == SEND:
+        # Never answered, not even with an error (OCPP-J 2.1): a bad one is only logged.
+        if len(message) != 4 or not isinstance(message[2], str) or not isinstance(message[3], dict):
+            raise FrameError(RpcFrameworkError("a SEND is [6, messageId, action, payload]"), None)
+        return Send(readable_id, message[2], message[3])
     if type_id == CALLRESULT:
         if len(message) != 3 or not isinstance(message[2], dict):
             raise FrameError(RpcFrameworkError("a CALLRESULT is [3, messageId, payload]"), None)
@@ -249,8 +277,13 @@ def parse_frame(text: str | bytes) -> Frame:
         or not isinstance(message[4], dict)
     ):
         raise FrameError(
-            RpcFrameworkError("a CALLERROR is [4, messageId, code, description, details]"), None
+            RpcFrameworkError(
+                f"a frame of type {type_id} is [{type_id}, messageId, code, description, details]"
+            ),
+            None,
         )
+    if type_id == CALLRESULTERROR:
+        return CallResultError(readable_id, message[2], message[3], message[4])
     return CallError(readable_id, message[2], message[3], message[4])
 
 
@@ -291,6 +324,15 @@ def encode_call(message_id: str, action: str, payload: dict[str, Any]) -> str:
 
 def encode_result(message_id: str, payload: dict[str, Any]) -> str:
     return json.dumps([CALLRESULT, message_id, payload], separators=(",", ":"))
+
+
+def encode_result_error(message_id: str, error: OcppError) -> str:
+    """OCPP-J 2.1's CALLRESULTERROR: a CALLRESULT we received and could not take."""
+    return json.dumps(
+        [CALLRESULTERROR, message_id, error.code, error.description, error.details],
+        separators=(",", ":"),
+        default=str,
+    )
 
 
 def encode_error(message_id: str, error: OcppError, version: OcppVersion = OcppVersion.V201) -> str:

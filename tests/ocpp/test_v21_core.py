@@ -1,0 +1,189 @@
+"""OCPP 2.1 stations, played by the `ocpp` package's v21 ChargePoint (it validates every
+message against the OCA's 2.1 schemas): the 2.0.1 features on 2.1's schemas (boot, heartbeat,
+status, a session with meter values), and the frames 2.1 adds to OCPP-J, refused on a 2.0.1
+connection as part 4 says (MessageTypeNotSupported)."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from ocpp.v21 import ChargePoint, call
+from sqlalchemy import select
+from websockets.asyncio.client import connect
+
+from csms.ocpp.db import TransactionRecord
+from tests.ocpp.client import open_station
+from tests.ocpp.conftest import PASSWORD
+
+pytestmark = pytest.mark.postgres
+
+
+@asynccontextmanager
+async def station21(url: str, station_id: str) -> AsyncIterator[ChargePoint]:
+    token = base64.b64encode(f"{station_id}:{PASSWORD}".encode()).decode()
+    async with connect(
+        url,
+        subprotocols=["ocpp2.1", "ocpp2.0.1"],  # type: ignore[list-item]
+        additional_headers={"Authorization": f"Basic {token}"},
+        open_timeout=10,
+    ) as ws:
+        assert ws.subprotocol == "ocpp2.1"
+        cp = ChargePoint(station_id, ws)
+        task = asyncio.create_task(cp.start())
+        try:
+            yield cp
+        finally:
+            task.cancel()
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def meter(wh: float) -> list[dict[str, Any]]:
+    return [
+        {
+            "timestamp": now(),
+            "sampled_value": [{"value": wh, "measurand": "Energy.Active.Import.Register"}],
+        }
+    ]
+
+
+def test_boot_heartbeat_status_and_a_session_on_2_1_schemas(ocpp) -> None:  # type: ignore[no-untyped-def]
+    ocpp.add("V21-CORE")
+
+    async def run() -> None:
+        async with station21(ocpp.ws_url("V21-CORE"), "V21-CORE") as cp:
+            booted = await cp.call(
+                call.BootNotification(
+                    charging_station={"model": "Uz-21", "vendor_name": "UzPnC"},
+                    reason="PowerUp",
+                )
+            )
+            assert booted.status == "Accepted"
+            assert (await cp.call(call.Heartbeat())).current_time
+            await cp.call(
+                call.StatusNotification(
+                    timestamp=now(), connector_status="Occupied", evse_id=1, connector_id=1
+                )
+            )
+            for seq, (kind, wh) in enumerate((("Started", 500.0), ("Ended", 7500.0))):
+                await cp.call(
+                    call.TransactionEvent(
+                        event_type=kind,
+                        seq_no=seq,
+                        timestamp=now(),
+                        transaction_info={"transaction_id": "TX-21-1"},
+                        trigger_reason="CablePluggedIn" if kind == "Started" else "EVDeparted",
+                        evse={"id": 1, "connector_id": 1},
+                        meter_value=meter(wh),
+                    )
+                )
+
+    asyncio.run(run())
+    with ocpp.container.transaction() as session:
+        record = session.scalar(
+            select(TransactionRecord).where(TransactionRecord.station_id == "V21-CORE")
+        )
+        assert record is not None
+        assert record.transaction_id == "TX-21-1" and record.state == "ended"
+        assert (record.meter_start_wh, record.meter_last_wh) == (500.0, 7500.0)
+
+
+@pytest.mark.parametrize("frame_type", [5, 6])
+def test_2_1_frames_on_a_2_0_1_connection_are_message_type_not_supported(ocpp, frame_type) -> None:  # type: ignore[no-untyped-def]
+    ocpp.add(f"V201-F{frame_type}")
+    station_id = f"V201-F{frame_type}"
+    with open_station(ocpp.ws_url(station_id), station_id) as ws:
+        assert ws.subprotocol == "ocpp2.0.1"
+        frame = (
+            [5, "m-1", "GenericError", "", {}]
+            if frame_type == 5
+            else [6, "m-1", "NotifyPeriodicEventStream", {}]
+        )
+        ws.send(json.dumps(frame))
+        answer = json.loads(ws.recv(timeout=10))
+        assert answer[0] == 4 and answer[1] == "m-1"
+        assert answer[2] == "MessageTypeNotSupported"
+
+
+def test_2_1_send_gets_no_answer_and_callresulterror_is_taken_quietly(ocpp) -> None:  # type: ignore[no-untyped-def]
+    """OCPP-J 2.1: a SEND is handled and never answered (not even a bad one); a
+    CALLRESULTERROR from the station is logged, not answered; the connection goes on."""
+    ocpp.add("V21-FRAMES")
+    with open_station(ocpp.ws_url("V21-FRAMES"), "V21-FRAMES", subprotocols=("ocpp2.1",)) as ws:
+        assert ws.subprotocol == "ocpp2.1"
+        ws.send(
+            json.dumps(
+                [
+                    2,
+                    "boot",
+                    "BootNotification",
+                    {"reason": "PowerUp", "chargingStation": {"model": "M", "vendorName": "V"}},
+                ]
+            )
+        )
+        assert json.loads(ws.recv(timeout=10))[2]["status"] == "Accepted"
+        stream = {"id": 1, "pending": 0, "basetime": now(), "data": [{"t": 0, "v": "1"}]}
+        ws.send(json.dumps([6, "send-1", "NotifyPeriodicEventStream", stream]))
+        ws.send(json.dumps([6, "send-2", "NotifyPeriodicEventStream", {"broken": True}]))
+        ws.send(json.dumps([5, "whatever", "GenericError", "could not take it", {}]))
+        ws.send(json.dumps([2, "hb", "Heartbeat", {}]))
+        answer = json.loads(ws.recv(timeout=10))
+        # The first frame back answers the Heartbeat: nothing answered the SENDs or the
+        # CALLRESULTERROR.
+        assert answer[0] == 3 and answer[1] == "hb"
+
+
+def test_2_1_a_bad_callresult_from_the_station_gets_a_callresulterror(ocpp) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+
+    from csms.app import create_app
+    from tests.ocpp.conftest import API
+
+    ocpp.add("V21-BADRESULT")
+    with open_station(
+        ocpp.ws_url("V21-BADRESULT"), "V21-BADRESULT", subprotocols=("ocpp2.1",)
+    ) as ws:
+        ws.send(
+            json.dumps(
+                [
+                    2,
+                    "boot",
+                    "BootNotification",
+                    {"reason": "PowerUp", "chargingStation": {"model": "M", "vendorName": "V"}},
+                ]
+            )
+        )
+        assert json.loads(ws.recv(timeout=10))[2]["status"] == "Accepted"
+
+        async def command() -> httpx.Response:
+            transport = httpx.ASGITransport(app=create_app(ocpp.container))
+            async with httpx.AsyncClient(transport=transport, base_url="http://csms") as client:
+                return await client.post(
+                    "/api/ocpp/stations/V21-BADRESULT/commands/Reset",
+                    headers=API,
+                    json={"type": "OnIdle"},
+                    timeout=30,
+                )
+
+        import threading
+
+        replies: list[httpx.Response] = []
+        caller = threading.Thread(target=lambda: replies.append(asyncio.run(command())))
+        caller.start()
+        reset = json.loads(ws.recv(timeout=10))
+        assert reset[0] == 2 and reset[2] == "Reset"
+        ws.send(json.dumps([3, reset[1], {"status": "Maybe"}]))  # not a ResetStatusEnumType
+        refused = json.loads(ws.recv(timeout=10))
+        caller.join(timeout=30)
+    assert refused[0] == 5 and refused[1] == reset[1]
+    assert refused[2] == "PropertyConstraintViolation"
+    assert replies and replies[0].status_code >= 400
