@@ -73,6 +73,7 @@ class StationIn(BaseModel):
     boot_policy: str = "accept"
     evse_ids: EvseIds = []
     allow_v2g_without_tls: bool = False
+    ocpp_version: str | None = Field(default=None, max_length=8, description="1.6, 2.0.1, 2.1")
 
 
 class StationChange(BaseModel):
@@ -80,6 +81,9 @@ class StationChange(BaseModel):
     allow_v2g_without_tls: bool | None = None
     boot_policy: str | None = None
     enabled: bool | None = None
+    ocpp_version: str | None = Field(
+        default=None, max_length=8, description='1.6, 2.0.1, 2.1, or "any" to unpin'
+    )
 
 
 class TriggerIn(BaseModel):
@@ -114,6 +118,8 @@ def _summary(summary: StationSummary) -> dict[str, Any]:
         "installedCertificates": station.installed_certificates,
         "evse_ids": list(station.evse_ids),
         "allow_v2g_without_tls": station.allow_v2g_without_tls,
+        "ocppVersion": station.ocpp_version.value if station.ocpp_version else None,
+        "lastOcppVersion": station.last_ocpp_version,
     }
 
 
@@ -151,6 +157,7 @@ async def add_station(request: Request, who: StationCreator, body: StationIn) ->
                 boot_policy=body.boot_policy,
                 evse_ids=body.evse_ids,
                 allow_v2g_without_tls=body.allow_v2g_without_tls,
+                ocpp_version=body.ocpp_version,
             ),
         )
     except StationError as exc:
@@ -184,6 +191,7 @@ async def change_station(
                 allow_v2g_without_tls=body.allow_v2g_without_tls,
                 boot_policy=body.boot_policy,
                 enabled=body.enabled,
+                ocpp_version=body.ocpp_version,
             ),
         )
     except StationError as exc:

@@ -4,7 +4,7 @@ StationService (csms/ocpp/service.py), which decides who sees which rows."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, Field
@@ -54,6 +54,8 @@ class StationOut(BaseModel):
     last_seen_at: datetime | None
     evse_ids: list[str] = []
     allow_v2g_without_tls: bool = False
+    ocpp_version: str | None = Field(default=None, description="pinned OCPP version; null: any")
+    last_ocpp_version: str | None = None
     connectors: list[ConnectorOut] = []
     password: str | None = Field(default=None, description="only in the answer that created it")
 
@@ -69,6 +71,8 @@ class StationOut(BaseModel):
             last_seen_at=station.last_seen_at,
             evse_ids=list(station.evse_ids),
             allow_v2g_without_tls=station.allow_v2g_without_tls,
+            ocpp_version=station.ocpp_version.value if station.ocpp_version else None,
+            last_ocpp_version=station.last_ocpp_version,
             connectors=[ConnectorOut.of(c) for c in summary.connectors],
             password=password,
         )
@@ -88,6 +92,9 @@ EvseIds = Annotated[
 ]
 
 
+OcppVersionPin = Literal["1.6", "2.0.1", "2.1", "any"]
+
+
 class StationIn(BaseModel):
     id: str = Field(min_length=1, max_length=limits.IDENTITY)
     security_profile: int = Field(default=2, ge=1, le=3)
@@ -96,11 +103,15 @@ class StationIn(BaseModel):
     allow_v2g_without_tls: bool = Field(
         default=False, description="V2G certificates on security profile 1 (operators only)"
     )
+    ocpp_version: OcppVersionPin | None = None
 
 
 class StationChange(BaseModel):
     evse_ids: EvseIds | None = None
     allow_v2g_without_tls: bool | None = None
+    ocpp_version: OcppVersionPin | None = Field(
+        default=None, description='pin to a version; "any" unpins'
+    )
 
 
 @router.get("/api/stations", tags=["stations"], response_model=list[StationOut])
@@ -152,6 +163,7 @@ async def create_station(
             partner=body.partner,
             evse_ids=body.evse_ids,
             allow_v2g_without_tls=body.allow_v2g_without_tls,
+            ocpp_version=body.ocpp_version,
         ),
     )
     return StationOut.of(summary, password)
@@ -180,6 +192,7 @@ async def change_station(
             station_id,
             evse_ids=body.evse_ids,
             allow_v2g_without_tls=body.allow_v2g_without_tls,
+            ocpp_version=body.ocpp_version,
         ),
     )
     return StationOut.of(summary)

@@ -29,6 +29,12 @@ def station() -> None:
     is_flag=True,
     help="Let a security-profile-1 station have V2G certificates (an exception).",
 )
+@click.option(
+    "--ocpp-version",
+    type=click.Choice(["1.6", "2.0.1", "2.1", "any"]),
+    default=None,
+    help="Pin the station to one OCPP version (default: the newest it offers).",
+)
 @friendly_errors
 def station_add(
     station_id: str,
@@ -38,6 +44,7 @@ def station_add(
     boot_policy: str,
     evse_ids: tuple[str, ...],
     allow_v2g_without_tls: bool,
+    ocpp_version: str | None,
 ) -> None:
     """Register STATION_ID; prints a generated password once (only its hash is stored)."""
     container = load_container()
@@ -52,6 +59,7 @@ def station_add(
             boot_policy=boot_policy,
             evse_ids=evse_ids,
             allow_v2g_without_tls=allow_v2g_without_tls,
+            ocpp_version=ocpp_version,
         )
     click.echo(f"added {added.id} (security profile {added.security_profile})")
     for evse_id in added.station.evse_ids:
@@ -76,6 +84,12 @@ def station_add(
 )
 @click.option("--boot-policy", type=click.Choice(["accept", "pending"]), default=None)
 @click.option("--enable/--disable", "enabled", default=None)
+@click.option(
+    "--ocpp-version",
+    type=click.Choice(["1.6", "2.0.1", "2.1", "any"]),
+    default=None,
+    help="Pin the station to one OCPP version (default: the newest it offers).",
+)
 @friendly_errors
 def station_set(
     station_id: str,
@@ -84,8 +98,10 @@ def station_set(
     allow_v2g_without_tls: bool | None,
     boot_policy: str | None,
     enabled: bool | None,
+    ocpp_version: str | None,
 ) -> None:
-    """Change an existing station: its EVSE IDs, V2G without TLS, boot policy, enabled."""
+    """Change an existing station: its EVSE IDs, V2G without TLS, boot policy, enabled, the
+    OCPP version it is pinned to."""
     if evse_ids and no_evse_ids:
         raise click.UsageError("--evse-id and --no-evse-ids exclude each other")
     container = load_container()
@@ -98,12 +114,14 @@ def station_set(
             allow_v2g_without_tls=allow_v2g_without_tls,
             boot_policy=boot_policy,
             enabled=enabled,
+            ocpp_version=ocpp_version,
         )
     station = changed.station
     click.echo(
         f"{station.id}: evse ids {', '.join(station.evse_ids) or '-'}; "
         f"V2G without TLS {'allowed' if station.allow_v2g_without_tls else 'not allowed'}; "
-        f"boot policy {station.boot_policy}; {'enabled' if station.enabled else 'disabled'}"
+        f"boot policy {station.boot_policy}; {'enabled' if station.enabled else 'disabled'}; "
+        f"OCPP {station.ocpp_version or 'any version'}"
     )
 
 

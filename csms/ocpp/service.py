@@ -206,6 +206,7 @@ class StationService:
         boot_policy: str = "accept",
         evse_ids: Sequence[str] = (),
         allow_v2g_without_tls: bool = False,
+        ocpp_version: str | None = None,
     ) -> tuple[StationSummary, str | None]:
         """Register a station; returns it and the generated password, if one was generated
         (shown once: only its argon2id hash is stored)."""
@@ -228,6 +229,7 @@ class StationService:
             boot_policy=boot_policy,
             evse_ids=evse_ids,
             allow_v2g_without_tls=allow_v2g_without_tls,
+            ocpp_version=ocpp_version,
             actor=principal.actor,
         )
         return self._summaries(session, [station])[0], generated
@@ -242,9 +244,11 @@ class StationService:
         allow_v2g_without_tls: bool | None = None,
         boot_policy: str | None = None,
         enabled: bool | None = None,
+        ocpp_version: str | None = None,
     ) -> StationSummary:
         """Change a station in the caller's scope; letting it have V2G certificates without
-        TLS needs the update permission everywhere (an operator's decision, not a tenant's)."""
+        TLS needs the update permission everywhere (an operator's decision, not a tenant's).
+        `ocpp_version` pins the station to a version ("any" unpins it)."""
         grant = self._access.require(principal, STATIONS_UPDATE)
         self._visible(session, grant, station_id)
         if allow_v2g_without_tls:
@@ -257,6 +261,7 @@ class StationService:
             allow_v2g_without_tls=allow_v2g_without_tls,
             boot_policy=boot_policy,
             enabled=enabled,
+            ocpp_version=ocpp_version,
         )
         return self._summaries(session, [station])[0]
 

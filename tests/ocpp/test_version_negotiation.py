@@ -56,3 +56,42 @@ def test_an_unknown_version_pin_is_refused_with_its_code(ocpp) -> None:  # type:
     with pytest.raises(StationError) as refused:
         ocpp.add("NEG-BAD", ocpp_version="1.5")
     assert refused.value.code == "ocpp_version_unknown"
+
+
+def test_pin_through_the_cli_and_the_api(ocpp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every door sets the same pin, through the station service; a bad version is a typed
+    refusal (CLI exit 2 with the choices; API 422 with the reason)."""
+    import httpx
+    from click.testing import CliRunner
+
+    from csms.app import create_app
+    from csms.cli import main
+    from tests.ocpp.conftest import API
+    from tests.pki.server import serving
+
+    settings = ocpp.container.settings
+    for name in ("database_url", "data_dir", "key_passphrase", "key_label_prefix"):
+        monkeypatch.setenv(f"CSMS_{name.upper()}", str(getattr(settings, name)))
+    runner = CliRunner()
+    added = runner.invoke(
+        main, ["station", "add", "PIN-CLI", "--security-profile", "1", "--ocpp-version", "1.6"]
+    )
+    assert added.exit_code == 0, added.output
+    assert (
+        runner.invoke(main, ["station", "set", "PIN-CLI", "--ocpp-version", "1.5"]).exit_code == 2
+    )
+    unpinned = runner.invoke(main, ["station", "set", "PIN-CLI", "--ocpp-version", "any"])
+    assert unpinned.exit_code == 0 and "OCPP any version" in unpinned.output
+    with serving(create_app(ocpp.container)) as base:
+        pinned = httpx.patch(
+            f"{base}/api/ocpp/stations/PIN-CLI", headers=API, json={"ocpp_version": "2.1"}
+        )
+        assert pinned.status_code == 200, pinned.text
+        assert pinned.json()["ocppVersion"] == "2.1"
+        bad = httpx.patch(
+            f"{base}/api/ocpp/stations/PIN-CLI", headers=API, json={"ocpp_version": "3.0"}
+        )
+        assert bad.status_code == 422 and "unknown OCPP version" in bad.text
+    with ocpp.container.transaction() as session:
+        record = session.get(StationRecord, "PIN-CLI")
+        assert record is not None and record.ocpp_version == "2.1"
