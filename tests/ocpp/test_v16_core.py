@@ -337,3 +337,71 @@ def test_v2g_certificate_over_the_pnc_data_transfer(ocpp, tmp_path: Path) -> Non
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert statuses() == ["accepted"]
+
+
+def test_a_pnc_authorized_emaid_as_the_1_6_id_tag_is_that_contracts_session(ocpp) -> None:  # type: ignore[no-untyped-def]
+    """The car authorizes with its contract certificate inside the PnC DataTransfer (the eMAID
+    as idToken); the station then starts the 1.6 transaction with the eMAID as idTag, here in
+    its hyphenated form (20 characters at most in 1.6): the session is that contract's,
+    credited to it (verified), not an unknown tag."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from auth.principal import Principal
+    from auth.users import add_user
+    from pki.authority import pem_of
+
+    container = ocpp.container
+    with container.transaction() as session:
+        add_user(session, container.policy, "pnc16-driver", role="client", actor="test")
+        contract = container.contracts.create(
+            session, Principal.system("test"), owner="pnc16-driver", pcid="ZZTESTCAR16000001"
+        )
+        emaid = contract.emaid
+        issued = container.ca.issue_for_key(
+            session,
+            ec.generate_private_key(ec.SECP256R1()).public_key(),
+            "contract",
+            common_name=emaid,
+            actor="test",
+        )
+        container.contracts.record_certificate(
+            session,
+            container.contracts.find_by_emaid(session, emaid),
+            serial_hex=issued.serial_hex,
+            pcid="ZZTESTCAR16000001",
+            action="install",
+            schema="iso-2",
+            not_after=issued.certificate.not_valid_after_utc,
+            escrowed_key=None,
+            actor="test",
+        )
+    chain_pem = pem_of([issued.certificate, *issued.chain])
+    hyphenated = f"{emaid[:2]}-{emaid[2:5]}-{emaid[5:14]}-{emaid[14:]}"
+    assert len(hyphenated) <= 20
+    ocpp.add("V16-PNC")
+
+    async def run() -> tuple[dict[str, Any], Any]:
+        async with station16(ocpp.ws_url("V16-PNC"), "V16-PNC") as cp:
+            await boot(cp)
+            inner = {"idToken": {"idToken": emaid, "type": "eMAID"}, "certificate": chain_pem}
+            authorized = await cp.call(
+                call.DataTransfer(vendor_id=PNC, message_id="Authorize", data=json.dumps(inner))
+            )
+            started = await cp.call(
+                call.StartTransaction(
+                    connector_id=2, id_tag=hyphenated, meter_start=0, timestamp=now()
+                )
+            )
+            return json.loads(authorized.data), started
+
+    authorized, started = asyncio.run(run())
+    assert authorized["idTokenInfo"]["status"] == "Accepted", authorized
+    assert started.id_tag_info["status"] == "Accepted"
+    with ocpp.container.transaction() as session:
+        record = session.scalar(
+            select(TransactionRecord).where(TransactionRecord.station_id == "V16-PNC")
+        )
+        assert record is not None
+        assert record.transaction_id == str(started.transaction_id)
+        assert (record.id_token, record.id_token_type) == (emaid, "eMAID")
+        assert record.verified is True, record.unverified_reason
