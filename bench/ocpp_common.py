@@ -100,14 +100,16 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
-async def open_station(port: int, i: int, *, auth: bool = True) -> ClientConnection:
+async def open_station(
+    port: int, i: int, *, auth: bool = True, subprotocol: str = "ocpp2.0.1"
+) -> ClientConnection:
     headers = {}
     if auth:
         token = base64.b64encode(f"{station_id(i)}:{PASSWORD}".encode()).decode()
         headers["Authorization"] = f"Basic {token}"
     return await connect(
         f"ws://127.0.0.1:{port}/ocpp/{station_id(i)}",
-        subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+        subprotocols=[subprotocol],  # type: ignore[list-item]
         additional_headers=headers,
         compression=None,
         open_timeout=120,

@@ -5,6 +5,7 @@ and serves until its standard input closes.
 
     python -m bench.ocpp_servers ours DATABASE_URL DATA_DIR
     python -m bench.ocpp_servers bare
+    python -m bench.ocpp_servers bare16      (the `ocpp` package's v16 ChargePoint, ocpp1.6)
 """
 
 from __future__ import annotations
@@ -85,10 +86,53 @@ async def run_bare() -> None:
     server.close()
 
 
+async def run_bare16() -> None:
+    from ocpp.routing import on
+    from ocpp.v16 import ChargePoint, call_result
+    from websockets.asyncio.server import ServerConnection, serve
+
+    def now() -> str:
+        return datetime.now(UTC).isoformat()
+
+    class Station(ChargePoint):  # type: ignore[misc]
+        @on("BootNotification")
+        async def on_boot(self, **_: Any) -> Any:
+            return call_result.BootNotification(current_time=now(), interval=300, status="Accepted")
+
+        @on("Heartbeat")
+        async def on_heartbeat(self, **_: Any) -> Any:
+            return call_result.Heartbeat(current_time=now())
+
+        @on("StatusNotification")
+        async def on_status(self, **_: Any) -> Any:
+            return call_result.StatusNotification()
+
+    async def handler(connection: ServerConnection) -> None:
+        station = Station(connection.request.path.rsplit("/", 1)[-1], connection)
+        try:
+            await station.start()
+        except Exception:  # noqa: S110 - a closed connection ends the bare server's loop
+            pass
+
+    server = await serve(
+        handler,
+        "127.0.0.1",
+        0,
+        subprotocols=["ocpp1.6"],
+        compression=None,  # type: ignore[list-item]
+    )
+    port = next(iter(server.sockets)).getsockname()[1]
+    print(f"PORT {port}", flush=True)
+    await _until_stdin_closes()
+    server.close()
+
+
 def main() -> None:
     _raise_fd_limit()
     if sys.argv[1] == "ours":
         asyncio.run(run_ours(sys.argv[2], sys.argv[3]))
+    elif sys.argv[1] == "bare16":
+        asyncio.run(run_bare16())
     else:
         asyncio.run(run_bare())
 

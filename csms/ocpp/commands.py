@@ -14,8 +14,9 @@ from typing import Any
 
 from auth.errors import NotFound
 
-# Every OCPP 2.0.1 CALL the CSMS initiates (part 2, the use cases' CSMS→CS messages).
-CSMS_COMMANDS = frozenset(
+# Every OCPP 2.0.1 CALL the CSMS initiates (part 2, the use cases' CSMS→CS messages); 2.1
+# stations take these too (on 2.1's schemas).
+COMMANDS_201 = frozenset(
     {
         "CancelReservation",
         "CertificateSigned",
@@ -59,6 +60,39 @@ CSMS_COMMANDS = frozenset(
         "UpdateFirmware",
     }
 )
+# OCPP 1.6's Central System → Charge Point CALLs, with the security whitepaper's. Which of
+# them a station takes is its connection's version: the hub validates against its schemas.
+COMMANDS_16 = frozenset(
+    {
+        "CancelReservation",
+        "CertificateSigned",
+        "ChangeAvailability",
+        "ChangeConfiguration",
+        "ClearCache",
+        "ClearChargingProfile",
+        "DataTransfer",
+        "DeleteCertificate",
+        "ExtendedTriggerMessage",
+        "GetCompositeSchedule",
+        "GetConfiguration",
+        "GetDiagnostics",
+        "GetInstalledCertificateIds",
+        "GetLocalListVersion",
+        "GetLog",
+        "InstallCertificate",
+        "RemoteStartTransaction",
+        "RemoteStopTransaction",
+        "ReserveNow",
+        "Reset",
+        "SendLocalList",
+        "SetChargingProfile",
+        "SignedUpdateFirmware",
+        "TriggerMessage",
+        "UnlockConnector",
+        "UpdateFirmware",
+    }
+)
+CSMS_COMMANDS = COMMANDS_201 | COMMANDS_16
 # What the station trusts (certificates), where it connects (network profile), what it runs
 # (firmware), who may charge without the CSMS (local list), and anything vendor-defined.
 SECURITY_COMMANDS = frozenset(
@@ -70,9 +104,32 @@ SECURITY_COMMANDS = frozenset(
         "PublishFirmware",
         "SendLocalList",
         "SetNetworkProfile",
+        "SignedUpdateFirmware",
         "UnpublishFirmware",
         "UpdateFirmware",
     }
+)
+# 1.6 configuration keys that hold security settings (the whitepaper's), decide who may charge
+# without the CSMS, or what the station trusts for Plug & Charge: ChangeConfiguration of one of
+# them is for operators. Compared case-insensitively (1.6 keys are CiString).
+SECURITY_KEYS_16 = frozenset(
+    key.lower()
+    for key in (
+        "SecurityProfile",
+        "AuthorizationKey",
+        "CpoName",
+        "AdditionalRootCertificateCheck",
+        "CertificateStoreMaxLength",
+        "CertificateSignedMaxChainSize",
+        "AuthorizationCacheEnabled",
+        "AllowOfflineTxForUnknownId",
+        "LocalAuthorizeOffline",
+        "LocalPreAuthorize",
+        "LocalAuthListEnabled",
+        "ISO15118PnCEnabled",
+        "CentralContractValidationAllowed",
+        "ContractValidationOffline",
+    )
 )
 # Components whose variables hold the station's security settings (security profile, Basic
 # password, TLS, OCPP endpoint and network profiles, ISO 15118 trust).
@@ -93,6 +150,9 @@ def is_security_relevant(action: str, payload: dict[str, Any]) -> bool:
         raise NotACommand(f"{action!r} is not a call the CSMS sends to a station")
     if action in SECURITY_COMMANDS:
         return True
+    if action == "ChangeConfiguration":
+        key = payload.get("key")
+        return not isinstance(key, str) or key.strip().lower() in SECURITY_KEYS_16
     if action == "SetVariables":
         data = payload.get("setVariableData")
         if not isinstance(data, list):

@@ -405,3 +405,84 @@ def test_a_pnc_authorized_emaid_as_the_1_6_id_tag_is_that_contracts_session(ocpp
         assert record.transaction_id == str(started.transaction_id)
         assert (record.id_token, record.id_token_type) == (emaid, "eMAID")
         assert record.verified is True, record.unverified_reason
+
+
+def test_1_6_commands_through_the_api_reach_the_station_in_its_version(ocpp) -> None:  # type: ignore[no-untyped-def]
+    """RemoteStartTransaction, GetConfiguration of the PnC keys and ChangeConfiguration
+    (ISO15118PnCEnabled: an operator's command) through the REST API, answered by the `ocpp`
+    package's 1.6 charge point, which checks them against its 1.6 schemas; a 2.0.1-only
+    command to a 1.6 station is refused, not sent."""
+    import httpx
+
+    from csms.app import create_app
+    from csms.ocpp.commands import is_security_relevant
+    from tests.ocpp.conftest import API
+    from tests.pki.server import serving
+
+    assert is_security_relevant("ChangeConfiguration", {"key": "iso15118pncenabled", "value": "1"})
+    assert is_security_relevant("ChangeConfiguration", {"key": "AuthorizationKey", "value": "x"})
+    assert not is_security_relevant("ChangeConfiguration", {"key": "MeterValueSampleInterval"})
+    assert not is_security_relevant("GetConfiguration", {"key": ["ISO15118PnCEnabled"]})
+
+    ocpp.add("V16-CMD")
+    seen: list[tuple[str, dict[str, Any]]] = []
+
+    class Commanded(Station16):
+        @on("RemoteStartTransaction")
+        def on_remote_start(self, id_tag: str, **rest: Any) -> call_result.RemoteStartTransaction:
+            seen.append(("RemoteStartTransaction", {"id_tag": id_tag, **rest}))
+            return call_result.RemoteStartTransaction(status="Accepted")
+
+        @on("GetConfiguration")
+        def on_get_configuration(self, key: list[str] | None = None) -> Any:
+            seen.append(("GetConfiguration", {"key": key}))
+            return call_result.GetConfiguration(
+                configuration_key=[
+                    {"key": k, "readonly": False, "value": "true"} for k in key or []
+                ]
+            )
+
+        @on("ChangeConfiguration")
+        def on_change_configuration(self, key: str, value: str) -> Any:
+            seen.append(("ChangeConfiguration", {"key": key, "value": value}))
+            return call_result.ChangeConfiguration(status="Accepted")
+
+    async def run(base: str) -> list[httpx.Response]:
+        token = base64.b64encode(f"V16-CMD:{PASSWORD}".encode()).decode()
+        async with connect(
+            ocpp.ws_url("V16-CMD"),
+            subprotocols=["ocpp1.6"],  # type: ignore[list-item]
+            additional_headers={"Authorization": f"Basic {token}"},
+        ) as ws:
+            cp = Commanded("V16-CMD", ws)
+            task = asyncio.create_task(cp.start())
+            await boot(cp)
+            url = f"{base}/api/ocpp/stations/V16-CMD/commands"
+            answers = []
+            async with httpx.AsyncClient(headers=API, timeout=30) as client:
+                for action, payload in (
+                    ("RemoteStartTransaction", {"connectorId": 1, "idTag": "RFID-REMOTE"}),
+                    ("GetConfiguration", {"key": ["ISO15118PnCEnabled", "CertSigningWaitMinimum"]}),
+                    ("ChangeConfiguration", {"key": "ISO15118PnCEnabled", "value": "true"}),
+                    (
+                        "RequestStartTransaction",
+                        {"idToken": {"idToken": "X", "type": "Central"}, "remoteStartId": 1},
+                    ),
+                ):
+                    answers.append(await client.post(f"{url}/{action}", json=payload))
+            task.cancel()
+            return answers
+
+    with serving(create_app(ocpp.container)) as base:
+        answers = asyncio.run(run(base))
+    assert [a.status_code for a in answers[:3]] == [200, 200, 200], [a.text for a in answers]
+    assert answers[0].json()["response"] == {"status": "Accepted"}
+    keys = {k["key"]: k["value"] for k in answers[1].json()["response"]["configurationKey"]}
+    assert keys == {"ISO15118PnCEnabled": "true", "CertSigningWaitMinimum": "true"}
+    assert answers[2].json()["response"] == {"status": "Accepted"}
+    assert answers[3].status_code >= 400  # not a 1.6 action: never sent
+    assert [name for name, _ in seen] == [
+        "RemoteStartTransaction",
+        "GetConfiguration",
+        "ChangeConfiguration",
+    ]
