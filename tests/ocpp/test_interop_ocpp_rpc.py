@@ -57,11 +57,13 @@ def _hash_data(cert: x509.Certificate, issuer: x509.Certificate) -> dict[str, st
     }
 
 
-def run_driver(modules: Path, scenario: dict[str, object], tmp_path: Path) -> dict:  # type: ignore[type-arg]
+def run_driver(  # type: ignore[type-arg]
+    modules: Path, scenario: dict[str, object], tmp_path: Path, driver: Path = DRIVER
+) -> dict:
     scenario_file = tmp_path / "scenario.json"
     scenario_file.write_text(json.dumps(scenario))
     result = subprocess.run(
-        ["node", str(DRIVER), str(scenario_file)],
+        ["node", str(driver), str(scenario_file)],
         capture_output=True,
         text=True,
         timeout=120,

@@ -1,0 +1,112 @@
+"""A 1.6J station nobody here wrote: the `ocpp-rpc` npm package in strict mode on subprotocol
+ocpp1.6 (its bundled 1.6 schemas include the security whitepaper's messages). Boot,
+heartbeat, status, a session with meter values, the whitepaper's charge point certificate and
+the V2G certificate through the Plug & Charge DataTransfer (both checked by `openssl verify`),
+an OCSP answer through the envelope checked by `openssl ocsp`, Authorize with a contract chain
+and with hash data, and the envelope's refusals."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from sqlalchemy import select
+
+from csms.ocpp.db import TransactionRecord
+from pki.authority import pem_of
+from tests.ocpp.test_interop_ocpp_rpc import _pnc_inputs, ocpp_rpc_modules, run_driver
+from tests.pki.helpers import make_csr, openssl
+
+pytestmark = [pytest.mark.postgres, pytest.mark.interop]
+
+DRIVER16 = Path(__file__).parent / "interop" / "station16.js"
+__all__ = ["ocpp_rpc_modules"]
+
+
+def _verify_chain(chain_pem: str, ca_file: Path, tmp_path: Path, name: str) -> None:
+    chain = x509.load_pem_x509_certificates(chain_pem.encode())
+    (tmp_path / f"{name}-leaf.pem").write_text(pem_of(chain[:1]))
+    (tmp_path / f"{name}-untrusted.pem").write_text(pem_of(chain[1:]))
+    verified = openssl(
+        "verify",
+        "-CAfile",
+        str(ca_file),
+        "-untrusted",
+        str(tmp_path / f"{name}-untrusted.pem"),
+        str(tmp_path / f"{name}-leaf.pem"),
+    )
+    assert f"{name}-leaf.pem: OK" in verified
+
+
+def test_ocpp_rpc_strict_1_6_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ocpp.add("RPC16-1", evse_ids=["UZ*R16*E1"], allow_v2g_without_tls=True)
+    container = ocpp.container
+    org = container.settings.organization
+    inputs = _pnc_inputs(container)
+    scenario = {
+        "endpoint": f"ws://127.0.0.1:{ocpp.ports['ws']}/ocpp",
+        "identity": "RPC16-1",
+        "password": "correct-horse-battery-1",
+        "csr": make_csr(cn="RPC16-1", o=org).decode(),
+        "v2gCsr": make_csr(cn="UZ*R16*E1", o=org).decode(),
+        **inputs,
+    }
+    report = run_driver(ocpp_rpc_modules, scenario, tmp_path, driver=DRIVER16)
+    assert report["protocol"] == "ocpp1.6"
+    failed = {name: s["error"] for name, s in report["steps"].items() if not s["ok"]}
+    assert not failed, failed  # every request and response passed strict 1.6 validation
+    assert report["badMessages"] == [] and report["errors"] == []
+    steps = {name: s["response"] for name, s in report["steps"].items()}
+    inner = {name: s.get("inner") for name, s in report["steps"].items()}
+
+    assert steps["boot"]["status"] == "Accepted"
+    assert isinstance(steps["start"]["transactionId"], int)
+    with container.transaction() as session:
+        record = session.scalar(
+            select(TransactionRecord).where(TransactionRecord.station_id == "RPC16-1")
+        )
+        assert record is not None and record.ocpp_version == "1.6" and record.state == "ended"
+        assert (record.meter_start_wh, record.meter_last_wh) == (100.0, 5100.0)
+
+    # The whitepaper's CertificateSigned (no certificateType) and the wrapped V2G one.
+    assert steps["sign"] == {"status": "Accepted"}
+    (signed,) = report["certificateSigned"]
+    assert set(signed) == {"certificateChain"}
+    _verify_chain(signed["certificateChain"], ocpp.ca_file(), tmp_path, "cp")
+    assert steps["sign_v2g"]["status"] == "Accepted" and inner["sign_v2g"] == {"status": "Accepted"}
+    (wrapped,) = [w for w in report["wrapped"] if w["messageId"] == "CertificateSigned"]
+    assert wrapped["inner"]["certificateType"] == "V2GCertificate"
+    _verify_chain(wrapped["inner"]["certificateChain"], ocpp.ca_file(), tmp_path, "v2g")
+
+    # GetCertificateStatus through the envelope: a real OCSP answer, good per openssl.
+    assert inner["certificate_status"]["status"] == "Accepted"
+    ocsp_der = base64.b64decode(inner["certificate_status"]["ocspResult"])
+    (tmp_path / "resp.der").write_bytes(ocsp_der)
+    cpo_sub2 = container.ca.authority("cpo-sub2").certificate
+    (tmp_path / "issuer.pem").write_text(pem_of([cpo_sub2]))
+    (tmp_path / "cpo.pem").write_text(pem_of(container.ca.chain_to_root("cpo-sub2")))
+    checked = openssl(
+        "ocsp",
+        "-respin",
+        str(tmp_path / "resp.der"),
+        "-issuer",
+        str(tmp_path / "issuer.pem"),
+        "-sha256",
+        "-serial",
+        "0x" + inputs["ocspRequestData"]["serialNumber"],  # type: ignore[index]
+        "-CAfile",
+        str(tmp_path / "cpo.pem"),
+    )
+    assert "Response verify OK" in checked and ": good" in checked, checked
+
+    # Refusals of the contract service come back inside a valid envelope.
+    assert steps["ev_certificate"]["status"] == "Accepted"
+    assert inner["ev_certificate"]["status"] == "Failed"
+    for name in ("authorize_chain", "authorize_hash"):
+        assert inner[name]["idTokenInfo"]["status"]
+    assert steps["unknown_vendor"] == {"status": "UnknownVendorId"}
+    assert steps["not_json"]["status"] == "Rejected"
+    assert json.dumps(steps["not_json"]).count("not JSON") == 1
