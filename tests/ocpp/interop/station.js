@@ -4,7 +4,21 @@
 // report to stdout. Any schema violation makes the call (or our handler) fail, and is reported.
 'use strict';
 const fs = require('fs');
-const { RPCClient } = require('ocpp-rpc');
+const { RPCClient, createValidator } = require('ocpp-rpc');
+
+// ocpp-rpc 2.2.1 looks its strict-mode schemas up as `urn:<Action>.req` / `.conf`, but the
+// OCA 2.1 schemas it bundles are named `urn:<Action>Request` / `Response`, so its own 2.1
+// strict mode finds none. The same schemas, renamed to what the client looks up, are passed
+// as its documented custom validator for the subprotocol (the content is untouched).
+function ocpp21Validator() {
+    const schemas = require('ocpp-rpc/lib/schemas/ocpp2_1.json').map((schema) => {
+        const id = schema.$id
+            .replace(/Request$/, '.req')
+            .replace(/Response$/, '.conf');
+        return { ...schema, $id: id };
+    });
+    return createValidator('ocpp2.1', schemas);
+}
 
 async function main() {
     const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
@@ -24,8 +38,9 @@ async function main() {
         identity: scenario.identity,
         password: scenario.password || undefined,
         wsOpts,
-        protocols: ['ocpp2.0.1'],
+        protocols: [scenario.protocol || 'ocpp2.0.1'],
         strictMode: true,
+        strictModeValidators: scenario.protocol === 'ocpp2.1' ? [ocpp21Validator()] : [],
         reconnect: false,
         callTimeoutMs: 15000,
     });
@@ -58,6 +73,10 @@ async function main() {
         chargingStation: { model: 'Interop-1', vendorName: 'ocpp-rpc' },
     });
     await step('heartbeat', 'Heartbeat', {});
+    if (scenario.strictProbe) {
+        // Must fail in the client itself: shows its strict mode is really checking.
+        await step('strict_probe', 'Heartbeat', { notInTheSchema: true });
+    }
     await step('status', 'StatusNotification', {
         timestamp: new Date().toISOString(), connectorStatus: 'Available', evseId: 1, connectorId: 1,
     });
