@@ -140,7 +140,12 @@ class CertificateProvisioningService:
         self._iso20 = Iso20Installer(ca, trust, contracts, issuer)
 
     def handle(
-        self, session: Session, iso15118_schema_version: str, action: str, exi_request: str
+        self,
+        session: Session,
+        iso15118_schema_version: str,
+        action: str,
+        exi_request: str,
+        max_exi_request: int = MAX_EXI_CHARACTERS,
     ) -> CpsAnswer:
         """Answer one Get15118EVCertificate in the caller's transaction, which must not have
         written anything yet (the CA commits the certificate's reservation on a connection
@@ -149,9 +154,9 @@ class CertificateProvisioningService:
         error propagates, and the caller's rollback leaves at most a reserved, never
         completed certificate, which terminating the contract revokes."""
         if iso15118_schema_version in ISO20_SCHEMAS:
-            return self._iso20.handle(session, action, exi_request)
+            return self._iso20.handle(session, action, exi_request, max_exi_request)
         if iso15118_schema_version == ISO2_SCHEMA:
-            return self._iso2.handle(session, action, exi_request)
+            return self._iso2.handle(session, action, exi_request, max_exi_request)
         unknown = CpsFailure(Code.FAILED, f"unknown schema {iso15118_schema_version!r}")
         return self._iso2.refuse(action, unknown)
 

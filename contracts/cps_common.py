@@ -85,11 +85,17 @@ class SchemaCps(ABC, Generic[RequestT]):
         self._contracts = contracts
         self._issuer = issuer
 
-    def handle(self, session: Session, action: str, exi_request: str) -> CpsAnswer:
+    def handle(
+        self,
+        session: Session,
+        action: str,
+        exi_request: str,
+        max_exi_request: int = MAX_EXI_CHARACTERS,
+    ) -> CpsAnswer:
         session_id = bytes(8)  # until the request is read: nothing to echo
         try:
             self._check_action(action)
-            request = self._read(request_bytes(exi_request))
+            request = self._read(request_bytes(exi_request, max_exi_request))
             session_id = self._session_id(request)
             return self._serve(session, action, request)
         except ServiceError as exc:  # e.g. the PKI is not initialised
@@ -126,12 +132,11 @@ class SchemaCps(ABC, Generic[RequestT]):
 # --- the request --------------------------------------------------------------------------
 
 
-def request_bytes(exi_request: str) -> bytes:
-    """The EXI bytes of OCPP's base64 exiRequest, within OCPP's size limit."""
-    if len(exi_request) > MAX_EXI_CHARACTERS:
-        raise CpsFailure(
-            FAILED, f"exiRequest has {len(exi_request)} characters, over {MAX_EXI_CHARACTERS}"
-        )
+def request_bytes(exi_request: str, limit: int = MAX_EXI_CHARACTERS) -> bytes:
+    """The EXI bytes of OCPP's base64 exiRequest, within the OCPP version's size limit (2.0.1:
+    5,600 characters; 2.1: 11,000)."""
+    if len(exi_request) > limit:
+        raise CpsFailure(FAILED, f"exiRequest has {len(exi_request)} characters, over {limit}")
     try:
         return base64.b64decode(exi_request, validate=True)
     except (binascii.Error, ValueError):

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from contracts.authorization import HashData, PncAuthorizer
-from contracts.cps import CertificateProvisioningService
+from contracts.cps import MAX_EXI_CHARACTERS, CertificateProvisioningService
 
 from .ocpp.contract_port import AuthorizeDecision, EvCertificateAnswer
 
@@ -56,10 +56,18 @@ class PncDecisions:
         return AuthorizeDecision(decision.id_token_status, decision.certificate_status)
 
     def get_15118_ev_certificate(
-        self, schema_version: str, action: str, exi_request_b64: str, *, station_id: str
+        self,
+        schema_version: str,
+        action: str,
+        exi_request_b64: str,
+        *,
+        station_id: str,
+        max_exi_request: int = MAX_EXI_CHARACTERS,
     ) -> EvCertificateAnswer:
         with self._sessions.begin() as session:
-            answer = self._cps.handle(session, schema_version, action, exi_request_b64)
+            answer = self._cps.handle(
+                session, schema_version, action, exi_request_b64, max_exi_request
+            )
         reason = None if answer.status == "Accepted" else answer.response_code
         # statusInfo's limits are applied where the response is built (csms.ocpp.limits).
         return EvCertificateAnswer(answer.status, answer.exi_response, reason_code=reason)

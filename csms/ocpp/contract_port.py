@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from . import limits
+
 
 @dataclass(frozen=True)
 class AuthorizeDecision:
@@ -46,7 +48,13 @@ class ContractDecisions(Protocol):
     ) -> AuthorizeDecision: ...
 
     def get_15118_ev_certificate(
-        self, schema_version: str, action: str, exi_request_b64: str, *, station_id: str
+        self,
+        schema_version: str,
+        action: str,
+        exi_request_b64: str,
+        *,
+        station_id: str,
+        max_exi_request: int = limits.EXI,
     ) -> EvCertificateAnswer: ...
 
 
@@ -66,6 +74,12 @@ class RefusingContractDecisions:
         return AuthorizeDecision("Unknown")
 
     def get_15118_ev_certificate(
-        self, schema_version: str, action: str, exi_request_b64: str, *, station_id: str
+        self,
+        schema_version: str,
+        action: str,
+        exi_request_b64: str,
+        *,
+        station_id: str,
+        max_exi_request: int = limits.EXI,
     ) -> EvCertificateAnswer:
         return EvCertificateAnswer("Failed", "", reason_code="NoContractService")

@@ -37,6 +37,7 @@ log = logging.getLogger("csms.ocpp")
 T = TypeVar("T")
 
 ALLOWED_BEFORE_ACCEPTED = frozenset({"BootNotification"})
+EXI_REQUEST_21 = 11_000  # Get15118EVCertificateRequest.exiRequest maxLength in OCPP 2.1
 ALLOWED_WHILE_PENDING = frozenset({"BootNotification", "SignCertificate"})
 # Notifications the CSMS takes without acting on them yet: answered with their (empty)
 # response instead of NotSupported, so stations do not retry them forever.
@@ -288,6 +289,10 @@ class Handlers:
                     p["action"],
                     p["exiRequest"],
                     station_id=conn.station_id,
+                    # OCPP 2.1 carries ISO 15118-20's larger requests (its schema's bound).
+                    max_exi_request=EXI_REQUEST_21
+                    if conn.version is OcppVersion.V21
+                    else limits.EXI,
                 )
             outcome = "accepted" if answer.status == "Accepted" else "failed"
         finally:

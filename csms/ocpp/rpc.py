@@ -311,7 +311,7 @@ def validate(
             f"{where}: {error.message}"[: limits.ERROR_DESCRIPTION],
             {"keyword": str(error.validator)},
         )
-    if not request:
+    if not request and version is not OcppVersion.V21:  # 2.1's schema carries its own bounds
         for (limited_action, key), limit in OFFICIAL_LIMITS.items():
             value = payload.get(key)
             if action == limited_action and isinstance(value, str) and len(value) > limit:

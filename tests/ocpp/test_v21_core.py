@@ -187,3 +187,52 @@ def test_2_1_a_bad_callresult_from_the_station_gets_a_callresulterror(ocpp) -> N
     assert refused[0] == 5 and refused[1] == reset[1]
     assert refused[2] == "PropertyConstraintViolation"
     assert replies and replies[0].status_code >= 400
+
+
+def test_iso15118_20_contract_installation_over_2_1(ocpp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Get15118EVCertificate on 2.1 with an ISO 15118-20 CertificateInstallationReq (the
+    -20 schema version), answered by the product's -20 CPS: the car's side (tests/contracts
+    car20.py: signature, ECDH-ES key decryption) takes the new contract certificate. 2.1's
+    schema bounds the exchange (exiRequest 11,000, exiResponse 17,000 characters), not 2.0.1's
+    5,600."""
+    from auth.principal import Principal
+    from auth.users import add_user
+    from contracts.cps import ISO20_SCHEMAS
+    from tests.contracts.car20 import Car20, make_oem_pki20
+
+    pcid = "ZZTESTCAR21000001"
+    container = ocpp.container
+    oem = make_oem_pki20(tmp_path / "oem20", leaf_cn=pcid)
+    with container.transaction() as session:
+        container.trust.add_bundle(session, oem.pem("root", "sub1", "sub2"), "oem-root", actor="t")
+        add_user(session, container.policy, "driver21", role="client", actor="test")
+        contract = container.contracts.create(
+            session, Principal.system("test"), owner="driver21", pcid=pcid
+        )
+    car = Car20(oem, pcid)
+    root = container.ca.authority("v2g-root-20").certificate
+    exi_request = car.request_b64([root])
+    ocpp.add("V21-PNC20")
+
+    async def run() -> Any:
+        async with station21(ocpp.ws_url("V21-PNC20"), "V21-PNC20") as cp:
+            await cp.call(
+                call.BootNotification(
+                    charging_station={"model": "Uz-21", "vendor_name": "UzPnC"}, reason="PowerUp"
+                )
+            )
+            return await cp.call(
+                call.Get15118EVCertificate(
+                    iso_15118_schema_version=ISO20_SCHEMAS[0],
+                    action="Install",
+                    exi_request=exi_request,
+                )
+            )
+
+    answer = asyncio.run(run())
+    assert answer.status == "Accepted", answer
+    installed = car.accept(answer.exi_response, root)
+    assert installed.emaid == contract.emaid
+    installed.certificate.verify_directly_issued_by(
+        container.ca.authority("mo-sub2-20").certificate
+    )
