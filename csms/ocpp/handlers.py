@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 import httpx
+from cryptography import x509
 from ocpp.v201.enums import (
     GenericStatusEnumType,
     GetCertificateStatusEnumType,
@@ -23,10 +24,13 @@ from ocpp.v201.enums import (
 )
 from sqlalchemy.orm import Session
 
+from pki.trust import TrustStore
+
 from .. import metrics
 from ..database import in_worker_transaction
 from . import limits, rpc
 from .certificates import SignOutcome, ocsp_request_from_hash_data, usable_ocsp_answer
+from .chain_status import ChainStatusPorts, chain_status
 from .connection import AfterSend, HandlerResult, StationConnection
 from .handlers16 import Handlers16
 from .parts import OcppParts
@@ -90,6 +94,7 @@ class Handlers:
             "Authorize": self.authorize,
             "Get15118EVCertificate": self.get_15118_ev_certificate,
             "DataTransfer": self.data_transfer,
+            "GetCertificateChainStatus": self.get_certificate_chain_status,  # 2.1
         }
         self._v16 = Handlers16(self)
 
@@ -237,6 +242,13 @@ class Handlers:
         alone is never fetched (it could point anywhere, inside our network too)."""
         if url not in self._settings.ocpp_trusted_ocsp_responders:
             return None
+        der = await self._fetch_ocsp(url, request)
+        return usable_ocsp_answer(der) if der is not None else None
+
+    async def _fetch_ocsp(self, url: str, request: bytes) -> bytes | None:
+        """POST an OCSP request to an operator-listed responder (callers check the list)."""
+        if url not in self._settings.ocpp_trusted_ocsp_responders:
+            return None
         try:
             async with httpx.AsyncClient(timeout=3.0, follow_redirects=False) as client:
                 reply = await client.post(
@@ -247,7 +259,24 @@ class Handlers:
             return None
         if reply.status_code != 200 or len(reply.content) > 64 * 1024:
             return None
-        return usable_ocsp_answer(reply.content)
+        return reply.content
+
+    # --- 2.1 GetCertificateChainStatus ---------------------------------------------------------
+
+    async def get_certificate_chain_status(
+        self, conn: StationConnection, p: dict[str, Any]
+    ) -> HandlerResult:
+        def anchors(session: Session) -> list[x509.Certificate]:
+            return [x509.load_der_x509_certificate(r.der) for r in TrustStore.list(session)]
+
+        ports = ChainStatusPorts(
+            own_responder=self._parts.ocsp.respond,
+            trusted_urls=self._settings.ocpp_trusted_ocsp_responders,
+            fetch=self._fetch_ocsp,
+            anchors=lambda: self._in_transaction(anchors),
+        )
+        statuses = await chain_status(ports, p["certificateStatusRequests"])
+        return {"certificateStatus": statuses}, None
 
     # --- C07, M01/M02: decided by the contract service -------------------------------------------
 

@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 from ocpp.v21 import ChargePoint, call
 from sqlalchemy import select
 from websockets.asyncio.client import connect
@@ -236,3 +238,91 @@ def test_iso15118_20_contract_installation_over_2_1(ocpp, tmp_path) -> None:  # 
     installed.certificate.verify_directly_issued_by(
         container.ca.authority("mo-sub2-20").certificate
     )
+
+
+def test_get_certificate_chain_status_from_our_own_status_and_never_a_station_url(
+    ocpp, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """GetCertificateChainStatus (2.1): our own certificates are answered from the product's
+    status store for OCSP and CRL alike (good, revoked); a foreign certificate whose URL the
+    operator did not list is Failed, and that URL is never contacted."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from pki.ocsp import cert_id_for
+    from tests.pki.helpers import make_csr
+
+    container = ocpp.container
+    org = container.settings.organization
+    cpo_sub2 = container.ca.authority("cpo-sub2").certificate
+    with container.transaction() as session:
+        good = container.ca.issue_from_csr(
+            session, make_csr(cn="UZ*CHS*E1", o=org), "secc", actor="test"
+        )
+        bad = container.ca.issue_from_csr(
+            session, make_csr(cn="UZ*CHS*E2", o=org), "secc", actor="test"
+        )
+        container.ca.revoke(session, bad.certificate.serial_number, reason=None, actor="test")
+    foreign_key = ec.generate_private_key(ec.SECP256R1())
+    foreign = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "Foreign")]))
+        .issuer_name(x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "Foreign")]))
+        .public_key(foreign_key.public_key())
+        .serial_number(7)
+        .not_valid_before(datetime(2026, 1, 1, tzinfo=UTC))
+        .not_valid_after(datetime(2036, 1, 1, tzinfo=UTC))
+        .sign(foreign_key, hashes.SHA256())
+    )
+
+    hits: list[str] = []
+
+    class Spy(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            hits.append(self.path)
+            self.send_response(500)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    spy = HTTPServer(("127.0.0.1", 0), Spy)
+    threading.Thread(target=spy.serve_forever, daemon=True).start()
+
+    def hash_data(cert, issuer) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        cid = cert_id_for(cert, issuer, "sha256")
+        return {
+            "hashAlgorithm": "SHA256",
+            "issuerNameHash": cid.issuer_name_hash.hex(),
+            "issuerKeyHash": cid.issuer_key_hash.hex(),
+            "serialNumber": f"{cert.serial_number:x}",
+        }
+
+    requests = [
+        {"certificateHashData": hash_data(good.certificate, cpo_sub2), "source": "OCSP",
+         "urls": ["http://ocsp.example/"]},
+        {"certificateHashData": hash_data(bad.certificate, cpo_sub2), "source": "OCSP",
+         "urls": ["http://ocsp.example/"]},
+        {"certificateHashData": hash_data(good.certificate, cpo_sub2), "source": "CRL",
+         "urls": ["http://crl.example/x.crl"]},
+        {"certificateHashData": hash_data(foreign, foreign), "source": "OCSP",
+         "urls": [f"http://127.0.0.1:{spy.server_port}/ocsp"]},
+    ]  # fmt: skip
+    ocpp.add("V21-CHAIN")
+    try:
+        with open_station(ocpp.ws_url("V21-CHAIN"), "V21-CHAIN", subprotocols=("ocpp2.1",)) as ws:
+            boot = {"reason": "PowerUp", "chargingStation": {"model": "M", "vendorName": "V"}}
+            ws.send(json.dumps([2, "b", "BootNotification", boot]))
+            assert json.loads(ws.recv(timeout=10))[2]["status"] == "Accepted"
+            payload = {"certificateStatusRequests": requests}
+            ws.send(json.dumps([2, "chain", "GetCertificateChainStatus", payload]))
+            answer = json.loads(ws.recv(timeout=20))
+    finally:
+        spy.shutdown()
+    assert answer[0] == 3, answer
+    statuses = [(s["source"], s["status"]) for s in answer[2]["certificateStatus"]]
+    assert statuses == [("OCSP", "Good"), ("OCSP", "Revoked"), ("CRL", "Good"), ("OCSP", "Failed")]
+    assert all(s["nextUpdate"] for s in answer[2]["certificateStatus"])
+    assert hits == []  # the station's URL was never fetched
