@@ -524,6 +524,11 @@ class CertificateAuthority:
         own; call it before the caller's transaction writes, as for any issuance)."""
         self._mark_failed(pending.record_id, pending.actor, reason)
 
+    def default_issuer(self, profile_name: str) -> str:
+        """The CA that issues `profile_name` certificates when none is named (the first of the
+        profile's `issuers`); IssuerNotAllowed for a profile not issued from requests."""
+        return self._issuer_for(get_profile(profile_name), None).name
+
     def _issuer_for(self, profile: Profile, ca_name: str | None) -> Authority:
         """Step 1's first check, before anything is stored: the CA named (or the profile's
         default) must be one of the profile's `issuers` (certs/profiles.toml), so a profile is

@@ -29,6 +29,7 @@ from pki.authority import CertificateAuthority
 from pki.csr import load_csr
 from pki.errors import AlreadyRevoked, CsrRejected, PkiError
 from pki.issuance import parse_serial
+from pki.ocsp import cert_id_for
 
 from . import limits
 from .db import StationCertificateRecord
@@ -38,16 +39,23 @@ log = logging.getLogger("csms.ocpp")
 
 CHARGING_STATION = "ChargingStationCertificate"
 V2G = "V2GCertificate"
+V2G20 = "V2G20Certificate"  # OCPP 2.1: the SECC certificate of the ISO 15118-20 PKI
 # certificateType → (CA profile, must CN equal the station identity?)
 PROFILES: dict[str, tuple[str, bool]] = {
     CHARGING_STATION: ("charging-station", True),
     V2G: ("secc", False),  # CN = ISO15118Ctrlr.SeccId: one of the station's registered EVSE IDs
+    V2G20: ("secc-20", False),
 }
+SECC_KINDS = frozenset({V2G, V2G20})
 # An unanswered CertificateSigned blocks a new request of its type for this long (one
 # outstanding request per type); after it a new request replaces it, so a station that lost
 # its key is never locked out of renewal.
 OUTSTANDING_FOR = timedelta(minutes=15)
-TRIGGERS = {CHARGING_STATION: "SignChargingStationCertificate", V2G: "SignV2GCertificate"}
+TRIGGERS = {
+    CHARGING_STATION: "SignChargingStationCertificate",
+    V2G: "SignV2GCertificate",
+    V2G20: "SignV2G20Certificate",
+}
 
 _HASHES: dict[str, type[hashes.HashAlgorithm]] = {
     "SHA256": hashes.SHA256,
@@ -69,6 +77,7 @@ class Delivery:
     record_id: int
     certificate_type: str
     pem_chain: str
+    request_id: int | None = None
 
 
 class StationCertificates:
@@ -93,16 +102,31 @@ class StationCertificates:
         self._requests_per_hour = requests_per_hour
 
     def sign(
-        self, session: Session, station: Station, csr: str, certificate_type: str | None
+        self,
+        session: Session,
+        station: Station,
+        csr: str,
+        certificate_type: str | None,
+        *,
+        request_id: int | None = None,
+        root_hash: dict[str, Any] | None = None,
     ) -> SignOutcome:
         """Check the request and the CSR and issue; a combined request (no type) gets a station
         certificate. The certificate and its pending delivery are stored in the same
-        transaction, so an issued certificate is always one the retry loop will deliver."""
+        transaction, so an issued certificate is always one the retry loop will deliver.
+        OCPP 2.1: `request_id` is kept for the CertificateSigned; `root_hash` (the station's
+        hashRootCertificate) must name the root the certificate would chain to."""
         kind = certificate_type or CHARGING_STATION
         profile, cn_is_identity = PROFILES[kind]
         refusal = self._refusal(session, station, kind)
         if refusal is not None:
             return refusal
+        if root_hash is not None and not self._is_our_root(profile, root_hash):
+            return SignOutcome(
+                False,
+                reason="UnknownRoot",
+                detail="hashRootCertificate names no root this certificate would chain to",
+            )
         try:
             expected_cn = station.id if cn_is_identity else self._registered_cn(station, csr)
             issued = self._ca.issue_from_csr(
@@ -127,13 +151,36 @@ class StationCertificates:
             status="pending",
             attempts=0,
             created_at=datetime.now(UTC),
+            request_id=request_id,
         )
         session.add(record)
         session.flush()
         return SignOutcome(True, record_id=record.id)
 
+    def _is_our_root(self, profile: str, root_hash: dict[str, Any]) -> bool:
+        """Whether the station's CertificateHashData names the root of the chain this profile
+        is issued under (the root's CertID: its own name and key hashes and its serial)."""
+        issuer = self._ca.default_issuer(profile)
+        root = self._ca.chain_to_root(issuer)[-1]
+        algorithm = _HASHES.get(str(root_hash.get("hashAlgorithm")))
+        if algorithm is None:
+            return False
+        cid = cert_id_for(root, root, algorithm().name)
+        try:
+            return (
+                bytes.fromhex(str(root_hash["issuerNameHash"])) == cid.issuer_name_hash
+                and bytes.fromhex(str(root_hash["issuerKeyHash"])) == cid.issuer_key_hash
+                and int(str(root_hash["serialNumber"]), 16) == root.serial_number
+            )
+        except (KeyError, ValueError):
+            return False
+
     def _refusal(self, session: Session, station: Station, kind: str) -> SignOutcome | None:
-        if kind == V2G and station.security_profile < 2 and not station.allow_v2g_without_tls:
+        if (
+            kind in SECC_KINDS
+            and station.security_profile < 2
+            and not station.allow_v2g_without_tls
+        ):
             return SignOutcome(
                 False,
                 reason="InsecureConnection",
@@ -201,7 +248,7 @@ class StationCertificates:
             )
             .order_by(StationCertificateRecord.id)
         )
-        return [Delivery(r.id, r.certificate_type, r.pem_chain) for r in rows]
+        return [Delivery(r.id, r.certificate_type, r.pem_chain, r.request_id) for r in rows]
 
     @staticmethod
     def pending_exists(station_id: ColumnElement[str]) -> ColumnElement[bool]:

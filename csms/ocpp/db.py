@@ -162,6 +162,8 @@ class StationCertificateRecord(Base):
     last_error: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # OCPP 2.1: the SignCertificate's requestId, which its CertificateSigned carries back.
+    request_id: Mapped[int | None] = mapped_column(Integer)
 
 
 # --- the cluster: which node holds which station (csms/ocpp/cluster.py) ----------------------

@@ -205,7 +205,12 @@ class Handlers:
             if station is None:  # removed while connected
                 return SignOutcome(False, reason="UnknownStation", detail="no such station")
             return self._parts.certificates.sign(
-                session, station, p["csr"], p.get("certificateType")
+                session,
+                station,
+                p["csr"],
+                p.get("certificateType"),
+                request_id=p.get("requestId"),  # 2.1
+                root_hash=p.get("hashRootCertificate"),  # 2.1
             )
 
         outcome = await self._in_transaction(sign)

@@ -396,7 +396,7 @@ class OcppServer:
         for delivery in pending:
             try:
                 answer = await certificate_signed(
-                    conn, delivery.pem_chain, delivery.certificate_type
+                    conn, delivery.pem_chain, delivery.certificate_type, delivery.request_id
                 )
             except Exception as exc:
                 error = f"{type(exc).__name__}: {exc}"
@@ -463,16 +463,20 @@ class OcppServer:
 
 
 async def certificate_signed(
-    conn: StationConnection, pem_chain: str, certificate_type: str
+    conn: StationConnection, pem_chain: str, certificate_type: str, request_id: int | None = None
 ) -> dict[str, Any]:
-    """CertificateSigned as the station's version carries it: 2.0.1 and 2.1 name the type; a
-    1.6 station gets its charge point certificate as the security whitepaper's message
-    (which has no type) and a V2G certificate inside the Plug & Charge DataTransfer."""
+    """CertificateSigned as the station's version carries it: 2.0.1 and 2.1 name the type (2.1
+    also the SignCertificate's requestId); a 1.6 station gets its charge point certificate as
+    the security whitepaper's message (which has no type) and a V2G certificate inside the
+    Plug & Charge DataTransfer."""
     if conn.version is not OcppVersion.V16:
-        return await conn.call(
-            "CertificateSigned",
-            {"certificateChain": pem_chain, "certificateType": certificate_type},
-        )
+        payload: dict[str, Any] = {
+            "certificateChain": pem_chain,
+            "certificateType": certificate_type,
+        }
+        if request_id is not None and conn.version is OcppVersion.V21:
+            payload["requestId"] = request_id
+        return await conn.call("CertificateSigned", payload)
     if certificate_type == "V2GCertificate":
         return await call_wrapped(
             conn,

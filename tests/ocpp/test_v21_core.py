@@ -21,6 +21,7 @@ from sqlalchemy import select
 from websockets.asyncio.client import connect
 
 from csms.ocpp.db import TransactionRecord
+from tests.ocpp.client import call as send_call
 from tests.ocpp.client import open_station
 from tests.ocpp.conftest import PASSWORD
 
@@ -326,3 +327,71 @@ def test_get_certificate_chain_status_from_our_own_status_and_never_a_station_ur
     assert statuses == [("OCSP", "Good"), ("OCSP", "Revoked"), ("CRL", "Good"), ("OCSP", "Failed")]
     assert all(s["nextUpdate"] for s in answer[2]["certificateStatus"])
     assert hits == []  # the station's URL was never fetched
+
+
+def test_v2g20_certificate_with_request_id_and_root_hash(ocpp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """2.1 SignCertificate(V2G20Certificate, requestId, hashRootCertificate): issued by the
+    -20 CPO sub-CA, its CertificateSigned carries the requestId back; a hashRootCertificate
+    naming another root is refused (UnknownRoot); openssl verifies the chain to the -20 root."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from pki.authority import pem_of
+    from pki.ocsp import cert_id_for
+    from tests.pki.helpers import make_csr, openssl
+
+    container = ocpp.container
+    org = container.settings.organization
+    ocpp.add("V21-SECC20", profile=1, evse_ids=["UZ*S20*E1"], allow_v2g_without_tls=True)
+    root20 = container.ca.authority("v2g-root-20").certificate
+    root2 = container.ca.authority("v2g-root").certificate
+
+    def root_hash(root: x509.Certificate) -> dict[str, str]:
+        cid = cert_id_for(root, root, "sha256")
+        return {
+            "hashAlgorithm": "SHA256",
+            "issuerNameHash": cid.issuer_name_hash.hex(),
+            "issuerKeyHash": cid.issuer_key_hash.hex(),
+            "serialNumber": f"{root.serial_number:x}",
+        }
+
+    key = ec.generate_private_key(ec.SECP521R1())
+    csr = make_csr(key, cn="UZ*S20*E1", o=org).decode()
+    with open_station(ocpp.ws_url("V21-SECC20"), "V21-SECC20", subprotocols=("ocpp2.1",)) as ws:
+        boot = {"reason": "PowerUp", "chargingStation": {"model": "M", "vendorName": "V"}}
+        ws.send(json.dumps([2, "b", "BootNotification", boot]))
+        assert json.loads(ws.recv(timeout=10))[2]["status"] == "Accepted"
+        wrong = {
+            "csr": csr,
+            "certificateType": "V2G20Certificate",
+            "requestId": 41,
+            "hashRootCertificate": root_hash(root2),
+        }
+        ws.send(json.dumps([2, "s1", "SignCertificate", wrong]))
+        refused = json.loads(ws.recv(timeout=10))
+        right = {**wrong, "requestId": 42, "hashRootCertificate": root_hash(root20)}
+        ws.send(json.dumps([2, "s2", "SignCertificate", right]))
+        frames = [json.loads(ws.recv(timeout=20)) for _ in range(2)]
+        accepted = next(f for f in frames if f[0] == 3)
+        signed = next(f for f in frames if f[0] == 2)
+        ws.send(json.dumps([3, signed[1], {"status": "Accepted"}]))
+        assert send_call(ws, "Heartbeat", {})[0] == 3
+    assert (
+        refused[2]["status"] == "Rejected"
+        and refused[2]["statusInfo"]["reasonCode"] == "UnknownRoot"
+    )
+    assert accepted[1] == "s2" and accepted[2]["status"] == "Accepted"
+    assert signed[2] == "CertificateSigned"
+    assert signed[3]["certificateType"] == "V2G20Certificate" and signed[3]["requestId"] == 42
+    chain = x509.load_pem_x509_certificates(signed[3]["certificateChain"].encode())
+    (tmp_path / "leaf.pem").write_text(pem_of(chain[:1]))
+    (tmp_path / "untrusted.pem").write_text(pem_of(chain[1:]))
+    (tmp_path / "root.pem").write_text(pem_of([root20]))
+    verified = openssl(
+        "verify",
+        "-CAfile",
+        str(tmp_path / "root.pem"),
+        "-untrusted",
+        str(tmp_path / "untrusted.pem"),
+        str(tmp_path / "leaf.pem"),
+    )
+    assert "leaf.pem: OK" in verified
