@@ -102,7 +102,10 @@ def serve(
     ocpp = BackgroundServer(container.ocpp)
     ports = ocpp.start(host, port=ocpp_port, tls_port=tls_port)
     for name, bound in ports.items():
-        print(f"OCPP 2.0.1 listening on {name}://{host}:{bound}/ocpp/{{station_id}}", flush=True)
+        print(
+            f"OCPP 1.6/2.0.1/2.1 listening on {name}://{host}:{bound}/ocpp/{{station_id}}",
+            flush=True,
+        )
     app = create_app(container)
     config = uvicorn.Config(
         app,
