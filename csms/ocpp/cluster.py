@@ -47,6 +47,7 @@ from auth.errors import ServiceError
 from ..database import in_worker_transaction
 from . import rpc
 from .connection import CallTimeout, StationCallError, StationConnection, StationUnavailable
+from .outgoing import send_command
 
 log = logging.getLogger("csms.ocpp.cluster")
 
@@ -299,7 +300,7 @@ class Cluster:
             try:
                 if conn is None:
                     raise StationUnavailable(f"{station_id} is not connected")
-                outcome["answer"] = await conn.call(action, payload, timeout=timeout)
+                outcome["answer"] = await send_command(conn, action, payload, timeout=timeout)
             except Exception as exc:
                 outcome["failure"] = encode_failure(exc)
             await self._in_transaction(partial(self._answer, relay_id=relay_id, **outcome))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from .cluster import Cluster, Whereabouts
 from .connection import StationConnection, StationUnavailable
+from .outgoing import send_command
 
 T = TypeVar("T")
 
@@ -85,7 +86,7 @@ class StationHub:
     ) -> dict[str, Any]:
         conn = self._connections.get(station_id)
         if conn is not None:
-            return await conn.call(action, payload, timeout=timeout)
+            return await send_command(conn, action, payload, timeout=timeout)
         if self.cluster is not None:
             return await self.cluster.call(station_id, action, payload, timeout)
         raise StationUnavailable(f"{station_id} is not connected")

@@ -98,7 +98,11 @@ def _rejected(reason: str) -> HandlerResult:
 
 
 async def call_wrapped(
-    conn: StationConnection, action: str, payload: dict[str, Any]
+    conn: StationConnection,
+    action: str,
+    payload: dict[str, Any],
+    *,
+    timeout: float | None = None,
 ) -> dict[str, Any]:
     """Send a 2.0.1 CALL to a 1.6 station inside the PnC DataTransfer and return the inner
     2.0.1 response (validated). WrappedCallError when the station refuses the envelope or its
@@ -113,6 +117,7 @@ async def call_wrapped(
             "messageId": action,
             "data": json.dumps(payload, separators=(",", ":")),
         },
+        timeout=timeout,
     )
     if answer.get("status") != "Accepted":
         detail = limits.cut(str(answer.get("data") or ""), REASON_CHARS)

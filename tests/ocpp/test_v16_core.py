@@ -486,3 +486,61 @@ def test_1_6_commands_through_the_api_reach_the_station_in_its_version(ocpp) -> 
         "GetConfiguration",
         "ChangeConfiguration",
     ]
+
+
+def test_install_roots_reaches_a_1_6_station_inside_the_pnc_data_transfer(ocpp) -> None:  # type: ignore[no-untyped-def]
+    """The V2G and MO roots exist for a 1.6 station only inside the PnC envelope (the
+    whitepaper's InstallCertificate knows two other root types): the same route that installs
+    them on a 2.0.1 station sends them wrapped; a first-class 1.6 InstallCertificate (the
+    whitepaper's CentralSystemRootCertificate) still goes as itself."""
+    import httpx
+
+    from csms.app import create_app
+    from pki.authority import pem_of
+    from tests.ocpp.conftest import API
+    from tests.pki.server import serving
+
+    ocpp.add("V16-ROOTS")
+    first_class: list[str] = []
+
+    class Installing(Station16):
+        @on("InstallCertificate")
+        def on_install(self, certificate_type: str, certificate: str) -> Any:
+            first_class.append(certificate_type)
+            return call_result.InstallCertificate(status="Accepted")
+
+    async def run(base: str) -> tuple[httpx.Response, httpx.Response, list[Any]]:
+        token = base64.b64encode(f"V16-ROOTS:{PASSWORD}".encode()).decode()
+        async with connect(
+            ocpp.ws_url("V16-ROOTS"),
+            subprotocols=["ocpp1.6"],  # type: ignore[list-item]
+            additional_headers={"Authorization": f"Basic {token}"},
+        ) as ws:
+            cp = Installing("V16-ROOTS", ws)
+            task = asyncio.create_task(cp.start())
+            await boot(cp)
+            async with httpx.AsyncClient(headers=API, timeout=30) as client:
+                roots = await client.post(f"{base}/api/ocpp/stations/V16-ROOTS/install-roots")
+                csms_root = pem_of([ocpp.container.ca.authority("v2g-root").certificate])
+                plain = await client.post(
+                    f"{base}/api/ocpp/stations/V16-ROOTS/commands/InstallCertificate",
+                    json={
+                        "certificateType": "CentralSystemRootCertificate",
+                        "certificate": csms_root,
+                    },
+                )
+            wrapped = []
+            while not cp.wrapped.empty():
+                wrapped.append(cp.wrapped.get_nowait())
+            task.cancel()
+            return roots, plain, wrapped
+
+    with serving(create_app(ocpp.container)) as base:
+        roots, plain, wrapped = asyncio.run(run(base))
+    assert roots.status_code == 200, roots.text
+    assert [(m, inner["certificateType"]) for m, inner in wrapped] == [
+        ("InstallCertificate", "V2GRootCertificate"),
+        ("InstallCertificate", "MORootCertificate"),
+    ]
+    assert plain.status_code == 200, plain.text
+    assert first_class == ["CentralSystemRootCertificate"]
