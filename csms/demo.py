@@ -105,7 +105,11 @@ def tls_context(container: Container, directory: Path) -> ssl.SSLContext:
 
 
 async def play(
-    container: Container, ocpp_url: str, timeline: Timeline, context: ssl.SSLContext | None
+    container: Container,
+    ocpp_url: str,
+    timeline: Timeline,
+    context: ssl.SSLContext | None,
+    ocpp_version: str = "2.0.1",
 ) -> DemoResult:
     station_id, evse_id, password, car, emaid = prepare(container, timeline)
     station = SimulatedStation(
@@ -117,6 +121,7 @@ async def play(
         organization=container.settings.organization,
         on_event=timeline,
         server_hostname=container.settings.ocpp_server_hostname,
+        ocpp_version=ocpp_version,
     )
     await station.connect()
     try:
@@ -153,8 +158,10 @@ def _terminate(container: Container, emaid: str) -> None:
         container.contracts.terminate(session, DEMO, emaid)
 
 
-def run_demo(container: Container, ocpp_url: str, echo: Printer) -> DemoResult:
+def run_demo(
+    container: Container, ocpp_url: str, echo: Printer, ocpp_version: str = "2.0.1"
+) -> DemoResult:
     timeline = Timeline(echo)
     with tempfile.TemporaryDirectory() as directory:
         context = tls_context(container, Path(directory)) if ocpp_url.startswith("wss") else None
-        return asyncio.run(play(container, ocpp_url, timeline, context))
+        return asyncio.run(play(container, ocpp_url, timeline, context, ocpp_version))

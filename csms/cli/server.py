@@ -52,12 +52,19 @@ def serve_command(
     show_default=True,
     help="The running server's OCPP endpoint, without the station id",
 )
+@click.option(
+    "--ocpp-version",
+    type=click.Choice(["1.6", "2.0.1", "2.1"]),
+    default="2.0.1",
+    show_default=True,
+    help="The version the simulated station speaks (1.6: Plug & Charge over DataTransfer)",
+)
 @friendly_errors
-def demo(ocpp_url: str) -> None:
+def demo(ocpp_url: str, ocpp_version: str) -> None:
     """Play a whole Plug & Charge story against a running `csms serve` and print it."""
     container = load_container()
     try:
-        result = run_demo(container, ocpp_url, click.echo)
+        result = run_demo(container, ocpp_url, click.echo, ocpp_version)
     except (OSError, TimeoutError) as exc:
         raise CliError(
             f"cannot talk to the server at {ocpp_url} ({type(exc).__name__}: {exc}); "

@@ -1,9 +1,14 @@
-"""A simulated OCPP 2.0.1 charging station: an OCPP-J peer over a real WebSocket.
+"""A simulated charging station speaking OCPP 1.6J, 2.0.1 or 2.1: an OCPP-J peer over a real
+WebSocket.
 
 It sends CALLs one at a time and waits for their answers, and meanwhile answers the CSMS's own
 CALLs the way a station would: CertificateSigned (it checks and installs the chain it asked
 for), TriggerMessage, GetInstalledCertificateIds, InstallCertificate, DeleteCertificate.
-Everything it sees goes to an `on_event` callback, so a caller can print a timeline.
+On 1.6 the Plug & Charge messages travel inside DataTransfer (vendorId
+org.openchargealliance.iso15118pnc, the 2.0.1 payload as a JSON string), as the OCA
+application note says, and a charging session is StartTransaction / StopTransaction with the
+eMAID as idTag. Everything it sees goes to an `on_event` callback, so a caller can print a
+timeline.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 SUBPROTOCOL = "ocpp2.0.1"
+VERSIONS = ("1.6", "2.0.1", "2.1")
+PNC = "org.openchargealliance.iso15118pnc"
 EventSink = Callable[[str, str], None]
 
 
@@ -41,6 +48,7 @@ class SimulatedStation:
     secc_id: str = "UZ*UPC*E1*1"
     server_hostname: str | None = None  # the name in the CSMS certificate, if the URL has an IP
     on_event: EventSink = lambda kind, text: None
+    ocpp_version: str = "2.0.1"
     installed_roots: list[str] = field(default_factory=list)
     v2g_chain: list[x509.Certificate] = field(default_factory=list)
     _ws: Any = None
@@ -56,7 +64,7 @@ class SimulatedStation:
             headers["Authorization"] = f"Basic {token}"
         self._ws = await websockets.connect(
             self.url,
-            subprotocols=[SUBPROTOCOL],  # type: ignore[list-item]
+            subprotocols=[f"ocpp{self.ocpp_version}"],  # type: ignore[list-item]
             additional_headers=headers,
             ssl=self.ssl_context,
             server_hostname=self.server_hostname if self.ssl_context else None,
@@ -64,7 +72,9 @@ class SimulatedStation:
         )
         self._reader = asyncio.create_task(self._read())
         scheme = "TLS" if self.url.startswith("wss") else "plain WebSocket"
-        self.on_event("connect", f"{self.station_id} connected over {scheme}")
+        self.on_event(
+            "connect", f"{self.station_id} connected over {scheme}, OCPP {self.ocpp_version}"
+        )
 
     async def close(self) -> None:
         if self._ws is not None:
@@ -88,9 +98,29 @@ class SimulatedStation:
         answer: dict[str, Any] = frame[2]
         return answer
 
+    async def pnc(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
+        """A Plug & Charge CALL in the station's version: the 2.0.1 message itself, or on 1.6
+        inside the DataTransfer envelope (the answer unwrapped)."""
+        if self.ocpp_version != "1.6":
+            return await self.call(action, payload)
+        envelope = {"vendorId": PNC, "messageId": action, "data": json.dumps(payload)}
+        answer = await self.call("DataTransfer", envelope)
+        if answer.get("status") != "Accepted":
+            raise StationError(
+                f"{action}: DataTransfer {answer.get('status')} {answer.get('data')}"
+            )
+        inner: dict[str, Any] = json.loads(answer["data"])
+        return inner
+
     # --- what a station does ---------------------------------------------------------------
 
     async def boot(self) -> dict[str, Any]:
+        if self.ocpp_version == "1.6":
+            answer = await self.call(
+                "BootNotification", {"chargePointVendor": "UzPnC", "chargePointModel": "Simulator"}
+            )
+            self.on_event("boot", f"BootNotification → {answer['status']}")
+            return answer
         answer = await self.call(
             "BootNotification",
             {
@@ -119,7 +149,7 @@ class SimulatedStation:
             .decode()
         )
         self._chain_arrived.clear()
-        answer = await self.call(
+        answer = await self.pnc(
             "SignCertificate", {"csr": csr, "certificateType": "V2GCertificate"}
         )
         self.on_event("sign", f"SignCertificate(V2GCertificate) → {answer['status']}")
@@ -131,7 +161,7 @@ class SimulatedStation:
     async def get_15118_ev_certificate(
         self, exi_request: str, action: str = "Install"
     ) -> dict[str, Any]:
-        answer = await self.call(
+        answer = await self.pnc(
             "Get15118EVCertificate",
             {
                 "iso15118SchemaVersion": "urn:iso:15118:2:2013:MsgDef",
@@ -147,7 +177,7 @@ class SimulatedStation:
         return answer
 
     async def authorize(self, emaid: str, pem_chain: str) -> dict[str, Any]:
-        answer = await self.call(
+        answer = await self.pnc(
             "Authorize",
             {
                 "idToken": {"idToken": emaid, "type": "eMAID"},
@@ -162,6 +192,9 @@ class SimulatedStation:
         return answer
 
     async def transaction(self, transaction_id: str, emaid: str, energy_wh: float) -> None:
+        if self.ocpp_version == "1.6":
+            await self._transaction_16(emaid, energy_wh)
+            return
         base = {
             "transactionInfo": {"transactionId": transaction_id},
             "evse": {"id": 1, "connectorId": 1},
@@ -200,6 +233,27 @@ class SimulatedStation:
             f"TransactionEvent Started/Ended: session {transaction_id}, {energy_wh / 1000:.1f} kWh",
         )
 
+    async def _transaction_16(self, emaid: str, energy_wh: float) -> None:
+        started = await self.call(
+            "StartTransaction",
+            {"connectorId": 1, "idTag": emaid, "meterStart": 0, "timestamp": _now()},
+        )
+        transaction_id = started["transactionId"]
+        await self.call(
+            "StopTransaction",
+            {
+                "transactionId": transaction_id,
+                "meterStop": int(energy_wh),
+                "timestamp": _now(),
+                "reason": "EVDisconnected",
+            },
+        )
+        self.on_event(
+            "tx",
+            f"StartTransaction ({started['idTagInfo']['status']}) / StopTransaction: "
+            f"session {transaction_id}, {energy_wh / 1000:.1f} kWh",
+        )
+
     # --- the CSMS's CALLs -------------------------------------------------------------------
 
     async def _read(self) -> None:
@@ -215,6 +269,11 @@ class SimulatedStation:
                 await self._ws.send(json.dumps([3, frame[1], answer]))
 
     def _answer(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
+        if action == "DataTransfer" and self.ocpp_version == "1.6":
+            if payload.get("vendorId") != PNC:
+                return {"status": "UnknownVendorId"}
+            inner = self._answer(str(payload.get("messageId")), json.loads(payload["data"]))
+            return {"status": "Accepted", "data": json.dumps(inner)}
         if action == "CertificateSigned":
             return self._certificate_signed(payload)
         if action == "InstallCertificate":

@@ -48,35 +48,48 @@ def test_demo_tells_the_whole_story(tmp_path: Path) -> None:
     try:
         _wait_for_port(http, server)
         _wait_for_port(wss, server)
-        demo = subprocess.run(
-            [sys.executable, "-m", "csms", "demo", "--ocpp-url", f"wss://localhost:{wss}/ocpp"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
+        # The same story in every version the server speaks (1.6: PnC over DataTransfer).
+        runs = {
+            version: subprocess.run(
+                [
+                    *(sys.executable, "-m", "csms", "demo"),
+                    *("--ocpp-url", f"wss://localhost:{wss}/ocpp", "--ocpp-version", version),
+                ],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=180,
+            )
+            for version in ("2.0.1", "1.6", "2.1")
+        }
     finally:
         server.terminate()
         server.wait(timeout=30)
-    assert demo.returncode == 0, demo.stdout + demo.stderr
-    out = demo.stdout
-    for expected in (
-        "connected over TLS",
-        "BootNotification → Accepted",
-        "SignCertificate(V2GCertificate) → Accepted",
-        "CertificateSigned(V2GCertificate)",
-        "Get15118EVCertificate(Install) → Accepted",
-        "private key decrypted and matching",
-        "idTokenInfo Accepted, certificateStatus Accepted",
-        "TransactionEvent Started/Ended",
-        "terminated",
-        "certificateStatus CertificateRevoked",
-        "demo complete",
-    ):
-        assert expected in out, f"missing {expected!r} in:\n{out}"
-    lines = [line for line in out.splitlines() if line.startswith("[")]
-    times = [float(line[1:].split("s]")[0]) for line in lines]
-    assert times == sorted(times)  # a timeline, in order
+    for version, demo in runs.items():
+        assert demo.returncode == 0, demo.stdout + demo.stderr
+        out = demo.stdout
+        session = (
+            "StartTransaction (Accepted) / StopTransaction"
+            if version == "1.6"
+            else "TransactionEvent Started/Ended"
+        )
+        for expected in (
+            f"connected over TLS, OCPP {version}",
+            "BootNotification → Accepted",
+            "SignCertificate(V2GCertificate) → Accepted",
+            "CertificateSigned(V2GCertificate)",
+            "Get15118EVCertificate(Install) → Accepted",
+            "private key decrypted and matching",
+            "idTokenInfo Accepted, certificateStatus Accepted",
+            session,
+            "terminated",
+            "certificateStatus CertificateRevoked",
+            "demo complete",
+        ):
+            assert expected in out, f"missing {expected!r} in ({version}):\n{out}"
+        lines = [line for line in out.splitlines() if line.startswith("[")]
+        times = [float(line[1:].split("s]")[0]) for line in lines]
+        assert times == sorted(times)  # a timeline, in order
 
 
 def test_demo_without_a_server_is_one_clear_line(tmp_path: Path) -> None:
