@@ -188,7 +188,9 @@ class Handlers:
 
     async def transaction_event(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
         await self._in_transaction(
-            lambda session: self._store.transaction_event(session, conn.station_id, p)
+            lambda session: self._store.transaction_event(
+                session, conn.station_id, p, conn.version.value
+            )
         )
         # No idTokenInfo: whether a token may charge is decided by Authorize (the contract
         # service for eMAIDs), not echoed here.

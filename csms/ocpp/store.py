@@ -208,7 +208,13 @@ class OcppStore:
             )
         )
 
-    def transaction_event(self, session: Session, station_id: str, payload: dict[str, Any]) -> None:
+    def transaction_event(
+        self,
+        session: Session,
+        station_id: str,
+        payload: dict[str, Any],
+        version: str | None = None,
+    ) -> None:
         """Record a TransactionEvent; events may arrive late or twice (offline queue), so the
         record keeps the newest seqNo's view and never moves back from `ended`.
 
@@ -245,6 +251,7 @@ class OcppStore:
                 meter_start_wh=meter,
                 verified=True,
                 received_at=received,
+                ocpp_version=version,
             )
             session.add(record)
         newer = seq >= record.last_seq_no

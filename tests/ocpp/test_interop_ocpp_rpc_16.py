@@ -115,14 +115,20 @@ def test_ocpp_rpc_strict_1_6_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Pat
 def test_ocpp_rpc_strict_2_1_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The same strict client on ocpp2.1 (the OCA's 2.1 schemas): the 2.0.1 features answered
     on 2.1's schemas, the charging station certificate checked by `openssl verify`."""
-    ocpp.add("RPC21-1")
+    ocpp.add("RPC21-1", evse_ids=["UZ*R21*E1"], allow_v2g_without_tls=True)
     org = ocpp.container.settings.organization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
     scenario = {
         "endpoint": f"ws://127.0.0.1:{ocpp.ports['ws']}/ocpp",
         "identity": "RPC21-1",
         "password": "correct-horse-battery-1",
         "protocol": "ocpp2.1",
         "strictProbe": True,
+        "session": "RPC21-TX-1",
+        "v2g20Csr": make_csr(
+            ec.generate_private_key(ec.SECP521R1()), cn="UZ*R21*E1", o=org
+        ).decode(),
         "csr": make_csr(cn="RPC21-1", o=org).decode(),
         **_pnc_inputs(ocpp.container),
     }
@@ -136,6 +142,23 @@ def test_ocpp_rpc_strict_2_1_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Pat
     assert report["badMessages"] == [] and report["errors"] == []
     steps = {name: s["response"] for name, s in report["steps"].items() if s["ok"]}
     assert steps["boot"]["status"] == "Accepted"
-    (signed,) = report["certificateSigned"]
-    _verify_chain(signed["certificateChain"], ocpp.ca_file(), tmp_path, "cs21")
+    station_cert, secc20 = report["certificateSigned"]
+    _verify_chain(station_cert["certificateChain"], ocpp.ca_file(), tmp_path, "cs21")
     assert steps["certificate_status"]["status"] == "Accepted"
+    # The -20 SECC certificate: its requestId came back, its chain ends at the -20 root.
+    assert steps["sign_v2g20"]["status"] == "Accepted"
+    assert secc20["certificateType"] == "V2G20Certificate" and secc20["requestId"] == 2021
+    root20 = tmp_path / "root20.pem"
+    root20.write_text(pem_of([ocpp.container.ca.authority("v2g-root-20").certificate]))
+    _verify_chain(secc20["certificateChain"], root20, tmp_path, "secc20")
+    with ocpp.container.transaction() as session:
+        record = session.scalar(
+            select(TransactionRecord).where(TransactionRecord.station_id == "RPC21-1")
+        )
+        assert record is not None and record.transaction_id == "RPC21-TX-1"
+        assert record.ocpp_version == "2.1"
+        assert (record.state, record.meter_start_wh, record.meter_last_wh) == (
+            "ended",
+            1000.0,
+            9000.0,
+        )

@@ -48,9 +48,12 @@ async function main() {
 
     let signedResolve;
     const signed = new Promise((resolve) => { signedResolve = resolve; });
+    let secondResolve;
+    const second = new Promise((resolve) => { secondResolve = resolve; });
     client.handle('CertificateSigned', ({ params }) => {
         report.certificateSigned.push(params);
         signedResolve(params);
+        if (report.certificateSigned.length === 2) secondResolve(params);
         return { status: 'Accepted' };
     });
 
@@ -97,6 +100,29 @@ async function main() {
     await step('security_event', 'SecurityEventNotification', {
         type: 'StartupOfTheDevice', timestamp: new Date().toISOString(),
     });
+    if (scenario.session) {
+        // A charging session with meter values (2.0.1 / 2.1 TransactionEvent).
+        const meter = (wh) => [{ timestamp: new Date().toISOString(),
+            sampledValue: [{ value: wh, measurand: 'Energy.Active.Import.Register' }] }];
+        await step('tx_started', 'TransactionEvent', {
+            eventType: 'Started', timestamp: new Date().toISOString(), triggerReason: 'CablePluggedIn',
+            seqNo: 0, transactionInfo: { transactionId: scenario.session }, evse: { id: 1, connectorId: 1 },
+            meterValue: meter(1000),
+        });
+        await step('tx_ended', 'TransactionEvent', {
+            eventType: 'Ended', timestamp: new Date().toISOString(), triggerReason: 'EVDeparted',
+            seqNo: 1, transactionInfo: { transactionId: scenario.session, stoppedReason: 'EVDisconnected' },
+            evse: { id: 1, connectorId: 1 }, meterValue: meter(9000),
+        });
+    }
+    if (scenario.v2g20Csr) {
+        // OCPP 2.1: the ISO 15118-20 SECC certificate, with a requestId to come back.
+        await step('sign_v2g20', 'SignCertificate', {
+            csr: scenario.v2g20Csr, certificateType: 'V2G20Certificate', requestId: 2021,
+        });
+        const timer = new Promise((_, reject) => setTimeout(() => reject(new Error('no V2G20 CertificateSigned')), 15000));
+        try { await Promise.race([second, timer]); } catch (err) { report.errors.push(err.message); }
+    }
     await client.close({ code: 1000 });
     process.stdout.write(JSON.stringify(report));
 }
