@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool, StrictInt
 
 from auth.principal import Principal
 
@@ -84,6 +84,18 @@ class StationChange(BaseModel):
     ocpp_version: str | None = Field(
         default=None, max_length=8, description='1.6, 2.0.1, 2.1, or "any" to unpin'
     )
+
+
+class PncSettingsIn(BaseModel):
+    """Plug & Charge settings to change (csms/ocpp/pnc_config.py); omitted ones stay."""
+
+    model_config = {"extra": "forbid"}
+    # Strict: "yes" or 1 for a switch is refused, not guessed.
+    pnc_enabled: StrictBool | None = None
+    central_contract_validation_allowed: StrictBool | None = None
+    contract_validation_offline: StrictBool | None = None
+    cert_signing_wait_minimum: StrictInt | None = Field(default=None, ge=0, le=86_400)
+    cert_signing_repeat_times: StrictInt | None = Field(default=None, ge=0, le=100)
 
 
 class TriggerIn(BaseModel):
@@ -310,6 +322,35 @@ async def trigger(
     except _COMMAND_FAILURES as exc:
         raise command_failure(exc) from None
     return {"action": "TriggerMessage", "response": answer}
+
+
+@router.get("/stations/{station_id}/pnc-configuration", responses=COMMAND_ERRORS)
+async def pnc_configuration(
+    request: Request, who: StationCommander, station_id: StationId
+) -> dict[str, Any]:
+    """The station's Plug & Charge settings as it reports them now, whatever its OCPP version
+    (1.6 configuration keys, 2.0.1/2.1 ISO15118Ctrlr and SecurityCtrlr variables)."""
+    stations = container_of(request).stations
+    try:
+        return await stations.pnc_configuration(who, station_id)
+    except _COMMAND_FAILURES as exc:
+        raise command_failure(exc) from None
+
+
+@router.patch("/stations/{station_id}/pnc-configuration", responses=COMMAND_ERRORS)
+async def set_pnc_configuration(
+    request: Request, who: StationCommander, station_id: StationId, body: PncSettingsIn
+) -> dict[str, Any]:
+    """Set some of the station's Plug & Charge settings (e.g. {"pnc_enabled": true}); an
+    operator's command (`stations:configure`). Answers the station's status for each."""
+    stations = container_of(request).stations
+    changes = body.model_dump(exclude_none=True)
+    if not changes:
+        raise HTTPException(422, "no setting given")
+    try:
+        return await stations.set_pnc_configuration(who, station_id, changes)
+    except _COMMAND_FAILURES as exc:
+        raise command_failure(exc) from None
 
 
 @router.post("/stations/{station_id}/install-roots", responses=COMMAND_ERRORS)

@@ -32,6 +32,7 @@ from auth.principal import AccessDenied, Forbidden, Grant, Permission, Principal
 from pki.authority import CertificateAuthority, pem_of
 
 from ..database import in_worker_transaction
+from . import pnc_config
 from .certificates import StationCertificates
 from .cluster import Whereabouts
 from .commands import audited_payload, is_security_relevant
@@ -40,6 +41,7 @@ from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, Trans
 from .hub import StationHub
 from .stations import Station, StationRegistry, UnknownStation
 from .store import OcppStore
+from .versions import OcppVersion
 
 log = logging.getLogger("csms.ocpp")
 T = TypeVar("T")
@@ -379,6 +381,37 @@ class StationService:
         return await self.command(
             principal, station_id, "TriggerMessage", {"requestedMessage": requested_message}
         )
+
+    async def pnc_configuration(self, principal: Principal, station_id: str) -> dict[str, Any]:
+        """The station's Plug & Charge settings as it reports them now (csms/ocpp/pnc_config.py),
+        in its version's message, through the command path (permission, audit)."""
+        version = await self._version_of(principal, station_id)
+        action, payload = pnc_config.read_request(version)
+        answer = await self.command(principal, station_id, action, payload)
+        return {"ocppVersion": version, "settings": pnc_config.parse_read(version, answer)}
+
+    async def set_pnc_configuration(
+        self, principal: Principal, station_id: str, changes: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Set some of the station's Plug & Charge settings; returns the station's status for
+        each (security settings: an operator's command)."""
+        version = await self._version_of(principal, station_id)
+        requests = pnc_config.write_requests(version, changes)
+        answers = [await self.command(principal, station_id, a, p) for a, p in requests]
+        return {
+            "ocppVersion": version,
+            "statuses": pnc_config.parse_write(version, changes, answers),
+        }
+
+    async def _version_of(self, principal: Principal, station_id: str) -> str:
+        """The OCPP version the station last connected with (visible in the caller's scope)."""
+
+        def read(session: Session) -> str:
+            grant = self._access.require(principal, STATIONS_READ)
+            station = self._visible(session, grant, station_id)
+            return station.last_ocpp_version or OcppVersion.V201.value
+
+        return await self._in_transaction(read)
 
     async def install_roots(
         self, principal: Principal, station_id: str

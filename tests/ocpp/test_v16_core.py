@@ -544,3 +544,122 @@ def test_install_roots_reaches_a_1_6_station_inside_the_pnc_data_transfer(ocpp) 
     ]
     assert plain.status_code == 200, plain.text
     assert first_class == ["CentralSystemRootCertificate"]
+
+
+def test_pnc_configuration_in_one_vocabulary_for_1_6_and_2_0_1(ocpp) -> None:  # type: ignore[no-untyped-def]
+    """An operator reads and turns on Plug & Charge for a 1.6 station (configuration keys, the
+    `ocpp` package's v16 charge point) and a 2.0.1 one (ISO15118Ctrlr / SecurityCtrlr variables,
+    its v201 charge point) through the same route and the same names."""
+    import httpx
+    from ocpp.v201 import ChargePoint as ChargePoint201
+    from ocpp.v201 import call as call201
+    from ocpp.v201 import call_result as result201
+
+    from csms.app import create_app
+    from tests.ocpp.conftest import API
+    from tests.pki.server import serving
+
+    keys16 = {"ISO15118PnCEnabled": "false", "CertSigningWaitMinimum": "60"}
+    variables: dict[tuple[str, str], str] = {("ISO15118Ctrlr", "PnCEnabled"): "false"}
+
+    class Configured16(Station16):
+        @on("GetConfiguration")
+        def on_get(self, key: list[str] | None = None) -> Any:
+            known = [k for k in key or [] if k in keys16]
+            return call_result.GetConfiguration(
+                configuration_key=[
+                    {"key": k, "readonly": False, "value": keys16[k]} for k in known
+                ],
+                unknown_key=[k for k in key or [] if k not in keys16],
+            )
+
+        @on("ChangeConfiguration")
+        def on_change(self, key: str, value: str) -> Any:
+            keys16[key] = value
+            return call_result.ChangeConfiguration(status="Accepted")
+
+    class Configured201(ChargePoint201):
+        @on("GetVariables")
+        def on_get(self, get_variable_data: list[dict[str, Any]]) -> Any:
+            results = []
+            for item in get_variable_data:
+                where = (item["component"]["name"], item["variable"]["name"])
+                found = variables.get(where)
+                results.append(
+                    {
+                        "attribute_status": "Accepted" if found is not None else "UnknownVariable",
+                        "component": item["component"],
+                        "variable": item["variable"],
+                        **({"attribute_value": found} if found is not None else {}),
+                    }
+                )
+            return result201.GetVariables(get_variable_result=results)
+
+        @on("SetVariables")
+        def on_set(self, set_variable_data: list[dict[str, Any]]) -> Any:
+            results = []
+            for item in set_variable_data:
+                variables[(item["component"]["name"], item["variable"]["name"])] = item[
+                    "attribute_value"
+                ]
+                results.append(
+                    {
+                        "attribute_status": "Accepted",
+                        "component": item["component"],
+                        "variable": item["variable"],
+                    }
+                )
+            return result201.SetVariables(set_variable_result=results)
+
+    ocpp.add("V16-PNCCFG")
+    ocpp.add("V201-PNCCFG")
+
+    async def run(base: str) -> list[dict[str, Any]]:
+        out = []
+        for station_id, subprotocol, make in (
+            ("V16-PNCCFG", "ocpp1.6", Configured16),
+            ("V201-PNCCFG", "ocpp2.0.1", Configured201),
+        ):
+            token = base64.b64encode(f"{station_id}:{PASSWORD}".encode()).decode()
+            async with connect(
+                ocpp.ws_url(station_id),
+                subprotocols=[subprotocol],  # type: ignore[list-item]
+                additional_headers={"Authorization": f"Basic {token}"},
+            ) as ws:
+                cp = make(station_id, ws)
+                task = asyncio.create_task(cp.start())
+                if subprotocol == "ocpp1.6":
+                    await boot(cp)
+                else:
+                    await cp.call(
+                        call201.BootNotification(
+                            charging_station={"model": "M", "vendor_name": "V"}, reason="PowerUp"
+                        )
+                    )
+                url = f"{base}/api/ocpp/stations/{station_id}/pnc-configuration"
+                async with httpx.AsyncClient(headers=API, timeout=30) as client:
+                    before = (await client.get(url)).json()
+                    changed = await client.patch(url, json={"pnc_enabled": True})
+                    bad = await client.patch(url, json={"pnc_enabled": "yes"})
+                    after = (await client.get(url)).json()
+                task.cancel()
+            out.append({"before": before, "changed": changed.json(), "bad": bad.status_code,
+                        "after": after})  # fmt: skip
+        return out
+
+    with serving(create_app(ocpp.container)) as base:
+        v16, v201 = asyncio.run(run(base))
+    assert v16["before"]["ocppVersion"] == "1.6"
+    assert v16["before"]["settings"]["pnc_enabled"] is False
+    assert v16["before"]["settings"]["cert_signing_wait_minimum"] == 60
+    assert v16["before"]["settings"]["contract_validation_offline"] is None  # unknown key
+    assert v16["changed"]["statuses"] == {"pnc_enabled": "Accepted"}
+    assert (
+        v16["after"]["settings"]["pnc_enabled"] is True and keys16["ISO15118PnCEnabled"] == "true"
+    )
+    assert v201["before"]["ocppVersion"] == "2.0.1"
+    assert v201["before"]["settings"]["pnc_enabled"] is False
+    assert v201["changed"]["statuses"] == {"pnc_enabled": "Accepted"}
+    assert v201["after"]["settings"]["pnc_enabled"] is True
+    assert variables[("ISO15118Ctrlr", "PnCEnabled")] == "true"
+    assert v16["bad"] == 422 and v201["bad"] == 422
