@@ -395,3 +395,64 @@ def test_v2g20_certificate_with_request_id_and_root_hash(ocpp, tmp_path) -> None
         str(tmp_path / "leaf.pem"),
     )
     assert "leaf.pem: OK" in verified
+
+
+def test_oem_root_certificate_goes_to_2_1_stations_only(ocpp) -> None:  # type: ignore[no-untyped-def]
+    """InstallCertificate(OEMRootCertificate) and GetInstalledCertificateIds of it exist in 2.1:
+    sent to a 2.1 station through the command API; for a 2.0.1 station the same command is
+    refused by its schema and never sent."""
+    import threading
+
+    import httpx
+
+    from csms.app import create_app
+    from pki.authority import pem_of
+    from tests.ocpp.conftest import API
+
+    oem_root = pem_of([ocpp.container.ca.authority("oem-root").certificate])
+    app = create_app(ocpp.container)
+
+    def command(station_id: str, action: str, body: dict[str, Any]) -> httpx.Response:
+        async def post() -> httpx.Response:
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://csms") as client:
+                return await client.post(
+                    f"/api/ocpp/stations/{station_id}/commands/{action}",
+                    headers=API,
+                    json=body,
+                    timeout=30,
+                )
+
+        return asyncio.run(post())
+
+    boot = {"reason": "PowerUp", "chargingStation": {"model": "M", "vendorName": "V"}}
+    install = {"certificateType": "OEMRootCertificate", "certificate": oem_root}
+    listing = {"certificateType": ["OEMRootCertificate"]}
+    for station_id, version in (("V21-OEM", "ocpp2.1"), ("V201-OEM", "ocpp2.0.1")):
+        ocpp.add(station_id)
+        with open_station(ocpp.ws_url(station_id), station_id, subprotocols=(version,)) as ws:
+            ws.send(json.dumps([2, "b", "BootNotification", boot]))
+            assert json.loads(ws.recv(timeout=10))[2]["status"] == "Accepted"
+            replies: list[httpx.Response] = []
+            for action, body, answer in (
+                ("InstallCertificate", install, {"status": "Accepted"}),
+                ("GetInstalledCertificateIds", listing, {"status": "NotFound"}),
+            ):
+                caller = threading.Thread(
+                    target=lambda a=action, b=body, s=station_id, r=replies: r.append(
+                        command(s, a, b)
+                    )
+                )
+                caller.start()
+                if version == "ocpp2.1":
+                    sent = json.loads(ws.recv(timeout=10))
+                    assert sent[2] == action and sent[3] == body
+                    ws.send(json.dumps([3, sent[1], answer]))
+                caller.join(timeout=30)
+            if version == "ocpp2.0.1":
+                assert send_call(ws, "Heartbeat", {})[0] == 3  # nothing was sent meanwhile
+        if version == "ocpp2.1":
+            assert [r.status_code for r in replies] == [200, 200], [r.text for r in replies]
+            assert replies[0].json()["response"] == {"status": "Accepted"}
+        else:
+            assert all(r.status_code >= 400 for r in replies), [r.text for r in replies]
