@@ -119,6 +119,10 @@ def test_ocpp_rpc_strict_2_1_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Pat
     org = ocpp.container.settings.organization
     from cryptography.hazmat.primitives.asymmetric import ec
 
+    inputs = _pnc_inputs(ocpp.container)
+    data = inputs["ocspRequestData"]
+    assert isinstance(data, dict)
+    own = {k: v for k, v in data.items() if k != "responderURL"}
     scenario = {
         "endpoint": f"ws://127.0.0.1:{ocpp.ports['ws']}/ocpp",
         "identity": "RPC21-1",
@@ -130,7 +134,11 @@ def test_ocpp_rpc_strict_2_1_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Pat
             ec.generate_private_key(ec.SECP521R1()), cn="UZ*R21*E1", o=org
         ).decode(),
         "csr": make_csr(cn="RPC21-1", o=org).decode(),
-        **_pnc_inputs(ocpp.container),
+        "chainStatusRequests": [
+            {"certificateHashData": own, "source": "OCSP", "urls": ["http://ocsp.example/"]},
+            {"certificateHashData": own, "source": "CRL", "urls": ["http://crl.example/c.crl"]},
+        ],
+        **inputs,
     }
     report = run_driver(ocpp_rpc_modules, scenario, tmp_path)
     assert report["protocol"] == "ocpp2.1"
@@ -145,6 +153,27 @@ def test_ocpp_rpc_strict_2_1_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Pat
     station_cert, secc20 = report["certificateSigned"]
     _verify_chain(station_cert["certificateChain"], ocpp.ca_file(), tmp_path, "cs21")
     assert steps["certificate_status"]["status"] == "Accepted"
+    statuses = steps["chain_status"]["certificateStatus"]
+    assert [(c["source"], c["status"]) for c in statuses] == [("OCSP", "Good"), ("CRL", "Good")]
+    # GetCertificateStatus on 2.1: a real OCSP answer, good per openssl.
+    ocsp_der = base64.b64decode(steps["certificate_status"]["ocspResult"])
+    (tmp_path / "resp21.der").write_bytes(ocsp_der)
+    cpo_sub2 = ocpp.container.ca.authority("cpo-sub2").certificate
+    (tmp_path / "issuer21.pem").write_text(pem_of([cpo_sub2]))
+    (tmp_path / "cpo21.pem").write_text(pem_of(ocpp.container.ca.chain_to_root("cpo-sub2")))
+    checked = openssl(
+        "ocsp",
+        "-respin",
+        str(tmp_path / "resp21.der"),
+        "-issuer",
+        str(tmp_path / "issuer21.pem"),
+        "-sha256",
+        "-serial",
+        "0x" + own["serialNumber"],
+        "-CAfile",
+        str(tmp_path / "cpo21.pem"),
+    )
+    assert "Response verify OK" in checked and ": good" in checked, checked
     # The -20 SECC certificate: its requestId came back, its chain ends at the -20 root.
     assert steps["sign_v2g20"]["status"] == "Accepted"
     assert secc20["certificateType"] == "V2G20Certificate" and secc20["requestId"] == 2021

@@ -115,6 +115,12 @@ async function main() {
             evse: { id: 1, connectorId: 1 }, meterValue: meter(9000),
         });
     }
+    if (scenario.chainStatusRequests) {
+        // OCPP 2.1 GetCertificateChainStatus.
+        await step('chain_status', 'GetCertificateChainStatus', {
+            certificateStatusRequests: scenario.chainStatusRequests,
+        });
+    }
     if (scenario.v2g20Csr) {
         // OCPP 2.1: the ISO 15118-20 SECC certificate, with a requestId to come back.
         await step('sign_v2g20', 'SignCertificate', {
