@@ -13,17 +13,25 @@ from pathlib import Path
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from sqlalchemy import select
 
+from auth.principal import Principal
+from auth.users import add_user
+from contracts.cps import ISO20_SCHEMAS
 from csms.ocpp.db import TransactionRecord
 from pki.authority import pem_of
+from tests.contracts.car import JosevCar
+from tests.contracts.car20 import Car20, make_oem_pki20
+from tests.contracts.conftest import josev
 from tests.ocpp.test_interop_ocpp_rpc import _pnc_inputs, ocpp_rpc_modules, run_driver
+from tests.pki.foreign import make_foreign_pki
 from tests.pki.helpers import make_csr, openssl
 
 pytestmark = [pytest.mark.postgres, pytest.mark.interop]
 
 DRIVER16 = Path(__file__).parent / "interop" / "station16.js"
-__all__ = ["ocpp_rpc_modules"]
+__all__ = ["josev", "ocpp_rpc_modules"]
 
 
 def _verify_chain(chain_pem: str, ca_file: Path, tmp_path: Path, name: str) -> None:
@@ -41,11 +49,31 @@ def _verify_chain(chain_pem: str, ca_file: Path, tmp_path: Path, name: str) -> N
     assert f"{name}-leaf.pem: OK" in verified
 
 
-def test_ocpp_rpc_strict_1_6_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ocpp_rpc_strict_1_6_station(  # type: ignore[no-untyped-def]
+    ocpp, ocpp_rpc_modules: Path, josev: JosevCar, tmp_path: Path
+) -> None:
     ocpp.add("RPC16-1", evse_ids=["UZ*R16*E1"], allow_v2g_without_tls=True)
     container = ocpp.container
     org = container.settings.organization
     inputs = _pnc_inputs(container)
+    # A real installation request, written by Josev for a car with a contract here.
+    pcid = "ZZTESTCARRPC16001"
+    oem = make_foreign_pki(tmp_path / "oem", leaf_cn=pcid)
+    with container.transaction() as session:
+        container.trust.add_bundle(session, oem.pem("root", "sub1", "sub2"), "oem-root", actor="t")
+        add_user(session, container.policy, "rpc16-driver", role="client", actor="test")
+        contract = container.contracts.create(
+            session, Principal.system("test"), owner="rpc16-driver", pcid=pcid
+        )
+    v2g_root = base64.b64encode(
+        container.ca.authority("v2g-root").certificate.public_bytes(serialization.Encoding.DER)
+    ).decode()
+    key_pem = oem.leaf_key_pem.decode()
+    leaf = base64.b64encode(oem.leaf.public_bytes(serialization.Encoding.DER)).decode()
+    josev_request = josev.call(
+        "install_req", oem_cert=leaf, key_pem=key_pem, roots=[v2g_root], session_id="AB16"
+    )
+    inputs["exiRequest"] = josev_request["exi"]
     scenario = {
         "endpoint": f"ws://127.0.0.1:{ocpp.ports['ws']}/ocpp",
         "identity": "RPC16-1",
@@ -104,7 +132,12 @@ def test_ocpp_rpc_strict_1_6_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Pat
 
     # Refusals of the contract service come back inside a valid envelope.
     assert steps["ev_certificate"]["status"] == "Accepted"
-    assert inner["ev_certificate"]["status"] == "Failed"
+    assert inner["ev_certificate"]["status"] == "Accepted", inner["ev_certificate"]
+    checked = josev.call(
+        "check_res", exi=inner["ev_certificate"]["exiResponse"], key_pem=key_pem, v2g_root=v2g_root
+    )
+    assert checked["response_code"] == "OK" and checked["signature_ok"] is True
+    assert checked["key_matches"] is True and checked["emaid"] == contract.emaid
     for name in ("authorize_chain", "authorize_hash"):
         assert inner[name]["idTokenInfo"]["status"]
     assert steps["unknown_vendor"] == {"status": "UnknownVendorId"}
@@ -123,11 +156,27 @@ def test_ocpp_rpc_strict_2_1_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Pat
     data = inputs["ocspRequestData"]
     assert isinstance(data, dict)
     own = {k: v for k, v in data.items() if k != "responderURL"}
+    # A real ISO 15118-20 installation request from the -20 car of tests/contracts.
+    pcid = "ZZTESTCARRPC21001"
+    oem20 = make_oem_pki20(tmp_path / "oem20", leaf_cn=pcid)
+    container = ocpp.container
+    with container.transaction() as session:
+        container.trust.add_bundle(
+            session, oem20.pem("root", "sub1", "sub2"), "oem-root", actor="t"
+        )
+        add_user(session, container.policy, "rpc21-driver", role="client", actor="test")
+        contract = container.contracts.create(
+            session, Principal.system("test"), owner="rpc21-driver", pcid=pcid
+        )
+    car = Car20(oem20, pcid)
+    root20_cert = container.ca.authority("v2g-root-20").certificate
+    inputs["exiRequest"] = car.request_b64([root20_cert])
     scenario = {
         "endpoint": f"ws://127.0.0.1:{ocpp.ports['ws']}/ocpp",
         "identity": "RPC21-1",
         "password": "correct-horse-battery-1",
         "protocol": "ocpp2.1",
+        "evSchema": ISO20_SCHEMAS[0],
         "strictProbe": True,
         "session": "RPC21-TX-1",
         "v2g20Csr": make_csr(
@@ -153,6 +202,9 @@ def test_ocpp_rpc_strict_2_1_station(ocpp, ocpp_rpc_modules: Path, tmp_path: Pat
     station_cert, secc20 = report["certificateSigned"]
     _verify_chain(station_cert["certificateChain"], ocpp.ca_file(), tmp_path, "cs21")
     assert steps["certificate_status"]["status"] == "Accepted"
+    assert steps["ev_certificate"]["status"] == "Accepted", steps["ev_certificate"]
+    installed = car.accept(steps["ev_certificate"]["exiResponse"], root20_cert)
+    assert installed.emaid == contract.emaid
     statuses = steps["chain_status"]["certificateStatus"]
     assert [(c["source"], c["status"]) for c in statuses] == [("OCSP", "Good"), ("CRL", "Good")]
     # GetCertificateStatus on 2.1: a real OCSP answer, good per openssl.

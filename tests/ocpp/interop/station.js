@@ -87,7 +87,7 @@ async function main() {
     const timer = new Promise((_, reject) => setTimeout(() => reject(new Error('no CertificateSigned')), 15000));
     try { await Promise.race([signed, timer]); } catch (err) { report.errors.push(err.message); }
     await step('ev_certificate', 'Get15118EVCertificate', {
-        iso15118SchemaVersion: 'urn:iso:15118:2:2013:MsgDef', action: 'Install', exiRequest: scenario.exiRequest,
+        iso15118SchemaVersion: scenario.evSchema || 'urn:iso:15118:2:2013:MsgDef', action: 'Install', exiRequest: scenario.exiRequest,
     });
     await step('certificate_status', 'GetCertificateStatus', { ocspRequestData: scenario.ocspRequestData });
     await step('authorize_chain', 'Authorize', {
