@@ -10,6 +10,7 @@ import asyncio
 import base64
 import json
 import subprocess
+import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -387,15 +388,68 @@ def test_a_pnc_authorized_emaid_as_the_1_6_id_tag_is_that_contracts_session(ocpp
             authorized = await cp.call(
                 call.DataTransfer(vendor_id=PNC, message_id="Authorize", data=json.dumps(inner))
             )
+            by_hash = await cp.call(
+                call.DataTransfer(
+                    vendor_id=PNC,
+                    message_id="Authorize",
+                    data=json.dumps(
+                        {"idToken": inner["idToken"], "iso15118CertificateHashData": hash_data}
+                    ),
+                )
+            )
+            status = await cp.call(
+                call.DataTransfer(
+                    vendor_id=PNC,
+                    message_id="GetCertificateStatus",
+                    data=json.dumps({"ocspRequestData": {**hash_data[0], "responderURL": url}}),
+                )
+            )
             started = await cp.call(
                 call.StartTransaction(
                     connector_id=2, id_tag=hyphenated, meter_start=0, timestamp=now()
                 )
             )
+            answers["hash"] = json.loads(by_hash.data)
+            answers["status"] = json.loads(status.data)
             return json.loads(authorized.data), started
 
+    from pki.ocsp import cert_id_for
+
+    mo_sub2 = container.ca.authority("mo-sub2").certificate
+    cid = cert_id_for(issued.certificate, mo_sub2, "sha256")
+    hash_data = [
+        {
+            "hashAlgorithm": "SHA256",
+            "issuerNameHash": cid.issuer_name_hash.hex(),
+            "issuerKeyHash": cid.issuer_key_hash.hex(),
+            "serialNumber": f"{issued.certificate.serial_number:x}",
+            "responderURL": "http://127.0.0.1:9/ocsp",
+        }
+    ]
+    url = "http://127.0.0.1:9/ocsp"
+    answers: dict[str, Any] = {}
     authorized, started = asyncio.run(run())
     assert authorized["idTokenInfo"]["status"] == "Accepted", authorized
+    assert answers["hash"]["idTokenInfo"]["status"] == "Accepted", answers["hash"]
+    # GetCertificateStatus through the envelope: our own OCSP answer, good per openssl.
+    assert answers["status"]["status"] == "Accepted", answers["status"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "resp.der").write_bytes(base64.b64decode(answers["status"]["ocspResult"]))
+        (folder / "issuer.pem").write_text(pem_of([mo_sub2]))
+        (folder / "chain.pem").write_text(pem_of(container.ca.chain_to_root("mo-sub2")))
+        checked = subprocess.run(
+            [
+                *("openssl", "ocsp", "-respin", str(folder / "resp.der")),
+                *("-issuer", str(folder / "issuer.pem"), "-sha256"),
+                *("-serial", f"0x{issued.certificate.serial_number:x}"),
+                *("-CAfile", str(folder / "chain.pem")),
+            ],
+            capture_output=True,
+            text=True,
+        )
+    assert "Response verify OK" in checked.stderr + checked.stdout, checked
+    assert ": good" in checked.stdout, checked.stdout
     assert started.id_tag_info["status"] == "Accepted"
     with ocpp.container.transaction() as session:
         record = session.scalar(
