@@ -456,3 +456,122 @@ def test_oem_root_certificate_goes_to_2_1_stations_only(ocpp) -> None:  # type: 
             assert replies[0].json()["response"] == {"status": "Accepted"}
         else:
             assert all(r.status_code >= 400 for r in replies), [r.text for r in replies]
+
+
+def test_certificates_and_pnc_through_the_ocpp_packages_2_1_charge_point(ocpp) -> None:  # type: ignore[no-untyped-def]
+    """The `ocpp` package's v21 charge point (its own 2.1 schemas on every message): a V2G
+    certificate by SignCertificate (with requestId) and its CertificateSigned; Authorize of a
+    contract with its chain and with hash data; GetCertificateStatus (a real OCSP answer) and
+    GetCertificateChainStatus of the contract certificate: good."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from ocpp.routing import on
+    from ocpp.v21 import call_result
+
+    from auth.principal import Principal
+    from auth.users import add_user
+    from pki.authority import pem_of
+    from pki.ocsp import cert_id_for
+    from tests.pki.helpers import make_csr
+
+    container = ocpp.container
+    org = container.settings.organization
+    with container.transaction() as session:
+        add_user(session, container.policy, "driver21b", role="client", actor="test")
+        contract = container.contracts.create(
+            session, Principal.system("test"), owner="driver21b", pcid="ZZTESTCAR21000002"
+        )
+        issued = container.ca.issue_for_key(
+            session,
+            ec.generate_private_key(ec.SECP256R1()).public_key(),
+            "contract",
+            common_name=contract.emaid,
+            actor="test",
+        )
+        container.contracts.record_certificate(
+            session,
+            container.contracts.find_by_emaid(session, contract.emaid),
+            serial_hex=issued.serial_hex,
+            pcid="ZZTESTCAR21000002",
+            action="install",
+            schema="iso-2",
+            not_after=issued.certificate.not_valid_after_utc,
+            escrowed_key=None,
+            actor="test",
+        )
+    mo_sub2 = container.ca.authority("mo-sub2").certificate
+    cid = cert_id_for(issued.certificate, mo_sub2, "sha256")
+    hash_data = {
+        "hash_algorithm": "SHA256",
+        "issuer_name_hash": cid.issuer_name_hash.hex(),
+        "issuer_key_hash": cid.issuer_key_hash.hex(),
+        "serial_number": f"{issued.certificate.serial_number:x}",
+    }
+    ocpp.add("V21-PKG", evse_ids=["UZ*P21*E1"], allow_v2g_without_tls=True)
+    signed: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+
+    class Station(ChargePoint):
+        @on("CertificateSigned")
+        def on_signed(self, certificate_chain: str, **rest: Any) -> Any:
+            signed.put_nowait({"chain": certificate_chain, **rest})
+            return call_result.CertificateSigned(status="Accepted")
+
+    async def run() -> dict[str, Any]:
+        token = base64.b64encode(f"V21-PKG:{PASSWORD}".encode()).decode()
+        async with connect(
+            ocpp.ws_url("V21-PKG"),
+            subprotocols=["ocpp2.1"],  # type: ignore[list-item]
+            additional_headers={"Authorization": f"Basic {token}"},
+        ) as ws:
+            cp = Station("V21-PKG", ws)
+            task = asyncio.create_task(cp.start())
+            out: dict[str, Any] = {}
+            await cp.call(
+                call.BootNotification(
+                    charging_station={"model": "Uz-21", "vendor_name": "UzPnC"}, reason="PowerUp"
+                )
+            )
+            csr = make_csr(cn="UZ*P21*E1", o=org).decode()
+            out["sign"] = await cp.call(
+                call.SignCertificate(csr=csr, certificate_type="V2GCertificate", request_id=77)
+            )
+            out["signed"] = await asyncio.wait_for(signed.get(), 20)
+            id_token = {"id_token": contract.emaid, "type": "eMAID"}
+            out["chain"] = await cp.call(
+                call.Authorize(
+                    id_token=id_token,
+                    certificate=pem_of([issued.certificate, *issued.chain]),
+                )
+            )
+            out["hash"] = await cp.call(
+                call.Authorize(
+                    id_token=id_token,
+                    iso_15118_certificate_hash_data=[
+                        {**hash_data, "responder_url": "http://127.0.0.1:9/ocsp"}
+                    ],
+                )
+            )
+            out["status"] = await cp.call(
+                call.GetCertificateStatus(
+                    ocsp_request_data={**hash_data, "responder_url": "http://127.0.0.1:9/ocsp"}
+                )
+            )
+            out["chain_status"] = await cp.call(
+                call.GetCertificateChainStatus(
+                    certificate_status_requests=[
+                        {"certificate_hash_data": hash_data, "source": "OCSP",
+                         "urls": ["http://ocsp.example/"]}
+                    ]
+                )
+            )  # fmt: skip
+            await asyncio.sleep(0.2)  # the CertificateSigned answer is recorded
+            task.cancel()
+            return out
+
+    out = asyncio.run(run())
+    assert out["sign"].status == "Accepted"
+    assert out["signed"]["certificate_type"] == "V2GCertificate"
+    assert out["signed"]["request_id"] == 77
+    assert out["chain"].id_token_info["status"] == "Accepted"
+    assert out["hash"].id_token_info["status"] == "Accepted"
+    assert out["status"].status == "Accepted" and out["status"].ocsp_result
+    assert [s["status"] for s in out["chain_status"].certificate_status] == ["Good"]
