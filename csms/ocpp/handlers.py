@@ -34,7 +34,7 @@ from .chain_status import ChainStatusPorts, chain_status
 from .connection import AfterSend, HandlerResult, StationConnection
 from .handlers16 import Handlers16
 from .parts import OcppParts
-from .store import parse_time
+from .store import OcppStore, parse_time
 from .versions import OcppVersion
 
 log = logging.getLogger("csms.ocpp")
@@ -102,6 +102,10 @@ class Handlers:
         """One transaction, committed before the answer goes out: what a station is told
         has happened is stored."""
         return await in_worker_transaction(self._sessions, work)
+
+    @property
+    def store(self) -> OcppStore:
+        return self._store
 
     async def in_transaction(self, work: Callable[[Session], T]) -> T:
         return await self._in_transaction(work)

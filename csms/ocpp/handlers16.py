@@ -17,18 +17,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from iso15118.emaid import EmaidError, normalize_tolerant
 
 from . import limits, rpc
 from .connection import HandlerResult, StationConnection
+from .core_handlers import CoreHandlers
 from .pnc16 import PNC_VENDOR_ID, PncDataTransfer
 from .store import parse_time
 from .versions import OcppVersion
-
-if TYPE_CHECKING:
-    from .handlers import Handlers
 
 log = logging.getLogger("csms.ocpp")
 
@@ -87,10 +85,9 @@ def _meter_reading(at: str, wh: int) -> list[dict[str, Any]]:
 
 
 class Handlers16:
-    def __init__(self, core: Handlers) -> None:
+    def __init__(self, core: CoreHandlers) -> None:
         self._core = core
-        self._parts = core.parts
-        self._store = core.parts.store
+        self._store = core.store
         self._pnc = PncDataTransfer(core)
         self._table: dict[str, Handler] = {
             "BootNotification": self.boot_notification,

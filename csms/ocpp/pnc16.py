@@ -19,14 +19,12 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import limits, rpc
 from .connection import HandlerResult, StationConnection
+from .core_handlers import CoreHandlers
 from .versions import OcppVersion
-
-if TYPE_CHECKING:
-    from .handlers import Handlers
 
 log = logging.getLogger("csms.ocpp")
 
@@ -55,7 +53,7 @@ class WrappedCallError(Exception):
 
 
 class PncDataTransfer:
-    def __init__(self, core: Handlers) -> None:
+    def __init__(self, core: CoreHandlers) -> None:
         self._core = core
 
     async def answer(

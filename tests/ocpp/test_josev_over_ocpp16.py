@@ -6,7 +6,6 @@ eMAID)."""
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 from pathlib import Path
@@ -21,6 +20,7 @@ from auth.users import add_user
 from contracts.cps import ISO2_SCHEMA
 from tests.contracts.car import JosevCar
 from tests.contracts.conftest import josev
+from tests.harness.aio import run_async
 from tests.ocpp.test_v16_core import PNC, boot, station16
 from tests.pki.foreign import make_foreign_pki
 
@@ -69,7 +69,7 @@ def test_josev_installs_a_contract_through_the_1_6_pnc_data_transfer(
                 )
             )
 
-    envelope = asyncio.run(run())
+    envelope = run_async(run())
     assert envelope.status == "Accepted"
     answer = json.loads(envelope.data)
     assert answer["status"] == "Accepted", answer

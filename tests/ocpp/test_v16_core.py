@@ -25,6 +25,7 @@ from sqlalchemy import select
 from websockets.asyncio.client import connect
 
 from csms.ocpp.db import ConnectorStatusRecord, StationCertificateRecord, TransactionRecord
+from tests.harness.aio import run_async
 from tests.ocpp.conftest import PASSWORD
 from tests.pki.helpers import make_csr
 
@@ -156,7 +157,7 @@ def test_boot_heartbeat_status_and_a_session_with_meter_values(ocpp) -> None:  #
             )
             return int(first.transaction_id)
 
-    transaction_id = asyncio.run(run())
+    transaction_id = run_async(run())
     ocpp.server._store.flush(force=True)
     with ocpp.container.transaction() as session:
         sessions = list(
@@ -203,7 +204,7 @@ def test_pnc_data_transfer_envelope_refusals(ocpp) -> None:  # type: ignore[no-u
             assert (await cp.call(call.Heartbeat())).current_time  # still served
             return answers
 
-    answers = asyncio.run(run())
+    answers = run_async(run())
     assert [status for status, _ in answers] == [
         "UnknownVendorId",
         "UnknownMessageId",
@@ -229,7 +230,7 @@ def test_pnc_authorize_inside_data_transfer_is_answered_by_the_contract_service(
                 call.DataTransfer(vendor_id=PNC, message_id="Authorize", data=json.dumps(inner))
             )
 
-    answer = asyncio.run(run())
+    answer = run_async(run())
     assert answer.status == "Accepted"
     response = json.loads(answer.data)
     from csms.ocpp import rpc
@@ -252,7 +253,7 @@ def test_whitepaper_sign_certificate_gets_a_charge_point_certificate(ocpp, tmp_p
             await until_accepted(ocpp, "V16-SIGN")
             return signed
 
-    chain_pem = asyncio.run(run())
+    chain_pem = run_async(run())
     chain = x509.load_pem_x509_certificates(chain_pem.encode())
     assert chain[0].subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value == "V16-SIGN"
     leaf = tmp_path / "leaf.pem"
@@ -307,7 +308,7 @@ def test_v2g_certificate_over_the_pnc_data_transfer(ocpp, tmp_path: Path) -> Non
             await until_accepted(ocpp, "V16-V2G")
             return json.loads(refused.data), answer.data, inner
 
-    refused, accepted, inner = asyncio.run(run())
+    refused, accepted, inner = run_async(run())
     assert refused["status"] == "Rejected"  # not this station's EVSE ID
     assert json.loads(accepted) == {"status": "Accepted"}
     assert inner["certificateType"] == "V2GCertificate"
@@ -428,7 +429,7 @@ def test_a_pnc_authorized_emaid_as_the_1_6_id_tag_is_that_contracts_session(ocpp
     ]
     url = "http://127.0.0.1:9/ocsp"
     answers: dict[str, Any] = {}
-    authorized, started = asyncio.run(run())
+    authorized, started = run_async(run())
     assert authorized["idTokenInfo"]["status"] == "Accepted", authorized
     assert answers["hash"]["idTokenInfo"]["status"] == "Accepted", answers["hash"]
     # GetCertificateStatus through the envelope: our own OCSP answer, good per openssl.
@@ -528,7 +529,7 @@ def test_1_6_commands_through_the_api_reach_the_station_in_its_version(ocpp) -> 
             return answers
 
     with serving(create_app(ocpp.container)) as base:
-        answers = asyncio.run(run(base))
+        answers = run_async(run(base))
     assert [a.status_code for a in answers[:3]] == [200, 200, 200], [a.text for a in answers]
     assert answers[0].json()["response"] == {"status": "Accepted"}
     keys = {k["key"]: k["value"] for k in answers[1].json()["response"]["configurationKey"]}
@@ -590,7 +591,7 @@ def test_install_roots_reaches_a_1_6_station_inside_the_pnc_data_transfer(ocpp) 
             return roots, plain, wrapped
 
     with serving(create_app(ocpp.container)) as base:
-        roots, plain, wrapped = asyncio.run(run(base))
+        roots, plain, wrapped = run_async(run(base))
     assert roots.status_code == 200, roots.text
     assert [(m, inner["certificateType"]) for m, inner in wrapped] == [
         ("InstallCertificate", "V2GRootCertificate"),
@@ -702,7 +703,7 @@ def test_pnc_configuration_in_one_vocabulary_for_1_6_and_2_0_1(ocpp) -> None:  #
         return out
 
     with serving(create_app(ocpp.container)) as base:
-        v16, v201 = asyncio.run(run(base))
+        v16, v201 = run_async(run(base))
     assert v16["before"]["ocppVersion"] == "1.6"
     assert v16["before"]["settings"]["pnc_enabled"] is False
     assert v16["before"]["settings"]["cert_signing_wait_minimum"] == 60

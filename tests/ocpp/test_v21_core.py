@@ -21,6 +21,7 @@ from sqlalchemy import select
 from websockets.asyncio.client import connect
 
 from csms.ocpp.db import TransactionRecord
+from tests.harness.aio import run_async
 from tests.ocpp.client import call as send_call
 from tests.ocpp.client import open_station
 from tests.ocpp.conftest import PASSWORD
@@ -90,7 +91,7 @@ def test_boot_heartbeat_status_and_a_session_on_2_1_schemas(ocpp) -> None:  # ty
                     )
                 )
 
-    asyncio.run(run())
+    run_async(run())
     with ocpp.container.transaction() as session:
         record = session.scalar(
             select(TransactionRecord).where(TransactionRecord.station_id == "V21-CORE")
@@ -180,7 +181,7 @@ def test_2_1_a_bad_callresult_from_the_station_gets_a_callresulterror(ocpp) -> N
         import threading
 
         replies: list[httpx.Response] = []
-        caller = threading.Thread(target=lambda: replies.append(asyncio.run(command())))
+        caller = threading.Thread(target=lambda: replies.append(run_async(command())))
         caller.start()
         reset = json.loads(ws.recv(timeout=10))
         assert reset[0] == 2 and reset[2] == "Reset"
@@ -232,7 +233,7 @@ def test_iso15118_20_contract_installation_over_2_1(ocpp, tmp_path) -> None:  # 
                 )
             )
 
-    answer = asyncio.run(run())
+    answer = run_async(run())
     assert answer.status == "Accepted", answer
     installed = car.accept(answer.exi_response, root)
     assert installed.emaid == contract.emaid
@@ -423,7 +424,7 @@ def test_oem_root_certificate_goes_to_2_1_stations_only(ocpp) -> None:  # type: 
                     timeout=30,
                 )
 
-        return asyncio.run(post())
+        return run_async(post())
 
     boot = {"reason": "PowerUp", "chargingStation": {"model": "M", "vendorName": "V"}}
     install = {"certificateType": "OEMRootCertificate", "certificate": oem_root}
@@ -567,7 +568,7 @@ def test_certificates_and_pnc_through_the_ocpp_packages_2_1_charge_point(ocpp) -
             task.cancel()
             return out
 
-    out = asyncio.run(run())
+    out = run_async(run())
     assert out["sign"].status == "Accepted"
     assert out["signed"]["certificate_type"] == "V2GCertificate"
     assert out["signed"]["request_id"] == 77
