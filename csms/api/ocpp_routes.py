@@ -86,6 +86,10 @@ class StationChange(BaseModel):
     )
 
 
+class SecurityProfileIn(BaseModel):
+    security_profile: StrictInt = Field(ge=2, le=3)
+
+
 class PncSettingsIn(BaseModel):
     """Plug & Charge settings to change (csms/ocpp/pnc_config.py); omitted ones stay."""
 
@@ -349,6 +353,23 @@ async def set_pnc_configuration(
         raise HTTPException(422, "no setting given")
     try:
         return await stations.set_pnc_configuration(who, station_id, changes)
+    except _COMMAND_FAILURES as exc:
+        raise command_failure(exc) from None
+
+
+@router.post("/stations/{station_id}/security-profile", responses=COMMAND_ERRORS)
+async def upgrade_security_profile(
+    request: Request, who: StationCommander, station_id: StationId, body: SecurityProfileIn
+) -> dict[str, Any]:
+    """Raise a 1.6 station's security profile (the whitepaper's ChangeConfiguration of
+    SecurityProfile); recorded once the station agrees, so its next connection must use it.
+    409 when it is not higher or the station is not ready for it (no password for 2, no
+    accepted charging station certificate for 3)."""
+    stations = container_of(request).stations
+    try:
+        return await stations.upgrade_security_profile(who, station_id, body.security_profile)
+    except StationError as exc:
+        raise http_error(exc, invalid=422) from None
     except _COMMAND_FAILURES as exc:
         raise command_failure(exc) from None
 

@@ -261,6 +261,22 @@ class StationCertificates:
         )
 
     @staticmethod
+    def has_accepted(session: Session, station_id: str, certificate_type: str) -> bool:
+        """Whether the station accepted a certificate of this type (it holds one, unless it
+        was revoked since: a revoked one is refused at the handshake anyway)."""
+        return bool(
+            session.scalar(
+                select(
+                    exists().where(
+                        StationCertificateRecord.station_id == station_id,
+                        StationCertificateRecord.certificate_type == certificate_type,
+                        StationCertificateRecord.status == "accepted",
+                    )
+                )
+            )
+        )
+
+    @staticmethod
     def stations_with_pending(session: Session) -> set[str]:
         return set(
             session.scalars(

@@ -33,13 +33,13 @@ from pki.authority import CertificateAuthority, pem_of
 
 from ..database import in_worker_transaction
 from . import pnc_config
-from .certificates import StationCertificates
+from .certificates import CHARGING_STATION, StationCertificates
 from .cluster import Whereabouts
 from .commands import audited_payload, is_security_relevant
 from .connection import StationConnection
 from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, TransactionRecord
 from .hub import StationHub
-from .stations import Station, StationRegistry, UnknownStation
+from .stations import Station, StationConflict, StationError, StationRegistry, UnknownStation
 from .store import OcppStore
 from .versions import OcppVersion
 
@@ -402,6 +402,61 @@ class StationService:
             "ocppVersion": version,
             "statuses": pnc_config.parse_write(version, changes, answers),
         }
+
+    async def upgrade_security_profile(
+        self, principal: Principal, station_id: str, profile: int
+    ) -> dict[str, Any]:
+        """Raise a 1.6 station's security profile as the security whitepaper does: check the
+        station can use it (profile 2: a password; 3: a charging station certificate it
+        accepted), send ChangeConfiguration(SecurityProfile), and only when the station
+        agrees record the new profile, so its next connection must use it (a lower one is
+        refused at the handshake). An operator's command (stations:configure), audited."""
+
+        def check(session: Session) -> str:
+            grant = self._access.require(principal, STATIONS_CONFIGURE)
+            station = self._visible(session, grant, station_id)
+            version = station.last_ocpp_version or OcppVersion.V201.value
+            if version != OcppVersion.V16.value:
+                raise StationError(
+                    "profile upgrades through here are 1.6's (ChangeConfiguration); a 2.0.1 "
+                    "or 2.1 station changes profile with SetNetworkProfile (A05)",
+                    code="security_profile_version",
+                )
+            if profile <= station.security_profile or profile not in (2, 3):
+                raise StationConflict(
+                    f"{station_id} is on security profile {station.security_profile}; "
+                    f"profiles only go up, to 2 or 3 ({profile} asked)",
+                    code="security_profile_not_higher",
+                )
+            if profile == 2 and not station.password_hash:
+                raise StationConflict(
+                    f"{station_id} has no password for profile 2", code="security_profile_unready"
+                )
+            if profile == 3 and not self._certificates.has_accepted(
+                session, station_id, CHARGING_STATION
+            ):
+                raise StationConflict(
+                    f"{station_id} has no charging station certificate it accepted; "
+                    "profile 3 authenticates with one",
+                    code="security_profile_unready",
+                )
+            return version
+
+        await self._in_transaction(check)
+        answer = await self.command(
+            principal,
+            station_id,
+            "ChangeConfiguration",
+            {"key": "SecurityProfile", "value": str(profile)},
+        )
+        status = str(answer.get("status"))
+        if status in ("Accepted", "RebootRequired"):
+            await self._in_transaction(
+                lambda session: self._registry.raise_security_profile(
+                    session, station_id, profile, actor=principal.actor
+                )
+            )
+        return {"securityProfile": profile, "status": status}
 
     async def _version_of(self, principal: Principal, station_id: str) -> str:
         """The OCPP version the station last connected with (visible in the caller's scope)."""

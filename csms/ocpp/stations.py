@@ -355,6 +355,32 @@ class StationRegistry:
     # --- authentication ----------------------------------------------------------------------
 
     @staticmethod
+    def raise_security_profile(
+        session: Session, station_id: str, profile: int, *, actor: str
+    ) -> None:
+        """Record the profile a station was upgraded to (only ever upward: no downgrade
+        through here). The caller checked the station can use it and that it agreed."""
+        record = session.get(StationRecord, station_id, with_for_update=True)
+        if record is None:
+            raise UnknownStation(f"no station {station_id}")
+        if profile <= record.security_profile:
+            raise StationConflict(
+                f"{station_id} is on security profile {record.security_profile}; "
+                f"profiles only go up ({profile} asked)",
+                code="security_profile_not_higher",
+            )
+        before = record.security_profile
+        record.security_profile = profile
+        record_event(
+            session,
+            actor=actor,
+            action="station.security_profile_raised",
+            station=station_id,
+            before=before,
+            after=profile,
+        )
+
+    @staticmethod
     def record_version(session: Session, station_id: str, version: OcppVersion) -> None:
         """The OCPP version the station connected with (a statement that stands alone: the
         handshake runs it on an autocommit connection, only when the version changed)."""

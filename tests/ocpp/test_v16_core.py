@@ -718,3 +718,70 @@ def test_pnc_configuration_in_one_vocabulary_for_1_6_and_2_0_1(ocpp) -> None:  #
     assert v201["after"]["settings"]["pnc_enabled"] is True
     assert variables[("ISO15118Ctrlr", "PnCEnabled")] == "true"
     assert v16["bad"] == 422 and v201["bad"] == 422
+
+
+def test_security_profile_upgrade_of_a_1_6_station(ocpp) -> None:  # type: ignore[no-untyped-def]
+    """The whitepaper's upgrade: the operator raises a profile-1 station to 2; the station
+    agrees to ChangeConfiguration(SecurityProfile); from then on it is let in over TLS only.
+    Not higher, or not ready (profile 3 without an accepted charging station certificate):
+    refused with the reason, nothing sent."""
+    import httpx
+    from websockets.exceptions import InvalidStatus
+
+    from csms.app import create_app
+    from csms.ocpp.db import StationRecord
+    from tests.ocpp.client import call as raw_call
+    from tests.ocpp.client import open_station
+    from tests.ocpp.conftest import API
+    from tests.pki.server import serving
+
+    ocpp.add("V16-UP")
+    asked: list[tuple[str, str]] = []
+
+    class Upgradable(Station16):
+        @on("ChangeConfiguration")
+        def on_change(self, key: str, value: str) -> Any:
+            asked.append((key, value))
+            return call_result.ChangeConfiguration(status="Accepted")
+
+    async def run(base: str) -> list[httpx.Response]:
+        token = base64.b64encode(f"V16-UP:{PASSWORD}".encode()).decode()
+        async with connect(
+            ocpp.ws_url("V16-UP"),
+            subprotocols=["ocpp1.6"],  # type: ignore[list-item]
+            additional_headers={"Authorization": f"Basic {token}"},
+        ) as ws:
+            cp = Upgradable("V16-UP", ws)
+            task = asyncio.create_task(cp.start())
+            await boot(cp)
+            url = f"{base}/api/ocpp/stations/V16-UP/security-profile"
+            async with httpx.AsyncClient(headers=API, timeout=30) as client:
+                answers = [
+                    await client.post(url, json={"security_profile": 3}),  # no certificate
+                    await client.post(url, json={"security_profile": 2}),
+                    await client.post(url, json={"security_profile": 2}),  # not higher now
+                ]
+            task.cancel()
+            return answers
+
+    with serving(create_app(ocpp.container)) as base:
+        not_ready, upgraded, again = run_async(run(base))
+    assert not_ready.status_code == 409 and "certificate" in not_ready.text
+    assert upgraded.status_code == 200, upgraded.text
+    assert upgraded.json() == {"securityProfile": 2, "status": "Accepted"}
+    assert again.status_code == 409
+    assert asked == [("SecurityProfile", "2")]  # only the accepted upgrade was sent
+    with ocpp.container.transaction() as session:
+        record = session.get(StationRecord, "V16-UP")
+        assert record is not None and record.security_profile == 2
+    # Its next connection must use profile 2: plain WebSocket is refused, TLS + Basic is in.
+    with pytest.raises(InvalidStatus) as refused:
+        open_station(ocpp.ws_url("V16-UP"), "V16-UP", subprotocols=("ocpp1.6",))
+    assert refused.value.response.status_code == 403
+    context = ocpp.client_context()
+    context.check_hostname = False
+    with open_station(
+        ocpp.wss_url("V16-UP"), "V16-UP", ssl_context=context, subprotocols=("ocpp1.6",)
+    ) as ws:
+        boot16 = {"chargePointVendor": "UzPnC", "chargePointModel": "Uz-16"}
+        assert raw_call(ws, "BootNotification", boot16)[2]["status"] == "Accepted"
