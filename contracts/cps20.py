@@ -272,7 +272,15 @@ class Iso20Installer(SchemaCps[CertificateInstallationReq20]):
         response.header.signature = build_signature20(response.signed_elements(), signer.sign)
         exi = response_text(encode_iso20_message(response))
         detail = "issued" if KDF_20_CONFIRMED else "issued (the -20 KDF is unverified)"
-        return CpsAnswer("Accepted", exi, Code20.OK, detail, contract.emaid, issued.serial_hex)
+        return CpsAnswer(
+            "Accepted",
+            exi,
+            Code20.OK,
+            detail,
+            contract.emaid,
+            issued.serial_hex,
+            remaining_contracts=remaining,
+        )
 
 
 # --- -20 signatures -------------------------------------------------------------------------

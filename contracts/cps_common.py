@@ -53,6 +53,9 @@ class CpsAnswer:
     detail: str
     emaid: str | None = None
     serial_hex: str | None = None
+    # ISO 15118-20: how many more contract chains the car could still get (OCPP 2.1's
+    # Get15118EVCertificateResponse.remainingContracts); None for -2.
+    remaining_contracts: int | None = None
 
 
 class CpsFailure(Exception):

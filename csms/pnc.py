@@ -70,4 +70,9 @@ class PncDecisions:
             )
         reason = None if answer.status == "Accepted" else answer.response_code
         # statusInfo's limits are applied where the response is built (csms.ocpp.limits).
-        return EvCertificateAnswer(answer.status, answer.exi_response, reason_code=reason)
+        return EvCertificateAnswer(
+            answer.status,
+            answer.exi_response,
+            reason_code=reason,
+            remaining_contracts=answer.remaining_contracts,
+        )

@@ -31,6 +31,7 @@ class EvCertificateAnswer:
     exi_response: str  # base64 EXI of the whole V2G_Message (≤ 5600 characters)
     reason_code: str | None = None  # statusInfo.reasonCode (the handler cuts it to 20)
     additional_info: str | None = None  # statusInfo.additionalInfo (cut to 512 likewise)
+    remaining_contracts: int | None = None  # ISO 15118-20; OCPP 2.1's remainingContracts
 
 
 class ContractDecisions(Protocol):

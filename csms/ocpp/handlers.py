@@ -338,6 +338,8 @@ class Handlers:
         finally:
             metrics.CPS_INSTALLATIONS.labels(outcome=outcome).inc()
         response: dict[str, Any] = {"status": answer.status, "exiResponse": answer.exi_response}
+        if answer.remaining_contracts is not None and conn.version is OcppVersion.V21:
+            response["remainingContracts"] = answer.remaining_contracts  # a 2.1 field
         if answer.reason_code:
             response["statusInfo"] = limits.status_info(answer.reason_code, answer.additional_info)
         return response, None

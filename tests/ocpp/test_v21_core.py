@@ -237,6 +237,8 @@ def test_iso15118_20_contract_installation_over_2_1(ocpp, tmp_path) -> None:  # 
     assert answer.status == "Accepted", answer
     installed = car.accept(answer.exi_response, root)
     assert installed.emaid == contract.emaid
+    # 2.1 says it outside the EXI too: what the -20 response tells the car.
+    assert answer.remaining_contracts == installed.remaining
     installed.certificate.verify_directly_issued_by(
         container.ca.authority("mo-sub2-20").certificate
     )
