@@ -95,3 +95,38 @@ def test_pin_through_the_cli_and_the_api(ocpp, monkeypatch) -> None:  # type: ig
     with ocpp.container.transaction() as session:
         record = session.get(StationRecord, "PIN-CLI")
         assert record is not None and record.ocpp_version == "2.1"
+
+
+@pytest.mark.parametrize("version", ["1.6", "2.1"])
+@pytest.mark.parametrize("profile", [1, 2, 3])
+def test_security_profiles_work_the_same_in_every_version(ocpp, tmp_path, version, profile) -> None:  # type: ignore[no-untyped-def]
+    """Profiles 1-3 on a 1.6 and a 2.1 connection, as on 2.0.1 (tests/ocpp/
+    test_security_profiles.py): the credential the profile asks for lets the station in, the
+    connection without it is refused before the WebSocket opens."""
+    from websockets.exceptions import InvalidStatus
+
+    from tests.ocpp.tlsutil import own_client_cert
+
+    station_id = f"SP{profile}-{version}"
+    ocpp.add(station_id, profile=profile)
+    offer = (f"ocpp{version}",)
+    if profile == 1:
+        good = {"url": ocpp.ws_url(station_id)}
+        bad = {"url": ocpp.ws_url(station_id), "password": "wrong-password-0000"}
+    else:
+        context = ocpp.client_context()
+        context.check_hostname = False
+        if profile == 2:
+            good = {"url": ocpp.wss_url(station_id), "ssl_context": context}
+            bad = {"url": ocpp.ws_url(station_id)}  # Basic without TLS
+        else:
+            cert, key, _ = own_client_cert(ocpp.container, tmp_path, station_id)
+            with_cert = ocpp.client_context(cert, key)
+            with_cert.check_hostname = False
+            good = {"url": ocpp.wss_url(station_id), "ssl_context": with_cert, "password": None}
+            bad = {"url": ocpp.wss_url(station_id), "ssl_context": context, "password": None}
+    with open_station(good.pop("url"), station_id, subprotocols=offer, **good) as ws:
+        assert ws.subprotocol == offer[0]
+    with pytest.raises(InvalidStatus) as refused:
+        open_station(bad.pop("url"), station_id, subprotocols=offer, **bad)
+    assert refused.value.response.status_code in (401, 403)
