@@ -785,3 +785,47 @@ def test_security_profile_upgrade_of_a_1_6_station(ocpp) -> None:  # type: ignor
     ) as ws:
         boot16 = {"chargePointVendor": "UzPnC", "chargePointModel": "Uz-16"}
         assert raw_call(ws, "BootNotification", boot16)[2]["status"] == "Accepted"
+
+
+def test_renewal_triggers_reach_a_1_6_station_in_its_carriage(ocpp) -> None:  # type: ignore[no-untyped-def]
+    """The renewal the CSMS starts (csms/ocpp/server.py `_renew`): for the charge point
+    certificate the whitepaper's ExtendedTriggerMessage(SignChargePointCertificate), for the V2G
+    certificate TriggerMessage(SignV2GCertificate) inside the PnC DataTransfer."""
+    from csms.ocpp.server import trigger_certificate_request
+
+    ocpp.add("V16-TRIG")
+    extended: list[str] = []
+
+    class Triggered(Station16):
+        @on("ExtendedTriggerMessage")
+        def on_extended(self, requested_message: str, **_: Any) -> Any:
+            extended.append(requested_message)
+            return call_result.ExtendedTriggerMessage(status="Accepted")
+
+    hub = ocpp.container.ocpp.hub
+
+    async def run() -> list[dict[str, Any]]:
+        token = base64.b64encode(f"V16-TRIG:{PASSWORD}".encode()).decode()
+        async with connect(
+            ocpp.ws_url("V16-TRIG"),
+            subprotocols=["ocpp1.6"],  # type: ignore[list-item]
+            additional_headers={"Authorization": f"Basic {token}"},
+        ) as ws:
+            cp = Triggered("V16-TRIG", ws)
+            task = asyncio.create_task(cp.start())
+            await boot(cp)
+            conn = hub.connection("V16-TRIG")
+            assert conn is not None
+            answers = [
+                await hub.run(trigger_certificate_request(conn, requested))
+                for requested in ("SignChargingStationCertificate", "SignV2GCertificate")
+            ]
+            wrapped = [cp.wrapped.get_nowait() for _ in range(cp.wrapped.qsize())]
+            task.cancel()
+            return [*answers, {"wrapped": wrapped}]
+
+    station_answer, v2g_answer, seen = run_async(run())
+    assert extended == ["SignChargePointCertificate"]
+    assert station_answer == {"status": "Accepted"}
+    assert seen["wrapped"] == [("TriggerMessage", {"requestedMessage": "SignV2GCertificate"})]
+    assert v2g_answer == {"status": "Accepted"}
