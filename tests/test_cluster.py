@@ -123,7 +123,7 @@ def _two_nodes(shared: dict) -> Iterator[Cluster]:
             "CSMS_TOKEN_KEY": shared["token_key"],
         }
         _cli(env, "user", "add", "op-cluster", "--role", "admin", "--password", PASSWORD)
-        for station_id in ("CL-1", "CL-2", "CL-3", "CL-4"):
+        for station_id in ("CL-1", "CL-2", "CL-3", "CL-4", "CL-16"):
             _cli(
                 env,
                 "station",
@@ -153,6 +153,33 @@ def _connect(node: Node, station_id: str) -> Any:
     ws = open_station(node.ws_url(station_id), station_id, password=STATION_PASSWORD)
     assert boot(ws)[2]["status"] == "Accepted"
     return ws
+
+
+def test_a_1_6_only_command_through_b_reaches_a_1_6_station_on_a(cluster: Cluster) -> None:
+    """Node B does not know the station's version: it lets through what some version takes,
+    and node A, which holds the 1.6 connection, checks it against 1.6 and sends it."""
+    ws = open_station(
+        cluster.a.ws_url("CL-16"), "CL-16", password=STATION_PASSWORD, subprotocols=("ocpp1.6",)
+    )
+    with ws:
+        boot16 = {"chargePointVendor": "UzPnC", "chargePointModel": "Cluster-16"}
+        ws.send(json.dumps([2, "boot", "BootNotification", boot16]))
+        assert json.loads(ws.recv(timeout=15))[2]["status"] == "Accepted"
+        eventually(lambda: cluster.station(cluster.b, "CL-16"), lambda s: s["connected"])
+        with ThreadPoolExecutor(1) as pool:
+            sent = pool.submit(
+                httpx.post,
+                f"{cluster.b.base}/api/ocpp/stations/CL-16/commands/RemoteStartTransaction",
+                json={"connectorId": 1, "idTag": "CLUSTER-16"},
+                headers=cluster.headers,
+                timeout=30,
+            )
+            frame = json.loads(ws.recv(timeout=15))
+            assert frame[2] == "RemoteStartTransaction" and frame[3]["idTag"] == "CLUSTER-16"
+            ws.send(json.dumps([3, frame[1], {"status": "Accepted"}]))
+            answer = sent.result(timeout=30)
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["response"] == {"status": "Accepted"}
 
 
 def test_a_station_on_a_is_connected_for_b_and_answers_b_s_command(cluster: Cluster) -> None:

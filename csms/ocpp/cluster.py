@@ -211,7 +211,9 @@ class Cluster:
     ) -> dict[str, Any]:
         """Send a CALL to a station held by another node; its answer, or the holder's
         failure raised here as the same exception a local call raises."""
-        rpc.validate(action, payload, request=True)  # refused here, not on the other node
+        # Refused here when no version takes it; the holding node checks it against the
+        # station's own version (1.6, 2.0.1 or 2.1), which this node does not know.
+        rpc.validate_in_some_version(action, payload)
         wait = timeout or self._call_timeout
         relay_id = str(uuid.uuid4())
         answer: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()

@@ -318,6 +318,21 @@ def validate(
                 raise PropertyConstraintViolation(f"{key} longer than {limit} characters")
 
 
+def validate_in_some_version(action: str, payload: dict[str, Any]) -> None:
+    """Refuse a request that no OCPP version takes (its first version's error); one that some
+    version takes may go on to the node holding the station, which checks it against that
+    station's own version."""
+    first: OcppError | None = None
+    for version in (OcppVersion.V201, OcppVersion.V21, OcppVersion.V16):
+        try:
+            validate(action, payload, request=True, version=version)
+            return
+        except OcppError as exc:
+            first = first or exc
+    assert first is not None
+    raise first
+
+
 def encode_call(message_id: str, action: str, payload: dict[str, Any]) -> str:
     return json.dumps([CALL, message_id, action, payload], separators=(",", ":"))
 
