@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 import httpx
@@ -34,7 +33,7 @@ from .chain_status import ChainStatusPorts, chain_status
 from .connection import AfterSend, HandlerResult, StationConnection
 from .handlers16 import Handlers16
 from .parts import OcppParts
-from .store import OcppStore, parse_time
+from .store import OcppStore, ocpp_now, parse_time
 from .versions import OcppVersion
 
 log = logging.getLogger("csms.ocpp")
@@ -56,12 +55,6 @@ ACKNOWLEDGED = frozenset(
         "NotifyPeriodicEventStream",  # 2.1, a SEND
     }
 )
-
-
-def _now() -> str:
-    """OCPP's dateTime, in milliseconds (one reading of the clock)."""
-    now = datetime.now(UTC)
-    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
 
 
 class Deliveries(Protocol):
@@ -159,14 +152,14 @@ class Handlers:
         conn.boot_status = await self._in_transaction(boot)
         log.info("BootNotification (%s) → %s", p["reason"], conn.boot_status)
         response = {
-            "currentTime": _now(),
+            "currentTime": ocpp_now(),
             "interval": self._settings.ocpp_heartbeat_interval,
             "status": conn.boot_status,
         }
         return response, self._deliveries.after_boot(conn)
 
     async def heartbeat(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
-        return {"currentTime": _now()}, None
+        return {"currentTime": ocpp_now()}, None
 
     async def status_notification(
         self, conn: StationConnection, p: dict[str, Any]

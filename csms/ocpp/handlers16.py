@@ -15,17 +15,15 @@ left to the services the 2.0.1 handlers use (csms/ocpp/handlers.py):
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from iso15118.emaid import EmaidError, normalize_tolerant
 
 from . import limits, rpc
 from .connection import HandlerResult, StationConnection
-from .core_handlers import CoreHandlers
+from .core_handlers import CoreHandlers, Handler
 from .pnc16 import PNC_VENDOR_ID, PncDataTransfer
-from .store import parse_time
+from .store import ocpp_now, parse_time
 from .versions import OcppVersion
 
 log = logging.getLogger("csms.ocpp")
@@ -44,8 +42,6 @@ ACKNOWLEDGED = frozenset(
 ENERGY = "Energy.Active.Import.Register"
 STATUSES_16 = frozenset({"Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"})
 
-Handler = Callable[[StationConnection, dict[str, Any]], Awaitable[HandlerResult]]
-
 
 def normalise_token(text: str) -> str:
     """The form two idTags are compared in: an eMAID's 15-character normal form (separators
@@ -54,11 +50,6 @@ def normalise_token(text: str) -> str:
         return normalize_tolerant(text)
     except EmaidError:
         return text.strip().upper()
-
-
-def _now() -> str:
-    now = datetime.now(UTC)
-    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
 
 
 def meter_values_201(values: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
@@ -143,7 +134,7 @@ class Handlers16:
         }, after
 
     async def heartbeat(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
-        return {"currentTime": _now()}, None
+        return {"currentTime": ocpp_now()}, None
 
     async def status_notification(
         self, conn: StationConnection, p: dict[str, Any]
@@ -224,7 +215,7 @@ class Handlers16:
             return {}, None  # readings outside a session are not kept
         event = {
             "eventType": "Updated",
-            "timestamp": values[-1].get("timestamp") or _now(),
+            "timestamp": values[-1].get("timestamp") or ocpp_now(),
             "triggerReason": "MeterValuePeriodic",
             # 1.6 readings carry no sequence number: each one is as new as the last.
             "seqNo": 1,

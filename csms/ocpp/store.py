@@ -39,6 +39,12 @@ def parse_time(value: str | None) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def ocpp_now() -> str:
+    """OCPP's dateTime now, in milliseconds (one reading of the clock)."""
+    now = datetime.now(UTC)
+    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
+
+
 SEEN_EVERY = 15.0
 
 
