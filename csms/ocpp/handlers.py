@@ -31,6 +31,7 @@ from . import limits, rpc
 from .certificates import SignOutcome, ocsp_request_from_hash_data, usable_ocsp_answer
 from .chain_status import ChainStatusPorts, chain_status
 from .connection import AfterSend, HandlerResult, StationConnection
+from .core_handlers import admitted
 from .handlers16 import Handlers16
 from .parts import OcppParts
 from .store import OcppStore, ocpp_now, parse_time
@@ -39,9 +40,7 @@ from .versions import OcppVersion
 log = logging.getLogger("csms.ocpp")
 T = TypeVar("T")
 
-ALLOWED_BEFORE_ACCEPTED = frozenset({"BootNotification"})
 EXI_REQUEST_21 = 11_000  # Get15118EVCertificateRequest.exiRequest maxLength in OCPP 2.1
-ALLOWED_WHILE_PENDING = frozenset({"BootNotification", "SignCertificate"})
 # Notifications the CSMS takes without acting on them yet: answered with their (empty)
 # response instead of NotSupported, so stations do not retry them forever.
 ACKNOWLEDGED = frozenset(
@@ -106,28 +105,7 @@ class Handlers:
     async def dispatch(self, conn: StationConnection, call: rpc.Call) -> HandlerResult:
         if conn.version is OcppVersion.V16:
             return await self._v16.dispatch(conn, call)
-        # Order matters: an unknown action is NotImplemented and one the CSMS never takes is
-        # NotSupported even before boot; a malformed payload is reported as such; only then
-        # does the boot state decide.
-        if call.action not in rpc.actions(conn.version):
-            raise rpc.NotImplementedAction(
-                f"{call.action} is not an OCPP {conn.version.value} action"
-            )
-        handler = self._table.get(call.action)
-        if handler is None and call.action not in ACKNOWLEDGED:
-            raise rpc.NotSupported(f"{call.action} is not supported by this CSMS")
-        rpc.validate(call.action, call.payload, request=True, version=conn.version)
-        allowed = (
-            None
-            if conn.accepted
-            else ALLOWED_WHILE_PENDING
-            if conn.boot_status == "Pending"
-            else ALLOWED_BEFORE_ACCEPTED
-        )
-        if allowed is not None and call.action not in allowed:
-            raise rpc.SecurityError(
-                f"{call.action} before BootNotification was accepted",
-            )
+        handler = admitted(conn, call, self._table, ACKNOWLEDGED)
         self._store.seen(conn.station_id)
         if handler is None:
             return {}, None  # ACKNOWLEDGED

@@ -21,7 +21,7 @@ from iso15118.emaid import EmaidError, normalize_tolerant
 
 from . import limits, rpc
 from .connection import HandlerResult, StationConnection
-from .core_handlers import CoreHandlers, Handler
+from .core_handlers import CoreHandlers, Handler, admitted
 from .pnc16 import PNC_VENDOR_ID, PncDataTransfer
 from .store import ocpp_now, parse_time
 from .versions import OcppVersion
@@ -29,8 +29,6 @@ from .versions import OcppVersion
 log = logging.getLogger("csms.ocpp")
 
 V16 = OcppVersion.V16
-ALLOWED_BEFORE_ACCEPTED = frozenset({"BootNotification"})
-ALLOWED_WHILE_PENDING = frozenset({"BootNotification", "SignCertificate"})
 ACKNOWLEDGED = frozenset(
     {
         "DiagnosticsStatusNotification",
@@ -94,23 +92,8 @@ class Handlers16:
         }
 
     async def dispatch(self, conn: StationConnection, call: rpc.Call) -> HandlerResult:
-        # As in 2.0.1: unknown → NotImplemented, never taken → NotSupported, malformed → its
-        # schema error, and only then the boot state.
-        if call.action not in rpc.actions(V16):
-            raise rpc.NotImplementedAction(f"{call.action} is not an OCPP 1.6 action")
-        handler = self._table.get(call.action)
-        if handler is None and call.action not in ACKNOWLEDGED:
-            raise rpc.NotSupported(f"{call.action} is not supported by this CSMS")
-        rpc.validate(call.action, call.payload, request=True, version=V16)
-        allowed = (
-            None
-            if conn.accepted
-            else ALLOWED_WHILE_PENDING
-            if conn.boot_status == "Pending"
-            else ALLOWED_BEFORE_ACCEPTED
-        )
-        if allowed is not None and call.action not in allowed:
-            raise rpc.SecurityError(f"{call.action} before BootNotification was accepted")
+        # The same admission as 2.0.1 (core_handlers.admitted), on 1.6's actions and schemas.
+        handler = admitted(conn, call, self._table, ACKNOWLEDGED)
         self._store.seen(conn.station_id)
         if handler is None:
             return {}, None
