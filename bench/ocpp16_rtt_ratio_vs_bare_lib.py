@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.common import emit, temporary_postgres
-from bench.ocpp_common import call, open_station, prepare_product, raise_fd_limit, server_process
+from bench.ocpp_common import prepare_product, raise_fd_limit, server_process
+from bench.ocpp_rtt_ratio_vs_bare_lib import drive
 
 CLIENTS = 20
 SECONDS = 5.0
@@ -38,32 +38,8 @@ def status16() -> dict[str, object]:
     }
 
 
-async def drive(port: int, *, auth: bool) -> float:
-    sockets = [
-        await open_station(port, i, auth=auth, subprotocol="ocpp1.6") for i in range(CLIENTS)
-    ]
-    for ws in sockets:
-        assert ws.subprotocol == "ocpp1.6"
-        answer = await call(ws, "BootNotification", BOOT16)
-        assert answer[0] == 3 and answer[2]["status"] == "Accepted", answer
-    counts = [0] * CLIENTS
-    deadline = time.monotonic() + SECONDS
-
-    async def loop(index: int) -> None:
-        ws = sockets[index]
-        while time.monotonic() < deadline:
-            if counts[index] % 2:
-                answer = await call(ws, "StatusNotification", status16())
-            else:
-                answer = await call(ws, "Heartbeat", {})
-            assert answer[0] == 3, answer
-            counts[index] += 1
-
-    start = time.monotonic()
-    await asyncio.gather(*(loop(i) for i in range(CLIENTS)))
-    elapsed = time.monotonic() - start
-    await asyncio.gather(*(ws.close() for ws in sockets))
-    return sum(counts) / elapsed
+async def drive16(port: int, *, auth: bool) -> float:
+    return await drive(port, auth=auth, subprotocol="ocpp1.6", boot=BOOT16, status=status16)
 
 
 def main() -> None:
@@ -74,9 +50,9 @@ def main() -> None:
         prepare_product(url, Path(tmp), CLIENTS, cheap_hash=False)
         for _ in range(ROUNDS):
             with server_process("bare16") as (_process, port):
-                bare.append(asyncio.run(drive(port, auth=False)))
+                bare.append(asyncio.run(drive16(port, auth=False)))
             with server_process("ours", url, tmp) as (_process, port):
-                ours.append(asyncio.run(drive(port, auth=True)))
+                ours.append(asyncio.run(drive16(port, auth=True)))
     ours_rate = sum(ours) / len(ours)
     bare_rate = sum(bare) / len(bare)
     emit(

@@ -18,7 +18,9 @@ from __future__ import annotations
 import asyncio
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bench.common import emit, temporary_postgres
 from bench.ocpp_common import (
@@ -36,11 +38,23 @@ SECONDS = 5.0
 ROUNDS = 2
 
 
-async def drive(port: int, *, auth: bool) -> float:
-    sockets = [await open_station(port, i, auth=auth) for i in range(CLIENTS)]
+async def drive(
+    port: int,
+    *,
+    auth: bool,
+    subprotocol: str = "ocpp2.0.1",
+    boot: dict[str, Any] = BOOT,
+    status: Callable[[], dict[str, Any]] = status_payload,
+) -> float:
+    """Round trips per second: CLIENTS stations on `subprotocol`, Heartbeat and
+    StatusNotification alternately, one outstanding CALL each, for SECONDS."""
+    sockets = [
+        await open_station(port, i, auth=auth, subprotocol=subprotocol) for i in range(CLIENTS)
+    ]
     for ws in sockets:
-        answer = await call(ws, "BootNotification", BOOT)
-        assert answer[0] == 3, answer
+        assert ws.subprotocol == subprotocol
+        answer = await call(ws, "BootNotification", boot)
+        assert answer[0] == 3 and answer[2]["status"] == "Accepted", answer
     counts = [0] * CLIENTS
     deadline = time.monotonic() + SECONDS
 
@@ -48,7 +62,7 @@ async def drive(port: int, *, auth: bool) -> float:
         ws = sockets[index]
         while time.monotonic() < deadline:
             if counts[index] % 2:
-                answer = await call(ws, "StatusNotification", status_payload())
+                answer = await call(ws, "StatusNotification", status())
             else:
                 answer = await call(ws, "Heartbeat", {})
             assert answer[0] == 3, answer

@@ -45,10 +45,15 @@ async def run_ours(database_url: str, data_dir: str) -> None:
     await server.stop()
 
 
-async def run_bare() -> None:
+async def run_bare(version: str = "2.0.1") -> None:
+    """The bare `ocpp`-package server of `version` (its v201 or v16 ChargePoint)."""
     from ocpp.routing import on
-    from ocpp.v201 import ChargePoint, call_result
     from websockets.asyncio.server import ServerConnection, serve
+
+    if version == "1.6":
+        from ocpp.v16 import ChargePoint, call_result
+    else:
+        from ocpp.v201 import ChargePoint, call_result  # type: ignore[assignment]
 
     def now() -> str:
         return datetime.now(UTC).isoformat()
@@ -77,49 +82,8 @@ async def run_bare() -> None:
         handler,
         "127.0.0.1",
         0,
-        subprotocols=["ocpp2.0.1"],
-        compression=None,  # type: ignore[list-item]
-    )
-    port = next(iter(server.sockets)).getsockname()[1]
-    print(f"PORT {port}", flush=True)
-    await _until_stdin_closes()
-    server.close()
-
-
-async def run_bare16() -> None:
-    from ocpp.routing import on
-    from ocpp.v16 import ChargePoint, call_result
-    from websockets.asyncio.server import ServerConnection, serve
-
-    def now() -> str:
-        return datetime.now(UTC).isoformat()
-
-    class Station(ChargePoint):  # type: ignore[misc]
-        @on("BootNotification")
-        async def on_boot(self, **_: Any) -> Any:
-            return call_result.BootNotification(current_time=now(), interval=300, status="Accepted")
-
-        @on("Heartbeat")
-        async def on_heartbeat(self, **_: Any) -> Any:
-            return call_result.Heartbeat(current_time=now())
-
-        @on("StatusNotification")
-        async def on_status(self, **_: Any) -> Any:
-            return call_result.StatusNotification()
-
-    async def handler(connection: ServerConnection) -> None:
-        station = Station(connection.request.path.rsplit("/", 1)[-1], connection)
-        try:
-            await station.start()
-        except Exception:  # noqa: S110 - a closed connection ends the bare server's loop
-            pass
-
-    server = await serve(
-        handler,
-        "127.0.0.1",
-        0,
-        subprotocols=["ocpp1.6"],
-        compression=None,  # type: ignore[list-item]
+        subprotocols=[f"ocpp{version}"],  # type: ignore[list-item]
+        compression=None,
     )
     port = next(iter(server.sockets)).getsockname()[1]
     print(f"PORT {port}", flush=True)
@@ -132,7 +96,7 @@ def main() -> None:
     if sys.argv[1] == "ours":
         asyncio.run(run_ours(sys.argv[2], sys.argv[3]))
     elif sys.argv[1] == "bare16":
-        asyncio.run(run_bare16())
+        asyncio.run(run_bare("1.6"))
     else:
         asyncio.run(run_bare())
 
