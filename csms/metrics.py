@@ -149,6 +149,21 @@ class NodeGauges(Collector):
         yield pending
 
 
+OPCP_CALLS = Counter(
+    "csms_opcp_calls",
+    "Calls to Open Plug & Charge services, by operation and outcome (ok or an OpcpError code)",
+    ["operation", "outcome"],
+    registry=REGISTRY,
+)
+OPCP_SECONDS = Histogram(
+    "csms_opcp_seconds",
+    "Time of one Open Plug & Charge call, retries and token included, by operation",
+    ["operation"],
+    buckets=_BUCKETS,
+    registry=REGISTRY,
+)
+
+
 def exposition(gauges: NodeGauges) -> bytes:
     """The text a scrape gets: this process's counters, then the gauges read now."""
     now = CollectorRegistry()
@@ -165,6 +180,8 @@ __all__ = [
     "OCPP_MESSAGES",
     "OCSP_REQUESTS",
     "OCSP_SECONDS",
+    "OPCP_CALLS",
+    "OPCP_SECONDS",
     "NodeGauges",
     "exposition",
     "ocsp_answer",

@@ -18,6 +18,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .files import private_dir, private_file, write_private
+from .opcp.client import OpcpSettings
 
 
 class SettingsError(ValueError):
@@ -73,6 +74,19 @@ class Settings(BaseSettings):
         pattern=r"^[A-Za-z0-9_.:-]{1,128}$",
     )
     node_lease_seconds: float = Field(default=15.0, ge=3, le=300)
+
+    # Hubject's Open Plug & Charge (csms/opcp/): off until the base URL, the token URL and the
+    # client credentials are all set. The audience defaults to the base URL (accessToken.v1.json
+    # names "the URL of the stage and world region"). The CCP budget bounds how long a
+    # Get15118EVCertificate may wait on the Contract Certificate Pool: ISO 15118-2 gives the
+    # whole round trip 5 s, so the pool gets at most 2 s of it.
+    opcp_base_url: str | None = None
+    opcp_token_url: str | None = None
+    opcp_client_id: str | None = None
+    opcp_client_secret: str | None = None
+    opcp_audience: str | None = None
+    opcp_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    opcp_ccp_budget_ms: int = Field(default=2000, ge=100, le=2000)
 
     # `csms serve`'s log on stderr (csms/logs.py): readable text, or JSON lines for a shipper.
     log_format: Literal["text", "json"] = "text"
@@ -165,6 +179,33 @@ class Settings(BaseSettings):
     myid_scopes: str = Field(default="common_data,contacts", pattern=r"^[a-z_]+(,[a-z_]+)*$")
     myid_method: Literal["strong", "simple"] = "strong"
     myid_timeout: float = Field(default=10.0, gt=0, le=60)
+
+    def opcp_settings(self) -> OpcpSettings | None:
+        """OPCP's settings when all four are set; None (off) when none is; a SettingsError
+        when only some are, since a half-configured pool would fail at the first car."""
+        values = (
+            self.opcp_base_url,
+            self.opcp_token_url,
+            self.opcp_client_id,
+            self.opcp_client_secret,
+        )
+        if not any(values):
+            return None
+        if not all(values):
+            raise SettingsError(
+                "OPCP needs all of CSMS_OPCP_BASE_URL, CSMS_OPCP_TOKEN_URL, "
+                "CSMS_OPCP_CLIENT_ID and CSMS_OPCP_CLIENT_SECRET"
+            )
+        assert self.opcp_base_url and self.opcp_token_url  # for mypy: checked just above
+        assert self.opcp_client_id and self.opcp_client_secret
+        return OpcpSettings(
+            base_url=self.opcp_base_url,
+            token_url=self.opcp_token_url,
+            client_id=self.opcp_client_id,
+            client_secret=self.opcp_client_secret,
+            audience=self.opcp_audience or self.opcp_base_url,
+            timeout_seconds=self.opcp_timeout_seconds,
+        )
 
     @field_validator("data_dir", mode="before")
     @classmethod
