@@ -8,9 +8,10 @@ runs these steps; each names the ISO response code it answers with when it fails
 3. its chain: OEM anchors (Install) or MO anchors (Update), revocation included
    ............ FAILED_CertChainError / FAILED_CertificateExpired / FAILED_CertificateRevoked
 4. the request's signature by that certificate .................. FAILED_SignatureError
-5. a CPS chain under a V2G root the car lists ................... FAILED_NoCertificateAvailable
-6. the contract: none ........................................... FAILED_NoCertificateAvailable
+5. the contract: none here and none in the contract pool (OPCP CCP, asked within its budget
+   of at most 2 s when configured: contracts/pool.py) ........... FAILED_NoCertificateAvailable
    suspended, terminated or ended ............................... FAILED_ContractCanceled
+6. a CPS chain under a V2G root the car lists ................... FAILED_NoCertificateAvailable
 7. a new P-256 key and a contract certificate from mo-sub2 (CN = eMAID, within the contract),
    reserved and signed, the contract re-read under a lock (terminated meanwhile:
    FAILED_ContractCanceled), completed and linked to the contract in the caller's
@@ -22,6 +23,7 @@ runs these steps; each names the ISO response code it answers with when it fails
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
 from cryptography import x509
@@ -69,6 +71,7 @@ from .cps_common import (
     response_text,
 )
 from .models import Contract
+from .pool import ContractPool, PoolRefused, from_pool
 from .service import ContractService, emaid_or_none, pcid_key
 from .trust import TrustView
 
@@ -83,6 +86,8 @@ __all__ = [
 
 ISO2_SCHEMA = "urn:iso:15118:2:2013:MsgDef"
 ISO20_SCHEMAS = ("urn:iso:std:iso:15118:-20:CommonMessages", "urn:iso:15118:20:2020:MsgDef")
+
+log = logging.getLogger(__name__)
 
 # The -2 chain the CPS answers with: the CPS leaf signs, its sub-CAs complete the path to the
 # V2G root; the contract chain comes from mo-sub2 under mo-root.
@@ -129,6 +134,8 @@ class CertificateProvisioningService:
         *,
         certificate_days: int = 365,
         escrow_passphrase: bytes | None = None,
+        pool: ContractPool | None = None,
+        pool_budget_s: float = 2.0,
     ) -> None:
         issuer = ContractIssuer(
             ca,
@@ -136,7 +143,7 @@ class CertificateProvisioningService:
             certificate_days=certificate_days,
             escrow_passphrase=escrow_passphrase,
         )
-        self._iso2 = Iso2Cps(ca, trust, contracts, issuer)
+        self._iso2 = Iso2Cps(ca, trust, contracts, issuer, pool=pool, pool_budget_s=pool_budget_s)
         self._iso20 = Iso20Installer(ca, trust, contracts, issuer)
 
     def handle(
@@ -164,6 +171,21 @@ class CertificateProvisioningService:
 class Iso2Cps(SchemaCps[V2GMessage]):
     """ISO 15118-2 CertificateInstallation and CertificateUpdate."""
 
+    def __init__(
+        self,
+        ca: CertificateAuthority,
+        trust: TrustView,
+        contracts: ContractService,
+        issuer: ContractIssuer,
+        *,
+        pool: ContractPool | None = None,
+        pool_budget_s: float = 2.0,
+    ) -> None:
+        super().__init__(ca, trust, contracts, issuer)
+        self._pool = pool
+        self._pool_budget_s = pool_budget_s
+        self._max_response = MAX_EXI_CHARACTERS
+
     def _check_action(self, action: str) -> None:
         if action not in ("Install", "Update"):
             raise CpsFailure(Code.FAILED, f"unknown action {action!r}")
@@ -177,15 +199,15 @@ class Iso2Cps(SchemaCps[V2GMessage]):
     def _session_id(self, request: V2GMessage) -> bytes:
         return request.header.session_id
 
-    def _serve(self, session: Session, action: str, request: V2GMessage) -> CpsAnswer:
+    def _serve(self, session: Session, action: str, request: V2GMessage, raw: bytes) -> CpsAnswer:
         if action == "Install":
-            return self._install(session, request)
+            return self._install(session, request, raw)
         return self._update(session, request)
 
     def _failed_response(self, session_id: bytes, action: str, code: str) -> bytes:
         return encode_v2g_message(_failed(session_id, action, code))
 
-    def _install(self, session: Session, message: V2GMessage) -> CpsAnswer:
+    def _install(self, session: Session, message: V2GMessage, raw: bytes) -> CpsAnswer:
         request = message.body
         if not isinstance(request, CertificateInstallationReq):
             raise CpsFailure(Code.FAILED, "action Install needs a CertificateInstallationReq")
@@ -194,14 +216,36 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         require_valid(result, _VALIDATION_CODES, Code.CHAIN)
         _check_request_signature(message, oem)
         pcid = pcid_key(common_name(oem, Code.CHAIN))
+        contract = self._contracts.contract_for_pcid(session, pcid)
+        if contract is None:
+            return self._from_pool(message, raw, pcid)
         chain = cps_chain(
             self._ca, HIERARCHY, request.root_certificate_ids, code=Code.NO_CERTIFICATE
         )
-        contract = self._contracts.contract_for_pcid(session, pcid)
-        if contract is None:
-            raise CpsFailure(Code.NO_CERTIFICATE, f"no contract for PCID {pcid}")
         return self._issue(
             session, message, contract, oem.public_key(), chain, pcid=pcid, action="install"
+        )
+
+    def _from_pool(self, message: V2GMessage, raw: bytes, pcid: str) -> CpsAnswer:
+        """A car with no contract here may have one with another operator: the pool's
+        signed contract data, checked (contracts/pool.py), or NoCertificateAvailable."""
+        if self._pool is None:
+            raise CpsFailure(Code.NO_CERTIFICATE, f"no contract for PCID {pcid}")
+        try:
+            answer = from_pool(
+                self._pool,
+                raw,
+                message.header.session_id,
+                budget_s=self._pool_budget_s,
+                max_response=self._max_response,
+            )
+        except PoolRefused as exc:
+            raise CpsFailure(
+                Code.NO_CERTIFICATE, f"no contract for PCID {pcid} here or in the pool: {exc}"
+            ) from None
+        log.info("Get15118EVCertificate for PCID %s answered from the contract pool", pcid)
+        return CpsAnswer(
+            "Accepted", response_text(answer.exi_response), Code.OK, "pool", answer.emaid
         )
 
     def _update(self, session: Session, message: V2GMessage) -> CpsAnswer:

@@ -155,7 +155,7 @@ class Iso20Installer(SchemaCps[CertificateInstallationReq20]):
         return request.header.session_id
 
     def _serve(
-        self, session: Session, action: str, request: CertificateInstallationReq20
+        self, session: Session, action: str, request: CertificateInstallationReq20, raw: bytes
     ) -> CpsAnswer:
         return self._install(session, request)
 

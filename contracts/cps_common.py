@@ -98,9 +98,10 @@ class SchemaCps(ABC, Generic[RequestT]):
         session_id = bytes(8)  # until the request is read: nothing to echo
         try:
             self._check_action(action)
-            request = self._read(request_bytes(exi_request, max_exi_request))
+            raw = request_bytes(exi_request, max_exi_request)
+            request = self._read(raw)
             session_id = self._session_id(request)
-            return self._serve(session, action, request)
+            return self._serve(session, action, request, raw)
         except ServiceError as exc:  # e.g. the PKI is not initialised
             log.error("Get15118EVCertificate %s: %s [%s]", action, exc, exc.code)
             failure = CpsFailure(FAILED, f"{exc} [{exc.code}]")
@@ -125,7 +126,8 @@ class SchemaCps(ABC, Generic[RequestT]):
     def _session_id(self, request: RequestT) -> bytes: ...
 
     @abstractmethod
-    def _serve(self, session: Session, action: str, request: RequestT) -> CpsAnswer: ...
+    def _serve(self, session: Session, action: str, request: RequestT, raw: bytes) -> CpsAnswer:
+        """Serve a decoded request; `raw` is its EXI as the car sent it."""
 
     @abstractmethod
     def _failed_response(self, session_id: bytes, action: str, code: str) -> bytes:

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from auth.access import AccessControl
-from auth.audit import AuditLog
+from auth.audit import AuditLog, record_event
 from auth.logins import Logins
 from auth.passwords import configure as configure_passwords
 from auth.policy import PolicyEngine
@@ -53,6 +53,8 @@ from .ocpp.parts import OcppParts
 from .ocpp.service import StationService
 from .ocpp.stations import StationRegistry
 from .ocpp.store import OcppStore, SessionRules
+from .opcp.client import OpcpClient
+from .opcp.pool import OpcpContractPool
 from .pnc import PncDecisions
 from .settings import Settings
 
@@ -86,6 +88,8 @@ class Container:
     # the OCPP core
     stations: StationService
     ocpp: OcppParts
+    # Hubject's Open Plug & Charge services; None while CSMS_OPCP_* are not set
+    opcp: OpcpClient | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -94,6 +98,8 @@ class Container:
             yield session
 
     def close(self) -> None:
+        if self.opcp is not None:
+            self.opcp.close()
         self.engine.dispose()
 
 
@@ -107,6 +113,31 @@ def make_keystore(settings: Settings, session_factory: sessionmaker[Session]) ->
             settings.pkcs11_module, settings.pkcs11_token_label, settings.pkcs11_pin
         )
     return FileKeyStore(session_factory, settings.resolved_key_passphrase())
+
+
+def make_opcp(settings: Settings, sessions: sessionmaker[Session]) -> OpcpClient | None:
+    """The OPCP client when it is configured; every call it makes is audited in a
+    transaction of its own (a call is made whether or not the caller's work commits)."""
+    opcp_settings = settings.opcp_settings()
+    if opcp_settings is None:
+        return None
+
+    def audit(
+        operation: str, method: str, path: str, status: int | None, outcome: str, ms: float
+    ) -> None:
+        with sessions.begin() as session:
+            record_event(
+                session,
+                actor="opcp",
+                action=f"opcp.{operation}",
+                method=method,
+                path=path,
+                status=status,
+                outcome=outcome,
+                ms=round(ms, 1),
+            )
+
+    return OpcpClient(opcp_settings, audit=audit)
 
 
 def build_container(settings: Settings, *, migrate: bool = True) -> Container:
@@ -155,6 +186,7 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         access, ca, EmaidRegistry(settings.emaid_country, settings.emaid_provider_id)
     )
     trust_view = TrustView(trust, revocation, status_reader)
+    opcp = make_opcp(settings, sessions)
     cps = CertificateProvisioningService(
         ca,
         trust_view,
@@ -163,6 +195,8 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         escrow_passphrase=(
             settings.resolved_key_passphrase() if settings.contract_key_escrow else None
         ),
+        pool=OpcpContractPool(opcp) if opcp is not None else None,
+        pool_budget_s=settings.opcp_ccp_budget_ms / 1000,
     )
     authorizer = PncAuthorizer(
         ca, trust_view, contracts, token_only=TokenOnly(settings.pnc_emaid_only_authorize)
@@ -238,4 +272,5 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
             access, sessions, registry, store, station_certificates, hub, ca, contracts
         ),
         ocpp=ocpp,
+        opcp=opcp,
     )

@@ -191,14 +191,13 @@ class OpcpClient:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise OpcpError("timeout", f"{method} {path}: no answer within the deadline")
+            failure: OpcpError | None = None
             try:
                 token = self._bearer(deadline)
             except OpcpError as exc:
                 if exc.code == "unauthorized":
                     raise
                 failure, token = exc, ""
-            else:
-                failure = None
             try:
                 if failure is not None:
                     raise _TokenFailed

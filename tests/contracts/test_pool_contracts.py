@@ -1,0 +1,187 @@
+"""Contracts of other mobility operators, through the OPCP Contract Certificate Pool.
+
+Two operators, each a whole product with its own PKI: B, a foreign mobility operator whose
+V2G root (X) the car trusts, has a contract for the car; its CPS's signed contract data sits
+in the pool (the stand-in of Hubject's CCP, strict to the published API). A, the station's
+operator, has no contract for the car and a V2G root (Y) the car does not trust. Josev plays
+the car: it lists only X, and must accept what A answers."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from contracts import CertificateProvisioningService
+from contracts.cps import ISO2_SCHEMA
+from csms.opcp import OpcpClient
+from csms.opcp.pool import OpcpContractPool
+from tests.contracts.car import JosevCar
+from tests.contracts.conftest import Pnc, Product, contract_domain, trust
+from tests.harness.opcp_standin import OpcpStandIn, PoolContract
+from tests.opcp.test_client import settings_for
+
+pytestmark = [pytest.mark.interop, pytest.mark.postgres]
+
+SESSION = "5A5A5A5A5A5A5A5A"
+
+
+@pytest.fixture
+def pool() -> Iterator[OpcpStandIn]:
+    with OpcpStandIn() as standin:
+        yield standin
+
+
+def _foreign_contract_in_pool(foreign: Pnc, josev: JosevCar, pool: OpcpStandIn) -> None:
+    """B's CPS makes the car's signed contract data (under B's root X) and it goes to the
+    pool, as a publishing operator's would."""
+    request = josev.call(
+        "install_req",
+        oem_cert=foreign.oem_leaf_der,
+        key_pem=foreign.oem_key_pem,
+        roots=[foreign.der("v2g-root")],
+        session_id="0000000000000001",
+    )
+    answer = foreign.handle(ISO2_SCHEMA, "Install", request["exi"])
+    assert answer.status == "Accepted", answer.detail
+    pool.contracts[foreign.pcid] = [PoolContract(foreign.emaid, answer.exi_response)]
+
+
+def _operator_with_pool(
+    product: Product, foreign: Pnc, pool: OpcpStandIn, budget_s: float = 2.0
+) -> CertificateProvisioningService:
+    """A: the car maker's roots imported (it checks the car's certificate itself), no
+    contract for the car, the pool configured."""
+    trust(product, foreign.oem.pem("root", "sub1", "sub2"))
+    domain = contract_domain(product)
+    return CertificateProvisioningService(
+        product.ca,
+        domain.trust_view,
+        domain.service,
+        pool=OpcpContractPool(OpcpClient(settings_for(pool))),
+        pool_budget_s=budget_s,
+    )
+
+
+def _ask(product: Product, cps: CertificateProvisioningService, exi: str):  # type: ignore[no-untyped-def]
+    with product.session_factory.begin() as session:
+        return cps.handle(session, ISO2_SCHEMA, "Install", exi)
+
+
+def test_a_car_trusting_only_the_foreign_root_installs_its_contract_from_the_pool(
+    make_pnc: Callable[..., Pnc],
+    make_product: Callable[..., Product],
+    josev: JosevCar,
+    pool: OpcpStandIn,
+) -> None:
+    foreign = make_pnc("sqlite-file")
+    _foreign_contract_in_pool(foreign, josev, pool)
+    operator = make_product("postgres-file")
+    cps = _operator_with_pool(operator, foreign, pool)
+
+    request = josev.call(
+        "install_req",
+        oem_cert=foreign.oem_leaf_der,
+        key_pem=foreign.oem_key_pem,
+        roots=[foreign.der("v2g-root")],  # X only: A's own root is not listed
+        session_id=SESSION,
+    )
+    answer = _ask(operator, cps, request["exi"])
+    assert answer.status == "Accepted", answer.detail
+    assert answer.detail == "pool" and answer.emaid == foreign.emaid
+
+    car = josev.call(
+        "check_res",
+        exi=answer.exi_response,
+        key_pem=foreign.oem_key_pem,
+        v2g_root=foreign.der("v2g-root"),
+    )
+    assert car["response_code"] == "OK"
+    assert car["session_id"].upper() == SESSION  # A set the car's session in the header
+    assert car["signature_ok"] is True  # B's CPS signature, verified by Josev up to X
+    assert car["key_matches"] is True  # the contract key decrypts with the car's key
+    assert car["emaid"] == foreign.emaid
+    ccp = pool.seen("/v1/ccp/signedContractData")
+    assert [(r.method, r.status, r.refused) for r in ccp] == [("POST", 200, None)]
+
+
+def test_no_contract_anywhere_is_no_certificate_available(
+    make_pnc: Callable[..., Pnc],
+    make_product: Callable[..., Product],
+    josev: JosevCar,
+    pool: OpcpStandIn,
+) -> None:
+    foreign = make_pnc("sqlite-file")  # nothing published to the pool
+    operator = make_product("postgres-file")
+    cps = _operator_with_pool(operator, foreign, pool)
+    request = josev.call(
+        "install_req",
+        oem_cert=foreign.oem_leaf_der,
+        key_pem=foreign.oem_key_pem,
+        roots=[foreign.der("v2g-root")],
+        session_id=SESSION,
+    )
+    answer = _ask(operator, cps, request["exi"])
+    assert answer.status == "Failed"
+    assert answer.response_code == "FAILED_NoCertificateAvailable"
+    assert "pool" in answer.detail
+    assert [r.status for r in pool.seen("/v1/ccp")] == [404]
+
+
+def test_a_pool_slower_than_the_budget_is_a_failure_within_the_budget(
+    make_pnc: Callable[..., Pnc],
+    make_product: Callable[..., Product],
+    josev: JosevCar,
+    pool: OpcpStandIn,
+) -> None:
+    foreign = make_pnc("sqlite-file")
+    _foreign_contract_in_pool(foreign, josev, pool)
+    operator = make_product("postgres-file")
+    cps = _operator_with_pool(operator, foreign, pool, budget_s=0.5)
+    request = josev.call(
+        "install_req",
+        oem_cert=foreign.oem_leaf_der,
+        key_pem=foreign.oem_key_pem,
+        roots=[foreign.der("v2g-root")],
+        session_id=SESSION,
+    )
+    pool.latency_s = 3.0
+    started = time.monotonic()
+    answer = _ask(operator, cps, request["exi"])
+    elapsed = time.monotonic() - started
+    assert answer.response_code == "FAILED_NoCertificateAvailable"
+    assert "timeout" in answer.detail
+    assert elapsed < 1.5, elapsed
+
+
+def test_a_pool_answer_that_does_not_verify_is_not_passed_on(
+    make_pnc: Callable[..., Pnc],
+    make_product: Callable[..., Product],
+    josev: JosevCar,
+    pool: OpcpStandIn,
+) -> None:
+    foreign = make_pnc("sqlite-file")
+    _foreign_contract_in_pool(foreign, josev, pool)
+    stored = pool.contracts[foreign.pcid][0]
+    import base64
+
+    from iso15118 import decode_v2g_message, encode_v2g_message
+
+    message = decode_v2g_message(base64.b64decode(stored.certificate_installation_res))
+    message.body.emaid.value = "UZXYZ000000000"  # type: ignore[union-attr]
+    pool.contracts[foreign.pcid] = [
+        PoolContract(stored.emaid, base64.b64encode(encode_v2g_message(message)).decode())
+    ]
+    operator = make_product("postgres-file")
+    cps = _operator_with_pool(operator, foreign, pool)
+    request = josev.call(
+        "install_req",
+        oem_cert=foreign.oem_leaf_der,
+        key_pem=foreign.oem_key_pem,
+        roots=[foreign.der("v2g-root")],
+        session_id=SESSION,
+    )
+    answer = _ask(operator, cps, request["exi"])
+    assert answer.response_code == "FAILED_NoCertificateAvailable"
+    assert "signature" in answer.detail
