@@ -8,7 +8,8 @@ runs these steps; each names the ISO response code it answers with when it fails
 3. its chain: OEM anchors (Install) or MO anchors (Update), revocation included
    ............ FAILED_CertChainError / FAILED_CertificateExpired / FAILED_CertificateRevoked
 4. the request's signature by that certificate .................. FAILED_SignatureError
-5. a CPS chain under a V2G root the car lists ................... FAILED_NoCertificateAvailable
+5. a CPS chain under a V2G root the car lists (the product's own first, then external roots
+   the CPS CAs were certified under: cps_common.cps_chain) .. FAILED_NoCertificateAvailable
 6. the contract: none ........................................... FAILED_NoCertificateAvailable
    suspended, terminated or ended ............................... FAILED_ContractCanceled
 7. a new P-256 key and a contract certificate from mo-sub2 (CN = eMAID, within the contract),
@@ -195,7 +196,12 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         _check_request_signature(message, oem)
         pcid = pcid_key(common_name(oem, Code.CHAIN))
         chain = cps_chain(
-            self._ca, HIERARCHY, request.root_certificate_ids, code=Code.NO_CERTIFICATE
+            session,
+            self._ca,
+            self._trust,
+            HIERARCHY,
+            request.root_certificate_ids,
+            code=Code.NO_CERTIFICATE,
         )
         contract = self._contracts.contract_for_pcid(session, pcid)
         if contract is None:
@@ -217,7 +223,14 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         emaid = emaid_or_none(common_name(leaf, Code.CHAIN))
         if emaid is None or emaid_or_none(request.emaid) != emaid:
             raise CpsFailure(Code.CHAIN, f"eMAID {request.emaid!r} is not the certificate's")
-        cps = cps_chain(self._ca, HIERARCHY, request.root_certificate_ids, code=Code.NO_CERTIFICATE)
+        cps = cps_chain(
+            session,
+            self._ca,
+            self._trust,
+            HIERARCHY,
+            request.root_certificate_ids,
+            code=Code.NO_CERTIFICATE,
+        )
         contract = self._contracts.find_by_emaid(session, emaid)
         if contract is None:
             raise CpsFailure(Code.NO_CERTIFICATE, f"no contract with eMAID {emaid}")

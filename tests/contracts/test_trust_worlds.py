@@ -1,0 +1,161 @@
+"""Several trust worlds at once (issue 15): the product's CPS chain under its own V2G root Y
+and, through `sub-ca request` / `sub-ca import`, under an external root X; the car's
+ListOfRootCertificateIDs chooses. Authorize with another mobility operator's contract, whose
+root was imported, and distrusted, and restored. Real PKI throughout: X is made with openssl,
+Josev plays the car, `openssl verify` judges the chains with nothing but the car's root."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from contracts.cps import ISO2_SCHEMA
+from iso15118 import decode_v2g_message
+from iso15118.emaid import check_character
+from iso15118.messages import CertificateInstallationRes
+from pki.authority import fingerprint_of, pem_of
+from tests.contracts.car import JosevCar
+from tests.contracts.conftest import OPERATOR, Pnc
+from tests.pki.external_ca import ExternalCa, make_external_ca
+from tests.pki.foreign import make_foreign_pki
+from tests.pki.helpers import openssl
+
+pytestmark = [pytest.mark.interop, pytest.mark.postgres]
+
+
+def _b64(cert: x509.Certificate) -> str:
+    return base64.b64encode(cert.public_bytes(serialization.Encoding.DER)).decode()
+
+
+def _put_cps_under(pnc: Pnc, x: ExternalCa) -> None:
+    """What the operator does: trust X as a V2G root, export cps-sub1's CSR, have X sign it,
+    import the certificate."""
+    product = pnc.product
+    with product.transaction() as session:
+        product.pki.add_trust_bundle(session, OPERATOR, x.root_pem, "v2g-root")
+    signed = x.sign(product.pki.sub_ca_request(OPERATOR, "cps-sub1"), "cps-sub1")
+    with product.transaction() as session:
+        done = product.pki.import_sub_ca_certificate(
+            session, OPERATOR, "cps-sub1", signed.read_bytes()
+        )
+    assert not done.already_known and "Xroot" in done.root_subject
+
+
+def _install(pnc: Pnc, josev: JosevCar, roots: list[x509.Certificate]) -> tuple[str, dict]:
+    request = josev.call(
+        "install_req",
+        oem_cert=pnc.oem_leaf_der,
+        key_pem=pnc.oem_key_pem,
+        roots=[_b64(r) for r in roots],
+        session_id="0A1B2C3D4E5F6071",
+    )
+    answer = pnc.handle(ISO2_SCHEMA, "Install", request["exi"])
+    return answer.response_code, {"answer": answer, "exi": answer.exi_response}
+
+
+def _cps_chain(exi: str) -> list[x509.Certificate]:
+    body = decode_v2g_message(base64.b64decode(exi)).body
+    assert isinstance(body, CertificateInstallationRes)
+    chain = body.sa_provisioning_certificate_chain
+    return [x509.load_der_x509_certificate(d) for d in (chain.certificate, *chain.sub_certificates)]
+
+
+def _verify_against(tmp: Path, chain: list[x509.Certificate], root: x509.Certificate) -> str:
+    """openssl with only `root` as CAfile, no -partial_chain: the chain must reach it."""
+    (tmp / "ca.pem").write_text(pem_of([root]))
+    (tmp / "untrusted.pem").write_text(pem_of(chain[1:]))
+    (tmp / "leaf.pem").write_text(pem_of(chain[:1]))
+    return openssl(
+        "verify", "-x509_strict", "-CAfile", str(tmp / "ca.pem"),
+        "-untrusted", str(tmp / "untrusted.pem"), str(tmp / "leaf.pem"), check=False,
+    )  # fmt: skip
+
+
+def test_the_car_s_root_list_chooses_the_cps_chain(
+    pnc: Pnc, josev: JosevCar, tmp_path: Path
+) -> None:
+    x = make_external_ca(tmp_path / "x")
+    _put_cps_under(pnc, x)
+    own_root = pnc.product.ca.authority("v2g-root").certificate  # Y
+    stranger = make_external_ca(tmp_path / "z", "Zroot").root
+
+    # A car that trusts only X: a chain to X, which openssl verifies with X alone and Josev
+    # accepts (signature checked up to X, contract key decrypted).
+    code, only_x = _install(pnc, josev, [x.root])
+    assert code == "OK", only_x["answer"].detail
+    chain = _cps_chain(only_x["exi"])
+    assert chain[-1].issuer == x.root.subject
+    assert chain[-1].public_key() == pnc.product.ca.authority("cps-sub1").certificate.public_key()
+    assert ": OK" in _verify_against(tmp_path, chain, x.root)
+    assert ": OK" not in _verify_against(tmp_path, chain, own_root)
+    checked = josev.call(
+        "check_res", exi=only_x["exi"], key_pem=pnc.oem_key_pem, v2g_root=_b64(x.root)
+    )
+    assert checked["signature_ok"] is True and checked["key_matches"] is True
+
+    # A car that trusts only Y gets Y's chain; one listing both gets Y's (the product's own
+    # root first).
+    for roots in ([own_root], [x.root, own_root]):
+        code, result = _install(pnc, josev, roots)
+        assert code == "OK", result["answer"].detail
+        chain = _cps_chain(result["exi"])
+        assert chain[-1].issuer == own_root.subject
+        assert ": OK" in _verify_against(tmp_path, chain, own_root)
+        assert ": OK" not in _verify_against(tmp_path, chain, x.root)
+
+    # A car that trusts neither: the documented failure, which Josev reads.
+    code, neither = _install(pnc, josev, [stranger])
+    assert code == "FAILED_NoCertificateAvailable"
+    seen = josev.call("check_res", exi=neither["exi"], key_pem=pnc.oem_key_pem, v2g_root="")
+    assert seen["response_code"] == "FAILED_NoCertificateAvailable"
+
+    # X distrusted: its chain is no longer offered; restored: it is again.
+    with pnc.product.transaction() as session:
+        pnc.product.pki.distrust_anchor(
+            session, OPERATOR, fingerprint_of(x.root), reason="test: key ceremony failed"
+        )
+    assert _install(pnc, josev, [x.root])[0] == "FAILED_NoCertificateAvailable"
+    with pnc.product.transaction() as session:
+        pnc.product.pki.restore_anchor(session, OPERATOR, fingerprint_of(x.root))
+    assert _install(pnc, josev, [x.root])[0] == "OK"
+
+
+def _foreign_emaid() -> str:
+    base = "DEXYZC12345678"  # another operator's provider id (DE*XYZ)
+    return base + check_character(base)
+
+
+def test_authorize_follows_the_state_of_another_operator_s_root(pnc: Pnc, tmp_path: Path) -> None:
+    emaid = _foreign_emaid()
+    other_mo = make_foreign_pki(tmp_path / "other-mo", name="OtherMO", leaf_cn=emaid)
+    chain = pem_of([other_mo.leaf, other_mo.sub2, other_mo.sub1])
+
+    def decide() -> tuple[str | None, str]:
+        with pnc.product.session_factory() as session:
+            decision = pnc.domain.authorizer.authorize(session, emaid, chain)
+        return decision.certificate_status, decision.id_token_status
+
+    assert decide() == ("CertChainError", "Invalid")  # its root is not trusted yet
+    with pnc.product.transaction() as session:
+        pnc.product.pki.add_trust_bundle(
+            session, OPERATOR, other_mo.pem("root", "sub1", "sub2"), "mo-root"
+        )
+    assert decide() == ("Accepted", "Accepted")
+    root_fp = fingerprint_of(other_mo.root)
+    with pnc.product.transaction() as session:
+        pnc.product.pki.distrust_anchor(session, OPERATOR, root_fp, reason="test: compromised")
+    assert decide() == ("CertChainError", "Invalid")
+    with pnc.product.transaction() as session:
+        pnc.product.pki.restore_anchor(session, OPERATOR, root_fp)
+    assert decide() == ("Accepted", "Accepted")
+    # The product's own contracts are unaffected by the other root's state and still need
+    # their contract: an unknown eMAID under the product's root stays refused.
+    with pnc.product.transaction() as session:
+        pnc.product.pki.distrust_anchor(session, OPERATOR, root_fp, reason="again")
+    with pnc.product.session_factory() as session:
+        own = pnc.domain.authorizer.authorize(session, pnc.emaid)
+    assert own.id_token_status == "Invalid"  # eMAID only, refused by default, as before
