@@ -5,9 +5,13 @@ and cross-certifies keys."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPublicKeyTypes
 
 from .helpers import openssl
 
@@ -63,6 +67,42 @@ class ExternalCa:
             "-out", str(path),
         )  # fmt: skip
         return path
+
+    def certify(
+        self,
+        subject: x509.Name,
+        public_key: CertificateIssuerPublicKeyTypes,
+        *,
+        path_length: int | None = 1,
+        days: int = 800,
+    ) -> bytes:
+        """A CA certificate for a key this root never saw a CSR for (a cross-certificate for
+        the product's root key, whose key never leaves its key store), as PEM."""
+        key = serialization.load_pem_private_key((self.dir / "root.key").read_bytes(), None)
+        assert isinstance(key, ec.EllipticCurvePrivateKey)
+        now = datetime.now(UTC)
+        root = self.root
+        certificate = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(root.subject)
+            .public_key(public_key)
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(minutes=5))
+            .not_valid_after(now + timedelta(days=days))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=path_length), critical=True)
+            .add_extension(
+                x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+                critical=True,
+            )
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
+            .add_extension(
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()),
+                critical=False,
+            )
+            .sign(key, hashes.SHA256())
+        )
+        return certificate.public_bytes(serialization.Encoding.PEM)
 
 
 def make_external_ca(tmp: Path, name: str = "Xroot", *, dc: str = "V2G") -> ExternalCa:
