@@ -7,24 +7,30 @@ Josev plays the car, `openssl verify` judges the chains with nothing but the car
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 
-from contracts.cps import ISO2_SCHEMA
+from contracts.cps import ISO2_SCHEMA, ISO20_SCHEMAS
 from iso15118 import decode_v2g_message
 from iso15118.emaid import check_character
 from iso15118.messages import CertificateInstallationRes
+from pki import der
 from pki.authority import fingerprint_of, pem_of
 from tests.contracts.car import JosevCar
-from tests.contracts.conftest import OPERATOR, Pnc
+from tests.contracts.car20 import Car20, make_oem_pki20
+from tests.contracts.conftest import OPERATOR, Pnc, Product, contract_domain, handle, trust
 from tests.pki.external_ca import ExternalCa, make_external_ca
 from tests.pki.foreign import make_foreign_pki
 from tests.pki.helpers import openssl
 
 pytestmark = [pytest.mark.interop, pytest.mark.postgres]
+PCID20 = "WMIABC1234567890XY"  # [V2G20-2492]: 18 characters in -20
 
 
 def _b64(cert: x509.Certificate) -> str:
@@ -159,3 +165,101 @@ def test_authorize_follows_the_state_of_another_operator_s_root(pnc: Pnc, tmp_pa
     with pnc.product.session_factory() as session:
         own = pnc.domain.authorizer.authorize(session, pnc.emaid)
     assert own.id_token_status == "Invalid"  # eMAID only, refused by default, as before
+
+
+def test_a_cross_certificate_of_the_product_s_20_root_serves_a_car_that_trusts_only_x(
+    make_product: Callable[..., Product], tmp_path: Path
+) -> None:
+    """ISO 15118-20: X certifies the product's V2G root 20 key (`trust import-cross`); the
+    CPS chain leaf, CPS Sub-CA 2 20, V2G Root CA 20 under X has two sub-CAs and reaches X."""
+    product = make_product("postgres-file")
+    oem = make_oem_pki20(tmp_path / "oem20", leaf_cn=PCID20)
+    trust(product, oem.pem("root", "sub1", "sub2"))
+    domain = contract_domain(product)
+    with product.transaction() as session:
+        domain.service.create(session, OPERATOR, owner="alice", pcid=PCID20)
+    x = make_external_ca(tmp_path / "x20", "X20root", curve="secp521r1")
+    own_root = product.ca.authority("v2g-root-20").certificate
+    with product.transaction() as session:
+        product.pki.add_trust_bundle(session, OPERATOR, x.root_pem, "v2g-root")
+        done = product.pki.import_cross_certificate(
+            session, OPERATOR, x.certify(own_root.subject, own_root.public_key())
+        )
+    assert done.direction == "own-key"
+    car = Car20(oem, PCID20)
+
+    answer = handle(product, domain, ISO20_SCHEMAS[0], "Install", car.request_b64([x.root]))
+    assert answer.response_code == "OK", answer.detail
+    car.accept(answer.exi_response, x.root)  # the EV's checks, up to X
+    cps = car.decode(answer.exi_response)["CPSCertificateChain"]
+    chain = [
+        x509.load_der_x509_certificate(c)
+        for c in [cps["Certificate"], *cps["SubCertificates"]["Certificate"]]
+    ]
+    assert len(chain) == 3 and chain[-1].issuer == x.root.subject
+    assert ": OK" in _verify_against(tmp_path, chain, x.root)
+
+    stranger = make_external_ca(tmp_path / "z20", "Z20root", curve="secp521r1").root
+    refused = handle(product, domain, ISO20_SCHEMAS[0], "Install", car.request_b64([stranger]))
+    assert refused.response_code == "WARNING_NoCertificateAvailable"
+
+
+def _signed_by_product_root(
+    product: Product, root_name: str, subject: x509.Name, public_key: ec.EllipticCurvePublicKey
+) -> bytes:
+    """A cross-certificate the product's root signs for another root's key, made the way an
+    operator's key ceremony would, with the root's key inside the key store: the to-be-signed
+    part built by `cryptography`, the signature from the key store's signer."""
+    root = product.ca.authority(root_name).certificate
+    throwaway = ec.generate_private_key(ec.SECP256R1())
+    now = datetime.now(UTC)
+    draft = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(root.subject)
+        .public_key(public_key)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=365))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=2), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False), True
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root.public_key()),  # type: ignore[arg-type]
+            critical=False,
+        )
+        .sign(throwaway, hashes.SHA256())
+    )
+    signer = product.ca.signer_for(root_name)
+    tbs = draft.tbs_certificate_bytes
+    return x509.load_der_x509_certificate(
+        der.signed_structure(tbs, signer.signature_algorithm, signer.sign(tbs))
+    ).public_bytes(serialization.Encoding.PEM)
+
+
+def test_a_cross_certificate_from_the_product_s_mo_root_trusts_another_operator(
+    pnc: Pnc, tmp_path: Path
+) -> None:
+    """The product's MO root certifies another operator's root key: that operator's contracts
+    authorize without its root being imported; distrusting the cross-certificate ends it."""
+    emaid = "DEXYZC11223344" + check_character("DEXYZC11223344")
+    other_mo = make_foreign_pki(tmp_path / "crossed-mo", name="CrossedMO", leaf_cn=emaid)
+    chain = pem_of([other_mo.leaf, other_mo.sub2, other_mo.sub1])
+    key = other_mo.root.public_key()
+    assert isinstance(key, ec.EllipticCurvePublicKey)
+    cross = _signed_by_product_root(pnc.product, "mo-root", other_mo.root.subject, key)
+
+    def decide() -> tuple[str | None, str]:
+        with pnc.product.session_factory() as session:
+            decision = pnc.domain.authorizer.authorize(session, emaid, chain)
+        return decision.certificate_status, decision.id_token_status
+
+    assert decide() == ("CertChainError", "Invalid")
+    with pnc.product.transaction() as session:
+        done = pnc.product.pki.import_cross_certificate(session, OPERATOR, cross)
+    assert done.direction == "their-key"
+    assert decide() == ("Accepted", "Accepted")
+    with pnc.product.transaction() as session:
+        pnc.product.pki.distrust_anchor(session, OPERATOR, done.fingerprint, reason="ended")
+    assert decide() == ("CertChainError", "Invalid")

@@ -100,18 +100,22 @@ class ExternalCa:
                 x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()),
                 critical=False,
             )
-            .sign(key, hashes.SHA256())
+            .sign(key, hashes.SHA512() if key.curve.name == "secp521r1" else hashes.SHA256())
         )
         return certificate.public_bytes(serialization.Encoding.PEM)
 
 
-def make_external_ca(tmp: Path, name: str = "Xroot", *, dc: str = "V2G") -> ExternalCa:
+def make_external_ca(
+    tmp: Path, name: str = "Xroot", *, dc: str = "V2G", curve: str = "prime256v1"
+) -> ExternalCa:
+    """curve: prime256v1 (ISO 15118-2) or secp521r1 (-20, signing with SHA-512)."""
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / "ext.cnf").write_text(_EXTENSIONS)
-    openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", str(tmp / "root.key"))
+    openssl("ecparam", "-name", curve, "-genkey", "-noout", "-out", str(tmp / "root.key"))
+    digest = "-sha512" if curve == "secp521r1" else "-sha256"
     openssl(
         "req", "-x509", "-new", "-key", str(tmp / "root.key"),
-        "-subj", f"/CN={name} V2G Root/O={name} Test/DC={dc}", "-days", "3650", "-sha256",
+        "-subj", f"/CN={name} V2G Root/O={name} Test/DC={dc}", "-days", "3650", digest,
         "-extensions", "root", "-config", str(tmp / "ext.cnf"), "-out", str(tmp / "root.pem"),
     )  # fmt: skip
     return ExternalCa(tmp, name)
