@@ -14,8 +14,9 @@ certificateStatus and idTokenInfo.status per the C07 table:
 A contract of another mobility operator (its chain ends at an imported, active `mo-root` or
 `v2g-root`, not at the product's own MO root) has no contract here: with a valid chain and no
 local contract of that eMAID it is Accepted, its status being that operator's to keep (its
-revocation reaches the product through the CRLs imported for its CAs). Once its root is
-distrusted the chain no longer verifies: CertChainError / Invalid.
+revocation reaches the product through the CRLs imported for its CAs). An eMAID under the
+product's own country and provider ID is never taken from a foreign root: CertChainError /
+Invalid. Once the root is distrusted the chain no longer verifies: CertChainError / Invalid.
 
 Nothing is cached: a revocation or a termination takes effect on the next authorization.
 The `responderURL` in hash data is never fetched; the product answers from its own records,
@@ -33,7 +34,7 @@ from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from iso15118.emaid import EmaidError, normalize_emaid
+from iso15118.emaid import EmaidError, normalize_emaid, parse_emaid
 from pki.authority import CertificateAuthority
 from pki.db import CertificateRecord
 from pki.errors import ValidationReason
@@ -129,6 +130,14 @@ class PncAuthorizer:
         if failure is not None:
             return failure
         cert_status = "Accepted" if (pem_chain or hash_data) else None
+        if foreign_root is not None and self._is_own_provider(token):
+            # Another operator's root vouches for its own eMAIDs, never for the product's.
+            return _decision(
+                "CertChainError",
+                "Invalid",
+                f"{token} is under the product's own provider ID but certified under "
+                f"{foreign_root.subject.rfc4514_string()}",
+            )
         if foreign_root is not None and self._contracts.find_by_emaid(session, token) is None:
             return _decision(
                 "Accepted",
@@ -140,6 +149,11 @@ class PncAuthorizer:
         if contract_status != "Accepted":
             return _decision("ContractCancelled" if cert_status else None, contract_status, detail)
         return _decision(cert_status, "Accepted", detail)
+
+    def _is_own_provider(self, token: str) -> bool:
+        emaid = parse_emaid(token)
+        registry = self._contracts.registry
+        return (emaid.country, emaid.provider) == (registry.country, registry.provider_id)
 
     # --- the certificate ----------------------------------------------------------------------
 

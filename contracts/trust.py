@@ -28,7 +28,7 @@ from pki.ca_variants import CaVariants, ExternalCaCertificate
 from pki.db import TrustAnchorRecord
 from pki.foreign_revocation import ForeignCrlRecord, ForeignRevocation, checker_over
 from pki.status_reader import StatusReader, own_revocation_checker
-from pki.trust import KINDS, TrustStore
+from pki.trust import ACTIVE, KINDS, TrustStore
 from pki.validation import PathValidator
 
 OWN_MO_ROOTS = ("mo-root", "mo-root-20")
@@ -64,7 +64,12 @@ class TrustView:
         query = select(
             select(func.count()).select_from(anchors).scalar_subquery(),
             select(func.max(anchors.c.id)).select_from(anchors).scalar_subquery(),
-            # distrust and restore change no count: the newest state change does
+            # distrust and restore change neither: the distrusted count and the newest
+            # state change do
+            select(func.count())
+            .select_from(anchors)
+            .where(anchors.c.state != ACTIVE)
+            .scalar_subquery(),
             select(func.max(anchors.c.state_at)).select_from(anchors).scalar_subquery(),
             select(func.count()).select_from(crls).scalar_subquery(),
             select(func.max(crls.c.id)).select_from(crls).scalar_subquery(),
@@ -76,10 +81,11 @@ class TrustView:
         current = self._snapshot
         if current is not None and current.version == version:
             return current
-        anchors: dict[tuple[str, str], list[x509.Certificate]] = {}
-        for kind in KINDS:
-            for role in ("root", "sub-ca", "cross"):
-                anchors[(kind, role)] = self._trust.certificates(session, kind, role)
+        anchors: dict[tuple[str, str], list[x509.Certificate]] = {
+            (kind, role): [] for kind in KINDS for role in ("root", "sub-ca", "cross")
+        }
+        for row in self._trust.active_rows(session):
+            anchors[(row.kind, row.role)].append(x509.load_der_x509_certificate(row.der))
         fresh = _Snapshot(version, anchors, self._revocation.newest_by_issuer(session))
         with self._lock:
             self._snapshot = fresh

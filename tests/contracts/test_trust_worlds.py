@@ -263,3 +263,24 @@ def test_a_cross_certificate_from_the_product_s_mo_root_trusts_another_operator(
     with pnc.product.transaction() as session:
         pnc.product.pki.distrust_anchor(session, OPERATOR, done.fingerprint, reason="ended")
     assert decide() == ("CertChainError", "Invalid")
+
+
+def test_another_operator_s_root_cannot_vouch_for_the_product_s_own_emaids(
+    pnc: Pnc, tmp_path: Path
+) -> None:
+    """A trusted foreign MO root that certifies an eMAID under the product's own provider ID
+    (UZ*UPC) gets nothing: that namespace is the product's, its contracts are its own."""
+    registry = pnc.domain.service.registry
+    base = f"{registry.country}{registry.provider_id}C99999999"
+    emaid = base + check_character(base)
+    rogue = make_foreign_pki(tmp_path / "rogue-mo", name="RogueMO", leaf_cn=emaid)
+    with pnc.product.transaction() as session:
+        pnc.product.pki.add_trust_bundle(
+            session, OPERATOR, rogue.pem("root", "sub1", "sub2"), "mo-root"
+        )
+    with pnc.product.session_factory() as session:
+        decision = pnc.domain.authorizer.authorize(
+            session, emaid, pem_of([rogue.leaf, rogue.sub2, rogue.sub1])
+        )
+    assert (decision.certificate_status, decision.id_token_status) == ("CertChainError", "Invalid")
+    assert "own provider ID" in decision.detail
