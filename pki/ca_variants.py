@@ -146,6 +146,18 @@ class CaVariants:
         self._ca = ca
         self._trust = trust
 
+    def request(self, session: Session, name: str, *, actor: str) -> bytes:
+        """`request_csr`, audited (`ca.csr_exported`): a use of the CA's key."""
+        csr = request_csr(self._ca, name)
+        record_event(
+            session,
+            actor=actor,
+            action="ca.csr_exported",
+            ca=name,
+            subject=self._ca.authority(name).certificate.subject.rfc4514_string(),
+        )
+        return csr
+
     def import_certificate(
         self,
         session: Session,

@@ -29,7 +29,7 @@ from .authority import (
     IssuedCertificate,
     RevocationInfo,
 )
-from .ca_variants import CaImport, CaVariants, CrossImport, request_csr
+from .ca_variants import CaImport, CaVariants, CrossImport
 from .crl import build_crl
 from .db import CaCertificateRecord, CertificateRecord, TrustAnchorRecord
 from .foreign_revocation import ForeignCrlRecord, ForeignRevocation
@@ -203,10 +203,10 @@ class PkiService:
 
     # --- the product's CAs under external roots ---------------------------------------------
 
-    def sub_ca_request(self, principal: Principal, name: str) -> bytes:
-        """A PEM CSR for CA `name`'s existing key (signed in the key store)."""
+    def sub_ca_request(self, session: Session, principal: Principal, name: str) -> bytes:
+        """A PEM CSR for CA `name`'s existing key (signed in the key store), audited."""
         self._access.require(principal, AUTHORITIES_CREATE)
-        return request_csr(self.ca, name)
+        return self._variants.request(session, name, actor=principal.actor)
 
     def import_sub_ca_certificate(
         self, session: Session, principal: Principal, name: str, data: bytes

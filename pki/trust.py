@@ -268,13 +268,6 @@ class TrustStore:
             if role is None or r.role == role
         ]
 
-    @classmethod
-    def is_active_root(cls, session: Session, root_fingerprint: str) -> bool:
-        return any(
-            r.fingerprint_sha256 == root_fingerprint and r.role != "sub-ca"
-            for r in cls.active_rows(session)
-        )
-
     # --- state -----------------------------------------------------------------------------
 
     def distrust(

@@ -3,7 +3,6 @@ operators', charge point operators'): the REST door onto pki.service.PkiService.
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from typing import Annotated, Literal
 
@@ -215,8 +214,7 @@ async def sub_ca_request(
 ) -> Response:
     """A PEM CSR for the product CA `name`'s existing key (signed in the key store)."""
     pki = container_of(request).pki
-    # the key store signs (perhaps an HSM): off the event loop
-    csr = await asyncio.to_thread(pki.sub_ca_request, principal, name)
+    csr = await in_transaction(request, lambda s: pki.sub_ca_request(s, principal, name))
     return Response(csr, media_type="application/pkcs10")
 
 

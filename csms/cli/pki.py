@@ -230,7 +230,9 @@ def sub_ca() -> None:
 @friendly_errors
 def sub_ca_request(name: str, out: str | None) -> None:
     """A PEM CSR for CA NAME's existing key and subject (cps-sub1, cpo-sub1, mo-sub1, …)."""
-    csr = load_container().pki.sub_ca_request(operator(), name)
+    container = load_container()
+    with container.transaction() as session:
+        csr = container.pki.sub_ca_request(session, operator(), name)
     if out is None:
         click.echo(csr.decode(), nl=False)
         return

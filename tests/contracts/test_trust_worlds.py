@@ -43,7 +43,9 @@ def _put_cps_under(pnc: Pnc, x: ExternalCa) -> None:
     product = pnc.product
     with product.transaction() as session:
         product.pki.add_trust_bundle(session, OPERATOR, x.root_pem, "v2g-root")
-    signed = x.sign(product.pki.sub_ca_request(OPERATOR, "cps-sub1"), "cps-sub1")
+    with product.transaction() as session:
+        csr = product.pki.sub_ca_request(session, OPERATOR, "cps-sub1")
+    signed = x.sign(csr, "cps-sub1")
     with product.transaction() as session:
         done = product.pki.import_sub_ca_certificate(
             session, OPERATOR, "cps-sub1", signed.read_bytes()

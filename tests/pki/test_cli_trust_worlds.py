@@ -144,5 +144,10 @@ def test_sub_ca_under_an_external_root_and_the_anchor_s_states(
     listing = cli("pki", "trust", "list").stdout
     assert re.search(r"^ca:v2g-root cross under " + x_fp[:16], listing, re.M)
     audit = run(env, "audit", "--limit", "200").stdout
-    for action in ("trust.distrusted", "trust.restored", "ca.certificate_imported"):
+    for action in (
+        "trust.distrusted",
+        "trust.restored",
+        "ca.certificate_imported",
+        "ca.csr_exported",
+    ):
         assert f'"action": "{action}"' in audit
