@@ -39,6 +39,7 @@ class _Snapshot:
     version: tuple[object, ...]
     anchors: dict[tuple[str, str], list[x509.Certificate]]  # (kind, role) -> certificates
     crls: dict[str, x509.CertificateRevocationList]
+    distrusted: list[x509.Certificate]
 
 
 class TrustView:
@@ -86,7 +87,12 @@ class TrustView:
         }
         for row in self._trust.active_rows(session):
             anchors[(row.kind, row.role)].append(x509.load_der_x509_certificate(row.der))
-        fresh = _Snapshot(version, anchors, self._revocation.newest_by_issuer(session))
+        fresh = _Snapshot(
+            version,
+            anchors,
+            self._revocation.newest_by_issuer(session),
+            self._trust.distrusted(session),
+        )
         with self._lock:
             self._snapshot = fresh
         return fresh
@@ -97,6 +103,7 @@ class TrustView:
             snapshot.anchors[("oem-root", "root")] + snapshot.anchors[("oem-root", "cross")],
             snapshot.anchors[("oem-root", "sub-ca")],
             revocation=[checker_over(snapshot.crls)],
+            excluded=snapshot.distrusted,
         )
 
     def contract_validator(self, session: Session, ca: CertificateAuthority) -> PathValidator:
@@ -118,6 +125,7 @@ class TrustView:
                 own_revocation_checker(ca, self._status_reader),
                 checker_over(snapshot.crls),
             ],
+            excluded=snapshot.distrusted,
         )
 
     def cps_alternatives(

@@ -24,7 +24,7 @@ from auth.audit import record_event
 
 from .db import TrustAnchorRecord
 from .errors import TrustAnchorRejected, UnknownTrustAnchor
-from .validation import MAX_SUB_CAS, PathValidator
+from .validation import MAX_SUB_CAS, PathValidator, identity
 
 KINDS = ("oem-root", "mo-root", "v2g-root", "cso-root")
 SOURCES = ("file", "rcp", "cross")
@@ -43,14 +43,6 @@ class TrustImport:
 
 def _fingerprint(cert: x509.Certificate) -> str:
     return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
-
-
-def _identity(cert: x509.Certificate) -> tuple[bytes, bytes]:
-    """Who a CA is, whatever certificate names it: its subject and its key."""
-    key = cert.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    return cert.subject.public_bytes(), key
 
 
 def check_fingerprint(text: str) -> str:
@@ -245,17 +237,26 @@ class TrustStore:
         rows = list(session.scalars(select(TrustAnchorRecord).order_by(TrustAnchorRecord.id)))
         distrusted = [r for r in rows if r.state != ACTIVE]
         dead_roots = {r.root_fingerprint for r in distrusted if r.role != "sub-ca"}
-        dead_ids = {_identity(x509.load_der_x509_certificate(r.der)) for r in distrusted}
+        dead_ids = {identity(x509.load_der_x509_certificate(r.der)) for r in distrusted}
         usable = []
         for row in rows:
             if kind is not None and row.kind != kind:
                 continue
             if row.state != ACTIVE or row.root_fingerprint in dead_roots:
                 continue
-            if dead_ids and _identity(x509.load_der_x509_certificate(row.der)) in dead_ids:
+            if dead_ids and identity(x509.load_der_x509_certificate(row.der)) in dead_ids:
                 continue
             usable.append(row)
         return usable
+
+    @staticmethod
+    def distrusted(session: Session) -> list[x509.Certificate]:
+        """The distrusted anchors, for PathValidator(excluded=…): a chain that brings its own
+        copy of a distrusted sub-CA must not get through."""
+        rows = session.scalars(
+            select(TrustAnchorRecord.der).where(TrustAnchorRecord.state != ACTIVE)
+        )
+        return [x509.load_der_x509_certificate(d) for d in rows]
 
     @classmethod
     def certificates(

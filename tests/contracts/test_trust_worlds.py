@@ -286,3 +286,24 @@ def test_another_operator_s_root_cannot_vouch_for_the_product_s_own_emaids(
         )
     assert (decision.certificate_status, decision.id_token_status) == ("CertChainError", "Invalid")
     assert "own provider ID" in decision.detail
+
+
+def test_a_distrusted_sub_ca_is_refused_even_when_the_car_brings_it(
+    pnc: Pnc, tmp_path: Path
+) -> None:
+    """Distrusting one sub-CA of an imported root: the car's chain carries that sub-CA itself,
+    and still does not verify; the root's other paths are untouched."""
+    emaid = "DEXYZC55667788" + check_character("DEXYZC55667788")
+    other_mo = make_foreign_pki(tmp_path / "sub-distrust", name="SubMO", leaf_cn=emaid)
+    with pnc.product.transaction() as session:
+        pnc.product.pki.add_trust_bundle(
+            session, OPERATOR, other_mo.pem("root", "sub1", "sub2"), "mo-root"
+        )
+        pnc.product.pki.distrust_anchor(
+            session, OPERATOR, fingerprint_of(other_mo.sub2), reason="sub-CA key lost"
+        )
+    with pnc.product.session_factory() as session:
+        decision = pnc.domain.authorizer.authorize(
+            session, emaid, pem_of([other_mo.leaf, other_mo.sub2, other_mo.sub1])
+        )
+    assert (decision.certificate_status, decision.id_token_status) == ("CertChainError", "Invalid")
