@@ -11,6 +11,13 @@ certificateStatus and idTokenInfo.status per the C07 table:
 | chain revoked                                     | CertificateRevoked | Invalid          |
 | chain not verifiable (or CN is not the eMAID)     | CertChainError     | Invalid          |
 
+A contract of another mobility operator (its chain ends at an imported, active `mo-root` or
+`v2g-root`, not at the product's own MO root) has no contract here: with a valid chain and no
+local contract of that eMAID it is Accepted, its status being that operator's to keep (its
+revocation reaches the product through the CRLs imported for its CAs). An eMAID under the
+product's own country and provider ID is never taken from a foreign root: CertChainError /
+Invalid. Once the root is distrusted the chain no longer verifies: CertChainError / Invalid.
+
 Nothing is cached: a revocation or a termination takes effect on the next authorization.
 The `responderURL` in hash data is never fetched; the product answers from its own records,
 read through the caller's session. The OCPP core asks for a station in the station's own
@@ -27,7 +34,7 @@ from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from iso15118.emaid import EmaidError, normalize_emaid
+from iso15118.emaid import EmaidError, normalize_emaid, parse_emaid
 from pki.authority import CertificateAuthority
 from pki.db import CertificateRecord
 from pki.errors import ValidationReason
@@ -102,8 +109,11 @@ class PncAuthorizer:
             if pem_chain or hash_data:
                 return _decision("CertChainError", "Invalid", str(exc))
             return _decision(None, "Invalid", str(exc))
+        foreign_root: x509.Certificate | None = None
         if pem_chain:
-            failure = self._check_chain(session, token, pem_chain, now)
+            failure, anchor = self._check_chain(session, token, pem_chain, now)
+            if anchor is not None and not self._trust.is_own_root(self._ca, anchor):
+                foreign_root = anchor
         elif hash_data:
             failure = self._check_hash_data(session, token, hash_data, now)
         elif self._token_only is TokenOnly.REFUSE:
@@ -120,36 +130,57 @@ class PncAuthorizer:
         if failure is not None:
             return failure
         cert_status = "Accepted" if (pem_chain or hash_data) else None
+        if foreign_root is not None and self._is_own_provider(token):
+            # Another operator's root vouches for its own eMAIDs, never for the product's.
+            return _decision(
+                "CertChainError",
+                "Invalid",
+                f"{token} is under the product's own provider ID but certified under "
+                f"{foreign_root.subject.rfc4514_string()}",
+            )
+        if foreign_root is not None and self._contracts.find_by_emaid(session, token) is None:
+            return _decision(
+                "Accepted",
+                "Accepted",
+                f"contract {token} of another mobility operator, under the trusted root "
+                f"{foreign_root.subject.rfc4514_string()}",
+            )
         contract_status, detail = self._token_status(session, token, now)
         if contract_status != "Accepted":
             return _decision("ContractCancelled" if cert_status else None, contract_status, detail)
         return _decision(cert_status, "Accepted", detail)
 
+    def _is_own_provider(self, token: str) -> bool:
+        emaid = parse_emaid(token)
+        registry = self._contracts.registry
+        return (emaid.country, emaid.provider) == (registry.country, registry.provider_id)
+
     # --- the certificate ----------------------------------------------------------------------
 
     def _check_chain(
         self, session: Session, token: str, pem_chain: str, now: datetime
-    ) -> AuthorizationDecision | None:
+    ) -> tuple[AuthorizationDecision | None, x509.Certificate | None]:
+        """(the refusal, None) or (None, the trust anchor the chain ended at)."""
         try:
             certificates = x509.load_pem_x509_certificates(pem_chain.encode())
         except ValueError:
-            return _decision("CertChainError", "Invalid", "the certificate chain is not PEM")
+            return _decision("CertChainError", "Invalid", "the certificate chain is not PEM"), None
         if not certificates:
-            return _decision("CertChainError", "Invalid", "the certificate chain is empty")
+            return _decision("CertChainError", "Invalid", "the certificate chain is empty"), None
         leaf, subs = certificates[0], certificates[1:]
         if _cn_emaid(leaf) != token:
             return _decision(
                 "CertChainError", "Invalid", f"the contract certificate's CN is not {token}"
-            )
+            ), None
         validator = self._trust.contract_validator(session, self._ca)
         result = validator.validate(leaf, subs, at=now)
         if result.reason in (ValidationReason.EXPIRED, ValidationReason.NOT_YET_VALID):
-            return _decision("CertificateExpired", "Expired", result.detail)
+            return _decision("CertificateExpired", "Expired", result.detail), None
         if result.reason is ValidationReason.REVOKED:
-            return _decision("CertificateRevoked", "Invalid", result.detail)
+            return _decision("CertificateRevoked", "Invalid", result.detail), None
         if not result.ok:
-            return _decision("CertChainError", "Invalid", result.detail)
-        return None
+            return _decision("CertChainError", "Invalid", result.detail), None
+        return None, result.anchor
 
     def _check_hash_data(
         self, session: Session, token: str, hash_data: list[HashData], now: datetime

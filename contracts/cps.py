@@ -11,7 +11,8 @@ runs these steps; each names the ISO response code it answers with when it fails
 5. the contract: none here and none in the contract pool (OPCP CCP, asked within its budget
    of at most 2 s when configured: contracts/pool.py) ........... FAILED_NoCertificateAvailable
    suspended, terminated or ended ............................... FAILED_ContractCanceled
-6. a CPS chain under a V2G root the car lists ................... FAILED_NoCertificateAvailable
+6. a CPS chain under a V2G root the car lists (the product's own first, then external roots
+   the CPS CAs were certified under: cps_common.cps_chain) .. FAILED_NoCertificateAvailable
 7. a new P-256 key and a contract certificate from mo-sub2 (CN = eMAID, within the contract),
    reserved and signed, the contract re-read under a lock (terminated meanwhile:
    FAILED_ContractCanceled), completed and linked to the contract in the caller's
@@ -220,7 +221,12 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         if contract is None:
             return self._from_pool(message, raw, pcid)
         chain = cps_chain(
-            self._ca, HIERARCHY, request.root_certificate_ids, code=Code.NO_CERTIFICATE
+            session,
+            self._ca,
+            self._trust,
+            HIERARCHY,
+            request.root_certificate_ids,
+            code=Code.NO_CERTIFICATE,
         )
         return self._issue(
             session, message, contract, oem.public_key(), chain, pcid=pcid, action="install"
@@ -261,7 +267,14 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         emaid = emaid_or_none(common_name(leaf, Code.CHAIN))
         if emaid is None or emaid_or_none(request.emaid) != emaid:
             raise CpsFailure(Code.CHAIN, f"eMAID {request.emaid!r} is not the certificate's")
-        cps = cps_chain(self._ca, HIERARCHY, request.root_certificate_ids, code=Code.NO_CERTIFICATE)
+        cps = cps_chain(
+            session,
+            self._ca,
+            self._trust,
+            HIERARCHY,
+            request.root_certificate_ids,
+            code=Code.NO_CERTIFICATE,
+        )
         contract = self._contracts.find_by_emaid(session, emaid)
         if contract is None:
             raise CpsFailure(Code.NO_CERTIFICATE, f"no contract with eMAID {emaid}")

@@ -180,7 +180,12 @@ class Iso20Installer(SchemaCps[CertificateInstallationReq20]):
         verify_request_signature(request, car_key)
         pcid = pcid_key(common_name(leaf, Code20.CHAIN))
         cps = cps_chain(
-            self._ca, HIERARCHY20, request.root_certificate_ids, code=Code20.NO_CERTIFICATE
+            session,
+            self._ca,
+            self._trust,
+            HIERARCHY20,
+            request.root_certificate_ids,
+            code=Code20.NO_CERTIFICATE,
         )
         contract, remaining = self._choose(
             session,

@@ -28,7 +28,7 @@ from iso15118 import CertificateChain, RootCertificateID
 from iso15118.contract_key import EncryptedContractKey
 from pki.authority import CertificateAuthority, IssuedCertificate
 from pki.errors import ValidationReason
-from pki.validation import ValidationResult
+from pki.validation import MAX_SUB_CAS, ValidationResult
 
 from .errors import ContractUnusable
 from .models import Contract, unusable_reason
@@ -223,23 +223,47 @@ class CpsHierarchy:
 
 
 def cps_chain(
+    session: Session,
     ca: CertificateAuthority,
+    trust: TrustView,
     hierarchy: CpsHierarchy,
     root_ids: list[RootCertificateID],
     *,
     code: str,
 ) -> CertificateChain:
-    """The CPS leaf and its sub-CAs, if the car trusts the V2G root they chain to."""
-    root = ca.authority(hierarchy.v2g_root).certificate
-    if not any(
-        r.serial_number == root.serial_number and issuer_name_matches(r.issuer_name, root)
-        for r in root_ids
-    ):
-        raise CpsFailure(code, "the car trusts none of the V2G roots the CPS chains to")
-    return CertificateChain(
-        der(ca.authority(hierarchy.leaf).certificate),
-        [der(ca.authority(name).certificate) for name in hierarchy.subs],
-    )
+    """The CPS leaf and its sub-CAs up to a V2G root the car lists (ListOfRootCertificateIDs),
+    chosen in this order:
+    1. the product's own V2G root of the schema;
+    2. an active imported V2G root X under which one of the chain's CAs holds a certificate
+       issued directly by X (`csms pki sub-ca import`, or a cross-certificate of the product's
+       root), oldest import first: the chain is the product's certificates up to that CA,
+       then its certificate under X; one with more than two sub-CAs is never sent
+       (ISO 15118-2 [V2G2-656]);
+    otherwise the car gets `code` (FAILED_NoCertificateAvailable, -20:
+    WARNING_NoCertificateAvailable)."""
+    own_root = ca.authority(hierarchy.v2g_root).certificate
+    names = (hierarchy.leaf, *hierarchy.subs)
+    own = [ca.authority(name).certificate for name in names]
+
+    def listed(root: x509.Certificate) -> bool:
+        return any(
+            r.serial_number == root.serial_number and issuer_name_matches(r.issuer_name, root)
+            for r in root_ids
+        )
+
+    if listed(own_root):
+        return CertificateChain(der(own[0]), [der(c) for c in own[1:]])
+    for external in trust.cps_alternatives(session, ca, (*hierarchy.subs, hierarchy.v2g_root)):
+        if external.certificate.issuer != external.root.subject or not listed(external.root):
+            continue
+        below = (
+            own if external.ca_name == hierarchy.v2g_root else own[: names.index(external.ca_name)]
+        )
+        chain = [*below, external.certificate]
+        if len(chain) - 1 > MAX_SUB_CAS:
+            continue
+        return CertificateChain(der(chain[0]), [der(c) for c in chain[1:]])
+    raise CpsFailure(code, "the car trusts none of the V2G roots the CPS chains to")
 
 
 # --- the contract certificate -------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from cryptography import x509
 from sqlalchemy import (
     BigInteger,
     ForeignKey,
@@ -83,7 +84,14 @@ class StoredKey(Base):
 
 
 class TrustAnchorRecord(Base):
-    """A certificate from outside: an OEM, MO, V2G or CSO root, or a sub-CA under one."""
+    """A certificate from outside: an OEM, MO, V2G or CSO root, or a sub-CA under one; or a
+    cross-certificate the product's own root signed for another root's key (role `cross`).
+
+    source: where it came from (`file`: `csms pki trust add`, `rcp`: Hubject's Root
+    Certificate Pool, `cross`: `csms pki trust import-cross`). state: `active` or
+    `distrusted` (with who, when and why; pki.trust.TrustStore.distrust). A distrusted root
+    takes every row under it (same root_fingerprint) out of path validation.
+    """
 
     __tablename__ = "pki_trust_anchors"
 
@@ -94,6 +102,41 @@ class TrustAnchorRecord(Base):
     subject: Mapped[str] = mapped_column(Text)
     fingerprint_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     der: Mapped[bytes] = mapped_column(LargeBinary)
+    not_after: Mapped[datetime] = mapped_column(UTCDateTime)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    added_by: Mapped[str] = mapped_column(String(128))
+    source: Mapped[str] = mapped_column(String(16), default="file")
+    state: Mapped[str] = mapped_column(String(16), default="active")
+    state_reason: Mapped[str | None] = mapped_column(Text)
+    state_by: Mapped[str | None] = mapped_column(String(128))
+    state_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def not_before(self) -> datetime:
+        """From the certificate itself (older rows have no column for it)."""
+        return x509.load_der_x509_certificate(self.der).not_valid_before_utc
+
+
+class CaCertificateRecord(Base):
+    """Another certificate for the key of one of the product's own CAs, signed by an external
+    root (or a sub-CA under one): "this CA's certificate under root X". The CA keeps signing
+    with the same key, so everything it issued also chains to X through this certificate.
+    kind: `sub-ca` (`csms pki sub-ca import`) or `cross` (the product's root key certified by
+    an external root, `csms pki trust import-cross`). anchor_fingerprint: the imported root
+    (pki_trust_anchors.root_fingerprint) it chains to; distrusting that root retires it."""
+
+    __tablename__ = "pki_ca_certificates"
+    __table_args__ = (Index("ix_pki_ca_certificates_ca", "ca_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ca_name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8))  # sub-ca | cross
+    anchor_fingerprint: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(Text)
+    issuer: Mapped[str] = mapped_column(Text)
+    fingerprint_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    der: Mapped[bytes] = mapped_column(LargeBinary)
+    not_before: Mapped[datetime] = mapped_column(UTCDateTime)
     not_after: Mapped[datetime] = mapped_column(UTCDateTime)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
     added_by: Mapped[str] = mapped_column(String(128))

@@ -65,6 +65,10 @@ class TrustAnchorRejected(PkiError):
         self.code = code
 
 
+class UnknownTrustAnchor(PkiError, NotFound):
+    code = "unknown_anchor"
+
+
 class KeyStoreError(PkiError):
     code = "key_store"
 

@@ -7,7 +7,8 @@ Rules kept here, once:
   ISO 15118 SECC); only a principal who may read `certificates` everywhere sees all of them;
 - revoking follows the same split: a station certificate needs `station_certificates`
   revoke, any other certificate `certificates` revoke in scope `any`;
-- trust anchors and their CRLs belong to `trust_anchors`; the hierarchy to `authorities`.
+- trust anchors and their CRLs belong to `trust_anchors` (distrust and restore: `update`);
+  the hierarchy, and its CAs' certificates under external roots, to `authorities`.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from .authority import (
     IssuedCertificate,
     RevocationInfo,
 )
+from .ca_variants import CaImport, CaVariants, CrossImport
 from .crl import build_crl
-from .db import CertificateRecord, TrustAnchorRecord
+from .db import CaCertificateRecord, CertificateRecord, TrustAnchorRecord
 from .foreign_revocation import ForeignCrlRecord, ForeignRevocation
 from .issuance import parse_serial
 from .trust import TrustImport, TrustStore
@@ -42,6 +44,7 @@ STATION_CERTIFICATES_REVOKE = Permission("station_certificates", "revoke")
 TRUST_READ = Permission("trust_anchors", "read")
 TRUST_CREATE = Permission("trust_anchors", "create")
 TRUST_DELETE = Permission("trust_anchors", "delete")
+TRUST_UPDATE = Permission("trust_anchors", "update")  # distrust, restore
 AUTHORITIES_CREATE = Permission("authorities", "create")
 
 # The stations' own certificates (OCPP client and ISO 15118 SECC): what technicians handle.
@@ -87,6 +90,7 @@ class PkiService:
         self.ca = ca
         self._trust = trust
         self._revocation = revocation
+        self._variants = CaVariants(ca, trust)
 
     # --- public: the CA certificates and CRLs anyone may fetch ---------------------------------
 
@@ -168,10 +172,51 @@ class PkiService:
         return self._trust.list(session)
 
     def add_trust_bundle(
-        self, session: Session, principal: Principal, data: bytes, kind: str
+        self,
+        session: Session,
+        principal: Principal,
+        data: bytes,
+        kind: str,
+        *,
+        source: str = "file",
     ) -> TrustImport:
         self._access.require(principal, TRUST_CREATE)
-        return self._trust.add_bundle(session, data, kind, actor=principal.actor)
+        return self._trust.add_bundle(session, data, kind, actor=principal.actor, source=source)
+
+    def distrust_anchor(
+        self, session: Session, principal: Principal, fingerprint: str, *, reason: str
+    ) -> TrustAnchorRecord:
+        self._access.require(principal, TRUST_UPDATE)
+        return self._trust.distrust(session, fingerprint, reason=reason, actor=principal.actor)
+
+    def restore_anchor(
+        self, session: Session, principal: Principal, fingerprint: str
+    ) -> TrustAnchorRecord:
+        self._access.require(principal, TRUST_UPDATE)
+        return self._trust.restore(session, fingerprint, actor=principal.actor)
+
+    def import_cross_certificate(
+        self, session: Session, principal: Principal, data: bytes
+    ) -> CrossImport:
+        self._access.require(principal, TRUST_CREATE)
+        return self._variants.import_cross(session, data, actor=principal.actor)
+
+    # --- the product's CAs under external roots ---------------------------------------------
+
+    def sub_ca_request(self, session: Session, principal: Principal, name: str) -> bytes:
+        """A PEM CSR for CA `name`'s existing key (signed in the key store), audited."""
+        self._access.require(principal, AUTHORITIES_CREATE)
+        return self._variants.request(session, name, actor=principal.actor)
+
+    def import_sub_ca_certificate(
+        self, session: Session, principal: Principal, name: str, data: bytes
+    ) -> CaImport:
+        self._access.require(principal, AUTHORITIES_CREATE)
+        return self._variants.import_certificate(session, name, data, actor=principal.actor)
+
+    def ca_certificates(self, session: Session, principal: Principal) -> list[CaCertificateRecord]:
+        self._access.require(principal, TRUST_READ)
+        return self._variants.list(session)
 
     def remove_trust_anchor(self, session: Session, principal: Principal, fingerprint: str) -> int:
         self._access.require(principal, TRUST_DELETE)

@@ -67,6 +67,14 @@ def _aki(cert: x509.Certificate) -> bytes | None:
     return value.key_identifier
 
 
+def identity(cert: x509.Certificate) -> tuple[bytes, bytes]:
+    """Who a CA is, whatever certificate names it: its subject and its key."""
+    key = cert.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return cert.subject.public_bytes(), key
+
+
 def _is_issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
     try:
         cert.verify_directly_issued_by(issuer)
@@ -83,8 +91,16 @@ class PathValidator:
         *,
         revocation: Sequence[RevocationChecker] = (),
         max_sub_cas: int = MAX_SUB_CAS,
+        excluded: Iterable[x509.Certificate] = (),
     ) -> None:
-        self._anchors = {_fingerprint(a): a for a in anchors}
+        """`excluded`: distrusted CAs; no certificate with the subject and key of one of them
+        is used as an issuer, even when the chain being validated supplies it."""
+        self._excluded = {identity(c) for c in excluded}
+        self._anchors = {
+            _fingerprint(a): a
+            for a in anchors
+            if not self._excluded or identity(a) not in self._excluded
+        }
         self._intermediates = list(intermediates)
         self._revocation = tuple(revocation)
         self._max_sub_cas = max_sub_cas
@@ -134,6 +150,8 @@ class PathValidator:
         path = [leaf]
         current = leaf
         candidates = chain + self._intermediates
+        if self._excluded:
+            candidates = [c for c in candidates if identity(c) not in self._excluded]
         while _fingerprint(current) not in self._anchors:
             if len(path) > self._max_sub_cas + 1:
                 return ValidationResult(

@@ -11,8 +11,9 @@ from pydantic import BaseModel, Field
 
 from auth.errors import NotFound
 from auth.principal import Principal
-from pki.service import TRUST_CREATE, TRUST_DELETE, TRUST_READ
-from pki.trust import MAX_BUNDLE_BYTES, TrustImport
+from pki.db import TrustAnchorRecord
+from pki.service import AUTHORITIES_CREATE, TRUST_CREATE, TRUST_DELETE, TRUST_READ, TRUST_UPDATE
+from pki.trust import MAX_BUNDLE_BYTES, MAX_REASON_CHARACTERS, TrustImport
 
 from ..web.context import container_of, in_transaction
 from .deps import allowed
@@ -27,9 +28,57 @@ class AnchorOut(BaseModel):
     subject: str
     fingerprint: str
     root_fingerprint: str
+    not_before: datetime
     not_after: datetime
     added_at: datetime
     added_by: str
+    source: str = Field(description="file | rcp | cross")
+    state: str = Field(description="active | distrusted")
+    state_reason: str | None = None
+    state_by: str | None = None
+    state_at: datetime | None = None
+
+    @classmethod
+    def of(cls, r: TrustAnchorRecord) -> AnchorOut:
+        return cls(
+            kind=r.kind,
+            role=r.role,
+            subject=r.subject,
+            fingerprint=r.fingerprint_sha256,
+            root_fingerprint=r.root_fingerprint,
+            not_before=r.not_before,
+            not_after=r.not_after,
+            added_at=r.added_at,
+            added_by=r.added_by,
+            source=r.source,
+            state=r.state,
+            state_reason=r.state_reason,
+            state_by=r.state_by,
+            state_at=r.state_at,
+        )
+
+
+class DistrustIn(BaseModel):
+    reason: str = Field(min_length=1, max_length=MAX_REASON_CHARACTERS)
+
+
+class PemIn(BaseModel):
+    pem: str = Field(min_length=1, max_length=MAX_BUNDLE_BYTES, description="one PEM certificate")
+
+
+class CaCertificateOut(BaseModel):
+    ca: str
+    kind: str
+    fingerprint: str
+    root_subject: str
+    already_known: bool
+
+
+class CrossOut(BaseModel):
+    direction: str = Field(description="own-key: the product's root under another; their-key")
+    fingerprint: str
+    subject: str
+    issuer: str
 
 
 class BundleIn(BaseModel):
@@ -66,19 +115,7 @@ async def list_anchors(
 ) -> list[AnchorOut]:
     pki = container_of(request).pki
     rows = await in_transaction(request, lambda s: pki.trust_anchors(s, principal))
-    return [
-        AnchorOut(
-            kind=r.kind,
-            role=r.role,
-            subject=r.subject,
-            fingerprint=r.fingerprint_sha256,
-            root_fingerprint=r.root_fingerprint,
-            not_after=r.not_after,
-            added_at=r.added_at,
-            added_by=r.added_by,
-        )
-        for r in rows
-    ]
+    return [AnchorOut.of(r) for r in rows]
 
 
 @router.post("/api/trust", tags=["trust"], status_code=201, response_model=ImportOut)
@@ -109,3 +146,100 @@ async def remove_anchor(
     if removed == 0:
         raise NotFound(f"no trust anchor with fingerprint {fingerprint.lower()}")
     return Response(status_code=204)
+
+
+@router.post(
+    "/api/trust/{fingerprint}/distrust",
+    tags=["trust"],
+    response_model=AnchorOut,
+    responses=NOT_FOUND,
+)
+async def distrust_anchor(
+    request: Request,
+    fingerprint: Fingerprint,
+    body: DistrustIn,
+    principal: Annotated[Principal, allowed(TRUST_UPDATE)],
+) -> AnchorOut:
+    """Take an anchor (a root: with everything under it) out of every path validation
+    (audited, with the reason); 404 for an unknown fingerprint, 400 if distrusted already."""
+    pki = container_of(request).pki
+    row = await in_transaction(
+        request,
+        lambda s: AnchorOut.of(pki.distrust_anchor(s, principal, fingerprint, reason=body.reason)),
+    )
+    return row
+
+
+@router.post(
+    "/api/trust/{fingerprint}/restore",
+    tags=["trust"],
+    response_model=AnchorOut,
+    responses=NOT_FOUND,
+)
+async def restore_anchor(
+    request: Request,
+    fingerprint: Fingerprint,
+    principal: Annotated[Principal, allowed(TRUST_UPDATE)],
+) -> AnchorOut:
+    """Trust a distrusted anchor again (audited)."""
+    pki = container_of(request).pki
+    return await in_transaction(
+        request, lambda s: AnchorOut.of(pki.restore_anchor(s, principal, fingerprint))
+    )
+
+
+@router.post("/api/trust/cross", tags=["trust"], status_code=201, response_model=CrossOut)
+async def import_cross(
+    request: Request, body: PemIn, principal: Annotated[Principal, allowed(TRUST_CREATE)]
+) -> CrossOut:
+    """A cross-certificate between one of the product's roots and another root."""
+    pki = container_of(request).pki
+    done = await in_transaction(
+        request, lambda s: pki.import_cross_certificate(s, principal, body.pem.encode())
+    )
+    return CrossOut(
+        direction=done.direction,
+        fingerprint=done.fingerprint,
+        subject=done.subject,
+        issuer=done.issuer,
+    )
+
+
+CaName = Annotated[str, Path(pattern=r"^[a-z0-9-]{1,64}$")]
+
+
+@router.get("/api/pki/sub-ca/{name}/csr", tags=["trust"], responses=NOT_FOUND)
+async def sub_ca_request(
+    request: Request, name: CaName, principal: Annotated[Principal, allowed(AUTHORITIES_CREATE)]
+) -> Response:
+    """A PEM CSR for the product CA `name`'s existing key (signed in the key store)."""
+    pki = container_of(request).pki
+    csr = await in_transaction(request, lambda s: pki.sub_ca_request(s, principal, name))
+    return Response(csr, media_type="application/pkcs10")
+
+
+@router.post(
+    "/api/pki/sub-ca/{name}/certificates",
+    tags=["trust"],
+    status_code=201,
+    response_model=CaCertificateOut,
+    responses=NOT_FOUND,
+)
+async def sub_ca_import(
+    request: Request,
+    name: CaName,
+    body: PemIn,
+    principal: Annotated[Principal, allowed(AUTHORITIES_CREATE)],
+) -> CaCertificateOut:
+    """The certificate an external root signed for CA `name`: checked, stored, audited."""
+    pki = container_of(request).pki
+    done = await in_transaction(
+        request, lambda s: pki.import_sub_ca_certificate(s, principal, name, body.pem.encode())
+    )
+    return CaCertificateOut(
+        ca=done.ca_name,
+        kind=done.kind,
+        fingerprint=done.fingerprint,
+        root_subject=done.root_subject,
+        already_known=done.already_known,
+    )

@@ -153,15 +153,108 @@ def trust_add(kind: str, file: str) -> None:
 @trust.command("list")
 @friendly_errors
 def trust_list() -> None:
-    """The imported trust anchors."""
+    """The imported trust anchors with source, state and validity, and the product CAs'
+    certificates under external roots."""
     container = load_container()
     with container.transaction() as session:
         rows = container.pki.trust_anchors(session, operator())
+        extra = container.pki.ca_certificates(session, operator())
+        click.echo(
+            f"{'KIND':<9} {'ROLE':<7} {'SOURCE':<6} {'STATE':<10} {'FINGERPRINT':<64}  "
+            f"{'NOT BEFORE':<10}  {'NOT AFTER':<10}  SUBJECT"
+        )
         for row in rows:
+            state = row.state
+            if row.state != "active":
+                state += f" ({row.state_by} {row.state_at:%Y-%m-%d}: {row.state_reason})"
             click.echo(
-                f"{row.kind:<9} {row.role:<7} {row.fingerprint_sha256[:16]}  "
-                f"until {row.not_after:%Y-%m-%d}  {row.subject}"
+                f"{row.kind:<9} {row.role:<7} {row.source:<6} {row.state:<10} "
+                f"{row.fingerprint_sha256}  {row.not_before:%Y-%m-%d}  {row.not_after:%Y-%m-%d}  "
+                f"{row.subject}" + ("" if row.state == "active" else f"  [{state}]")
             )
+        for record in extra:
+            click.echo(
+                f"ca:{record.ca_name} {record.kind} under {record.anchor_fingerprint[:16]}  "
+                f"{record.fingerprint_sha256}  {record.not_before:%Y-%m-%d}  "
+                f"{record.not_after:%Y-%m-%d}  {record.issuer}"
+            )
+
+
+@trust.command("distrust")
+@click.argument("fingerprint")
+@click.option("--reason", required=True, help="Why (kept with the anchor and in the audit).")
+@friendly_errors
+def trust_distrust(fingerprint: str, reason: str) -> None:
+    """Stop using an anchor (a root: everything under it) in every path validation."""
+    container = load_container()
+    with container.transaction() as session:
+        row = container.pki.distrust_anchor(session, operator(), fingerprint, reason=reason)
+        click.echo(f"distrusted {row.kind} {row.role}: {row.subject}")
+
+
+@trust.command("restore")
+@click.argument("fingerprint")
+@friendly_errors
+def trust_restore(fingerprint: str) -> None:
+    """Trust a distrusted anchor again."""
+    container = load_container()
+    with container.transaction() as session:
+        row = container.pki.restore_anchor(session, operator(), fingerprint)
+        click.echo(f"restored {row.kind} {row.role}: {row.subject}")
+
+
+@trust.command("import-cross")
+@click.argument("file")
+@friendly_errors
+def trust_import_cross(file: str) -> None:
+    """Import a cross-certificate: the product's root key certified by an external root, or
+    an external root's key certified by the product's root."""
+    data = read_input(file)
+    container = load_container()
+    with container.transaction() as session:
+        done = container.pki.import_cross_certificate(session, operator(), data)
+    if done.direction == "own-key":
+        click.echo(f"{done.subject} is now also certified by {done.issuer} ({done.fingerprint})")
+    else:
+        click.echo(f"trusted through {done.issuer}: {done.subject} ({done.fingerprint})")
+
+
+@pki.group("sub-ca")
+def sub_ca() -> None:
+    """The product's sub-CAs under external roots (the key never leaves the key store)."""
+
+
+@sub_ca.command("request")
+@click.argument("name")
+@click.option("--out", "out", default=None, help="Write the CSR here instead of stdout.")
+@friendly_errors
+def sub_ca_request(name: str, out: str | None) -> None:
+    """A PEM CSR for CA NAME's existing key and subject (cps-sub1, cpo-sub1, mo-sub1, …)."""
+    container = load_container()
+    with container.transaction() as session:
+        csr = container.pki.sub_ca_request(session, operator(), name)
+    if out is None:
+        click.echo(csr.decode(), nl=False)
+        return
+    with open(out, "wb") as handle:
+        handle.write(csr)
+    click.echo(f"wrote {out}")
+
+
+@sub_ca.command("import")
+@click.argument("name")
+@click.argument("file")
+@friendly_errors
+def sub_ca_import(name: str, file: str) -> None:
+    """Import the certificate an external root signed for CA NAME's request."""
+    data = read_input(file)
+    container = load_container()
+    with container.transaction() as session:
+        done = container.pki.import_sub_ca_certificate(session, operator(), name, data)
+    if done.already_known:
+        click.echo(f"already imported: {name} under {done.root_subject}")
+    else:
+        click.echo(f"imported: {name} under {done.root_subject} ({done.fingerprint})")
 
 
 @click.command("audit")

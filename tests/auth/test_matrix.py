@@ -67,6 +67,28 @@ ROWS = [
         {"kind": "oem-root", "pem": "not a certificate"},
     ),
     Row("DELETE", "/api/trust/{fingerprint}", "/api/trust/" + "0" * 64, allow(404, "admin")),
+    Row(
+        "POST",
+        "/api/trust/{fingerprint}/distrust",
+        "/api/trust/" + "0" * 64 + "/distrust",
+        allow(404, "admin"),
+        {"reason": "test"},
+    ),
+    Row(
+        "POST",
+        "/api/trust/{fingerprint}/restore",
+        "/api/trust/" + "0" * 64 + "/restore",
+        allow(404, "admin"),
+    ),
+    Row("POST", "/api/trust/cross", "/api/trust/cross", allow(400, "admin"), {"pem": "not a cert"}),
+    Row("GET", "/api/pki/sub-ca/{name}/csr", "/api/pki/sub-ca/no-such-ca/csr", allow(404, "admin")),
+    Row(
+        "POST",
+        "/api/pki/sub-ca/{name}/certificates",
+        "/api/pki/sub-ca/no-such-ca/certificates",
+        allow(404, "admin"),
+        {"pem": "not a cert"},
+    ),
     Row("GET", "/api/partners", "/api/partners", allow(200, "admin", "partner_a", "partner_b")),
     Row(
         "GET",

@@ -254,7 +254,7 @@ def test_trust_anchors_import_refuse_and_remove(page: Any, browser_tools: Browse
     page.get_by_role("button", name="Import", exact=True).click()
     page.wait_for_url("**/console/admin/pki?imported=oem-root**")
     row = page.locator("tr", has_text="CN=Test OEM Root")
-    assert "oem-root (root)" in row.inner_text()
+    assert "oem-root (root, file, active)" in row.inner_text()
     assert check_page(page, browser_tools.axe) == []
     page.once("dialog", lambda dialog: dialog.accept())
     row.get_by_role("button", name="Remove trust anchor CN=Test OEM Root").click()

@@ -14,9 +14,12 @@ from auth.principal import Principal
 from auth.users import add_user
 from csms.ocpp.contract_port import RefusingContractDecisions
 from csms.ocpp.runner import BackgroundServer
+from iso15118.emaid import check_character
+from pki.authority import fingerprint_of, pem_of
 from pki.ocsp import cert_id_for
 from tests.ocpp.client import boot, call, open_station
 from tests.ocpp.conftest import PASSWORD
+from tests.pki.foreign import make_foreign_pki
 
 pytestmark = pytest.mark.postgres
 OPERATOR = Principal.system("test")
@@ -145,3 +148,38 @@ def _check_refusals(url: str) -> None:
             },
         )
         assert ev[2]["status"] == "Failed" and ev[2]["exiResponse"] == ""
+
+
+def test_authorize_another_operator_s_contract_follows_its_root_s_state(  # type: ignore[no-untyped-def]
+    wired, tmp_path
+) -> None:
+    """Through OCPP: a contract of another mobility operator (no contract here) is accepted
+    while its imported mo-root is active, refused once it is distrusted, accepted again after
+    restore (issue 15)."""
+    container, url = wired
+    emaid = "DEXYZC87654321" + check_character("DEXYZC87654321")
+    other = make_foreign_pki(tmp_path / "other-mo", name="OtherMO", leaf_cn=emaid)
+    with container.transaction() as session:
+        container.pki.add_trust_bundle(
+            session, OPERATOR, other.pem("root", "sub1", "sub2"), "mo-root"
+        )
+    request = {
+        "idToken": {"idToken": emaid, "type": "eMAID"},
+        "certificate": pem_of([other.leaf, other.sub2, other.sub1]),
+    }
+    root = fingerprint_of(other.root)
+    with open_station(url, "PNC-1") as ws:
+        boot(ws)
+        assert call(ws, "Authorize", request)[2] == {
+            "idTokenInfo": {"status": "Accepted"},
+            "certificateStatus": "Accepted",
+        }
+        with container.transaction() as session:
+            container.pki.distrust_anchor(session, OPERATOR, root, reason="compromised")
+        assert call(ws, "Authorize", request)[2] == {
+            "idTokenInfo": {"status": "Invalid"},
+            "certificateStatus": "CertChainError",
+        }
+        with container.transaction() as session:
+            container.pki.restore_anchor(session, OPERATOR, root)
+        assert call(ws, "Authorize", request)[2]["certificateStatus"] == "Accepted"
