@@ -35,3 +35,10 @@ class Conflict(ServiceError):
     """The operation collides with what exists (a duplicate, a state that forbids it)."""
 
     code = "conflict"
+
+
+class Upstream(ServiceError):
+    """A service the product depends on (an OPCP pool, say) could not do its part: the
+    request was fine, so the doors answer 502 and name the upstream's reason."""
+
+    code = "upstream"

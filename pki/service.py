@@ -183,6 +183,10 @@ class PkiService:
         self._access.require(principal, TRUST_CREATE)
         return self._trust.add_bundle(session, data, kind, actor=principal.actor, source=source)
 
+    def require_trust_import(self, principal: Principal) -> None:
+        """Before fetching roots from outside (the RCP sync): fail closed before any call."""
+        self._access.require(principal, TRUST_CREATE)
+
     def distrust_anchor(
         self, session: Session, principal: Principal, fingerprint: str, *, reason: str
     ) -> TrustAnchorRecord:

@@ -2,7 +2,7 @@
 
 - AccessDenied: 401 (with `WWW-Authenticate: Bearer`) for visitors and bad credentials, 403
   for a role or tenant that does not allow it;
-- ServiceError: 404 NotFound, 409 Conflict, 400 for any other bad input;
+- ServiceError: 404 NotFound, 409 Conflict, 502 Upstream, 400 for any other bad input;
 - PasswordHashingBusy (every password-hashing slot stayed taken, auth/passwords.py): 503 with
   Retry-After;
 - database refusals of client-supplied values (an integer beyond its column, a NUL character
@@ -17,7 +17,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, StatementError
 
-from auth.errors import Conflict, NotFound, ServiceError
+from auth.errors import Conflict, NotFound, ServiceError, Upstream
 from auth.passwords import PasswordHashingBusy
 from auth.principal import AccessDenied, NotAuthenticated
 
@@ -29,7 +29,15 @@ _DATABASE_INPUT = "a value is out of range or holds characters that cannot be st
 def http_error(exc: ServiceError, *, invalid: int = 400) -> HTTPException:
     """The HTTPException for a service's refusal; `invalid` is the status of plain bad input
     (some endpoints have always answered 422 there)."""
-    status = 404 if isinstance(exc, NotFound) else 409 if isinstance(exc, Conflict) else invalid
+    status = (
+        404
+        if isinstance(exc, NotFound)
+        else 409
+        if isinstance(exc, Conflict)
+        else 502
+        if isinstance(exc, Upstream)
+        else invalid
+    )
     return HTTPException(status, str(exc))
 
 

@@ -15,6 +15,7 @@ from pki.db import TrustAnchorRecord
 from pki.service import AUTHORITIES_CREATE, TRUST_CREATE, TRUST_DELETE, TRUST_READ, TRUST_UPDATE
 from pki.trust import MAX_BUNDLE_BYTES, MAX_REASON_CHARACTERS, TrustImport
 
+from ..opcp.rcp import sync_root_pool
 from ..web.context import container_of, in_transaction
 from .deps import allowed
 from .schemas import ERRORS, NOT_FOUND
@@ -242,4 +243,30 @@ async def sub_ca_import(
         fingerprint=done.fingerprint,
         root_subject=done.root_subject,
         already_known=done.already_known,
+    )
+
+
+class RcpSyncOut(BaseModel):
+    added: list[str]
+    already_known: list[str]
+    skipped: list[str] = Field(description="roots not imported, each with its reason")
+
+
+@router.post(
+    "/api/trust/sync-rcp",
+    tags=["trust"],
+    response_model=RcpSyncOut,
+    responses={502: {"description": "the Root Certificate Pool could not be asked"}},
+)
+async def sync_rcp(
+    request: Request, principal: Annotated[Principal, allowed(TRUST_CREATE)]
+) -> RcpSyncOut:
+    """Import the Open Plug & Charge Root Certificate Pool's roots (source "rcp"); 400
+    [opcp_off] when OPCP is not configured, 502 when the pool cannot be asked."""
+    container = container_of(request)
+    report = await in_transaction(
+        request, lambda s: sync_root_pool(s, container.pki, principal, container.opcp)
+    )
+    return RcpSyncOut(
+        added=report.added, already_known=report.already_known, skipped=report.skipped
     )

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives import serialization
 from auth.audit import AuditFilter
 from pki.authority import pem_of
 
+from ..opcp.rcp import sync_root_pool
 from .support import CliError, friendly_errors, load_container, operator, read_input
 
 
@@ -255,6 +256,32 @@ def sub_ca_import(name: str, file: str) -> None:
         click.echo(f"already imported: {name} under {done.root_subject}")
     else:
         click.echo(f"imported: {name} under {done.root_subject} ({done.fingerprint})")
+
+
+@trust.command("sync-rcp")
+@friendly_errors
+def trust_sync_rcp() -> None:
+    """Import the roots of the Open Plug & Charge Root Certificate Pool (V2G, MO and OEM
+    roots; source "rcp"). Roots already trusted, or distrusted, are left as they are.
+
+    \b
+    Example:
+      CSMS_OPCP_BASE_URL=https://… CSMS_OPCP_TOKEN_URL=… CSMS_OPCP_CLIENT_ID=… \\
+      CSMS_OPCP_CLIENT_SECRET=… csms pki trust sync-rcp
+    """
+    container = load_container()
+    with container.transaction() as session:
+        report = sync_root_pool(session, container.pki, operator(), container.opcp)
+    for line in report.added:
+        click.echo(f"added {line}")
+    for line in report.already_known:
+        click.echo(f"already trusted: {line}")
+    for line in report.skipped:
+        click.echo(f"skipped {line}")
+    click.echo(
+        f"{len(report.added)} added, {len(report.already_known)} already trusted, "
+        f"{len(report.skipped)} skipped"
+    )
 
 
 @click.command("audit")
