@@ -26,6 +26,9 @@ class Partner(Base):
 
     name: Mapped[str] = mapped_column(String(128), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Where its stations' V2G (SECC) certificates come from unless a station says otherwise:
+    # "local" (the product's CPO sub-CA) or "opcp" (an external CA through OPCP EST).
+    v2g_issuer: Mapped[str] = mapped_column(String(8), default="local")
 
 
 class User(Base):

@@ -48,6 +48,7 @@ from .database import make_engine, make_session_factory, upgrade
 from .files import tighten
 from .ocpp.certificates import StationCertificates
 from .ocpp.cluster import Cluster
+from .ocpp.enrollment import Enrollments
 from .ocpp.hub import StationHub
 from .ocpp.parts import OcppParts
 from .ocpp.service import StationService
@@ -218,7 +219,16 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         ),
     )
     station_certificates = StationCertificates(
-        ca, settings.organization, requests_per_hour=settings.ocpp_certificates_per_hour
+        ca,
+        settings.organization,
+        requests_per_hour=settings.ocpp_certificates_per_hour,
+        external_v2g=opcp is not None,
+    )
+    enrollments = Enrollments(
+        sessions,
+        ((lambda csr, iso: opcp.simple_enroll("cpo", iso, csr)) if opcp is not None else None),
+        max_attempts=settings.opcp_enroll_max_attempts,
+        backoff_seconds=settings.opcp_enroll_backoff_seconds,
     )
     hub = StationHub(
         Cluster(
@@ -245,6 +255,7 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         certificates=station_certificates,
         contracts=PncDecisions(sessions, cps, authorizer),
         hub=hub,
+        enrollments=enrollments,
     )
     return Container(
         settings=settings,

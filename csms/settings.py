@@ -87,6 +87,10 @@ class Settings(BaseSettings):
     opcp_audience: str | None = None
     opcp_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
     opcp_ccp_budget_ms: int = Field(default=2000, ge=100, le=2000)
+    # External V2G enrollments (csms/ocpp/enrollment.py): attempts before a request is marked
+    # failed, and the first pause between them (doubled each time, at most an hour).
+    opcp_enroll_max_attempts: int = Field(default=6, ge=1, le=50)
+    opcp_enroll_backoff_seconds: float = Field(default=30.0, gt=0, le=3600)
 
     # `csms serve`'s log on stderr (csms/logs.py): readable text, or JSON lines for a shipper.
     log_format: Literal["text", "json"] = "text"

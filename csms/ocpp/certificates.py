@@ -31,8 +31,9 @@ from pki.errors import AlreadyRevoked, CsrRejected, PkiError
 from pki.issuance import parse_serial
 from pki.ocsp import cert_id_for
 
-from . import limits
+from . import enrollment, limits
 from .db import StationCertificateRecord
+from .enrollment import effective_v2g_issuer
 from .stations import Station
 
 log = logging.getLogger("csms.ocpp")
@@ -95,11 +96,18 @@ class StationCertificates:
     """
 
     def __init__(
-        self, ca: CertificateAuthority, organization: str, *, requests_per_hour: int = 6
+        self,
+        ca: CertificateAuthority,
+        organization: str,
+        *,
+        requests_per_hour: int = 6,
+        external_v2g: bool = False,
     ) -> None:
         self._ca = ca
         self._organization = organization
         self._requests_per_hour = requests_per_hour
+        # Whether an external CA (OPCP EST) can sign V2G certificates: csms/ocpp/enrollment.py
+        self._external_v2g = external_v2g
 
     def sign(
         self,
@@ -121,6 +129,8 @@ class StationCertificates:
         refusal = self._refusal(session, station, kind)
         if refusal is not None:
             return refusal
+        if kind in SECC_KINDS and effective_v2g_issuer(session, station.id) == "opcp":
+            return self._external(session, station, csr, kind, request_id)
         if root_hash is not None and not self._is_our_root(profile, root_hash):
             return SignOutcome(
                 False,
@@ -156,6 +166,39 @@ class StationCertificates:
         session.add(record)
         session.flush()
         return SignOutcome(True, record_id=record.id)
+
+    def _external(
+        self, session: Session, station: Station, csr: str, kind: str, request_id: int | None
+    ) -> SignOutcome:
+        """Checked as a local request is, then recorded for the enrollment worker: the
+        station is answered now and gets CertificateSigned once the external CA signed."""
+        if not self._external_v2g:
+            log.warning(
+                "%s: its V2G certificates come from OPCP, which is not configured", station.id
+            )
+            return SignOutcome(
+                False,
+                reason="ExternalIssuerUnavailable",
+                detail="this station's V2G certificates come from OPCP, which is not configured",
+            )
+        if enrollment.outstanding(session, station.id, kind):
+            return SignOutcome(
+                False,
+                reason="RequestPending",
+                detail=f"a {kind} is being enrolled with the external CA",
+            )
+        try:
+            self._registered_cn(station, csr)
+            loaded = load_csr(csr).csr
+        except CsrRejected as exc:
+            return SignOutcome(False, reason=exc.code, detail=str(exc))
+        if not loaded.is_signature_valid:
+            return SignOutcome(False, reason="InvalidCSR", detail="the CSR's signature is wrong")
+        iso_version = "ISO15118-20" if kind == V2G20 else "ISO15118-2"
+        pem = loaded.public_bytes(Encoding.PEM).decode()
+        record = enrollment.record_request(session, station.id, kind, pem, iso_version, request_id)
+        log.info("%s: %s to be enrolled externally (request %d)", station.id, kind, record.id)
+        return SignOutcome(True)
 
     def _is_our_root(self, profile: str, root_hash: dict[str, Any]) -> bool:
         """Whether the station's CertificateHashData names the root of the chain this profile

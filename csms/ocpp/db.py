@@ -50,6 +50,10 @@ class StationRecord(Base):
     # newest the station offers (csms/ocpp/versions.py). And the one it last connected with.
     ocpp_version: Mapped[str | None] = mapped_column(String(8))
     last_ocpp_version: Mapped[str | None] = mapped_column(String(8))
+    # Where the station's V2G (SECC) certificates come from: "local" (the product's CPO
+    # sub-CA) or "opcp" (an external CA through OPCP EST); None: its partner's choice
+    # (csms/ocpp/enrollment.py effective_v2g_issuer).
+    v2g_issuer: Mapped[str | None] = mapped_column(String(8))
 
 
 class StationEvseIdRecord(Base):
@@ -164,6 +168,33 @@ class StationCertificateRecord(Base):
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # OCPP 2.1: the SignCertificate's requestId, which its CertificateSigned carries back.
     request_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class ExternalEnrollmentRecord(Base):
+    """A V2G certificate request a station made that an external CA signs (OPCP EST),
+    recorded when the station is answered Accepted and worked on afterwards, never inside
+    the OCPP call (csms/ocpp/enrollment.py).
+
+    status: `enrolling` (due at next_attempt_at; a node claims it by moving next_attempt_at
+    ahead), `enrolled` (the chain is in ocpp_station_certificates, row certificate_id,
+    delivered from there by CertificateSigned), `failed` (gave up after the last attempt).
+    """
+
+    __tablename__ = "ocpp_external_enrollments"
+    __table_args__ = (Index("ix_ocpp_external_enrollments_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(String(48))
+    certificate_type: Mapped[str] = mapped_column(String(32))
+    csr_pem: Mapped[str] = mapped_column(Text)
+    iso_version: Mapped[str] = mapped_column(String(16))
+    request_id: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="enrolling")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    certificate_id: Mapped[int | None] = mapped_column(Integer)
 
 
 # --- the cluster: which node holds which station (csms/ocpp/cluster.py) ----------------------

@@ -14,6 +14,7 @@ from pki.status_reader import StatusReader
 from ..settings import Settings
 from .certificates import StationCertificates
 from .contract_port import ContractDecisions
+from .enrollment import Enrollments
 from .hub import StationHub
 from .stations import StationRegistry
 from .store import OcppStore
@@ -31,3 +32,4 @@ class OcppParts:
     certificates: StationCertificates
     contracts: ContractDecisions
     hub: StationHub
+    enrollments: Enrollments

@@ -91,6 +91,7 @@ class OcppServer:
         self.hub = parts.hub
         self._sessions = parts.sessions
         self._certificates = parts.certificates
+        self._enrollments = parts.enrollments
         self._store = parts.store
         self.authenticator = HandshakeAuthenticator(
             parts.registry, parts.ca, parts.status_reader, parts.settings.organization
@@ -390,6 +391,10 @@ class OcppServer:
 
     async def _deliver_pending(self, conn: StationConnection) -> None:
         station_id = conn.station_id
+        if self._enrollments.available:
+            # A SignCertificate routed to the external CA was just accepted (or the station
+            # came back): enroll what is due now rather than at the next retry tick.
+            await asyncio.to_thread(self._enrollments.run_due)
         pending = await self._in_transaction(
             lambda session: self._certificates.pending(session, station_id)
         )
@@ -422,6 +427,9 @@ class OcppServer:
             )
 
     async def _retry(self) -> None:
+        if self._enrollments.available:
+            # External V2G enrollments (csms/ocpp/enrollment.py): blocking HTTP, in a thread.
+            await asyncio.to_thread(self._enrollments.run_due)
         waiting = await self._in_transaction(self._certificates.stations_with_pending)
         for station_id in waiting:
             conn = self.hub.connection(station_id)
