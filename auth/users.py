@@ -47,6 +47,7 @@ USERS_UPDATE = Permission("users", "update")  # a new password for someone
 ROLES_CHANGE = Permission("policies", "update")  # a role is a policy rule
 PARTNERS_READ = Permission("partners", "read")
 PARTNERS_CREATE = Permission("partners", "create")
+PARTNERS_UPDATE = Permission("partners", "update")
 
 
 class UserError(ServiceError):
@@ -75,15 +76,26 @@ def domain_of(partner: str | None) -> str:
 # --- writes shared by the service, first start and MyID --------------------------------------
 
 
-def add_partner(session: Session, name: str, *, actor: str) -> Partner:
+V2G_ISSUERS = ("local", "opcp")
+
+
+def _v2g_issuer(value: str) -> str:
+    if value not in V2G_ISSUERS:
+        raise UserError("v2g_issuer", f"v2g issuer must be one of {', '.join(V2G_ISSUERS)}")
+    return value
+
+
+def add_partner(session: Session, name: str, *, actor: str, v2g_issuer: str = "local") -> Partner:
     name = name.strip()
     if not PARTNER_NAME.match(name):
         raise UserError("partner_name", "a partner name is 1-128 letters, digits, space _ . & -")
     if session.get(Partner, name) is not None:
         raise UserConflict("partner_exists", f"partner {name!r} exists already")
-    partner = Partner(name=name, created_at=now())
+    partner = Partner(name=name, created_at=now(), v2g_issuer=_v2g_issuer(v2g_issuer))
     session.add(partner)
-    record_event(session, actor=actor, action="partner.created", partner=name)
+    record_event(
+        session, actor=actor, action="partner.created", partner=name, v2g_issuer=v2g_issuer
+    )
     return partner
 
 
@@ -222,6 +234,7 @@ class UserView:
 class PartnerView:
     name: str
     created_at: datetime
+    v2g_issuer: str = "local"
 
 
 def _roles_by_user(session: Session, usernames: list[str]) -> dict[str, list[str]]:
@@ -389,7 +402,7 @@ class UserAdmin:
         grant = self._access.require(principal, PARTNERS_READ)
         query = grant.filter(select(Partner).order_by(Partner.name), partner_column=Partner.name)
         return [
-            PartnerView(p.name, p.created_at)
+            PartnerView(p.name, p.created_at, p.v2g_issuer)
             for p in session.scalars(query.limit(limit).offset(offset))
         ]
 
@@ -401,9 +414,31 @@ class UserAdmin:
         partner = session.scalar(query)
         if partner is None:
             raise UnknownUser("unknown_partner", f"no partner {name}")
-        return PartnerView(partner.name, partner.created_at)
+        return PartnerView(partner.name, partner.created_at, partner.v2g_issuer)
 
-    def create_partner(self, session: Session, principal: Principal, name: str) -> PartnerView:
+    def create_partner(
+        self, session: Session, principal: Principal, name: str, *, v2g_issuer: str = "local"
+    ) -> PartnerView:
         self._access.require(principal, PARTNERS_CREATE)
-        partner = add_partner(session, name, actor=principal.actor)
-        return PartnerView(partner.name, partner.created_at)
+        partner = add_partner(session, name, actor=principal.actor, v2g_issuer=v2g_issuer)
+        return PartnerView(partner.name, partner.created_at, partner.v2g_issuer)
+
+    def update_partner(
+        self, session: Session, principal: Principal, name: str, *, v2g_issuer: str | None
+    ) -> PartnerView:
+        """Change a partner's settings (today: where its stations' V2G certificates come
+        from, unless a station says otherwise)."""
+        self._access.require(principal, PARTNERS_UPDATE)
+        partner = session.get(Partner, name, with_for_update=True)
+        if partner is None:
+            raise UnknownUser("unknown_partner", f"no partner {name!r}")
+        if v2g_issuer is not None:
+            partner.v2g_issuer = _v2g_issuer(v2g_issuer)
+        record_event(
+            session,
+            actor=principal.actor,
+            action="partner.updated",
+            partner=name,
+            v2g_issuer=v2g_issuer,
+        )
+        return PartnerView(partner.name, partner.created_at, partner.v2g_issuer)

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
+from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
@@ -17,6 +18,7 @@ from auth.rules import POLICIES_CREATE, POLICIES_DELETE, POLICIES_READ
 from auth.users import (
     PARTNERS_CREATE,
     PARTNERS_READ,
+    PARTNERS_UPDATE,
     ROLES_CHANGE,
     USERS_CREATE,
     USERS_DELETE,
@@ -166,14 +168,20 @@ async def reset_password(
 class PartnerOut(BaseModel):
     name: str
     created_at: datetime
+    v2g_issuer: str = Field(description="where its stations' V2G certificates come from")
 
     @classmethod
     def of(cls, view: PartnerView) -> PartnerOut:
-        return cls(name=view.name, created_at=view.created_at)
+        return cls(name=view.name, created_at=view.created_at, v2g_issuer=view.v2g_issuer)
 
 
 class PartnerIn(BaseModel):
     name: str = Field(min_length=1, max_length=128)
+    v2g_issuer: Literal["local", "opcp"] = "local"
+
+
+class PartnerChange(BaseModel):
+    v2g_issuer: Literal["local", "opcp"] | None = None
 
 
 @router.get("/api/partners", tags=["partners"], response_model=list[PartnerOut])
@@ -213,8 +221,28 @@ async def create_partner(
     request: Request, body: PartnerIn, principal: Annotated[Principal, allowed(PARTNERS_CREATE)]
 ) -> PartnerOut:
     users = container_of(request).users
-    created = await in_transaction(request, lambda s: users.create_partner(s, principal, body.name))
+    created = await in_transaction(
+        request,
+        lambda s: users.create_partner(s, principal, body.name, v2g_issuer=body.v2g_issuer),
+    )
     return PartnerOut.of(created)
+
+
+@router.patch(
+    "/api/partners/{name}", tags=["partners"], response_model=PartnerOut, responses=NOT_FOUND
+)
+async def change_partner(
+    request: Request,
+    name: Annotated[str, PathParam(min_length=1, max_length=128)],
+    body: PartnerChange,
+    principal: Annotated[Principal, allowed(PARTNERS_UPDATE)],
+) -> PartnerOut:
+    """Change a partner's settings: where its stations' V2G certificates come from."""
+    users = container_of(request).users
+    changed = await in_transaction(
+        request, lambda s: users.update_partner(s, principal, name, v2g_issuer=body.v2g_issuer)
+    )
+    return PartnerOut.of(changed)
 
 
 # --- policies ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ command which station; an operator's automation may use the bearer token
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Request
 from pydantic import BaseModel, Field, StrictBool, StrictInt
@@ -74,6 +74,7 @@ class StationIn(BaseModel):
     evse_ids: EvseIds = []
     allow_v2g_without_tls: bool = False
     ocpp_version: str | None = Field(default=None, max_length=8, description="1.6, 2.0.1, 2.1")
+    v2gIssuer: Literal["local", "opcp", "partner"] | None = None
 
 
 class StationChange(BaseModel):
@@ -84,6 +85,7 @@ class StationChange(BaseModel):
     ocpp_version: str | None = Field(
         default=None, max_length=8, description='1.6, 2.0.1, 2.1, or "any" to unpin'
     )
+    v2gIssuer: Literal["local", "opcp", "partner"] | None = None
 
 
 class SecurityProfileIn(BaseModel):
@@ -136,6 +138,7 @@ def _summary(summary: StationSummary) -> dict[str, Any]:
         "allow_v2g_without_tls": station.allow_v2g_without_tls,
         "ocppVersion": station.ocpp_version.value if station.ocpp_version else None,
         "lastOcppVersion": station.last_ocpp_version,
+        "v2gIssuer": station.v2g_issuer,
     }
 
 
@@ -174,6 +177,7 @@ async def add_station(request: Request, who: StationCreator, body: StationIn) ->
                 evse_ids=body.evse_ids,
                 allow_v2g_without_tls=body.allow_v2g_without_tls,
                 ocpp_version=body.ocpp_version,
+                v2g_issuer=body.v2gIssuer,
             ),
         )
     except StationError as exc:
@@ -208,6 +212,7 @@ async def change_station(
                 boot_policy=body.boot_policy,
                 enabled=body.enabled,
                 ocpp_version=body.ocpp_version,
+                v2g_issuer=body.v2gIssuer,
             ),
         )
     except StationError as exc:

@@ -56,6 +56,9 @@ class StationOut(BaseModel):
     allow_v2g_without_tls: bool = False
     ocpp_version: str | None = Field(default=None, description="pinned OCPP version; null: any")
     last_ocpp_version: str | None = None
+    v2g_issuer: str | None = Field(
+        default=None, description="local | opcp; null: as its partner says"
+    )
     connectors: list[ConnectorOut] = []
     password: str | None = Field(default=None, description="only in the answer that created it")
 
@@ -73,6 +76,7 @@ class StationOut(BaseModel):
             allow_v2g_without_tls=station.allow_v2g_without_tls,
             ocpp_version=station.ocpp_version.value if station.ocpp_version else None,
             last_ocpp_version=station.last_ocpp_version,
+            v2g_issuer=station.v2g_issuer,
             connectors=[ConnectorOut.of(c) for c in summary.connectors],
             password=password,
         )
@@ -93,6 +97,8 @@ EvseIds = Annotated[
 
 
 OcppVersionPin = Literal["1.6", "2.0.1", "2.1", "any"]
+V2gIssuer = Literal["local", "opcp", "partner"]
+_V2G_ISSUER = "where its V2G (SECC) certificates come from; partner: as its partner says"
 
 
 class StationIn(BaseModel):
@@ -104,6 +110,7 @@ class StationIn(BaseModel):
         default=False, description="V2G certificates on security profile 1 (operators only)"
     )
     ocpp_version: OcppVersionPin | None = None
+    v2g_issuer: V2gIssuer | None = Field(default=None, description=_V2G_ISSUER)
 
 
 class StationChange(BaseModel):
@@ -112,6 +119,7 @@ class StationChange(BaseModel):
     ocpp_version: OcppVersionPin | None = Field(
         default=None, description='pin to a version; "any" unpins'
     )
+    v2g_issuer: V2gIssuer | None = Field(default=None, description=_V2G_ISSUER)
 
 
 @router.get("/api/stations", tags=["stations"], response_model=list[StationOut])
@@ -164,6 +172,7 @@ async def create_station(
             evse_ids=body.evse_ids,
             allow_v2g_without_tls=body.allow_v2g_without_tls,
             ocpp_version=body.ocpp_version,
+            v2g_issuer=body.v2g_issuer,
         ),
     )
     return StationOut.of(summary, password)
@@ -193,6 +202,7 @@ async def change_station(
             evse_ids=body.evse_ids,
             allow_v2g_without_tls=body.allow_v2g_without_tls,
             ocpp_version=body.ocpp_version,
+            v2g_issuer=body.v2g_issuer,
         ),
     )
     return StationOut.of(summary)

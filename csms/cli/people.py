@@ -55,12 +55,35 @@ def partner() -> None:
     """Partners: companies that own stations (tenants)."""
 
 
+_V2G_ISSUER = click.option(
+    "--v2g-issuer",
+    type=click.Choice(["local", "opcp"]),
+    default=None,
+    help="Where its stations' V2G (SECC) certificates come from unless a station says "
+    "otherwise: the product's CA (local, the default) or an external CA through Open Plug & "
+    "Charge EST (opcp).",
+)
+
+
 @partner.command("add")
 @click.argument("name")
+@_V2G_ISSUER
 @friendly_errors
-def partner_add(name: str) -> None:
+def partner_add(name: str, v2g_issuer: str | None) -> None:
     """Create a partner."""
     container = load_container()
     with container.transaction() as session:
-        container.users.create_partner(session, operator(), name)
+        container.users.create_partner(session, operator(), name, v2g_issuer=v2g_issuer or "local")
     click.echo(f"created partner {name}")
+
+
+@partner.command("set")
+@click.argument("name")
+@_V2G_ISSUER
+@friendly_errors
+def partner_set(name: str, v2g_issuer: str | None) -> None:
+    """Change a partner's settings."""
+    container = load_container()
+    with container.transaction() as session:
+        view = container.users.update_partner(session, operator(), name, v2g_issuer=v2g_issuer)
+    click.echo(f"{view.name}: V2G issuer {view.v2g_issuer}")

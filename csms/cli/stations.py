@@ -35,6 +35,13 @@ def station() -> None:
     default=None,
     help="Pin the station to one OCPP version (default: the newest it offers).",
 )
+@click.option(
+    "--v2g-issuer",
+    type=click.Choice(["local", "opcp", "partner"]),
+    default=None,
+    help="Where its V2G (SECC) certificates come from: the product's CA (local), an external "
+    "CA through Open Plug & Charge EST (opcp), or as its partner says (partner, the default).",
+)
 @friendly_errors
 def station_add(
     station_id: str,
@@ -45,6 +52,7 @@ def station_add(
     evse_ids: tuple[str, ...],
     allow_v2g_without_tls: bool,
     ocpp_version: str | None,
+    v2g_issuer: str | None,
 ) -> None:
     """Register STATION_ID; prints a generated password once (only its hash is stored)."""
     container = load_container()
@@ -60,6 +68,7 @@ def station_add(
             evse_ids=evse_ids,
             allow_v2g_without_tls=allow_v2g_without_tls,
             ocpp_version=ocpp_version,
+            v2g_issuer=v2g_issuer,
         )
     click.echo(f"added {added.id} (security profile {added.security_profile})")
     for evse_id in added.station.evse_ids:
@@ -90,6 +99,13 @@ def station_add(
     default=None,
     help="Pin the station to one OCPP version (default: the newest it offers).",
 )
+@click.option(
+    "--v2g-issuer",
+    type=click.Choice(["local", "opcp", "partner"]),
+    default=None,
+    help="Where its V2G (SECC) certificates come from: the product's CA (local), an external "
+    "CA through Open Plug & Charge EST (opcp), or as its partner says (partner, the default).",
+)
 @friendly_errors
 def station_set(
     station_id: str,
@@ -99,6 +115,7 @@ def station_set(
     boot_policy: str | None,
     enabled: bool | None,
     ocpp_version: str | None,
+    v2g_issuer: str | None,
 ) -> None:
     """Change an existing station: its EVSE IDs, V2G without TLS, boot policy, enabled, the
     OCPP version it is pinned to."""
@@ -115,13 +132,15 @@ def station_set(
             boot_policy=boot_policy,
             enabled=enabled,
             ocpp_version=ocpp_version,
+            v2g_issuer=v2g_issuer,
         )
     station = changed.station
     click.echo(
         f"{station.id}: evse ids {', '.join(station.evse_ids) or '-'}; "
         f"V2G without TLS {'allowed' if station.allow_v2g_without_tls else 'not allowed'}; "
         f"boot policy {station.boot_policy}; {'enabled' if station.enabled else 'disabled'}; "
-        f"OCPP {station.ocpp_version or 'any version'}"
+        f"OCPP {station.ocpp_version or 'any version'}; "
+        f"V2G issuer {station.v2g_issuer or 'as its partner'}"
     )
 
 

@@ -178,7 +178,7 @@ class StationCertificates:
             )
             return SignOutcome(
                 False,
-                reason="ExternalIssuerUnavailable",
+                reason="NoExternalIssuer",
                 detail="this station's V2G certificates come from OPCP, which is not configured",
             )
         if enrollment.outstanding(session, station.id, kind):
@@ -405,7 +405,7 @@ class StationCertificates:
             .order_by(StationCertificateRecord.id.desc())
             .limit(20)
         )
-        return [
+        issued = [
             {
                 "certificateType": r.certificate_type,
                 "serial": r.serial_hex,
@@ -416,6 +416,22 @@ class StationCertificates:
             }
             for r in rows
         ]
+        # Requests an external CA has not signed yet, or gave up on (enrollment.py): a
+        # certificate the station asked for and has not got is shown with why.
+        waiting = [
+            {
+                "certificateType": e.certificate_type,
+                "serial": None,
+                "status": "enrolling" if e.status == "enrolling" else "enrollment_failed",
+                "notAfter": None,
+                "attempts": e.attempts,
+                "lastError": e.last_error,
+                "issuer": "opcp",
+            }
+            for e in enrollment.Enrollments.of_station(session, station_id)
+            if e.status != "enrolled"
+        ]
+        return waiting + issued
 
 
 def ocsp_request_from_hash_data(data: dict[str, Any]) -> bytes:

@@ -209,6 +209,7 @@ class StationService:
         evse_ids: Sequence[str] = (),
         allow_v2g_without_tls: bool = False,
         ocpp_version: str | None = None,
+        v2g_issuer: str | None = None,
     ) -> tuple[StationSummary, str | None]:
         """Register a station; returns it and the generated password, if one was generated
         (shown once: only its argon2id hash is stored)."""
@@ -232,6 +233,7 @@ class StationService:
             evse_ids=evse_ids,
             allow_v2g_without_tls=allow_v2g_without_tls,
             ocpp_version=ocpp_version,
+            v2g_issuer=v2g_issuer,
             actor=principal.actor,
         )
         return self._summaries(session, [station])[0], generated
@@ -247,6 +249,7 @@ class StationService:
         boot_policy: str | None = None,
         enabled: bool | None = None,
         ocpp_version: str | None = None,
+        v2g_issuer: str | None = None,
     ) -> StationSummary:
         """Change a station in the caller's scope; letting it have V2G certificates without
         TLS needs the update permission everywhere (an operator's decision, not a tenant's).
@@ -264,6 +267,7 @@ class StationService:
             boot_policy=boot_policy,
             enabled=enabled,
             ocpp_version=ocpp_version,
+            v2g_issuer=v2g_issuer,
         )
         return self._summaries(session, [station])[0]
 

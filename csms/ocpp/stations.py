@@ -49,6 +49,17 @@ _HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 T = TypeVar("T")
 
 
+def _issuer(value: str | None) -> str | None:
+    """A station's V2G issuer: local, opcp, or "partner" (None: follow its partner)."""
+    if value is None or value == "partner":
+        return None
+    if value not in ("local", "opcp"):
+        raise StationError(
+            f"v2g issuer must be local, opcp or partner, not {value!r}", code="v2g_issuer"
+        )
+    return value
+
+
 def _pin(text: str | None) -> str | None:
     """The stored pin for an operator's `--ocpp-version` ("any" or None: no pin)."""
     if text is None or text == "any":
@@ -96,6 +107,7 @@ class Station:
     allow_v2g_without_tls: bool = False
     ocpp_version: OcppVersion | None = None  # pinned by an operator; None: any
     last_ocpp_version: str | None = None
+    v2g_issuer: str | None = None  # local | opcp; None: its partner's (enrollment.py)
 
     @classmethod
     def of(cls, record: StationRecord | Row[Any], evse_ids: tuple[str, ...] = ()) -> Station:
@@ -117,6 +129,7 @@ class Station:
             allow_v2g_without_tls=record.allow_v2g_without_tls,
             ocpp_version=OcppVersion(record.ocpp_version) if record.ocpp_version else None,
             last_ocpp_version=record.last_ocpp_version,
+            v2g_issuer=getattr(record, "v2g_issuer", None),  # handshake rows omit it
         )
 
 
@@ -150,6 +163,7 @@ class StationRegistry:
         evse_ids: Sequence[str] = (),
         allow_v2g_without_tls: bool = False,
         ocpp_version: str | None = None,
+        v2g_issuer: str | None = None,
     ) -> tuple[Station, str | None]:
         """Register a station. Returns it and the password when one was generated here."""
         if not STATION_ID.match(station_id):
@@ -162,6 +176,7 @@ class StationRegistry:
         if boot_policy not in BOOT_POLICIES:
             raise StationError(f"boot policy must be one of {', '.join(BOOT_POLICIES)}")
         pinned = _pin(ocpp_version)
+        issuer = _issuer(v2g_issuer)
         generated = None
         if security_profile in (1, 2):
             if password is None:
@@ -184,6 +199,7 @@ class StationRegistry:
             created_at=datetime.now(UTC),
             allow_v2g_without_tls=allow_v2g_without_tls,
             ocpp_version=pinned,
+            v2g_issuer=issuer,
         )
         session.add(record)
         session.flush()
@@ -198,6 +214,7 @@ class StationRegistry:
             evse_ids=list(registered),
             allow_v2g_without_tls=allow_v2g_without_tls,
             ocpp_version=pinned,
+            v2g_issuer=issuer,
         )
         return Station.of(record, registered), generated
 
@@ -213,6 +230,7 @@ class StationRegistry:
         evse_ids: Sequence[str] | None = None,
         allow_v2g_without_tls: bool | None = None,
         ocpp_version: str | None = None,
+        v2g_issuer: str | None = None,
     ) -> Station:
         """Change what is given; `evse_ids` replaces the station's EVSE IDs; `ocpp_version`
         "any" unpins the station (it then speaks the newest version it offers)."""
@@ -236,6 +254,8 @@ class StationRegistry:
             record.allow_v2g_without_tls = allow_v2g_without_tls
         if ocpp_version is not None:
             record.ocpp_version = _pin(ocpp_version)
+        if v2g_issuer is not None:
+            record.v2g_issuer = _issuer(v2g_issuer)
         if evse_ids is not None:
             session.execute(
                 delete(StationEvseIdRecord).where(StationEvseIdRecord.station_id == station_id)
@@ -253,6 +273,7 @@ class StationRegistry:
             evse_ids=list(evse_ids) if evse_ids is not None else None,
             allow_v2g_without_tls=allow_v2g_without_tls,
             ocpp_version=ocpp_version,
+            v2g_issuer=v2g_issuer,
         )
         return Station.of(record, self.evse_ids(session, station_id))
 

@@ -84,8 +84,13 @@ def start_ocpp(
     # postgres_url is requested first so its database outlives the server's last flush.
     started: list[BackgroundServer] = []
 
-    def factory(backend: str = "postgres-file", **options: object) -> Running:
-        container = make_container(backend)
+    def factory(
+        backend: str = "postgres-file",
+        *,
+        settings: dict[str, object] | None = None,
+        **options: object,
+    ) -> Running:
+        container = make_container(backend, **(settings or {}))
         container.settings.ocpp_api_token = API_TOKEN
         for key, value in options.items():
             setattr(container.settings, key, value)

@@ -21,7 +21,9 @@ def make_container(
 ) -> Iterator[Callable[..., Container]]:
     built: list[Container] = []
 
-    def factory(backend: str = "sqlite-file", *, init: bool = True) -> Container:
+    def factory(
+        backend: str = "sqlite-file", *, init: bool = True, **overrides: object
+    ) -> Container:
         database, keys = backend.split("-")
         values: dict[str, object] = {
             "data_dir": tmp_path / f"data-{len(built)}",
@@ -38,6 +40,7 @@ def make_container(
                 pkcs11_token_label=token.token_label,
                 pkcs11_pin=token.pin,
             )
+        values.update(overrides)  # settings read when the container is built (e.g. OPCP)
         container = build_container(Settings(**values))  # type: ignore[arg-type]
         built.append(container)
         if init:
