@@ -163,3 +163,42 @@ def test_opcp_off_refuses_external_stations_with_a_reason(
         answer, _ = sign(ws, ocpp, "CS-OFF", "V2GCertificate", cn="UZ*UPC*E6*1")
     assert answer[2]["status"] == "Rejected"
     assert answer[2]["statusInfo"]["reasonCode"] == "NoExternalIssuer"
+
+
+def test_v2g_issuer_through_the_cli_and_the_api(
+    tmp_data_dir: Path, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from csms.cli import main
+
+    monkeypatch.setenv("CSMS_DATABASE_URL", postgres_url)
+    monkeypatch.setenv("CSMS_KEY_PASSPHRASE", "test-passphrase-not-secret")
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(main, list(args))
+        return result.exit_code, result.output
+
+    assert run("partner", "add", "Ext", "--v2g-issuer", "opcp") == (0, "created partner Ext\n")
+    assert run("partner", "set", "Ext", "--v2g-issuer", "local") == (0, "Ext: V2G issuer local\n")
+    code, out = run("partner", "set", "Nobody", "--v2g-issuer", "opcp")
+    assert code == 1 and out.startswith("error: ") and out.rstrip().endswith("[unknown_partner]")
+    code, out = run("partner", "set", "Ext", "--v2g-issuer", "hubject")
+    assert code == 2 and "Invalid value for '--v2g-issuer'" in out
+    code, out = run(
+        "station",
+        "add",
+        "CLI-V",
+        "--security-profile",
+        "2",
+        "--partner",
+        "Ext",
+        "--v2g-issuer",
+        "opcp",
+    )
+    assert code == 0, out
+    code, out = run("station", "set", "CLI-V", "--v2g-issuer", "partner")
+    assert code == 0 and out.rstrip().endswith("V2G issuer as its partner"), out
+    code, out = run("station", "set", "CLI-V", "--v2g-issuer", "local")
+    assert code == 0 and out.rstrip().endswith("V2G issuer local"), out
