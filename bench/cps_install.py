@@ -43,11 +43,11 @@ from pki.authority import pem_of
 PCID = "WMIBEN1234567890X"
 
 
-def _request(container: Container) -> str:
+def _request(container: Container, pcid: str = PCID) -> str:
     car_key = ec.generate_private_key(ec.SECP256R1())
     with container.transaction() as session:
         oem = container.ca.issue_for_key(
-            session, car_key.public_key(), "oem-prov", common_name=PCID, actor="bench"
+            session, car_key.public_key(), "oem-prov", common_name=pcid, actor="bench"
         )
     root = container.ca.authority("v2g-root").certificate
     body = CertificateInstallationReq(
