@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from .db import UTCDateTime
@@ -29,6 +29,9 @@ class Partner(Base):
     # Where its stations' V2G (SECC) certificates come from unless a station says otherwise:
     # "local" (the product's CPO sub-CA) or "opcp" (an external CA through OPCP EST).
     v2g_issuer: Mapped[str] = mapped_column(String(8), default="local")
+    # Which imported V2G and MO roots its stations should hold (trust-anchor fingerprints);
+    # None: every active one (csms/ocpp/trust_store.py).
+    station_roots: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class User(Base):

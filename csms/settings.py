@@ -128,6 +128,10 @@ class Settings(BaseSettings):
     shutdown_drain_seconds: float = Field(default=10.0, ge=0, le=120)
     ocpp_max_bad_messages: int = Field(default=10, ge=1, description="then close with 1002")
     ocpp_renew_before_days: int = Field(default=30, ge=1, description="station cert renewal")
+    # How often a connected station is asked for the roots it holds (GetInstalledCertificateIds,
+    # also after every boot; csms/ocpp/trust_store.py); 0: only after boots.
+    trust_store_refresh_hours: float = Field(default=24.0, ge=0, le=24 * 30)
+    trust_store_refresh_after_boot: bool = True
     ocpp_retry_interval: float = Field(default=60.0, gt=0, description="CertificateSigned retry")
     # SignCertificate: certificates issued per station and hour, at most (a station renews a
     # certificate a few times a year; a flood is an attack or a fault).

@@ -395,3 +395,42 @@ async def install_roots(
             for kind, answer in answers
         ]
     }
+
+
+# --- the fleet's trust stores (csms/ocpp/trust_store.py) ------------------------------------
+
+
+@router.get("/trust-store/drifted")
+async def drifted_trust_stores(request: Request, who: StationReader) -> list[dict[str, Any]]:
+    """Stations in your scope whose reported roots differ from what they should hold."""
+    stations = container_of(request).stations
+    return await in_transaction(request, lambda s: stations.drifted_stations(s, who))
+
+
+@router.get("/stations/{station_id}/trust-store", responses=NOT_FOUND)
+async def station_trust_store(
+    request: Request, who: StationReader, station_id: StationId
+) -> dict[str, Any]:
+    """The roots the station should hold (by its partner's policy), the ones it reported
+    (GetInstalledCertificateIds), what it misses and what it should not hold (distrusted,
+    outside the policy, unknown)."""
+    stations = container_of(request).stations
+    view = await in_transaction(request, lambda s: stations.trust_store(s, who, station_id))
+    return view.as_dict()
+
+
+@router.post("/stations/{station_id}/trust-store/repair", responses=COMMAND_ERRORS)
+async def repair_trust_store(
+    request: Request, who: StationCommander, station_id: StationId
+) -> dict[str, Any]:
+    """Bring the station's trust store in order: InstallCertificate for each missing root,
+    DeleteCertificate for each unexpected one (an operator's command, audited), then
+    GetInstalledCertificateIds; answers what was sent and the store afterwards. 409 when the
+    station never reported its certificates."""
+    stations = container_of(request).stations
+    try:
+        return await stations.repair_trust_store(who, station_id)
+    except StationError as exc:
+        raise http_error(exc, invalid=409) from None
+    except _COMMAND_FAILURES as exc:
+        raise command_failure(exc) from None

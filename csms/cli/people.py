@@ -80,10 +80,42 @@ def partner_add(name: str, v2g_issuer: str | None) -> None:
 @partner.command("set")
 @click.argument("name")
 @_V2G_ISSUER
+@click.option(
+    "--station-root",
+    "station_roots",
+    multiple=True,
+    help="An imported V2G or MO root (fingerprint) its stations should hold; repeatable; "
+    "replaces the list.",
+)
+@click.option(
+    "--all-station-roots",
+    is_flag=True,
+    help="Its stations should hold every active imported V2G and MO root (the default).",
+)
 @friendly_errors
-def partner_set(name: str, v2g_issuer: str | None) -> None:
-    """Change a partner's settings."""
+def partner_set(
+    name: str, v2g_issuer: str | None, station_roots: tuple[str, ...], all_station_roots: bool
+) -> None:
+    """Change a partner's settings.
+
+    \b
+    Example:
+      csms partner set "UzAuto Fleet" --v2g-issuer opcp
+      csms partner set "UzAuto Fleet" --station-root 3f1c…e9 --station-root 77ab…01
+    """
+    if station_roots and all_station_roots:
+        raise click.UsageError("--station-root and --all-station-roots exclude each other")
     container = load_container()
     with container.transaction() as session:
         view = container.users.update_partner(session, operator(), name, v2g_issuer=v2g_issuer)
+        roots: list[str] | str | None = "unchanged"
+        if station_roots or all_station_roots:
+            roots = container.stations.set_partner_station_roots(
+                session, operator(), name, list(station_roots) if station_roots else None
+            )
     click.echo(f"{view.name}: V2G issuer {view.v2g_issuer}")
+    if roots != "unchanged":
+        click.echo(
+            f"{view.name}: stations hold "
+            + ("every active imported root" if roots is None else f"{len(roots)} imported roots")
+        )

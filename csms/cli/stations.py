@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 
 from .support import friendly_errors, load_container, operator
@@ -160,3 +162,31 @@ def station_list() -> None:
             f"{'enabled ' if s.enabled else 'disabled'}  boot {boot:<24} seen {seen}  "
             f"{s.partner or ''}".rstrip()
         )
+
+
+@station.command("trust-store")
+@click.argument("station_id")
+@click.option("--json", "as_json", is_flag=True, help="The whole view as JSON.")
+@friendly_errors
+def station_trust_store(station_id: str, as_json: bool) -> None:
+    """The roots STATION_ID should hold, what it reported, and the drift. Repair it with
+    POST /api/ocpp/stations/{id}/trust-store/repair (a command to the connected station)."""
+    container = load_container()
+    with container.transaction() as session:
+        view = container.stations.trust_store(session, operator(), station_id)
+    if as_json:
+        click.echo(json.dumps(view.as_dict(), indent=2))
+        return
+    state = (
+        "unknown (never reported)"
+        if not view.known
+        else ("drifted" if view.drifted else "in order")
+    )
+    click.echo(f"{station_id}: {state}; reported {view.refreshed_at or 'never'}")
+    click.echo(f"{'status':<10} {'type':<21} subject / reason")
+    for root in view.expected:
+        missing = any(m["fingerprint"] == root["fingerprint"] for m in view.missing)
+        status = "missing" if view.known and missing else ("held" if view.known else "expected")
+        click.echo(f"{status:<10} {root['certificateType']:<21} {root['subject']}")
+    for extra in view.unexpected:
+        click.echo(f"{'unexpected':<10} {extra['certificateType']:<21} {extra['why']}")

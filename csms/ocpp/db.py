@@ -43,6 +43,7 @@ class StationRecord(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The last GetInstalledCertificateIds answer, as the station sent it.
     installed_certificates: Mapped[list | None] = mapped_column(JSON)
+    installed_certificates_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # V2G (SECC) certificates go to stations on TLS (profiles 2, 3); a profile-1 station gets
     # them only when an operator allows it explicitly.
     allow_v2g_without_tls: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -24,11 +24,13 @@ from urllib.parse import unquote, urlsplit
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from websockets import http11
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
+from auth.audit import record_event
 from pki.trust import TrustStore
 
 from ..database import in_worker_autocommit, in_worker_transaction
@@ -36,8 +38,10 @@ from ..logs import STATION_ID
 from . import limits
 from .certificates import TRIGGERS
 from .connection import AfterSend, StationConnection
+from .db import StationRecord
 from .handlers import Handlers
 from .handshake import HandshakeAuthenticator, Refusal
+from .outgoing import send_command
 from .parts import OcppParts
 from .pnc16 import call_wrapped
 from .stations import Station
@@ -161,6 +165,7 @@ class OcppServer:
             asyncio.create_task(self._every(1.0, self._flush)),
             asyncio.create_task(self._every(self.settings.ocpp_retry_interval, self._retry)),
             asyncio.create_task(self._every(3600.0, self._renew)),
+            asyncio.create_task(self._every(600.0, self._refresh_stale_trust_stores)),
             asyncio.create_task(self._every(60.0, self._refresh_trust_if_changed)),
         ]
         return dict(self.ports)
@@ -375,8 +380,63 @@ class OcppServer:
 
         async def deliver() -> None:
             await self.deliver_pending(conn)
+            if conn.accepted and self.settings.trust_store_refresh_after_boot:
+                await self.refresh_trust_store(conn)
 
         return deliver
+
+    async def refresh_trust_store(self, conn: StationConnection) -> None:
+        """Ask the station which certificates it holds and keep the answer (the drift of its
+        trust store is judged from it: csms/ocpp/trust_store.py). Audited as a command the
+        CSMS itself sent."""
+        station_id = conn.station_id
+        try:
+            answer = await send_command(
+                conn, "GetInstalledCertificateIds", {}, timeout=self.settings.ocpp_call_timeout
+            )
+        except Exception as exc:  # offline, CALLERROR, timeout: the next refresh tries again
+            log.info("%s: GetInstalledCertificateIds failed: %s", station_id, exc)
+            return
+        status = answer.get("status")
+        chain = answer.get("certificateHashDataChain", []) if status == "Accepted" else []
+
+        def keep(session: Session) -> None:
+            record_event(
+                session,
+                actor="csms",
+                action="station.command",
+                station=station_id,
+                command="GetInstalledCertificateIds",
+                outcome=str(status),
+            )
+            if status in ("Accepted", "NotFound"):
+                self._store.installed_certificates(session, station_id, chain)
+
+        await self._in_transaction(keep)
+        log.info("%s: trust store refreshed (%s, %d certificates)", station_id, status, len(chain))
+
+    async def _refresh_stale_trust_stores(self) -> None:
+        hours = self.settings.trust_store_refresh_hours
+        if hours <= 0:
+            return
+        stale_before = datetime.now(UTC) - timedelta(hours=hours)
+        connected = [c for c in self.hub.connections() if c.accepted]
+        if not connected:
+            return
+        ids = [c.station_id for c in connected]
+
+        def stale(session: Session) -> set[str]:
+            rows = session.execute(
+                select(StationRecord.id, StationRecord.installed_certificates_at).where(
+                    StationRecord.id.in_(ids)
+                )
+            )
+            return {i for i, at in rows if at is None or at < stale_before}
+
+        due = await self._in_transaction(stale)
+        for conn in connected:
+            if conn.station_id in due:
+                conn.spawn(self.refresh_trust_store(conn))
 
     def deliver_later(self, conn: StationConnection) -> AfterSend:
         async def deliver() -> None:

@@ -28,11 +28,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from auth.access import AccessControl
 from auth.audit import record_event, record_refusal
+from auth.models import Partner
 from auth.principal import AccessDenied, Forbidden, Grant, Permission, Principal, Scope
+from auth.users import PARTNERS_UPDATE
 from pki.authority import CertificateAuthority, pem_of
+from pki.db import TrustAnchorRecord
 
 from ..database import in_worker_transaction
-from . import pnc_config
+from . import pnc_config, trust_store
 from .certificates import CHARGING_STATION, StationCertificates
 from .cluster import Whereabouts
 from .commands import audited_payload, is_security_relevant
@@ -379,6 +382,102 @@ class StationService:
         await self._in_transaction(check)
         return await self._send(principal, station_id, action, payload)
 
+    # --- the station's trust store (csms/ocpp/trust_store.py) -----------------------------------
+
+    def trust_store(
+        self, session: Session, principal: Principal, station_id: str
+    ) -> trust_store.TrustStoreView:
+        """The roots the station should hold, the ones it reported, and the drift."""
+        grant = self._access.require(principal, STATIONS_READ)
+        station = self._visible(session, grant, station_id)
+        return trust_store.view(session, self._ca, station)
+
+    def drifted_stations(self, session: Session, principal: Principal) -> list[dict[str, Any]]:
+        """The stations in the caller's scope whose reported trust store is not in order."""
+        found = []
+        for summary in self.list_stations(session, principal, limit=10_000):
+            current = trust_store.view(session, self._ca, summary.station)
+            if current.drifted:
+                found.append(
+                    {
+                        "stationId": summary.station.id,
+                        "missing": len(current.missing),
+                        "unexpected": len(current.unexpected),
+                        "refreshedAt": current.refreshed_at,
+                    }
+                )
+        return found
+
+    def set_partner_station_roots(
+        self,
+        session: Session,
+        principal: Principal,
+        partner: str,
+        fingerprints: Sequence[str] | None,
+    ) -> list[str] | None:
+        """Which imported V2G and MO roots the partner's stations should hold (None: every
+        active one). Each must be an imported root anchor of those kinds."""
+        self._access.require(principal, PARTNERS_UPDATE)
+        row = session.get(Partner, partner, with_for_update=True)
+        if row is None:
+            raise StationError(f"no partner {partner!r}", code="unknown_partner")
+        chosen = None
+        if fingerprints is not None:
+            chosen = sorted({f.strip().lower() for f in fingerprints})
+            known = set(
+                session.scalars(
+                    select(TrustAnchorRecord.fingerprint_sha256).where(
+                        TrustAnchorRecord.role == "root",
+                        TrustAnchorRecord.kind.in_(("v2g-root", "mo-root")),
+                        TrustAnchorRecord.fingerprint_sha256.in_(chosen),
+                    )
+                )
+            )
+            unknown = [f for f in chosen if f not in known]
+            if unknown:
+                raise StationError(
+                    f"not an imported V2G or MO root: {', '.join(unknown)}",
+                    code="unknown_anchor",
+                )
+        row.station_roots = chosen
+        record_event(
+            session,
+            actor=principal.actor,
+            action="partner.station_roots",
+            partner=partner,
+            station_roots=chosen,
+        )
+        return chosen
+
+    async def repair_trust_store(self, principal: Principal, station_id: str) -> dict[str, Any]:
+        """Install what the station misses and delete what it should not hold, each through
+        the command path (permission: stations:configure; audited), then ask the station
+        again. Refused when its store was never reported (refresh it first)."""
+
+        def plan(session: Session) -> tuple[list[tuple[str, dict[str, Any]]], bool]:
+            grant = self._access.require(principal, STATIONS_READ)
+            station = self._visible(session, grant, station_id)
+            return trust_store.repair_plan(session, self._ca, station), (
+                station.installed_certificates is not None
+            )
+
+        calls, known = await self._in_transaction(plan)
+        if not known:
+            raise StationError(
+                f"{station_id} has not reported its certificates yet: send "
+                "GetInstalledCertificateIds first",
+                code="trust_store_unknown",
+            )
+        done = []
+        for action, payload in calls:
+            answer = await self.command(principal, station_id, action, payload)
+            done.append({"action": action, "status": answer.get("status"), **_target(payload)})
+        await self.command(principal, station_id, "GetInstalledCertificateIds", {})
+        after = await self._in_transaction(
+            lambda session: self.trust_store(session, principal, station_id)
+        )
+        return {"actions": done, "trustStore": after.as_dict()}
+
     async def trigger(
         self, principal: Principal, station_id: str, requested_message: str
     ) -> dict[str, Any]:
@@ -560,3 +659,10 @@ class StationService:
         """A short transaction of its own: a command waits for a station on the network, and
         no transaction may stay open for that long."""
         return await in_worker_transaction(self._sessions, work)
+
+
+def _target(payload: dict[str, Any]) -> dict[str, Any]:
+    """What a repair CALL was about, for its report (never the whole PEM)."""
+    if "certificateType" in payload:
+        return {"certificateType": payload["certificateType"]}
+    return {"certificateHashData": payload.get("certificateHashData")}

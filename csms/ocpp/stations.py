@@ -108,6 +108,7 @@ class Station:
     ocpp_version: OcppVersion | None = None  # pinned by an operator; None: any
     last_ocpp_version: str | None = None
     v2g_issuer: str | None = None  # local | opcp; None: its partner's (enrollment.py)
+    installed_certificates_at: datetime | None = None
 
     @classmethod
     def of(cls, record: StationRecord | Row[Any], evse_ids: tuple[str, ...] = ()) -> Station:
@@ -130,6 +131,7 @@ class Station:
             ocpp_version=OcppVersion(record.ocpp_version) if record.ocpp_version else None,
             last_ocpp_version=record.last_ocpp_version,
             v2g_issuer=getattr(record, "v2g_issuer", None),  # handshake rows omit it
+            installed_certificates_at=getattr(record, "installed_certificates_at", None),
         )
 
 

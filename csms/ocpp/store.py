@@ -178,6 +178,7 @@ class OcppStore:
         record = session.get(StationRecord, station_id)
         if record is not None:
             record.installed_certificates = chain
+            record.installed_certificates_at = datetime.now(UTC)
 
     @staticmethod
     def security_event(
