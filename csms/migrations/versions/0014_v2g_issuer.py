@@ -2,7 +2,8 @@
 the external enrollments worked on after the station was answered
 
 Revision ID: 0014_v2g_issuer
-Revises: 0013_trust_states
+Revises: 0013_trust_states, 0008_seed_rules (it changes auth_partners, so it joins the auth
+branch: a merge, and one head fewer)
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_v2g_issuer"
-down_revision = "0013_trust_states"
+down_revision = ("0013_trust_states", "0008_seed_rules")
 branch_labels = None
-depends_on = "0008_seed_rules"  # auth_partners (the auth branch)
+depends_on = None
 
 
 def upgrade() -> None:
