@@ -28,6 +28,7 @@ ACTIONS = {
     "renew-station": N_("Renew the station certificate (OCPP)"),
     "install-roots": N_("Install the product's root certificates"),
     "list-installed": N_("Ask which certificates are installed"),
+    "repair-trust-store": N_("Bring the trust store in order"),
     "reset": N_("Reset the station"),
 }
 # How a command that got no (good) answer reads for the person who pressed the button.
@@ -57,6 +58,7 @@ async def _detail(
 ) -> Response:
     service = container_of(request).stations
     detail = await in_transaction(request, lambda s: service.detail(s, principal, station_id))
+    trust = await in_transaction(request, lambda s: service.trust_store(s, principal, station_id))
     summary = detail.summary
     return render(
         request,
@@ -67,6 +69,7 @@ async def _detail(
         boot_info=summary.station.boot_info or {},
         last_boot_at=summary.station.last_boot_at,
         installed=summary.station.installed_certificates or [],
+        trust=trust,
         events=detail.events,
         sessions=detail.sessions,
         issued=summary.certificates,
@@ -91,6 +94,8 @@ async def _run(
     (which decides whether this principal may command this station)."""
     if action == "install-roots":
         return [answer for _kind, answer in await service.install_roots(principal, station_id)]
+    if action == "repair-trust-store":
+        return list((await service.repair_trust_store(principal, station_id))["actions"])
     if action == "list-installed":
         return [await service.command(principal, station_id, "GetInstalledCertificateIds", {})]
     if action == "reset":
