@@ -49,6 +49,7 @@ from .files import tighten
 from .ocpp.certificates import StationCertificates
 from .ocpp.cluster import Cluster
 from .ocpp.enrollment import Enrollments
+from .ocpp.expiry import ExpiryWatch
 from .ocpp.hub import StationHub
 from .ocpp.parts import OcppParts
 from .ocpp.service import StationService
@@ -256,6 +257,7 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         contracts=PncDecisions(sessions, cps, authorizer),
         hub=hub,
         enrollments=enrollments,
+        expiry=ExpiryWatch(access, sessions, ca, settings.data_dir),
     )
     return Container(
         settings=settings,

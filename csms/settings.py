@@ -132,6 +132,9 @@ class Settings(BaseSettings):
     # also after every boot; csms/ocpp/trust_store.py); 0: only after boots.
     trust_store_refresh_hours: float = Field(default=24.0, ge=0, le=24 * 30)
     trust_store_refresh_after_boot: bool = True
+    # How often `csms serve` looks for certificates entering the 90/30/7-day bands
+    # (csms/ocpp/expiry.py); 0: never.
+    expiry_check_minutes: float = Field(default=60.0, ge=0, le=24 * 60)
     ocpp_retry_interval: float = Field(default=60.0, gt=0, description="CertificateSigned retry")
     # SignCertificate: certificates issued per station and hour, at most (a station renews a
     # certificate a few times a year; a flood is an attack or a fault).

@@ -4,15 +4,19 @@ stack. Nobody logs in for these: cars and stations fetch them."""
 
 from __future__ import annotations
 
+from typing import Annotated, Any, Literal
+
 from cryptography.hazmat.primitives import serialization
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
+from auth.principal import Principal
 from pki.errors import PkiError
 from pki.ocsp import MAX_REQUEST_BYTES, request_from_url_path
 
 from .. import metrics
 from ..web.context import container_of, in_transaction
+from ..web.identity import principal_of
 
 OCSP_RESPONSE_TYPE = "application/ocsp-response"
 OCSP_REQUEST_TYPE = "application/ocsp-request"
@@ -80,4 +84,31 @@ async def crl(request: Request, name: str) -> Response:
         raise HTTPException(404, str(exc)) from None
     return Response(
         found.public_bytes(serialization.Encoding.DER), media_type="application/pkix-crl"
+    )
+
+
+# --- expiry of every certificate the network depends on (csms/ocpp/expiry.py) ---------------
+
+
+async def _caller(request: Request) -> Principal:
+    """Identified only: what the caller may see is the expiry watch's own decision."""
+    return await principal_of(request)
+
+
+@router.get("/api/pki/expiry")
+async def certificate_expiry(
+    request: Request,
+    principal: Annotated[Principal, Depends(_caller)],
+    within: Annotated[int | None, Query(ge=0, le=36500, description="days")] = None,
+    band: Literal["expired", "7", "30", "90", "ok"] | None = None,
+    kind: Literal["ca", "csms-server", "trust-anchor", "station"] | None = None,
+) -> list[dict[str, Any]]:
+    """Certificates with their expiry and band (expired, 7, 30, 90 days, ok), soonest first:
+    the product's CAs and signers, the CSMS server certificates, active trust anchors and the
+    stations' current certificates (operators and technicians: all; partners: their
+    stations')."""
+    expiry = container_of(request).ocpp.expiry
+    return await in_transaction(
+        request,
+        lambda s: expiry.items(s, principal, within_days=within, band=band, kind=kind),
     )

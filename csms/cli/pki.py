@@ -305,3 +305,36 @@ def audit(limit: int) -> None:
                     }
                 )
             )
+
+
+@pki.command("expiry")
+@click.option("--within", type=click.IntRange(0, 36500), default=None, help="days")
+@click.option("--band", type=click.Choice(["expired", "7", "30", "90", "ok"]), default=None)
+@click.option(
+    "--kind", type=click.Choice(["ca", "csms-server", "trust-anchor", "station"]), default=None
+)
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+@friendly_errors
+def pki_expiry(within: int | None, band: str | None, kind: str | None, as_json: bool) -> None:
+    """Every certificate the network depends on, soonest expiry first.
+
+    \b
+    Example:
+      csms pki expiry --within 90
+      csms pki expiry --band 7 --json
+    """
+    container = load_container()
+    with container.transaction() as session:
+        items = container.ocpp.expiry.items(
+            session, operator(), within_days=within, band=band, kind=kind
+        )
+    if as_json:
+        for item in items:
+            click.echo(json.dumps(item))
+        return
+    click.echo(f"{'band':<8} {'days':>8}  {'expires (UTC)':<16} {'kind':<12} name / subject")
+    for item in items:
+        click.echo(
+            f"{item['band']:<8} {item['daysLeft']:>8}  {item['notAfter'][:16]:<16} "
+            f"{item['kind']:<12} {item['name']}  {item['subject']}"
+        )

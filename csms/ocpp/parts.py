@@ -15,6 +15,7 @@ from ..settings import Settings
 from .certificates import StationCertificates
 from .contract_port import ContractDecisions
 from .enrollment import Enrollments
+from .expiry import ExpiryWatch
 from .hub import StationHub
 from .stations import StationRegistry
 from .store import OcppStore
@@ -33,3 +34,4 @@ class OcppParts:
     contracts: ContractDecisions
     hub: StationHub
     enrollments: Enrollments
+    expiry: ExpiryWatch

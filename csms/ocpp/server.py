@@ -166,6 +166,11 @@ class OcppServer:
             asyncio.create_task(self._every(self.settings.ocpp_retry_interval, self._retry)),
             asyncio.create_task(self._every(3600.0, self._renew)),
             asyncio.create_task(self._every(600.0, self._refresh_stale_trust_stores)),
+            *(
+                [asyncio.create_task(self._every(minutes * 60, self._check_expiry))]
+                if (minutes := self.settings.expiry_check_minutes) > 0
+                else []
+            ),
             asyncio.create_task(self._every(60.0, self._refresh_trust_if_changed)),
         ]
         return dict(self.ports)
@@ -414,6 +419,9 @@ class OcppServer:
 
         await self._in_transaction(keep)
         log.info("%s: trust store refreshed (%s, %d certificates)", station_id, status, len(chain))
+
+    async def _check_expiry(self) -> None:
+        await asyncio.to_thread(self.parts.expiry.check)
 
     async def _refresh_stale_trust_stores(self) -> None:
         hours = self.settings.trust_store_refresh_hours

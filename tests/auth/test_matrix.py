@@ -81,6 +81,13 @@ ROWS = [
         allow(404, "admin"),
     ),
     Row("POST", "/api/trust/cross", "/api/trust/cross", allow(400, "admin"), {"pem": "not a cert"}),
+    Row("POST", "/api/trust/sync-rcp", "/api/trust/sync-rcp", allow(400, "admin")),  # OPCP off
+    Row(
+        "GET",
+        "/api/pki/expiry",
+        "/api/pki/expiry",
+        allow(200, "admin", "technician", "partner_a", "partner_b"),
+    ),
     Row("GET", "/api/pki/sub-ca/{name}/csr", "/api/pki/sub-ca/no-such-ca/csr", allow(404, "admin")),
     Row(
         "POST",
@@ -97,6 +104,13 @@ ROWS = [
         {**allow(200, "admin", "partner_a"), "partner_b": 404},
     ),
     Row("POST", "/api/partners", "/api/partners", allow(201, "admin"), {"name": "New {role}"}),
+    Row(
+        "PATCH",
+        "/api/partners/{name}",
+        "/api/partners/Nobody%20Here",
+        allow(404, "admin"),
+        {"v2g_issuer": "opcp"},
+    ),
     Row("GET", "/api/policies", "/api/policies", allow(200, "admin")),
     Row(
         "POST",
