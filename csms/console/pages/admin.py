@@ -367,11 +367,13 @@ async def _pki_page(
     request: Request, principal: Principal, status_code: int = 200, **context: Any
 ) -> Response:
     pki = container_of(request).pki
-    certificates, anchors = await in_transaction(
+    expiry = container_of(request).ocpp.expiry
+    certificates, anchors, expiring = await in_transaction(
         request,
         lambda s: (
             pki.list_certificates(s, principal, limit=200),
             pki.trust_anchors(s, principal),
+            expiry.items(s, principal, within_days=90),
         ),
     )
     hierarchy = _hierarchy(pki.authorities())
@@ -383,6 +385,7 @@ async def _pki_page(
         hierarchy=hierarchy,
         certificates=certificates,
         anchors=anchors,
+        expiring=expiring,
         soon=soon,
         reason_words=REASON_WORDS,
         kinds=KINDS,
