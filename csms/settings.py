@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     opcp_client_secret: str | None = None
     opcp_audience: str | None = None
     opcp_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    # The signing secret of the webhook endpoints registered with OPCP (HMAC-SHA256 of the
+    # body); the webhook routes refuse everything while it is unset.
+    opcp_webhook_secret: str | None = Field(default=None, min_length=16)
     opcp_ccp_budget_ms: int = Field(default=2000, ge=100, le=2000)
     # External V2G enrollments (csms/ocpp/enrollment.py): attempts before a request is marked
     # failed, and the first pause between them (doubled each time, at most an hour).

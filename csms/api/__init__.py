@@ -15,6 +15,7 @@ from . import (
     contract_routes,
     myid_routes,
     ocpp_routes,
+    opcp_routes,
     pki_routes,
     station_routes,
     trust_routes,
@@ -35,6 +36,7 @@ def mount_api(app: FastAPI) -> None:
         car_routes,
         certificate_routes,
         trust_routes,
+        opcp_routes,
     ):
         app.include_router(module.router)
 

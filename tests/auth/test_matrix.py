@@ -230,6 +230,8 @@ NOT_IN_MATRIX = {
     ("POST", "/api/auth/token"): "the login itself: tests/auth/test_tokens.py",
     ("POST", "/api/auth/refresh"): "token rotation: tests/auth/test_tokens.py",
     ("POST", "/api/auth/logout"): "ends the caller's login: tests/auth/test_tokens.py",
+    ("POST", "/api/opcp/webhooks/root"): "signed by OPCP, no login: tests/opcp/test_webhooks.py",
+    ("POST", "/api/opcp/webhooks/contract"): "signed by OPCP: tests/opcp/test_webhooks.py",
 }
 
 

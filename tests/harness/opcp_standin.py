@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import hashlib
+import hmac
 import json
 import re
 import secrets
@@ -36,6 +38,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -212,6 +215,23 @@ class OpcpStandIn:
     def expire_tokens(self) -> None:
         with self._lock:
             self._tokens.clear()
+
+    def send_webhook(self, url: str, event: dict[str, Any], secret: str) -> httpx.Response:
+        """An event as Hubject's webhook service sends it (webhook.payload.v1.json): the
+        JSON body, its HMAC-SHA256 with the endpoint's secret in `payload-signature` and in
+        `X-Hubject-Signature: sha256=…`."""
+        body = json.dumps(event).encode()
+        signature = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+        return httpx.post(
+            url,
+            content=body,
+            headers={
+                "content-type": "application/json",
+                "payload-signature": signature,
+                "X-Hubject-Signature": f"sha256={signature}",
+            },
+            timeout=30,
+        )
 
     def seen(self, path_prefix: str) -> list[SeenRequest]:
         return [r for r in self.requests if r.path.startswith(path_prefix)]
