@@ -135,6 +135,9 @@ class Settings(BaseSettings):
     # also after every boot; csms/ocpp/trust_store.py); 0: only after boots.
     trust_store_refresh_hours: float = Field(default=24.0, ge=0, le=24 * 30)
     trust_store_refresh_after_boot: bool = True
+    # Repair a drifted trust store as soon as a refresh shows it (InstallCertificate,
+    # DeleteCertificate, audited as the CSMS's own commands); off: an operator repairs.
+    trust_store_auto_repair: bool = False
     # How often `csms serve` looks for certificates entering the 90/30/7-day bands
     # (csms/ocpp/expiry.py); 0: never.
     expiry_check_minutes: float = Field(default=60.0, ge=0, le=24 * 60)

@@ -35,7 +35,7 @@ from pki.trust import TrustStore
 
 from ..database import in_worker_autocommit, in_worker_transaction
 from ..logs import STATION_ID
-from . import limits
+from . import limits, trust_store
 from .certificates import TRIGGERS
 from .connection import AfterSend, StationConnection
 from .db import StationRecord
@@ -390,7 +390,7 @@ class OcppServer:
 
         return deliver
 
-    async def refresh_trust_store(self, conn: StationConnection) -> None:
+    async def refresh_trust_store(self, conn: StationConnection, *, repair: bool = True) -> None:
         """Ask the station which certificates it holds and keep the answer (the drift of its
         trust store is judged from it: csms/ocpp/trust_store.py). Audited as a command the
         CSMS itself sent."""
@@ -419,6 +419,45 @@ class OcppServer:
 
         await self._in_transaction(keep)
         log.info("%s: trust store refreshed (%s, %d certificates)", station_id, status, len(chain))
+        if repair and self.settings.trust_store_auto_repair:
+            await self._repair_trust_store(conn)
+
+    async def _repair_trust_store(self, conn: StationConnection) -> None:
+        """CSMS_TRUST_STORE_AUTO_REPAIR: the repair an operator would send (the same plan,
+        csms/ocpp/trust_store.py), audited as the CSMS's own commands, then one refresh."""
+        station_id = conn.station_id
+
+        def plan(session: Session) -> list[tuple[str, dict[str, Any]]]:
+            station = self.parts.registry.get(session, station_id)
+            return (
+                [] if station is None else trust_store.repair_plan(session, self.parts.ca, station)
+            )
+
+        calls = await self._in_transaction(plan)
+        if not calls:
+            return
+        for action, payload in calls:
+            try:
+                answer = await send_command(
+                    conn, action, payload, timeout=self.settings.ocpp_call_timeout
+                )
+                outcome = str(answer.get("status"))
+            except Exception as exc:  # the next refresh shows what is still missing
+                outcome = f"{type(exc).__name__}: {exc}"[:200]
+
+            def audit(session: Session, action: str = action, outcome: str = outcome) -> None:
+                record_event(
+                    session,
+                    actor="csms:trust-store-repair",
+                    action="station.command",
+                    station=station_id,
+                    command=action,
+                    outcome=outcome,
+                )
+
+            await self._in_transaction(audit)
+        log.warning("%s: trust store drifted; repaired with %d commands", station_id, len(calls))
+        await self.refresh_trust_store(conn, repair=False)
 
     async def _check_expiry(self) -> None:
         await asyncio.to_thread(self.parts.expiry.check)

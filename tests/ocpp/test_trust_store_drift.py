@@ -168,3 +168,70 @@ def test_a_drifted_trust_store_is_shown_and_repaired_by_one_command(ocpp, tmp_pa
         ("MORootCertificate", mo_root.subject),
     ]
     assert seen["asked"][0] == "GetInstalledCertificateIds"  # after the boot, unasked
+
+
+def test_automatic_repair_after_the_boot_refresh(ocpp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """With CSMS_TRUST_STORE_AUTO_REPAIR, the refresh after the boot finds the drift and the
+    CSMS repairs it by itself, audited as its own commands."""
+    from sqlalchemy import select
+
+    from auth.audit import AuditEvent
+
+    ocpp.container.settings.trust_store_refresh_after_boot = True
+    ocpp.container.settings.trust_store_auto_repair = True
+    ca = ocpp.container.ca
+    v2g_root = ca.authority("v2g-root").certificate
+    external = make_external_ca(tmp_path / "y", "Y")
+    with ocpp.container.transaction() as session:
+        ocpp.container.trust.add_bundle(
+            session, pem_of([external.root]).encode(), "v2g-root", actor="test"
+        )
+        ocpp.container.trust.distrust(
+            session, fingerprint_of(external.root), reason="retired", actor="test"
+        )
+    held = [
+        ("CSMSRootCertificate", v2g_root),
+        ("V2GRootCertificate", v2g_root),
+        ("V2GRootCertificate", external.root),
+    ]
+    ocpp.add("TS-2")
+
+    async def run() -> list[str]:
+        token = base64.b64encode(f"TS-2:{PASSWORD}".encode()).decode()
+        async with connect(
+            ocpp.ws_url("TS-2"),
+            subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+            additional_headers={"Authorization": f"Basic {token}"},
+        ) as ws:
+            station = Station("TS-2", ws, held)
+            task = asyncio.create_task(station.start())
+            await station.call(
+                call.BootNotification(
+                    charging_station={"model": "M", "vendor_name": "V"}, reason="PowerUp"
+                )
+            )
+            for _ in range(200):
+                if station.asked.count("GetInstalledCertificateIds") >= 2:
+                    break
+                await asyncio.sleep(0.05)
+            task.cancel()
+            return station.asked
+
+    asked = run_async(run())
+    assert asked == [
+        "GetInstalledCertificateIds",
+        "InstallCertificate MORootCertificate",
+        "DeleteCertificate",
+        "GetInstalledCertificateIds",
+    ]
+    assert external.root not in [c for _, c in held]
+    with ocpp.container.session_factory() as session:
+        commands = session.scalars(
+            select(AuditEvent.details)
+            .where(AuditEvent.actor == "csms:trust-store-repair")
+            .order_by(AuditEvent.id)
+        ).all()
+    assert [(c["command"], c["outcome"]) for c in commands] == [
+        ("InstallCertificate", "Accepted"),
+        ("DeleteCertificate", "Accepted"),
+    ]
