@@ -64,6 +64,19 @@ def _operator_with_pool(
     )
 
 
+def _car_request(foreign: Pnc, josev: JosevCar) -> str:
+    """Josev's CertificateInstallationReq for the car, listing only the other operator's
+    root (X), in SESSION."""
+    request = josev.call(
+        "install_req",
+        oem_cert=foreign.oem_leaf_der,
+        key_pem=foreign.oem_key_pem,
+        roots=[foreign.der("v2g-root")],  # X only: A's own root is not listed
+        session_id=SESSION,
+    )
+    return str(request["exi"])
+
+
 def _ask(product: Product, cps: CertificateProvisioningService, exi: str):  # type: ignore[no-untyped-def]
     with product.session_factory.begin() as session:
         return cps.handle(session, ISO2_SCHEMA, "Install", exi)
@@ -80,14 +93,7 @@ def test_a_car_trusting_only_the_foreign_root_installs_its_contract_from_the_poo
     operator = make_product("postgres-file")
     cps = _operator_with_pool(operator, foreign, pool)
 
-    request = josev.call(
-        "install_req",
-        oem_cert=foreign.oem_leaf_der,
-        key_pem=foreign.oem_key_pem,
-        roots=[foreign.der("v2g-root")],  # X only: A's own root is not listed
-        session_id=SESSION,
-    )
-    answer = _ask(operator, cps, request["exi"])
+    answer = _ask(operator, cps, _car_request(foreign, josev))
     assert answer.status == "Accepted", answer.detail
     assert answer.detail == "pool" and answer.emaid == foreign.emaid
 
@@ -115,14 +121,8 @@ def test_no_contract_anywhere_is_no_certificate_available(
     foreign = make_pnc("sqlite-file")  # nothing published to the pool
     operator = make_product("postgres-file")
     cps = _operator_with_pool(operator, foreign, pool)
-    request = josev.call(
-        "install_req",
-        oem_cert=foreign.oem_leaf_der,
-        key_pem=foreign.oem_key_pem,
-        roots=[foreign.der("v2g-root")],
-        session_id=SESSION,
-    )
-    answer = _ask(operator, cps, request["exi"])
+    request = _car_request(foreign, josev)
+    answer = _ask(operator, cps, request)
     assert answer.status == "Failed"
     assert answer.response_code == "FAILED_NoCertificateAvailable"
     assert "pool" in answer.detail
@@ -139,16 +139,10 @@ def test_a_pool_slower_than_the_budget_is_a_failure_within_the_budget(
     _foreign_contract_in_pool(foreign, josev, pool)
     operator = make_product("postgres-file")
     cps = _operator_with_pool(operator, foreign, pool, budget_s=0.5)
-    request = josev.call(
-        "install_req",
-        oem_cert=foreign.oem_leaf_der,
-        key_pem=foreign.oem_key_pem,
-        roots=[foreign.der("v2g-root")],
-        session_id=SESSION,
-    )
+    request = _car_request(foreign, josev)
     pool.latency_s = 3.0
     started = time.monotonic()
-    answer = _ask(operator, cps, request["exi"])
+    answer = _ask(operator, cps, request)
     elapsed = time.monotonic() - started
     assert answer.response_code == "FAILED_NoCertificateAvailable"
     assert "timeout" in answer.detail
@@ -175,13 +169,7 @@ def test_a_pool_answer_that_does_not_verify_is_not_passed_on(
     ]
     operator = make_product("postgres-file")
     cps = _operator_with_pool(operator, foreign, pool)
-    request = josev.call(
-        "install_req",
-        oem_cert=foreign.oem_leaf_der,
-        key_pem=foreign.oem_key_pem,
-        roots=[foreign.der("v2g-root")],
-        session_id=SESSION,
-    )
-    answer = _ask(operator, cps, request["exi"])
+    request = _car_request(foreign, josev)
+    answer = _ask(operator, cps, request)
     assert answer.response_code == "FAILED_NoCertificateAvailable"
     assert "signature" in answer.detail

@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -82,6 +84,30 @@ class Station(ChargePoint):  # type: ignore[misc]
         return call_result.DeleteCertificate(status="Accepted" if found else "NotFound")
 
 
+@asynccontextmanager
+async def booted(
+    ocpp: Any, station_id: str, held: list[tuple[str, x509.Certificate]]
+) -> AsyncIterator[Station]:
+    """The station connected (profile 1) and booted; its task ends with the block."""
+    token = base64.b64encode(f"{station_id}:{PASSWORD}".encode()).decode()
+    async with connect(
+        ocpp.ws_url(station_id),
+        subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
+        additional_headers={"Authorization": f"Basic {token}"},
+    ) as ws:
+        station = Station(station_id, ws, held)
+        task = asyncio.create_task(station.start())
+        await station.call(
+            call.BootNotification(
+                charging_station={"model": "M", "vendor_name": "V"}, reason="PowerUp"
+            )
+        )
+        try:
+            yield station
+        finally:
+            task.cancel()
+
+
 def test_a_drifted_trust_store_is_shown_and_repaired_by_one_command(ocpp, tmp_path) -> None:  # type: ignore[no-untyped-def]
     ocpp.container.settings.trust_store_refresh_after_boot = True
     ca = ocpp.container.ca
@@ -100,19 +126,7 @@ def test_a_drifted_trust_store_is_shown_and_repaired_by_one_command(ocpp, tmp_pa
     ocpp.add("TS-1")
 
     async def run(base: str) -> dict[str, Any]:
-        token = base64.b64encode(f"TS-1:{PASSWORD}".encode()).decode()
-        async with connect(
-            ocpp.ws_url("TS-1"),
-            subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
-            additional_headers={"Authorization": f"Basic {token}"},
-        ) as ws:
-            station = Station("TS-1", ws, held)
-            task = asyncio.create_task(station.start())
-            await station.call(
-                call.BootNotification(
-                    charging_station={"model": "M", "vendor_name": "V"}, reason="PowerUp"
-                )
-            )
+        async with booted(ocpp, "TS-1", held) as station:
             url = f"{base}/api/ocpp/stations/TS-1/trust-store"
             async with httpx.AsyncClient(headers=API, timeout=30) as client:
                 for _ in range(100):  # the server asks right after the boot
@@ -132,7 +146,6 @@ def test_a_drifted_trust_store_is_shown_and_repaired_by_one_command(ocpp, tmp_pa
                 repaired = await client.post(f"{url}/repair")
                 after = (await client.get(url)).json()
                 fleet_after = (await client.get(f"{base}/api/ocpp/trust-store/drifted")).json()
-            task.cancel()
             return {
                 "first": first, "drifted": drifted, "fleet": fleet, "repaired": repaired,
                 "after": after, "fleet_after": fleet_after, "asked": station.asked,
@@ -197,24 +210,11 @@ def test_automatic_repair_after_the_boot_refresh(ocpp, tmp_path) -> None:  # typ
     ocpp.add("TS-2")
 
     async def run() -> list[str]:
-        token = base64.b64encode(f"TS-2:{PASSWORD}".encode()).decode()
-        async with connect(
-            ocpp.ws_url("TS-2"),
-            subprotocols=["ocpp2.0.1"],  # type: ignore[list-item]
-            additional_headers={"Authorization": f"Basic {token}"},
-        ) as ws:
-            station = Station("TS-2", ws, held)
-            task = asyncio.create_task(station.start())
-            await station.call(
-                call.BootNotification(
-                    charging_station={"model": "M", "vendor_name": "V"}, reason="PowerUp"
-                )
-            )
+        async with booted(ocpp, "TS-2", held) as station:
             for _ in range(200):
                 if station.asked.count("GetInstalledCertificateIds") >= 2:
                     break
                 await asyncio.sleep(0.05)
-            task.cancel()
             return station.asked
 
     asked = run_async(run())
