@@ -182,6 +182,14 @@ class PartnerIn(BaseModel):
 
 class PartnerChange(BaseModel):
     v2g_issuer: Literal["local", "opcp"] | None = None
+    station_roots: list[Annotated[str, Field(min_length=64, max_length=64)]] | None = Field(
+        default=None,
+        max_length=100,
+        description="imported V2G/MO root fingerprints its stations should hold",
+    )
+    all_station_roots: bool = Field(
+        default=False, description="its stations should hold every active imported root"
+    )
 
 
 @router.get("/api/partners", tags=["partners"], response_model=list[PartnerOut])
@@ -238,11 +246,19 @@ async def change_partner(
     principal: Annotated[Principal, allowed(PARTNERS_UPDATE)],
 ) -> PartnerOut:
     """Change a partner's settings: where its stations' V2G certificates come from."""
-    users = container_of(request).users
-    changed = await in_transaction(
-        request, lambda s: users.update_partner(s, principal, name, v2g_issuer=body.v2g_issuer)
-    )
-    return PartnerOut.of(changed)
+    container = container_of(request)
+
+    def change(session: Session) -> PartnerView:
+        changed = container.users.update_partner(
+            session, principal, name, v2g_issuer=body.v2g_issuer
+        )
+        if body.station_roots is not None or body.all_station_roots:
+            container.stations.set_partner_station_roots(
+                session, principal, name, None if body.all_station_roots else body.station_roots
+            )
+        return changed
+
+    return PartnerOut.of(await in_transaction(request, change))
 
 
 # --- policies ----------------------------------------------------------------------------

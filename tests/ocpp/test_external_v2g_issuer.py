@@ -202,3 +202,10 @@ def test_v2g_issuer_through_the_cli_and_the_api(
     assert code == 0 and out.rstrip().endswith("V2G issuer as its partner"), out
     code, out = run("station", "set", "CLI-V", "--v2g-issuer", "local")
     assert code == 0 and out.rstrip().endswith("V2G issuer local"), out
+    # Which imported roots the partner's stations should hold (the trust-store policy).
+    code, out = run("partner", "set", "Ext", "--station-root", "0" * 64)
+    assert code == 1 and out.rstrip().endswith("[unknown_anchor]"), out
+    code, out = run("partner", "set", "Ext", "--all-station-roots")
+    assert code == 0 and out.rstrip().endswith("stations hold every active imported root"), out
+    code, out = run("partner", "set", "Ext", "--all-station-roots", "--station-root", "a" * 64)
+    assert code == 2 and "exclude each other" in out
