@@ -487,6 +487,11 @@ class OcppServer:
 
     def deliver_later(self, conn: StationConnection) -> AfterSend:
         async def deliver() -> None:
+            if self._enrollments.available:
+                # A SignCertificate may just have been routed to the external CA: enroll
+                # what is due now rather than at the next retry tick (a reconnecting
+                # station does not pay this query: only a station that asked does).
+                await asyncio.to_thread(self._enrollments.run_due)
             await self.deliver_pending(conn)
 
         return deliver
@@ -498,10 +503,6 @@ class OcppServer:
 
     async def _deliver_pending(self, conn: StationConnection) -> None:
         station_id = conn.station_id
-        if self._enrollments.available:
-            # A SignCertificate routed to the external CA was just accepted (or the station
-            # came back): enroll what is due now rather than at the next retry tick.
-            await asyncio.to_thread(self._enrollments.run_due)
         pending = await self._in_transaction(
             lambda session: self._certificates.pending(session, station_id)
         )
