@@ -22,6 +22,7 @@ router = APIRouter(tags=["opcp"])
 _REFUSALS: dict[int | str, dict[str, Any]] = {
     400: {"description": "not an event of this kind"},
     401: {"description": "unsigned or wrongly signed"},
+    404: {"description": "webhooks are off (CSMS_OPCP_WEBHOOK_SECRET unset)"},
     413: {"description": "larger than 64 KiB"},
 }
 
@@ -36,7 +37,8 @@ async def _signed_body(request: Request) -> bytes:
     except Unsigned as exc:
         raise HTTPException(401, str(exc)) from None
     except WebhookRefused as exc:
-        raise HTTPException(413 if "64 KiB" in str(exc) else 503, str(exc)) from None
+        # Too large, or webhooks off: then the endpoint is not there (404), not broken (5xx).
+        raise HTTPException(413 if "64 KiB" in str(exc) else 404, str(exc)) from None
     return body
 
 

@@ -17,6 +17,7 @@ from pki.ocsp import MAX_REQUEST_BYTES, request_from_url_path
 from .. import metrics
 from ..web.context import container_of, in_transaction
 from ..web.identity import principal_of
+from .schemas import ERRORS
 
 OCSP_RESPONSE_TYPE = "application/ocsp-response"
 OCSP_REQUEST_TYPE = "application/ocsp-request"
@@ -95,7 +96,7 @@ async def _caller(request: Request) -> Principal:
     return await principal_of(request)
 
 
-@router.get("/api/pki/expiry")
+@router.get("/api/pki/expiry", responses=ERRORS)
 async def certificate_expiry(
     request: Request,
     principal: Annotated[Principal, Depends(_caller)],
