@@ -47,6 +47,7 @@ from iso15118.messages import (
     CertificateUpdateRes,
     Header,
     IdentifiedValue,
+    RootCertificateID,
     Signature,
     V2GMessage,
 )
@@ -146,6 +147,16 @@ class CertificateProvisioningService:
         )
         self._iso2 = Iso2Cps(ca, trust, contracts, issuer, pool=pool, pool_budget_s=pool_budget_s)
         self._iso20 = Iso20Installer(ca, trust, contracts, issuer)
+
+    def signed_contract_data(
+        self,
+        session: Session,
+        contract: Contract,
+        oem_chain: list[x509.Certificate],
+        root_ids: list[RootCertificateID],
+    ) -> tuple[V2GMessage, str]:
+        """ISO 15118-2 signed contract data for publishing (Iso2Cps.signed_contract_data)."""
+        return self._iso2.signed_contract_data(session, contract, oem_chain, root_ids)
 
     def handle(
         self,
@@ -293,6 +304,26 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         pcid: str | None,
         action: str,
     ) -> CpsAnswer:
+        response, serial_hex = self.signed_response(
+            session, message.header.session_id, contract, car_key, cps, pcid=pcid, action=action
+        )
+        exi = response_text(encode_v2g_message(response))
+        return CpsAnswer("Accepted", exi, Code.OK, "issued", contract.emaid, serial_hex)
+
+    def signed_response(
+        self,
+        session: Session,
+        session_id: bytes,
+        contract: Contract,
+        car_key: object,
+        cps: CertificateChain,
+        *,
+        pcid: str | None,
+        action: str,
+    ) -> tuple[V2GMessage, str]:
+        """A new contract certificate and key for `contract`, the key sealed for `car_key`,
+        in a CertificateInstallationRes (or UpdateRes) signed by the CPS leaf; with the new
+        certificate's serial. In the caller's transaction (ContractIssuer's steps)."""
         now = datetime.now(UTC)
         require_usable(contract, now, Code.CANCELED)
         if not isinstance(car_key, ec.EllipticCurvePublicKey) or car_key.curve.name != "secp256r1":
@@ -311,7 +342,7 @@ class Iso2Cps(SchemaCps[V2GMessage]):
                 contract_key, car_key
             ),
         )
-        body_type = CertificateInstallationRes if action == "install" else CertificateUpdateRes
+        body_type = CertificateUpdateRes if action == "update" else CertificateInstallationRes
         body = body_type(
             response_code=Code.OK,
             sa_provisioning_certificate_chain=cps,
@@ -324,7 +355,7 @@ class Iso2Cps(SchemaCps[V2GMessage]):
             dh_public_key=IdentifiedValue(IDS["dh"], encrypted.dh_public_key),
             emaid=IdentifiedValue(IDS["emaid"], contract.emaid),
         )
-        response = V2GMessage(Header(message.header.session_id), body)
+        response = V2GMessage(Header(session_id), body)
         signed = {
             element_id: element
             for element_id, element in response.signed_elements().items()
@@ -332,8 +363,36 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         }
         signature = build_signature_with(signed, signer.sign, 32)
         response.header.signature = Signature.from_tree(signature)
-        exi = response_text(encode_v2g_message(response))
-        return CpsAnswer("Accepted", exi, Code.OK, "issued", contract.emaid, issued.serial_hex)
+        return response, issued.serial_hex
+
+    def signed_contract_data(
+        self,
+        session: Session,
+        contract: Contract,
+        oem_chain: list[x509.Certificate],
+        root_ids: list[RootCertificateID],
+    ) -> tuple[V2GMessage, str]:
+        """Signed contract data for a car the product has not seen (publishing to a contract
+        pool): its OEM provisioning certificate (leaf first, then sub-CAs) checked like an
+        installation request's, a CPS chain to one of `root_ids`, a new contract certificate
+        recorded with action `publish`."""
+        if not oem_chain:
+            raise CpsFailure(Code.CHAIN, "no OEM provisioning certificate")
+        result = self._trust.oem_validator(session).validate(oem_chain[0], oem_chain[1:])
+        require_valid(result, _VALIDATION_CODES, Code.CHAIN)
+        pcid = pcid_key(common_name(oem_chain[0], Code.CHAIN))
+        chain = cps_chain(
+            session, self._ca, self._trust, HIERARCHY, root_ids, code=Code.NO_CERTIFICATE
+        )
+        return self.signed_response(
+            session,
+            bytes(8),
+            contract,
+            oem_chain[0].public_key(),
+            chain,
+            pcid=pcid,
+            action="publish",
+        )
 
 
 # --- helpers --------------------------------------------------------------------------------

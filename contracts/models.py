@@ -89,12 +89,34 @@ class ContractCertificate(Base):
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"))
     serial_hex: Mapped[str] = mapped_column(String(42))
     pcid: Mapped[str | None] = mapped_column(String(18))
-    action: Mapped[str] = mapped_column(String(8))  # install | update
+    action: Mapped[str] = mapped_column(String(8))  # install | update | publish
     schema: Mapped[str] = mapped_column(String(8))  # iso-2 | iso-20
     not_after: Mapped[datetime] = mapped_column(UTCDateTime)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Only when CSMS_CONTRACT_KEY_ESCROW is on: PKCS#8 encrypted with the key-store passphrase.
     escrowed_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class ContractPublication(Base):
+    """Signed contract data for one car, published to the Open Plug & Charge Contract
+    Certificate Pool (contracts/publish.py). Recorded before it is sent (`pending`), so an
+    interrupted publication is sent again rather than issued twice; `published` once the
+    pool took it, `failed` with the pool's reason otherwise. The XML holds the contract key
+    encrypted to the car only."""
+
+    __tablename__ = "contract_publications"
+    __table_args__ = (Index("ix_contract_publications_contract", "contract_id", "pcid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"))
+    pcid: Mapped[str] = mapped_column(String(18))
+    serial_hex: Mapped[str] = mapped_column(String(42))  # the contract certificate inside
+    state: Mapped[str] = mapped_column(String(16))  # pending | published | failed
+    signed_xml: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(128))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(String(300))
 
 
 class Usability(StrEnum):

@@ -64,6 +64,7 @@ _PAST = {
     "terminated": "terminated",
     "install": "installed",
     "update": "updated",
+    "publish": "published",  # contract.certificate_published: for a contract pool
 }
 
 
@@ -531,6 +532,27 @@ class ContractService:
             other.is_default = False
         session.flush()  # the old default is cleared before the new one is set
         binding.is_default = True
+
+    def bound_for_publication(
+        self, session: Session, principal: Principal, emaid: str, pcid: str
+    ) -> Contract:
+        """The contract (in the caller's scope, `contracts:update`) if it is usable and bound
+        to the car `pcid` by an approved binding: only then may its data go to a pool."""
+        grant = self._access.require(principal, CONTRACTS_UPDATE)
+        contract = self._in_scope(session, grant, emaid)
+        car = normalize_pcid(pcid)
+        bound = session.scalar(
+            select(VehicleBinding.id).where(
+                VehicleBinding.contract_id == contract.id,
+                VehicleBinding.pcid == car,
+                VehicleBinding.status == "approved",
+            )
+        )
+        if bound is None:
+            raise ContractError(
+                "car_not_bound", f"contract {contract.emaid} is not bound to the car {car}"
+            )
+        return contract
 
     def suspend(self, session: Session, principal: Principal, emaid: str) -> Contract:
         grant = self._access.require(principal, CONTRACTS_UPDATE)

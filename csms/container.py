@@ -32,6 +32,7 @@ from auth.tokens import TokenService
 from auth.users import UserAdmin
 from contracts.authorization import PncAuthorizer, TokenOnly
 from contracts.cps import CertificateProvisioningService
+from contracts.publish import ContractPublisher
 from contracts.registry import EmaidRegistry
 from contracts.service import ContractService
 from contracts.trust import TrustView
@@ -48,6 +49,7 @@ from .database import make_engine, make_session_factory, upgrade
 from .files import tighten
 from .ocpp.certificates import StationCertificates
 from .ocpp.cluster import Cluster
+from .ocpp.csms_root import CsmsRootService
 from .ocpp.enrollment import Enrollments
 from .ocpp.expiry import ExpiryWatch
 from .ocpp.hub import StationHub
@@ -56,7 +58,7 @@ from .ocpp.service import StationService
 from .ocpp.stations import StationRegistry
 from .ocpp.store import OcppStore, SessionRules
 from .opcp.client import OpcpClient
-from .opcp.pool import OpcpContractPool
+from .opcp.pool import OpcpContractPool, OpcpPublication
 from .pnc import PncDecisions
 from .settings import Settings
 
@@ -86,6 +88,7 @@ class Container:
     contracts: ContractService
     trust_view: TrustView
     cps: CertificateProvisioningService
+    publisher: ContractPublisher
     authorizer: PncAuthorizer
     # the OCPP core
     stations: StationService
@@ -258,6 +261,7 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         hub=hub,
         enrollments=enrollments,
         expiry=ExpiryWatch(access, sessions, ca, settings.data_dir),
+        csms_root=CsmsRootService(access, ca, registry),
     )
     return Container(
         settings=settings,
@@ -280,6 +284,14 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         contracts=contracts,
         trust_view=trust_view,
         cps=cps,
+        publisher=ContractPublisher(
+            sessions,
+            ca,
+            contracts,
+            trust_view,
+            cps,
+            OpcpPublication(opcp) if opcp is not None else None,
+        ),
         authorizer=authorizer,
         stations=StationService(
             access, sessions, registry, store, station_certificates, hub, ca, contracts

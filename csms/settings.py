@@ -138,6 +138,10 @@ class Settings(BaseSettings):
     # Repair a drifted trust store as soon as a refresh shows it (InstallCertificate,
     # DeleteCertificate, audited as the CSMS's own commands); off: an operator repairs.
     trust_store_auto_repair: bool = False
+    # How often each node checks the CSMS root rotation (pki/csms_root.py) and its own server
+    # certificate: a step taken anywhere (CLI, API, another node) is served and rolled out to
+    # this node's stations within this time; a renewed certificate is loaded without restart.
+    ocpp_tls_check_seconds: float = Field(default=30.0, ge=0.1, le=3600)
     # How often `csms serve` looks for certificates entering the 90/30/7-day bands
     # (csms/ocpp/expiry.py); 0: never.
     expiry_check_minutes: float = Field(default=60.0, ge=0, le=24 * 60)

@@ -144,6 +144,15 @@ class PendingCertificate:
 
 
 @dataclass(frozen=True)
+class PreparedAuthority:
+    """A CA signed by `prepare_authority`, recorded by `record_authority`."""
+
+    authority: Authority
+    record_id: int
+    issued: IssuedCertificate
+
+
+@dataclass(frozen=True)
 class InitResult:
     created: tuple[str, ...]
     existing: tuple[str, ...]
@@ -253,6 +262,64 @@ class CertificateAuthority:
         after_commit(session, self.forget_authorities)
         return authority
 
+    def subject(self, common_name: str, domain_component: str | None = None) -> SubjectFields:
+        """A subject of this installation: `common_name`, its organization and country."""
+        return SubjectFields(common_name, self._organization, self._country, domain_component)
+
+    def prepare_authority(
+        self,
+        *,
+        name: str,
+        profile_name: str,
+        parent: Authority | None,
+        key_algorithm: str,
+        subject: SubjectFields,
+        actor: str,
+    ) -> PreparedAuthority:
+        """A CA made at run time (pki/csms_root.py), signed but not yet recorded: the key (a
+        new one, or the one an interrupted earlier run left under the same name) and its
+        certificate, reserved and signed in transactions of their own. `record_authority`
+        then completes it in the caller's transaction; until then it is nobody's issuer."""
+        authority, record_id, issued = self._sign_authority(
+            name=name,
+            profile=get_profile(profile_name),
+            parent=parent,
+            key_algorithm=key_algorithm,
+            subject=subject,
+            actor=actor,
+        )
+        return PreparedAuthority(authority, record_id, issued)
+
+    def record_authority(self, session: Session, prepared: PreparedAuthority, actor: str) -> None:
+        self._record_authority(
+            session, prepared.authority, prepared.record_id, prepared.issued, actor
+        )
+        after_commit(session, self.forget_authorities)
+
+    def prepare_link(
+        self,
+        *,
+        subject_of: Authority,
+        subject: SubjectFields,
+        issuer: Authority,
+        profile_name: str,
+        actor: str,
+    ) -> PendingCertificate:
+        """`subject_of`'s key, under its name (`subject`, the fields it was made with), certified
+        by `issuer` (a root certifying its successor: the link certificate of a root rotation),
+        reserved and signed; completed by `complete` in the caller's transaction."""
+        profile = get_profile(profile_name)
+        record_id, issued = self._reserve_and_sign(
+            profile=profile,
+            subject=subject,
+            public_key=subject_of.certificate.public_key(),  # type: ignore[arg-type]
+            issuer=issuer,
+            self_signer=None,
+            days=profile.default_days,
+            actor=actor,
+        )
+        return PendingCertificate(record_id, issued, profile, issuer.name, actor)
+
     def _sign_authority(
         self,
         *,
@@ -361,6 +428,11 @@ class CertificateAuthority:
 
     def authority(self, name: str) -> Authority:
         authorities = self._load_authorities()
+        if name not in authorities:
+            # Made since this process loaded them: by another process or node (a CSMS root
+            # rotation's CAs, a delegated responder); one reload, then the answer stands.
+            self.forget_authorities()
+            authorities = self._load_authorities()
         if not authorities:
             raise NotInitialised("the PKI has no CAs yet: run `csms pki init`")
         try:
@@ -545,7 +617,7 @@ class CertificateAuthority:
             raise IssuerNotAllowed(f"profile {profile.name} is not issued from a request: {why}")
         name = ca_name or profile.issuers[0]
         issuer = self.authority(name)
-        if name not in profile.issuers:
+        if not profile.allows_issuer(name):
             raise IssuerNotAllowed(
                 f"{name} may not issue {profile.name} certificates; "
                 f"allowed: {', '.join(profile.issuers)}"

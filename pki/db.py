@@ -140,3 +140,28 @@ class CaCertificateRecord(Base):
     not_after: Mapped[datetime] = mapped_column(UTCDateTime)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
     added_by: Mapped[str] = mapped_column(String(128))
+
+
+class CsmsRootGenerationRecord(Base):
+    """One generation of the CSMS root: the root the OCPP TLS server certificate chains to,
+    the CA that issues that certificate, and the link certificate by which the previous
+    generation's root certified this one (pki/csms_root.py). Generation 0 is the product's
+    V2G root with cpo-sub2, recorded when the first rotation begins.
+
+    state: `next` (made; stations are given its root), `current` (the server's certificate
+    comes from it), `previous` (the last current one: still expected in stations' stores and
+    still reachable through the link), `retired` (removed from stations' stores)."""
+
+    __tablename__ = "pki_csms_root_generations"
+
+    generation: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    root_ca: Mapped[str] = mapped_column(String(64))
+    issuing_ca: Mapped[str] = mapped_column(String(64))
+    link_certificate_id: Mapped[int | None] = mapped_column(ForeignKey("pki_certificates.id"))
+    state: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(128))
+    switched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    switched_by: Mapped[str | None] = mapped_column(String(128))
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    retired_by: Mapped[str | None] = mapped_column(String(128))

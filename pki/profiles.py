@@ -85,6 +85,19 @@ class Profile:
     def default_issuer(self) -> str | None:
         return self.issuers[0] if self.issuers else None
 
+    def allows_issuer(self, name: str) -> bool:
+        """`name` is one of `issuers`, or a member of a family named there (`csms-tls-*`:
+        csms-tls-1, csms-tls-2, ..., the CAs a CSMS root rotation creates)."""
+        return any(
+            name == entry
+            or (
+                entry.endswith("-*")
+                and name.startswith(entry[:-1])
+                and name[len(entry) - 1 :].isdigit()
+            )
+            for entry in self.issuers
+        )
+
 
 def key_algorithm_of(key: PublicKeyTypes) -> str:
     if isinstance(key, ec.EllipticCurvePublicKey):
@@ -154,6 +167,10 @@ def _generation(profile_name: str) -> str:
     return "ISO 15118-20" if profile_name.endswith("-20") else "ISO 15118-2"
 
 
+# CAs created at run time rather than by `pki init`, named with a generation number.
+ISSUER_FAMILIES = frozenset({"csms-tls-*"})  # pki/csms_root.py
+
+
 def check_issuers(profiles: dict[str, Profile], hierarchy: Iterable[AuthoritySpec]) -> None:
     """The issuer rules every profile's `issuers` must keep (ValueError otherwise):
     - a CA profile names none: CA certificates come only from `pki init`, each signed by its
@@ -161,7 +178,9 @@ def check_issuers(profiles: dict[str, Profile], hierarchy: Iterable[AuthoritySpe
     - each issuer is a CA of certs/hierarchy.toml, and not a root: a root never signs a leaf;
     - each issuer belongs to the profile's generation: the -20 profiles to the -20 CAs, the
       others to the ISO 15118-2 ones;
-    - no issuer is named twice."""
+    - no issuer is named twice;
+    - a family (`name-*`) is one the product creates at run time (ISSUER_FAMILIES), never the
+      default issuer."""
     cas = {spec.name: spec for spec in hierarchy}
     for profile in profiles.values():
         where = f"profile {profile.name}"
@@ -169,7 +188,13 @@ def check_issuers(profiles: dict[str, Profile], hierarchy: Iterable[AuthoritySpe
             raise ValueError(f"{where}: CA certificates come from `pki init` only: no issuers")
         if len(set(profile.issuers)) != len(profile.issuers):
             raise ValueError(f"{where}: an issuer is named twice in {list(profile.issuers)}")
-        for name in profile.issuers:
+        for index, name in enumerate(profile.issuers):
+            if name.endswith("-*"):
+                if name not in ISSUER_FAMILIES:
+                    raise ValueError(f"{where}: {name!r} is no family of CAs the product makes")
+                if index == 0:
+                    raise ValueError(f"{where}: a family cannot be the default issuer")
+                continue
             spec = cas.get(name)
             if spec is None:
                 raise ValueError(f"{where}: issuer {name!r} is no CA of certs/hierarchy.toml")

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from auth.principal import Principal
 from contracts.models import Contract
-from contracts.service import CONTRACTS_CREATE, CONTRACTS_READ, CONTRACTS_TERMINATE
+from contracts.service import (
+    CONTRACTS_CREATE,
+    CONTRACTS_READ,
+    CONTRACTS_TERMINATE,
+    CONTRACTS_UPDATE,
+)
 
 from ..web.context import container_of, in_transaction
 from .deps import allowed
-from .schemas import CONFLICT, ERRORS, NOT_FOUND, Limit, Offset
+from .schemas import CONFLICT, ERRORS, NOT_FOUND, UPSTREAM, Limit, Offset
 
 router = APIRouter(responses=ERRORS)
 EmaidPath = Annotated[str, Path(min_length=1, max_length=32)]
@@ -107,3 +113,27 @@ async def terminate_contract(
         request, lambda s: contracts.terminate(s, principal, emaid)
     )
     return ContractOut.of(done)
+
+
+class PublicationIn(BaseModel):
+    pcid: str = Field(min_length=17, max_length=18, description="the car's PCID")
+
+
+@router.post(
+    "/api/contracts/{emaid}/publish",
+    tags=["contracts"],
+    responses={**NOT_FOUND, **UPSTREAM},
+)
+async def publish_contract(
+    request: Request,
+    emaid: EmaidPath,
+    body: PublicationIn,
+    principal: Annotated[Principal, allowed(CONTRACTS_UPDATE)],
+) -> dict[str, Any]:
+    """Publish the contract's signed contract data for the car to the Open Plug & Charge
+    Contract Certificate Pool (the car's provisioning certificate comes from the pool's
+    PCP), so the car gets it at other operators' stations too. 400 `opcp_off` without OPCP,
+    `car_not_bound` when the contract is not bound to that car; 502 when the pool fails."""
+    publisher = container_of(request).publisher
+    done = await run_in_threadpool(publisher.publish, principal, emaid, body.pcid)
+    return done.as_dict()

@@ -113,3 +113,31 @@ async def certificate_expiry(
         request,
         lambda s: expiry.items(s, principal, within_days=within, band=band, kind=kind),
     )
+
+
+# --- the CSMS root and its rotation (pki/csms_root.py, csms/ocpp/csms_root.py) ----------------
+
+
+@router.get("/api/pki/csms-root", responses=ERRORS)
+async def csms_root_status(
+    request: Request, principal: Annotated[Principal, Depends(_caller)]
+) -> dict[str, Any]:
+    """The CSMS root's generations, the rotation's next step and which stations on TLS do
+    not yet hold the root that step relies on (admins)."""
+    service = container_of(request).ocpp.csms_root
+    return await in_transaction(request, lambda s: service.status(s, principal))
+
+
+@router.post("/api/pki/csms-root/{step}", responses=ERRORS)
+async def csms_root_step(
+    request: Request,
+    principal: Annotated[Principal, Depends(_caller)],
+    step: Literal["begin", "switch", "retire"],
+    force: bool = False,
+) -> dict[str, Any]:
+    """One step of the rotation: `begin` makes the next root (stations are given it),
+    `switch` serves a certificate under it, `retire` removes the old root from stations.
+    `switch` and `retire` are refused (409 stations_not_ready) while a station on TLS lacks
+    the root they rely on, unless `force`."""
+    service = container_of(request).ocpp.csms_root
+    return await in_transaction(request, lambda s: service.step(s, principal, step, force=force))

@@ -20,6 +20,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "none"}}
 CONFLICT: dict[int | str, dict[str, Any]] = {409: {"model": ErrorOut, "description": "exists"}}
+UPSTREAM: dict[int | str, dict[str, Any]] = {
+    502: {"model": ErrorOut, "description": "a service the product depends on failed"}
+}
 
 # Bounded paging for every list.
 Limit = Annotated[int, Query(ge=1, le=1000)]

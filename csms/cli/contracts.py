@@ -89,6 +89,24 @@ def contract_terminate(emaid_text: str) -> None:
         click.echo(f"revoked {serial}")
 
 
+@contract.command("publish")
+@click.argument("emaid_text", metavar="EMAID")
+@click.option("--pcid", required=True, help="The car the contract is bound to.")
+@friendly_errors
+def contract_publish(emaid_text: str, pcid: str) -> None:
+    """Publish the contract for the car to the Open Plug & Charge contract pool, so the car
+    gets it at other operators' stations too (needs CSMS_OPCP_*; docs/opcp.md).
+
+    \b
+    Example:
+      csms contract publish UZUPCC000012345 --pcid WMI1234567890ABCD
+    """
+    container = load_container()
+    done = container.publisher.publish(operator(), emaid_text, pcid)
+    again = " (the earlier, unsent data)" if done.resent else ""
+    click.echo(f"published {done.emaid} for {done.pcid}{again}: certificate {done.serial_hex}")
+
+
 @contract.command("oem-crl")
 @click.argument("file")
 @friendly_errors

@@ -338,3 +338,102 @@ def pki_expiry(within: int | None, band: str | None, kind: str | None, as_json: 
             f"{item['band']:<8} {item['daysLeft']:>8}  {item['notAfter'][:16]:<16} "
             f"{item['kind']:<12} {item['name']}  {item['subject']}"
         )
+
+
+@pki.group("csms-root")
+def csms_root() -> None:
+    """The root stations check the CSMS's TLS certificate against, and its rotation.
+
+    \b
+    A rotation is three steps, each taken when the fleet is ready for it:
+      begin   a new root; every node gives it to its stations (InstallCertificate)
+      switch  every node serves a certificate under the new root (and the link to the old)
+      retire  every node removes the old root from its stations (DeleteCertificate)
+    `status` shows the step that comes next and the stations on TLS not ready for it.
+    """
+
+
+@csms_root.command("status")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of text.")
+@friendly_errors
+def csms_root_status(as_json: bool) -> None:
+    """The generations, the next step and the stations not ready for it.
+
+    \b
+    Example:
+      csms pki csms-root status
+    """
+    container = load_container()
+    with container.transaction() as session:
+        status = container.ocpp.csms_root.status(session, operator())
+    if as_json:
+        click.echo(json.dumps(status))
+        return
+    click.echo(f"{'generation':>10}  {'state':<9} {'expires (UTC)':<16} subject")
+    for generation in status["generations"]:
+        click.echo(
+            f"{generation['generation']:>10}  {generation['state']:<9} "
+            f"{generation['notAfter'][:16]:<16} {generation['subject']}"
+        )
+    step = status["nextStep"]
+    if step is None:
+        click.echo("no rotation under way (next: csms pki csms-root begin)")
+        return
+    ready = "ready" if status["ready"] else f"{len(status['behind'])} stations not ready"
+    click.echo(f"next step: {step} ({status['stations']} stations on TLS, {ready})")
+    for station in status["behind"]:
+        click.echo(f"  {station['stationId']}: holds the root: {station['holdsTarget']}")
+
+
+def _csms_root_step(step: str, force: bool) -> None:
+    container = load_container()
+    with container.transaction() as session:
+        done = container.ocpp.csms_root.step(
+            session,
+            operator(),
+            step,  # type: ignore[arg-type]
+            force=force,
+        )
+    seconds = container.settings.ocpp_tls_check_seconds
+    click.echo(
+        f"{step}: generation {done['generation']}; every node applies it within {seconds:g} s"
+        + (f" (forced past {done['forcedPast']} stations)" if done.get("forcedPast") else "")
+    )
+
+
+@csms_root.command("begin")
+@friendly_errors
+def csms_root_begin() -> None:
+    """Make the next CSMS root; stations are given it, the server certificate stays.
+
+    \b
+    Example:
+      csms pki csms-root begin
+    """
+    _csms_root_step("begin", False)
+
+
+@csms_root.command("switch")
+@click.option("--force", is_flag=True, help="Even if stations on TLS lack the new root.")
+@friendly_errors
+def csms_root_switch(force: bool) -> None:
+    """Serve the TLS certificate under the new root (with the link to the old one).
+
+    \b
+    Example:
+      csms pki csms-root switch
+    """
+    _csms_root_step("switch", force)
+
+
+@csms_root.command("retire")
+@click.option("--force", is_flag=True, help="Even if stations on TLS lack the current root.")
+@friendly_errors
+def csms_root_retire(force: bool) -> None:
+    """Remove the old root from stations and stop serving the link.
+
+    \b
+    Example:
+      csms pki csms-root retire
+    """
+    _csms_root_step("retire", force)

@@ -14,6 +14,7 @@ from pki.status_reader import StatusReader
 from ..settings import Settings
 from .certificates import StationCertificates
 from .contract_port import ContractDecisions
+from .csms_root import CsmsRootService
 from .enrollment import Enrollments
 from .expiry import ExpiryWatch
 from .hub import StationHub
@@ -35,3 +36,4 @@ class OcppParts:
     hub: StationHub
     enrollments: Enrollments
     expiry: ExpiryWatch
+    csms_root: CsmsRootService

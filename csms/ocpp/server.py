@@ -31,6 +31,7 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
 from auth.audit import record_event
+from pki.csms_root import CsmsRootRotation
 from pki.trust import TrustStore
 
 from ..database import in_worker_autocommit, in_worker_transaction
@@ -45,7 +46,7 @@ from .outgoing import send_command
 from .parts import OcppParts
 from .pnc16 import call_wrapped
 from .stations import Station
-from .tls import refresh_client_trust, server_context
+from .tls import refresh_client_trust, reload_server_certificates, server_context
 from .versions import NEWEST_FIRST, OcppVersion, choose
 
 log = logging.getLogger("csms.ocpp")
@@ -75,6 +76,10 @@ MAX_QUEUE = 4
 # most SYNs dropped, and a dropped SYN is retried by the station's kernel only after 1, 3, 7,
 # 15, 31 s, so the last stations came back a minute later with the server mostly idle.
 LISTEN_BACKLOG = 4096
+# Stations brought along at once when the CSMS root rotation steps (each is two or three CALLs
+# and a few short transactions): enough to finish a fleet of thousands within minutes without
+# taking every pooled database connection.
+ROLLOUT_CONCURRENCY = 16
 # At shutdown, how long each station gets to answer our closing frame before its socket is
 # dropped (websockets' close_timeout). A station on a live link answers in one round trip.
 CLOSE_WAIT = 5.0
@@ -114,6 +119,7 @@ class OcppServer:
         ] = weakref.WeakKeyDictionary()
         self._last_trigger: dict[tuple[str, str], datetime] = {}
         self._trusted_cso: frozenset[bytes] = frozenset()
+        self._csms_root_state: str | None = None
         self._hurry = False
 
     async def _in_transaction(self, work: Callable[[Session], T]) -> T:
@@ -151,6 +157,8 @@ class OcppServer:
             "server_header": None,
             "backlog": LISTEN_BACKLOG,
         }
+        # What the rotation says now; the first change after this is rolled out to stations.
+        self._csms_root_state = await asyncio.to_thread(self._csms_root_token)
         if port is not None:
             server = await serve(self._handle, host, port, **common)
             self._servers.append(server)
@@ -172,6 +180,9 @@ class OcppServer:
                 else []
             ),
             asyncio.create_task(self._every(60.0, self._refresh_trust_if_changed)),
+            asyncio.create_task(
+                self._every(self.settings.ocpp_tls_check_seconds, self._follow_csms_root)
+            ),
         ]
         return dict(self.ports)
 
@@ -240,6 +251,38 @@ class OcppServer:
         if fingerprints - self._trusted_cso:
             await asyncio.to_thread(self.refresh_trust)
         self._trusted_cso = fingerprints
+
+    def _csms_root_token(self) -> str:
+        with self._sessions() as session:
+            return CsmsRootRotation(self.parts.ca).state_token(session)
+
+    async def _follow_csms_root(self) -> None:
+        """Serve what the CSMS root rotation says (and a renewed server certificate), and when
+        the rotation took a step, bring this node's connected stations along: the new root
+        installed, a retired one deleted (pki/csms_root.py; stations that connect later get
+        the same after their boot)."""
+        token = await asyncio.to_thread(self._csms_root_token)
+        if self.ssl_context is not None and await asyncio.to_thread(
+            reload_server_certificates, self.ssl_context, self.parts
+        ):
+            log.warning("TLS server certificate reloaded (CSMS root state %s)", token)
+        previous, self._csms_root_state = self._csms_root_state, token
+        if previous is None or previous == token:
+            return
+        connected = [c for c in self.hub.connections() if c.accepted]
+        log.warning(
+            "CSMS root rotation stepped (%s -> %s): updating %d connected stations",
+            previous,
+            token,
+            len(connected),
+        )
+        limit = asyncio.Semaphore(ROLLOUT_CONCURRENCY)
+
+        async def one(conn: StationConnection) -> None:
+            async with limit:
+                await self.refresh_trust_store(conn)
+
+        await asyncio.gather(*(one(c) for c in connected), return_exceptions=True)
 
     # --- handshake -------------------------------------------------------------------------------
 
@@ -419,45 +462,69 @@ class OcppServer:
 
         await self._in_transaction(keep)
         log.info("%s: trust store refreshed (%s, %d certificates)", station_id, status, len(chain))
-        if repair and self.settings.trust_store_auto_repair:
-            await self._repair_trust_store(conn)
-
-    async def _repair_trust_store(self, conn: StationConnection) -> None:
-        """CSMS_TRUST_STORE_AUTO_REPAIR: the repair an operator would send (the same plan,
-        csms/ocpp/trust_store.py), audited as the CSMS's own commands, then one refresh."""
-        station_id = conn.station_id
-
-        def plan(session: Session) -> list[tuple[str, dict[str, Any]]]:
-            station = self.parts.registry.get(session, station_id)
-            return (
-                [] if station is None else trust_store.repair_plan(session, self.parts.ca, station)
+        if repair:
+            await self._repair_trust_store(
+                conn, csms_root_only=not self.settings.trust_store_auto_repair
             )
 
-        calls = await self._in_transaction(plan)
-        if not calls:
+    async def _repair_trust_store(
+        self, conn: StationConnection, *, csms_root_only: bool = False
+    ) -> None:
+        """CSMS_TRUST_STORE_AUTO_REPAIR: the repair an operator would send (the same plan,
+        csms/ocpp/trust_store.py), audited as the CSMS's own commands, then one refresh.
+        `csms_root_only`: the CSMS root rotation's part of it, which always runs."""
+        station_id = conn.station_id
+
+        def plan(session: Session) -> list[trust_store.RepairStep]:
+            station = self.parts.registry.get(session, station_id)
+            return (
+                []
+                if station is None
+                else trust_store.repair_plan(
+                    session, self.parts.ca, station, csms_root_only=csms_root_only
+                )
+            )
+
+        steps = await self._in_transaction(plan)
+        if not steps:
             return
-        for action, payload in calls:
-            try:
-                answer = await send_command(
-                    conn, action, payload, timeout=self.settings.ocpp_call_timeout
-                )
-                outcome = str(answer.get("status"))
-            except Exception as exc:  # the next refresh shows what is still missing
-                outcome = f"{type(exc).__name__}: {exc}"[:200]
-
-            def audit(session: Session, action: str = action, outcome: str = outcome) -> None:
-                record_event(
-                    session,
-                    actor="csms:trust-store-repair",
-                    action="station.command",
-                    station=station_id,
-                    command=action,
-                    outcome=outcome,
-                )
-
-            await self._in_transaction(audit)
-        log.warning("%s: trust store drifted; repaired with %d commands", station_id, len(calls))
+        for step in steps:
+            outcome = await self._send_repair(conn, step.action, step.payload)
+            if outcome == "Rejected" and step.fallback is not None:
+                outcome = await self._send_repair(conn, step.action, step.fallback)
+        log.warning(
+            "%s: trust store %s; repaired with %d commands",
+            station_id,
+            "behind the CSMS root rotation" if csms_root_only else "drifted",
+            len(steps),
+        )
         await self.refresh_trust_store(conn, repair=False)
+
+    async def _send_repair(
+        self, conn: StationConnection, action: str, payload: dict[str, Any]
+    ) -> str:
+        station_id = conn.station_id
+        try:
+            answer = await send_command(
+                conn, action, payload, timeout=self.settings.ocpp_call_timeout
+            )
+            outcome = str(answer.get("status"))
+        except Exception as exc:  # the next refresh shows what is still missing
+            outcome = f"{type(exc).__name__}: {exc}"[:200]
+
+        def audit(session: Session) -> None:
+            record_event(
+                session,
+                actor="csms:trust-store-repair",
+                action="station.command",
+                station=station_id,
+                command=action,
+                certificate_type=payload.get("certificateType"),
+                outcome=outcome,
+            )
+
+        await self._in_transaction(audit)
+        return outcome
 
     async def _check_expiry(self) -> None:
         await asyncio.to_thread(self.parts.expiry.check)

@@ -454,7 +454,7 @@ class StationService:
         the command path (permission: stations:configure; audited), then ask the station
         again. Refused when its store was never reported (refresh it first)."""
 
-        def plan(session: Session) -> tuple[list[tuple[str, dict[str, Any]]], bool]:
+        def plan(session: Session) -> tuple[list[trust_store.RepairStep], bool]:
             grant = self._access.require(principal, STATIONS_READ)
             station = self._visible(session, grant, station_id)
             return trust_store.repair_plan(session, self._ca, station), (
@@ -469,9 +469,16 @@ class StationService:
                 code="trust_store_unknown",
             )
         done = []
-        for action, payload in calls:
-            answer = await self.command(principal, station_id, action, payload)
-            done.append({"action": action, "status": answer.get("status"), **_target(payload)})
+        for step in calls:
+            answer = await self.command(principal, station_id, step.action, step.payload)
+            if answer.get("status") == "Rejected" and step.fallback is not None:
+                answer = await self.command(principal, station_id, step.action, step.fallback)
+                done.append({"action": step.action, "status": answer.get("status"),
+                             "form": "link", **_target(step.fallback)})  # fmt: skip
+                continue
+            done.append(
+                {"action": step.action, "status": answer.get("status"), **_target(step.payload)}
+            )
         await self.command(principal, station_id, "GetInstalledCertificateIds", {})
         after = await self._in_transaction(
             lambda session: self.trust_store(session, principal, station_id)

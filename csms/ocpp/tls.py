@@ -1,10 +1,14 @@
 """TLS for the OCPP listener (security profiles 2 and 3).
 
-The server holds two certificates from the product's CPO Sub-CA 2 (profile `csms-server`,
-CN = the CSMS's FQDN, A00.FR.511): an ECDSA P-256 one and an RSA-2048 one, because A00.FR.421
-requires both the ECDHE-ECDSA and the plain RSA AES-GCM suites. Keys and certificates are
-written to the data directory with mode 0600 (csms/files.py) and reused while the certificate
-has more than 30 days left.
+The server holds two certificates (profile `csms-server`, CN = the CSMS's FQDN, A00.FR.511):
+an ECDSA P-256 one and an RSA-2048 one, because A00.FR.421 requires both the ECDHE-ECDSA and
+the plain RSA AES-GCM suites. They come from the issuing CA of the current CSMS root
+generation (pki/csms_root.py: cpo-sub2 under the V2G root until the first rotation), and
+while the previous generation is still in use the link certificate follows the chain. Keys
+and certificates are written to the data directory with mode 0600 (csms/files.py) and reused
+while the certificate has more than 30 days left and its chain is the one to serve; the
+server checks that every few seconds (`reload_server_certificates`) and loads a new one into
+the listening context, which the next handshake uses: connections already open keep theirs.
 
 Client certificates are optional at the TLS layer (profile 2 stations have none); OpenSSL
 verifies any that is presented against the product's CPO chain and the imported `cso-root`
@@ -24,7 +28,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from pki.authority import pem_of
+from pki.authority import fingerprint_of, pem_of
+from pki.csms_root import CsmsRootRotation
 from pki.trust import TrustStore
 
 from ..files import private_dir, write_private
@@ -50,30 +55,51 @@ CLIENT_CA_NAMES = ("cpo-sub2", "cpo-sub1", "v2g-root")
 class ServerCredentials:
     cert_file: Path
     key_file: Path
+    changed: bool = False  # written by this call: the listener should load it
 
 
-def _still_good(cert_file: Path, key_file: Path, issuer: x509.Certificate) -> bool:
-    if not (cert_file.exists() and key_file.exists()):
-        return False
+def _chain_of(cert_file: Path) -> list[x509.Certificate] | None:
     try:
-        leaf = x509.load_pem_x509_certificates(cert_file.read_bytes())[0]
-    except ValueError:
+        return x509.load_pem_x509_certificates(cert_file.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def _still_good(
+    chain: list[x509.Certificate] | None, key_file: Path, issuer: x509.Certificate
+) -> bool:
+    if not chain:
+        return False
+    leaf = chain[0]
+    try:
+        key = serialization.load_pem_private_key(key_file.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError):
         return False
     return (
-        leaf.issuer == issuer.subject
+        key.public_key() == leaf.public_key()
+        and leaf.issuer == issuer.subject
         and leaf.not_valid_after_utc - datetime.now(UTC) > RENEW_BEFORE
     )
 
 
 def server_credentials(parts: OcppParts, kind: str) -> ServerCredentials:
-    """The server certificate of key type `kind` ("ec" or "rsa"), issued on first use."""
+    """The server certificate of key type `kind` ("ec" or "rsa"), issued when there is none,
+    when it has 30 days left, or when the CSMS root's current generation changed; the chain
+    file rewritten when only what follows the leaf changed (the rotation's link)."""
     settings = parts.settings
     directory = private_dir(settings.data_dir) / "ocpp-tls"
     cert_file = directory / f"server-{kind}.pem"
     key_file = directory / f"server-{kind}.key"
-    issuer = parts.ca.authority("cpo-sub2").certificate
-    if _still_good(cert_file, key_file, issuer):
-        return ServerCredentials(cert_file, key_file)
+    with parts.sessions() as session:
+        issuer_name, extra = CsmsRootRotation(parts.ca).served_chain(session)
+    issuer = parts.ca.authority(issuer_name).certificate
+    tail = [*parts.ca.chain_to_root(issuer_name)[:-1], *extra]
+    chain = _chain_of(cert_file)
+    if chain is not None and _still_good(chain, key_file, issuer):
+        if [fingerprint_of(c) for c in chain[1:]] == [fingerprint_of(c) for c in tail]:
+            return ServerCredentials(cert_file, key_file)
+        write_private(cert_file, pem_of([chain[0], *tail]).encode())
+        return ServerCredentials(cert_file, key_file, changed=True)
     key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey = (
         ec.generate_private_key(ec.SECP256R1())
         if kind == "ec"
@@ -87,8 +113,11 @@ def server_credentials(parts: OcppParts, kind: str) -> ServerCredentials:
             common_name=settings.ocpp_server_hostname,
             organization=settings.organization,
             country=settings.country,
+            ca_name=issuer_name,
             actor="system:ocpp-tls",
         )
+    # The key first: a crash between the two leaves a key without its certificate, which the
+    # next call replaces, never a certificate beside a key that is not its own.
     write_private(
         key_file,
         key.private_bytes(
@@ -97,8 +126,8 @@ def server_credentials(parts: OcppParts, kind: str) -> ServerCredentials:
             serialization.NoEncryption(),
         ),
     )
-    write_private(cert_file, issued.pem_chain().encode())
-    return ServerCredentials(cert_file, key_file)
+    write_private(cert_file, pem_of([issued.certificate, *tail]).encode())
+    return ServerCredentials(cert_file, key_file, changed=True)
 
 
 def client_trust_pem(parts: OcppParts) -> str:
@@ -126,3 +155,16 @@ def server_context(parts: OcppParts) -> ssl.SSLContext:
 def refresh_client_trust(context: ssl.SSLContext, parts: OcppParts) -> None:
     """Add CSO roots imported since start; new handshakes see them."""
     context.load_verify_locations(cadata=client_trust_pem(parts))
+
+
+def reload_server_certificates(context: ssl.SSLContext, parts: OcppParts) -> bool:
+    """Load the server certificates into the listening context if they changed (renewed, or
+    the CSMS root rotated); True when they did. OpenSSL keeps one certificate per key type,
+    so each load replaces its predecessor for every handshake from now on."""
+    changed = False
+    for kind in ("ec", "rsa"):
+        credentials = server_credentials(parts, kind)
+        if credentials.changed:
+            context.load_cert_chain(credentials.cert_file, credentials.key_file)
+            changed = True
+    return changed

@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 from cryptography import x509
@@ -390,6 +391,55 @@ class OpcpClient:
                     )
                 )
         return found
+
+    def provisioning_certificates(self, pcid: str) -> list[x509.Certificate]:
+        """PCP getProvisioningCertificate (GET /v1/oem/provCerts/{pcid}): the car's OEM
+        provisioning certificate, then the sub-CAs the pool sent (sub-CA 2, sub-CA 1)."""
+        # `broadcast` as the spec's default says; sent explicitly because the file declares
+        # that default as the string "false" for a boolean (pcp.v1.json).
+        response = self.call(
+            "pcp.get",
+            "GET",
+            f"/v1/oem/provCerts/{quote(pcid, safe='')}",
+            headers={"broadcast": "false"},
+            retries=2,
+        )
+        body = _json(response, "the Provisioning Certificate Pool")
+        message = body.get("OEMMessage")
+        if not isinstance(message, dict):
+            raise OpcpError("bad_answer", "the Provisioning Certificate Pool sent no OEMMessage")
+        found: list[x509.Certificate] = []
+        for field in ("vehicleCertificate", "subCA2Certificate", "subCA1Certificate"):
+            value = message.get(field)
+            if value is None and field == "subCA2Certificate":
+                continue  # optional: an OEM hierarchy with one sub-CA
+            try:
+                found.append(
+                    x509.load_der_x509_certificate(base64.b64decode(str(value), validate=True))
+                )
+            except ValueError:
+                raise OpcpError(
+                    "bad_answer", f"the Provisioning Certificate Pool's {field} is unreadable"
+                ) from None
+        return found
+
+    def add_signed_contract_data(
+        self, *, emaid: str, pcid: str, namespace: str, signed_xml: bytes
+    ) -> None:
+        """CCP addSignedContractData (PUT /v1/ccp/signedContractData): the CPS's XML, base64.
+        Retried: the pool replaces the data of the same eMAID, so a repeat is harmless."""
+        self.call(
+            "ccp.add",
+            "PUT",
+            "/v1/ccp/signedContractData",
+            json={
+                "xsdMsgDefNamespace": namespace,
+                "emaid": emaid,
+                "pcid": pcid,
+                "signedContractDataXML": base64.b64encode(signed_xml).decode(),
+            },
+            retries=2,
+        )
 
 
 def _status_error(method: str, path: str, response: httpx.Response) -> OpcpError:

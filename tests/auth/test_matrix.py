@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.auth.conftest import PASSWORD, ROLES, World
+from tests.auth.conftest import PASSWORD, PCID_X, ROLES, World
 
 pytestmark = pytest.mark.postgres
 
@@ -88,6 +88,9 @@ ROWS = [
         "/api/pki/expiry",
         allow(200, "admin", "technician", "partner_a", "partner_b"),
     ),
+    Row("GET", "/api/pki/csms-root", "/api/pki/csms-root", allow(200, "admin")),
+    # No rotation under way: the next step is begin, so switch is a 409 for the admin.
+    Row("POST", "/api/pki/csms-root/{step}", "/api/pki/csms-root/switch", allow(409, "admin")),
     Row("GET", "/api/pki/sub-ca/{name}/csr", "/api/pki/sub-ca/no-such-ca/csr", allow(404, "admin")),
     Row(
         "POST",
@@ -192,6 +195,13 @@ ROWS = [
         "/api/contracts/{emaid}/terminate",
         "/api/contracts/{emaid_unknown}/terminate",
         allow(404, "admin", "client_x", "client_y"),
+    ),
+    Row(
+        "POST",
+        "/api/contracts/{emaid}/publish",
+        "/api/contracts/{emaid_x}/publish",
+        allow(400, "admin"),  # the contract and its car are fine; OPCP is off here
+        {"pcid": PCID_X},
     ),
     Row("GET", "/api/cars", "/api/cars", allow(200, "admin")),
     Row(

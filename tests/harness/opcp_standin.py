@@ -7,16 +7,20 @@ not match gets 400 with the spec's Error shape ({errorMessages, traceId}); every
 the token endpoint wants a bearer token the token endpoint issued and that has not expired.
 
 Served: the token (accessToken.v1.json), the Root Certificate Pool's root list and single
-root (rcp), the Contract Certificate Pool's getSignedContractData (ccp POST), EST
-simpleenroll and cacerts (est). Its own PKI: a V2G root ("Stand-in V2G Root CA") and two CPO
-sub-CAs that sign EST enrollments.
+root (rcp), the Contract Certificate Pool's getSignedContractData (ccp POST) and
+addSignedContractData (ccp PUT), the Provisioning Certificate Pool's getProvisioningCertificate
+(pcp GET), EST simpleenroll and cacerts (est). Its own PKI: a V2G root ("Stand-in V2G Root
+CA") and two CPO sub-CAs that sign EST enrollments.
 
 Deviations, each because the files contradict themselves or leave the format open:
 - rcp's RootCertV2 declares maxProperties 1 but its own examples carry a dozen properties;
   the answers here carry the ones the example shows.
 - ccp's PUT takes `signedContractDataXML` (the CPS's XML) while its POST answers EXI; the
-  conversion is Hubject's own and unpublished, so the pool's contents are set by the test
-  (`contracts[pcid]`) as EXI, as the POST returns them.
+  conversion is Hubject's own and unpublished. Here the XML is read with ElementTree (by the
+  element names of the ISO 15118-2 schemas, nothing of the product's) and encoded with the
+  product's EXI codec; the signature inside is not touched, so a car that verifies it over
+  its own decoding of that EXI (Josev) checks what was published. A test may also set the
+  pool's contents directly (`contracts[pcid]`) as EXI, as the POST returns them.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ import threading
 import time
 import uuid
 import warnings
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -51,8 +56,18 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from iso15118 import decode_v2g_message
-from iso15118.messages import CertificateInstallationReq
+from iso15118 import decode_v2g_message, encode_v2g_message
+from iso15118.messages import (
+    CertificateChain,
+    CertificateInstallationReq,
+    CertificateInstallationRes,
+    Header,
+    IdentifiedValue,
+    Reference,
+    Signature,
+    SignedInfo,
+    V2GMessage,
+)
 from tests.pki.server import serving
 
 # The files declare OAuth2 authorization-code flows with empty URLs, which openapi-core cannot
@@ -150,6 +165,18 @@ def der_b64(certificate: x509.Certificate) -> str:
 class PoolContract:
     emaid: str
     certificate_installation_res: str  # base64 EXI
+    signed_xml: bytes | None = None  # as published with addSignedContractData
+
+
+@dataclass
+class ProvisioningEntry:
+    """An OEM's published provisioning certificate (pcp): the car's, then sub-CA 2 and 1,
+    and the OEM root that issued sub-CA 1."""
+
+    vehicle: x509.Certificate
+    sub2: x509.Certificate | None
+    sub1: x509.Certificate
+    root: x509.Certificate
 
 
 @dataclass
@@ -163,6 +190,7 @@ class OpcpStandIn:
     pki: StandInPki = field(default_factory=make_pki)
     roots: list[dict[str, Any]] = field(default_factory=list)
     contracts: dict[str, list[PoolContract]] = field(default_factory=dict)
+    provisioning: dict[str, ProvisioningEntry] = field(default_factory=dict)
     requests: list[SeenRequest] = field(default_factory=list)
     # A test can make the next answers fail: a list of HTTP statuses served (and consumed)
     # before the real answer, e.g. [503, 503].
@@ -292,6 +320,10 @@ class OpcpStandIn:
             return _error(404, "no root with that id")
         if method == "POST" and path == "/v1/ccp/signedContractData":
             return self._signed_contract_data(body)
+        if method == "PUT" and path == "/v1/ccp/signedContractData":
+            return self._add_signed_contract_data(body)
+        if method == "GET" and path.startswith("/v1/oem/provCerts/"):
+            return self._provisioning_certificate(path.rsplit("/", 1)[1])
         if method == "POST" and "/simpleenroll/" in path:
             return self._simple_enroll(path, body)
         if method == "GET" and "/cacerts/" in path:
@@ -383,6 +415,38 @@ class OpcpStandIn:
             }
         )
 
+    def _provisioning_certificate(self, pcid: str) -> Response:
+        entry = self.provisioning.get(pcid) or self.provisioning.get(pcid.upper())
+        if entry is None:
+            return _error(404, "No provisioning certificate for the given PCID.")
+        message: dict[str, Any] = {
+            "vehicleCertificate": der_b64(entry.vehicle),
+            "subCA1Certificate": der_b64(entry.sub1),
+            "xsdMsgDefNamespace": "urn:iso:15118:2:2013:MsgDef",
+            "rootIssuerDistinguishedName": entry.root.subject.rfc4514_string(),
+            "rootIssuerSerialNumber": str(entry.root.serial_number),
+        }
+        if entry.sub2 is not None:
+            message["subCA2Certificate"] = der_b64(entry.sub2)
+        return JSONResponse({"OEMMessage": message})
+
+    def _add_signed_contract_data(self, body: bytes) -> Response:
+        fields = json.loads(body)  # validated above
+        try:
+            xml = base64.b64decode(fields["signedContractDataXML"], validate=True)
+            message = contract_data_from_xml(xml)
+        except Exception as exc:  # the pool refuses what it cannot read
+            return _error(400, f"signedContractDataXML is not signed contract data: {exc}")
+        body_ = message.body
+        assert isinstance(body_, CertificateInstallationRes)
+        if body_.emaid.value != fields["emaid"]:
+            return _error(400, "the eMAID does not match the signed contract data")
+        exi = base64.b64encode(encode_v2g_message(message)).decode()
+        with self._lock:
+            kept = [c for c in self.contracts.get(fields["pcid"], []) if c.emaid != fields["emaid"]]
+            self.contracts[fields["pcid"]] = [*kept, PoolContract(fields["emaid"], exi, xml)]
+        return Response(status_code=201)
+
     def _simple_enroll(self, path: str, body: bytes) -> Response:
         try:
             csr = x509.load_der_x509_csr(base64.b64decode(b"".join(body.split()), validate=True))
@@ -423,3 +487,80 @@ def _error(status: int, *messages: str) -> JSONResponse:
 def started(**kwargs: Any) -> Iterator[OpcpStandIn]:
     with OpcpStandIn(**kwargs) as pool:
         yield pool
+
+
+# --- the CPS's XML (iso15118 -2 schemas) read without the product's code ----------------------
+
+_NS = {
+    "def": "urn:iso:15118:2:2013:MsgDef",
+    "hdr": "urn:iso:15118:2:2013:MsgHeader",
+    "body": "urn:iso:15118:2:2013:MsgBody",
+    "types": "urn:iso:15118:2:2013:MsgDataTypes",
+    "ds": "http://www.w3.org/2000/09/xmldsig#",
+}
+_TYPES_ID = "{urn:iso:15118:2:2013:MsgDataTypes}Id"
+
+
+def _one(parent: ET.Element, path: str) -> ET.Element:
+    found = parent.find(path, _NS)
+    if found is None:
+        raise ValueError(f"no {path}")
+    return found
+
+
+def _b64_of(element: ET.Element) -> bytes:
+    return base64.b64decode((element.text or "").strip(), validate=True)
+
+
+def _chain_of(element: ET.Element) -> CertificateChain:
+    subs = element.findall("types:SubCertificates/types:Certificate", _NS)
+    return CertificateChain(
+        _b64_of(_one(element, "types:Certificate")),
+        [_b64_of(s) for s in subs],
+        element.get(_TYPES_ID),
+    )
+
+
+def contract_data_from_xml(xml: bytes) -> V2GMessage:
+    """A V2G_Message with a CertificateInstallationRes, from its XML form."""
+    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
+        raise ValueError("no DTDs")
+    root = ET.fromstring(xml)  # noqa: S314 - DTDs refused above; test data only
+    if root.tag != "{urn:iso:15118:2:2013:MsgDef}V2G_Message":
+        raise ValueError(f"root element {root.tag}")
+    signature = _one(root, "def:Header/ds:Signature")
+    signed_info = _one(signature, "ds:SignedInfo")
+    references = signed_info.findall("ds:Reference", _NS)
+    first = references[0]
+    info = SignedInfo(
+        references=[
+            Reference(r.get("URI", ""), _b64_of(_one(r, "ds:DigestValue"))) for r in references
+        ],
+        canonicalization_method=_one(signed_info, "ds:CanonicalizationMethod").get("Algorithm", ""),
+        signature_method=_one(signed_info, "ds:SignatureMethod").get("Algorithm", ""),
+        transform=_one(first, "ds:Transforms/ds:Transform").get("Algorithm", ""),
+        digest_method=_one(first, "ds:DigestMethod").get("Algorithm", ""),
+    )
+    session = root.find("def:Header/hdr:SessionID", _NS)
+    res = _one(root, "def:Body/body:CertificateInstallationRes")
+
+    def identified(name: str, binary: bool = True) -> IdentifiedValue:
+        element = _one(res, f"body:{name}")
+        value: Any = _b64_of(element) if binary else (element.text or "").strip()
+        return IdentifiedValue(element.get(_TYPES_ID, ""), value)
+
+    body = CertificateInstallationRes(
+        response_code=(_one(res, "body:ResponseCode").text or "").strip(),
+        sa_provisioning_certificate_chain=_chain_of(
+            _one(res, "body:SAProvisioningCertificateChain")
+        ),
+        contract_signature_cert_chain=_chain_of(_one(res, "body:ContractSignatureCertChain")),
+        contract_signature_encrypted_private_key=identified("ContractSignatureEncryptedPrivateKey"),
+        dh_public_key=identified("DHpublickey"),
+        emaid=identified("eMAID", binary=False),
+    )
+    header = Header(
+        bytes.fromhex((session.text or "").strip()) if session is not None else bytes(8),
+        Signature(info, _b64_of(_one(signature, "ds:SignatureValue"))),
+    )
+    return V2GMessage(header, body)

@@ -166,3 +166,58 @@ def test_ocsp_responses_lint_clean(linted_product: Container, tmp_path: Path) ->
         path.write_bytes(linted_product.ocsp.respond(request))
         findings = _findings(lint_ocsp_response, [], path)
         assert _errors(findings) == [], (index, findings)
+
+
+def test_a_csms_root_rotation_lints_clean(linted_product: Container, tmp_path: Path) -> None:
+    """The rotation's new root, its issuing CA, the link certificate the old root signed, and
+    a server certificate from the new issuing CA; `openssl verify` builds the server's path
+    to the old root through the link, and to the new root without it."""
+    import subprocess
+
+    from pki.authority import pem_of
+    from pki.csms_root import CsmsRootRotation
+
+    rotation = CsmsRootRotation(linted_product.ca)
+    made = in_tx(linted_product, rotation.begin, actor="test")
+    server = in_tx(
+        linted_product,
+        linted_product.ca.issue_from_csr,
+        make_csr(make_key("ec-p256"), cn="csms.example.uz", o="UzPnC"),
+        "csms-server",
+        actor="test",
+        ca_name=made.issuing_ca,
+    )
+    issuing = linted_product.ca.authority(made.issuing_ca).certificate
+    assert made.link is not None
+    for name, certificate in (
+        ("root", made.root),
+        ("issuing", issuing),
+        ("link", made.link),
+        ("server", server.certificate),
+    ):
+        path = tmp_path / f"{name}.der"
+        path.write_bytes(certificate.public_bytes(serialization.Encoding.DER))
+        findings = _findings(lint_pkix_cert, [], path)
+        assert _errors(findings) == [], (name, findings)
+    old_root = linted_product.ca.authority("v2g-root").certificate
+    files = {}
+    for name, certificates in (
+        ("old", [old_root]),
+        ("new", [made.root]),
+        ("via-link", [issuing, made.link]),
+        ("direct", [issuing]),
+        ("leaf", [server.certificate]),
+    ):
+        files[name] = tmp_path / f"{name}.pem"
+        files[name].write_text(pem_of(certificates))
+
+    def verify(root: str, untrusted: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["openssl", "verify", "-x509_strict", "-CAfile", str(files[root]),
+             "-untrusted", str(files[untrusted]), str(files["leaf"])],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+
+    assert verify("old", "via-link").returncode == 0, verify("old", "via-link").stderr
+    assert verify("new", "direct").returncode == 0, verify("new", "direct").stderr
+    assert verify("old", "direct").returncode != 0  # without the link, the old root is no path
