@@ -12,6 +12,7 @@ from .api import mount_api
 from .console import mount as mount_console
 from .container import Container
 from .readiness import failed_checks
+from .web.api_docs import install_api_docs
 from .web.cookies import install_session_cookie
 from .web.myid import MyIdFlow
 from .web.request_log import RequestLog
@@ -22,10 +23,13 @@ def create_app(container: Container) -> FastAPI:
         title="UzPnC CSMS",
         summary="Plug & Charge back end: ISO 15118 PKI, contract service, OCPP 2.0.1 CSMS core",
         version="0.1.0",
+        docs_url=None,  # served by csms/web/api_docs.py from local files, not a CDN
+        redoc_url=None,
     )
     app.state.container = container
     app.state.myid = MyIdFlow(container.settings)
     install_session_cookie(app, container.settings)
+    install_api_docs(app)
     app.add_middleware(RequestLog)  # outermost: every request has its id and its line
     mount_api(app)  # people and permissions, PKI, OCPP, contracts, certificates
     mount_console(app)  # the web console (csms/console), on the same services
@@ -37,6 +41,7 @@ def create_app(container: Container) -> FastAPI:
             "links": {
                 "openapi": "/openapi.json",
                 "docs": "/docs",
+                "redoc": "/redoc",
                 "health": "/health",
                 "ready": "/ready",
                 "metrics": "/metrics",
