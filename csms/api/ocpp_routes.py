@@ -15,7 +15,12 @@ from pydantic import BaseModel, Field, StrictBool, StrictInt
 from auth.principal import Principal
 
 from ..ocpp import limits, rpc
-from ..ocpp.connection import CallTimeout, StationCallError, StationUnavailable
+from ..ocpp.connection import (
+    BadStationAnswer,
+    CallTimeout,
+    StationCallError,
+    StationUnavailable,
+)
 from ..ocpp.hub import OcppNotRunning
 from ..ocpp.service import (
     SECURITY_EVENTS_READ,
@@ -53,8 +58,12 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such stat
 COMMAND_ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"description": "no such station", **_ERROR},
     409: {"description": "the station is not connected", **_ERROR},
-    422: {"description": "the payload or the station's answer breaks the schema", **_ERROR},
-    502: {"description": "the station answered with a CALLERROR", **_ERROR},
+    422: {"description": "the payload breaks the schema", **_ERROR},
+    502: {
+        "description": "the station answered with a CALLERROR, or with an answer that breaks "
+        "the schema (`source: station`)",
+        **_ERROR,
+    },
     504: {"description": "the station did not answer in time", **_ERROR},
 }
 
@@ -287,8 +296,12 @@ async def transactions(
 
 def command_failure(exc: Exception) -> HTTPException:
     """How a command that reached no answer, or a bad one, reads to the API caller."""
-    if isinstance(exc, rpc.OcppError):  # our payload or the station's answer broke the schema
+    if isinstance(exc, rpc.OcppError):  # the caller's payload breaks the schema
         return HTTPException(422, {"code": exc.code, "description": exc.description})
+    if isinstance(exc, BadStationAnswer):  # the station's answer does: not the caller's fault
+        return HTTPException(
+            502, {"code": exc.code, "description": exc.description, "source": "station"}
+        )
     if isinstance(exc, OcppNotRunning):
         return HTTPException(503, str(exc))
     if isinstance(exc, StationUnavailable):
@@ -300,7 +313,13 @@ def command_failure(exc: Exception) -> HTTPException:
     raise exc
 
 
-_COMMAND_FAILURES = (rpc.OcppError, StationUnavailable, CallTimeout, StationCallError)
+_COMMAND_FAILURES = (
+    rpc.OcppError,
+    BadStationAnswer,
+    StationUnavailable,
+    CallTimeout,
+    StationCallError,
+)
 
 
 @router.post("/stations/{station_id}/commands/{action}", responses=COMMAND_ERRORS)

@@ -46,7 +46,13 @@ from auth.errors import ServiceError
 
 from ..database import in_worker_transaction
 from . import rpc
-from .connection import CallTimeout, StationCallError, StationConnection, StationUnavailable
+from .connection import (
+    BadStationAnswer,
+    CallTimeout,
+    StationCallError,
+    StationConnection,
+    StationUnavailable,
+)
 from .outgoing import send_command
 
 log = logging.getLogger("csms.ocpp.cluster")
@@ -687,6 +693,8 @@ def encode_failure(exc: Exception) -> dict[str, Any]:
             "description": error.description,
             "details": error.details,
         }
+    if isinstance(exc, BadStationAnswer):
+        return {"kind": "bad_answer", "code": exc.code, "description": exc.description}
     if isinstance(exc, rpc.OcppError):
         return {"kind": "ocpp_error", "code": exc.code, "description": exc.description}
     if isinstance(exc, CallTimeout):
@@ -707,6 +715,10 @@ def decode_failure(failure: dict[str, Any]) -> Exception:
                 str(failure.get("description", "")),
                 dict(failure.get("details") or {}),
             )
+        )
+    if kind == "bad_answer":
+        return BadStationAnswer(
+            str(failure.get("description", "")), str(failure.get("code", "FormatViolation"))
         )
     if kind == "ocpp_error":
         return _ocpp_error(str(failure.get("code", "")), str(failure.get("description", "")))

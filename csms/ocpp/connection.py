@@ -50,6 +50,18 @@ class CallTimeout(Exception):
     pass
 
 
+class BadStationAnswer(Exception):
+    """The station answered our CALL with something we cannot take: a CALLRESULT that breaks
+    the schema (`code` is the OCPP error it would be, e.g. FormatViolation), or a wrapped 1.6
+    answer that is missing or unreadable. The station's fault, not the caller's: the API
+    answers 502 with it, never 422."""
+
+    def __init__(self, description: str, code: str = "FormatViolation") -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+
+
 class StationCallError(Exception):
     """The station answered our CALL with a CALLERROR."""
 
@@ -300,7 +312,10 @@ class StationConnection:
             if self.version is OcppVersion.V21:
                 # 2.1 tells the station its CALLRESULT was not taken (CALLRESULTERROR).
                 await self._send(rpc.encode_result_error(message_id, exc))
-            raise
+            raise BadStationAnswer(
+                f"{self.station_id}'s answer to {action} breaks the schema: {exc.description}",
+                exc.code,
+            ) from None
         return answer
 
     def _fail_pending(self, exc: Exception) -> None:

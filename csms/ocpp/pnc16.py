@@ -22,7 +22,7 @@ import logging
 from typing import Any
 
 from . import limits, rpc
-from .connection import HandlerResult, StationConnection
+from .connection import BadStationAnswer, HandlerResult, StationConnection
 from .core_handlers import CoreHandlers
 from .versions import OcppVersion
 
@@ -47,7 +47,7 @@ V201 = OcppVersion.V201
 REASON_CHARS = 200
 
 
-class WrappedCallError(Exception):
+class WrappedCallError(BadStationAnswer):
     """A wrapped CALL to a 1.6 station whose envelope was refused, or whose inner answer is
     missing or unreadable."""
 

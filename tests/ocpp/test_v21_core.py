@@ -190,7 +190,11 @@ def test_2_1_a_bad_callresult_from_the_station_gets_a_callresulterror(ocpp) -> N
         caller.join(timeout=30)
     assert refused[0] == 5 and refused[1] == reset[1]
     assert refused[2] == "PropertyConstraintViolation"
-    assert replies and replies[0].status_code >= 400
+    # The station's fault, not the caller's: 502 naming the station's error, never 422.
+    assert replies and replies[0].status_code == 502, replies[0].text
+    detail = replies[0].json()["detail"]
+    assert detail["source"] == "station" and detail["code"] == "PropertyConstraintViolation"
+    assert "V21-BADRESULT" in detail["description"]
 
 
 def test_iso15118_20_contract_installation_over_2_1(ocpp, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,12 @@ from fastapi.responses import Response
 
 from auth.principal import Permission, Principal
 
-from ...ocpp.connection import CallTimeout, StationCallError, StationUnavailable
+from ...ocpp.connection import (
+    BadStationAnswer,
+    CallTimeout,
+    StationCallError,
+    StationUnavailable,
+)
 from ...ocpp.hub import OcppNotRunning
 from ...ocpp.rpc import OcppError
 from ...ocpp.service import STATIONS_COMMAND, STATIONS_READ, StationService
@@ -127,7 +132,7 @@ async def act(
         result = {"ok": False, "message": NO_ANSWER}
     except StationCallError:
         result = {"ok": False, "message": REFUSED}
-    except OcppError:
+    except (OcppError, BadStationAnswer):
         result = {"ok": False, "message": BAD_ANSWER}
     else:
         statuses = [str(a.get("status", "")) for a in answers if isinstance(a, dict)]
