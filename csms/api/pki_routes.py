@@ -17,7 +17,7 @@ from pki.ocsp import MAX_REQUEST_BYTES, request_from_url_path
 from .. import metrics
 from ..web.context import container_of, in_transaction
 from ..web.identity import principal_of
-from .schemas import ERRORS
+from .schemas import CONFLICT, ERRORS
 
 OCSP_RESPONSE_TYPE = "application/ocsp-response"
 OCSP_REQUEST_TYPE = "application/ocsp-request"
@@ -128,7 +128,7 @@ async def csms_root_status(
     return await in_transaction(request, lambda s: service.status(s, principal))
 
 
-@router.post("/api/pki/csms-root/{step}", responses=ERRORS)
+@router.post("/api/pki/csms-root/{step}", responses={**ERRORS, **CONFLICT})
 async def csms_root_step(
     request: Request,
     principal: Annotated[Principal, Depends(_caller)],
