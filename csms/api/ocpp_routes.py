@@ -287,6 +287,9 @@ async def transactions(
             "stoppedReason": r.stopped_reason,
             "meterStartWh": r.meter_start_wh,
             "meterLastWh": r.meter_last_wh,
+            "energyWh": r.energy_wh,
+            "durationSeconds": r.duration_seconds,
+            "idleSeconds": r.idle_seconds,
             "verified": r.verified,
             "unverifiedReason": r.unverified_reason,
         }

@@ -234,8 +234,13 @@ class SessionOut(BaseModel):
     started_at: datetime
     ended_at: datetime | None
     id_token: str | None
-    meter_start_wh: float | None
-    meter_last_wh: float | None
+    meter_start_wh: float | None = Field(description="the first energy register reading, Wh")
+    meter_last_wh: float | None = Field(description="the newest energy register reading, Wh")
+    energy_wh: float | None = Field(description="energy delivered: last reading minus first")
+    duration_s: float = Field(description="start to end (or to the newest event)")
+    idle_s: float | None = Field(
+        description="plugged in but not charging (None: the station reports no chargingState)"
+    )
     verified: bool = Field(description="credited on the CSMS's own evidence (see docs/security.md)")
     unverified_reason: str | None = None
 
@@ -250,6 +255,9 @@ class SessionOut(BaseModel):
             id_token=r.id_token,
             meter_start_wh=r.meter_start_wh,
             meter_last_wh=r.meter_last_wh,
+            energy_wh=r.energy_wh,
+            duration_s=r.duration_seconds,
+            idle_s=r.idle_seconds,
             verified=r.verified,
             unverified_reason=r.unverified_reason,
         )

@@ -142,6 +142,34 @@ class TransactionRecord(Base):
     # The OCPP version the session was reported in (one model for every version; a 1.6
     # session's transaction_id is the integer the CSMS gave it in StartTransaction.conf).
     ocpp_version: Mapped[str | None] = mapped_column(String(8))
+    # Time spent in chargingState Charging, summed over the events received in order, and
+    # when the current chargingState began (store.transaction_event): idle = duration - this.
+    charging_seconds: Mapped[float | None] = mapped_column()
+    charging_state_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    # --- what a session amounts to, the same in the API, the console and the demo ----------
+
+    @property
+    def energy_wh(self) -> float | None:
+        """Energy delivered: the last Energy.Active.Import.Register reading minus the first
+        (both in Wh; None until the session has both)."""
+        if self.meter_start_wh is None or self.meter_last_wh is None:
+            return None
+        return max(self.meter_last_wh - self.meter_start_wh, 0.0)
+
+    @property
+    def duration_seconds(self) -> float:
+        """From the start to the end (or to the newest event while the session runs)."""
+        until = self.ended_at or self.updated_at
+        return max((until - self.started_at).total_seconds(), 0.0)
+
+    @property
+    def idle_seconds(self) -> float | None:
+        """Time plugged in but not charging (None when the station never reported a
+        chargingState)."""
+        if self.charging_seconds is None:
+            return None
+        return max(self.duration_seconds - self.charging_seconds, 0.0)
 
 
 class StationCertificateRecord(Base):

@@ -264,6 +264,7 @@ class OcppStore:
         newer = seq >= record.last_seq_no
         if newer:
             record.last_seq_no = seq
+            _count_charging(record, at, info.get("chargingState"))
             record.updated_at = at
             if info.get("chargingState"):
                 record.charging_state = info["chargingState"]
@@ -390,6 +391,20 @@ class OcppStore:
             _unverified(record, "meter_implausible")
         elif delivered > rules.max_power_w * hours + rules.meter_slack_wh:
             _unverified(record, "meter_implausible")
+
+
+def _count_charging(record: TransactionRecord, at: datetime, state: str | None) -> None:
+    """Called for each event in seqNo order, before its chargingState is taken: the time
+    since the previous event counts as charging if the session was Charging then."""
+    since = record.charging_state_since
+    if since is None:
+        if state is not None:  # the first chargingState: counting starts here
+            record.charging_state_since = at
+            record.charging_seconds = record.charging_seconds or 0.0
+        return  # a station that reports no chargingState leaves idle time unknown
+    if record.charging_state == "Charging" and at > since:
+        record.charging_seconds = (record.charging_seconds or 0.0) + (at - since).total_seconds()
+    record.charging_state_since = max(at, since)
 
 
 def _unverified(record: TransactionRecord, reason: str) -> None:

@@ -192,8 +192,12 @@ class SimulatedStation:
         return answer
 
     async def transaction(self, transaction_id: str, emaid: str, energy_wh: float) -> None:
+        """One charging session delivering `energy_wh`. Like a real meter, the register is
+        cumulative: it reads REGISTER_START at the start and that plus the energy at the end,
+        so the CSMS computes the energy from the two readings, as for any station."""
+        start, stop = REGISTER_START_WH, REGISTER_START_WH + energy_wh
         if self.ocpp_version == "1.6":
-            await self._transaction_16(emaid, energy_wh)
+            await self._transaction_16(emaid, start, stop)
             return
         base = {
             "transactionInfo": {"transactionId": transaction_id},
@@ -206,7 +210,9 @@ class SimulatedStation:
             "seqNo": 0,
             "timestamp": _now(),
             "idToken": {"idToken": emaid, "type": "eMAID"},
+            "meterValue": [_register(start)],
         }
+        started["transactionInfo"] = {"transactionId": transaction_id, "chargingState": "Charging"}
         await self.call("TransactionEvent", started)
         ended = {
             **base,
@@ -214,36 +220,31 @@ class SimulatedStation:
             "triggerReason": "EVCommunicationLost",
             "seqNo": 1,
             "timestamp": _now(),
-            "meterValue": [
-                {
-                    "timestamp": _now(),
-                    "sampledValue": [
-                        {"value": energy_wh, "measurand": "Energy.Active.Import.Register"}
-                    ],
-                }
-            ],
+            "meterValue": [_register(stop)],
         }
         ended["transactionInfo"] = {
             "transactionId": transaction_id,
             "stoppedReason": "EVDisconnected",
+            "chargingState": "EVConnected",
         }
         await self.call("TransactionEvent", ended)
         self.on_event(
             "tx",
-            f"TransactionEvent Started/Ended: session {transaction_id}, {energy_wh / 1000:.1f} kWh",
+            f"TransactionEvent Started/Ended: session {transaction_id}, meter {start:.0f} → "
+            f"{stop:.0f} Wh",
         )
 
-    async def _transaction_16(self, emaid: str, energy_wh: float) -> None:
+    async def _transaction_16(self, emaid: str, start: float, stop: float) -> None:
         started = await self.call(
             "StartTransaction",
-            {"connectorId": 1, "idTag": emaid, "meterStart": 0, "timestamp": _now()},
+            {"connectorId": 1, "idTag": emaid, "meterStart": int(start), "timestamp": _now()},
         )
         transaction_id = started["transactionId"]
         await self.call(
             "StopTransaction",
             {
                 "transactionId": transaction_id,
-                "meterStop": int(energy_wh),
+                "meterStop": int(stop),
                 "timestamp": _now(),
                 "reason": "EVDisconnected",
             },
@@ -251,7 +252,7 @@ class SimulatedStation:
         self.on_event(
             "tx",
             f"StartTransaction ({started['idTagInfo']['status']}) / StopTransaction: "
-            f"session {transaction_id}, {energy_wh / 1000:.1f} kWh",
+            f"session {transaction_id}, meter {start:.0f} → {stop:.0f} Wh",
         )
 
     # --- the CSMS's CALLs -------------------------------------------------------------------
@@ -298,6 +299,18 @@ class SimulatedStation:
             f"{len(chain)} certificates → {status}",
         )
         return {"status": status}
+
+
+# The station's energy register when the demo's session starts: a meter that has counted
+# before, so that a register reading is never mistaken for the session's energy.
+REGISTER_START_WH = 1_234_567.0
+
+
+def _register(wh: float) -> dict[str, object]:
+    return {
+        "timestamp": _now(),
+        "sampledValue": [{"value": wh, "measurand": "Energy.Active.Import.Register"}],
+    }
 
 
 def _now() -> str:
