@@ -314,8 +314,20 @@ class UserAdmin:
         role: str,
         partner: str | None = None,
         password: str | None = None,
+        myid_only: bool = False,
     ) -> UserView:
+        """A new account. It needs a password unless `myid_only`: a person who logs in only
+        through MyID (matched by the identity MyID reports); an account with neither would
+        be one nobody can use."""
         self._access.require(principal, USERS_CREATE)
+        if password is None and not myid_only:
+            raise UserError(
+                "password_required",
+                "a local account needs a password (12+ characters); for a person who logs in "
+                "only with MyID, create it as MyID-only",
+            )
+        if password is not None and myid_only:
+            raise UserError("myid_only_with_password", "a MyID-only account has no password")
         user = add_user(
             session,
             self._access.policy,

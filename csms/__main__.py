@@ -1,3 +1,3 @@
-from csms.cli import main
+from csms.cli import run
 
-main()
+run()

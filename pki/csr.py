@@ -8,6 +8,7 @@ than quietly ignored, so that a misconfigured requester learns about it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from cryptography import x509
@@ -78,9 +79,13 @@ def load_csr(data: bytes | str) -> LoadedCsr:
                 raise CsrRejected("multiple_csrs", f"the PEM holds {blocks} blocks, not one CSR")
             if not any(header in raw for header in _PEM_HEADERS):
                 raise CsrRejected("malformed", "no CERTIFICATE REQUEST block in the PEM")
-            csr = x509.load_pem_x509_csr(raw)
+            csr = _parsed(x509.load_pem_x509_csr, raw, "the PEM block is not a PKCS#10 request")
         else:
-            csr = x509.load_der_x509_csr(raw)
+            csr = _parsed(
+                x509.load_der_x509_csr,
+                raw,
+                "neither a PEM CERTIFICATE REQUEST block nor a DER PKCS#10 request",
+            )
         # Read the parts we use now, so a lazily detected defect cannot surface later,
         # half-way through issuance.
         info = csr.tbs_certrequest_bytes
@@ -203,6 +208,17 @@ def _subject_values(subject: tuple[tuple[str, str | None], ...]) -> dict[str, st
             raise CsrRejected("subject", f"{short}= is not a character string")
         values[short] = value
     return values
+
+
+def _parsed(
+    load: Callable[[bytes], x509.CertificateSigningRequest], raw: bytes, what: str
+) -> x509.CertificateSigningRequest:
+    """The library's parser, whose errors read as its internals (Rust parse states): the
+    operator gets what the input is not instead."""
+    try:
+        return load(raw)
+    except ValueError:
+        raise CsrRejected("malformed", f"the CSR cannot be read: {what}") from None
 
 
 def _first_line(exc: Exception) -> str:

@@ -59,6 +59,9 @@ class UserIn(BaseModel):
     role: Literal["admin", "technician", "partner", "client"]
     partner: str | None = Field(default=None, max_length=128)
     password: str | None = Field(default=None, min_length=12, max_length=256)
+    myid_only: bool = Field(
+        default=False, description="no password: the person logs in only with MyID"
+    )
 
 
 @router.get("/api/users", tags=["users"], response_model=list[UserOut])
@@ -101,6 +104,7 @@ async def create_user(
             role=body.role,
             partner=body.partner,
             password=body.password,
+            myid_only=body.myid_only,
         ),
     )
     return UserOut.of(created)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 
 from iso15118.emaid import EmaidError, check_character, import_emaid
@@ -45,7 +47,8 @@ def contract_create(
 @click.option("--pcid", default=None)
 @click.option("--search", "text", default=None, help="Substring of eMAID, owner or partner.")
 @click.option("--certificates", is_flag=True, help="Also list each contract's certificates.")
-@click.option("--limit", default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 10_000), default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 @friendly_errors
 def contract_list(
     owner: str | None,
@@ -54,16 +57,54 @@ def contract_list(
     text: str | None,
     certificates: bool,
     limit: int,
+    as_json: bool,
 ) -> None:
-    """Contracts, newest first: eMAID, status, owner, end of validity, cars."""
+    """Contracts, newest first: eMAID, status, owner, end of validity (UTC), cars.
+
+    \b
+    Example:
+      csms contract list --status active --search UZUPC --json
+    """
     container = load_container()
     contracts, principal = container.contracts, operator()
     with container.transaction() as session:
         found = contracts.search(
             session, principal, text=text, owner=owner, status=status, pcid=pcid, limit=limit
         )
+        if not as_json:
+            click.echo(f"{'eMAID':<15}  {'status':<10} {'owner':<16} {'until (UTC)':<16} cars")
         for one in found:
             view = contracts.view(session, principal, one.emaid)
+            if as_json:
+                click.echo(
+                    json.dumps(
+                        {
+                            "emaid": one.emaid,
+                            "status": one.status,
+                            "owner": one.owner,
+                            "partner": one.partner,
+                            "validFrom": one.valid_from.isoformat(),
+                            "validUntil": one.valid_until.isoformat(),
+                            "pcids": list(view.pcids),
+                            **(
+                                {
+                                    "certificates": [
+                                        {
+                                            "serial": c.serial_hex,
+                                            "action": c.action,
+                                            "schema": c.schema,
+                                            "notAfter": c.not_after.isoformat(),
+                                        }
+                                        for c in view.certificates
+                                    ]
+                                }
+                                if certificates
+                                else {}
+                            ),
+                        }
+                    )
+                )
+                continue
             click.echo(
                 f"{one.emaid}  {one.status:<10} {one.owner:<16} "
                 f"until {one.valid_until:%Y-%m-%d}  {','.join(view.pcids) or '-'}"
@@ -158,14 +199,36 @@ def car() -> None:
     default="pending",
     show_default=True,
 )
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 @friendly_errors
-def car_list(status: str) -> None:
-    """Cars with the contracts that hold or claim them (by default the claims to decide)."""
+def car_list(status: str, as_json: bool) -> None:
+    """Cars with the contracts that hold or claim them (by default the claims to decide).
+
+    \b
+    Example:
+      csms car list --status all --json
+    """
     container = load_container()
     with container.transaction() as session:
         found = container.contracts.claims(
             session, operator(), status=None if status == "all" else status
         )
+    if as_json:
+        for claim in found:
+            click.echo(
+                json.dumps(
+                    {
+                        "pcid": claim.pcid,
+                        "emaid": claim.emaid,
+                        "status": claim.status,
+                        "owner": claim.owner,
+                        "default": claim.is_default,
+                        "createdAt": claim.created_at.isoformat(),
+                    }
+                )
+            )
+        return
+    click.echo(f"{'PCID':<18} {'eMAID':<15}  {'status':<9} {'owner':<20} {'':<7} claimed (UTC)")
     for claim in found:
         click.echo(
             f"{claim.pcid:<18} {claim.emaid}  {claim.status:<9} {claim.owner:<20} "

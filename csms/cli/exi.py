@@ -40,6 +40,14 @@ def _schema_option(function: _Command) -> _Command:
     )(function)
 
 
+def _looks_like_base64(data: bytes) -> bool:
+    text = b"".join(data.split())
+    return len(text) >= 8 and all(c in _BASE64_ALPHABET for c in text)
+
+
+_BASE64_ALPHABET = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+
+
 @exi.command()
 @_schema_option
 @click.option("--base64", "as_base64", is_flag=True, help="input is base64 text")
@@ -48,12 +56,18 @@ def _schema_option(function: _Command) -> _Command:
 def decode(schema: str, as_base64: bool, fragment: bool, source: IO[bytes]) -> None:
     """Prints the EXI message in SOURCE (a file or -) as JSON."""
     data = source.read()
-    try:
-        if as_base64:
+    if as_base64:
+        try:
             data = base64.b64decode(b"".join(data.split()), validate=True)
+        except (binascii.Error, ValueError):
+            raise CliError("the input is not base64 text [base64_malformed]") from None
+    try:
         tree = codec(SCHEMAS[schema], json_text=True).decode(data, fragment=fragment)
-    except (ExiError, binascii.Error, ValueError) as exc:
-        raise CliError(f"{exc} [exi_decode]") from None
+    except (ExiError, ValueError) as exc:
+        hint = ""
+        if not as_base64 and _looks_like_base64(data):
+            hint = " (the input looks like base64 text: add --base64)"
+        raise CliError(f"not an EXI {schema} message: {exc}{hint} [exi_decode]") from None
     click.echo(json.dumps(tree, indent=2, ensure_ascii=False))
 
 
@@ -66,9 +80,16 @@ def encode(schema: str, as_base64: bool, fragment: bool, source: IO[str]) -> Non
     """Encodes the JSON message in SOURCE (a file or -) as EXI on standard output."""
     try:
         tree = json.loads(source.read())
+    except json.JSONDecodeError as exc:
+        raise CliError(
+            f"the input is not JSON (line {exc.lineno}, column {exc.colno}) [json_malformed]"
+        ) from None
+    except ValueError:  # undecodable bytes
+        raise CliError("the input is not UTF-8 JSON text [json_malformed]") from None
+    try:
         data = codec(SCHEMAS[schema], json_text=True).encode(tree, fragment=fragment)
     except (ExiError, ValueError) as exc:
-        raise CliError(f"{exc} [exi_encode]") from None
+        raise CliError(f"cannot encode it as {schema} EXI: {exc} [exi_encode]") from None
     if as_base64:
         click.echo(base64.b64encode(data).decode())
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 
 from .support import friendly_errors, load_container, operator
@@ -19,16 +21,72 @@ def user() -> None:
 )
 @click.option("--partner", default=None, help="The partner (tenant) of partner staff.")
 @click.option("--password", default=None, help="Local password (12+ characters).")
+@click.option("--myid-only", is_flag=True, help="No password: the person logs in only with MyID.")
 @friendly_errors
-def user_add(username: str, role: str, partner: str | None, password: str | None) -> None:
-    """Create a user with a role (and, for partner staff, a partner)."""
+def user_add(
+    username: str, role: str, partner: str | None, password: str | None, myid_only: bool
+) -> None:
+    """Create a user with a role (and, for partner staff, a partner).
+
+    \b
+    Examples:
+      csms user add aziza --role technician --password 'a-long-passphrase'
+      csms user add bekzod --role client --myid-only
+    """
     container = load_container()
     with container.transaction() as session:
         container.users.create_user(
-            session, operator(), username, role=role, partner=partner, password=password
+            session,
+            operator(),
+            username,
+            role=role,
+            partner=partner,
+            password=password,
+            myid_only=myid_only,
         )
     where = f" of partner {partner}" if partner else ""
-    click.echo(f"created user {username} ({role}{where})")
+    how = ", MyID login only" if myid_only else ""
+    click.echo(f"created user {username} ({role}{where}{how})")
+
+
+@user.command("list")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+@friendly_errors
+def user_list(limit: int, as_json: bool) -> None:
+    """Users with their roles, partner and state.
+
+    \b
+    Example:
+      csms user list --json
+    """
+    container = load_container()
+    with container.transaction() as session:
+        users = container.users.list_users(session, operator(), limit=limit)
+    if as_json:
+        for u in users:
+            click.echo(
+                json.dumps(
+                    {
+                        "username": u.username,
+                        "roles": list(u.roles),
+                        "partner": u.partner,
+                        "active": u.active,
+                        "password": u.has_password,
+                        "myid": u.has_myid,
+                        "lastLoginAt": u.last_login_at.isoformat() if u.last_login_at else None,
+                    }
+                )
+            )
+        return
+    click.echo(f"{'username':<24} {'roles':<16} {'state':<9} {'login':<15} partner")
+    for u in users:
+        login = "+".join(k for k, v in (("password", u.has_password), ("myid", u.has_myid)) if v)
+        click.echo(
+            f"{u.username:<24} {','.join(u.roles):<16} "
+            f"{'active' if u.active else 'disabled':<9} {login or 'none':<15} "
+            f"{u.partner or ''}".rstrip()
+        )
 
 
 @user.command("reset-password")

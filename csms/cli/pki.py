@@ -36,28 +36,75 @@ def pki_init() -> None:
 
 @pki.command("list")
 @click.option("--certificates", is_flag=True, help="List issued certificates instead of CAs.")
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 @friendly_errors
-def pki_list(certificates: bool, limit: int) -> None:
-    """The CAs with their subjects and expiry (or the newest certificates)."""
+def pki_list(certificates: bool, limit: int, as_json: bool) -> None:
+    """The CAs with their subjects and expiry (or the newest certificates). Times are UTC.
+
+    \b
+    Examples:
+      csms pki list
+      csms pki list --certificates --limit 20 --json
+    """
     container = load_container()
     if certificates:
         with container.transaction() as session:
             views = container.pki.list_certificates(session, operator(), limit=limit)
+        if as_json:
+            for view in views:
+                click.echo(
+                    json.dumps(
+                        {
+                            "serial": view.serial,
+                            "profile": view.profile,
+                            "issuer": view.issuer,
+                            "status": view.status,
+                            "notBefore": view.not_before.isoformat(),
+                            "notAfter": view.not_after.isoformat(),
+                            "subject": view.subject,
+                        }
+                    )
+                )
+            return
+        click.echo(
+            f"{'serial':<34}  {'profile':<16} {'issuer':<12} {'status':<8} "
+            f"{'until (UTC)':<11} subject"
+        )
         for view in views:
             click.echo(
-                f"{view.serial}  {view.profile:<16} {view.status:<8} "
-                f"{view.not_after:%Y-%m-%d}  {view.subject}"
+                f"{view.serial:<34}  {view.profile:<16} {view.issuer or '(root)':<12} "
+                f"{view.status:<8} {view.not_after:%Y-%m-%d}  {view.subject}"
             )
         return
     authorities = container.pki.authorities()
     if not authorities:
-        raise CliError("the PKI has no CAs yet: run `csms pki init`")
+        raise CliError("the PKI has no CAs yet: run `csms pki init` [not_initialised]")
+    if as_json:
+        for name, authority in sorted(authorities.items()):
+            cert = authority.certificate
+            click.echo(
+                json.dumps(
+                    {
+                        "name": name,
+                        "profile": authority.profile.name,
+                        "parent": authority.parent,
+                        "serial": f"{cert.serial_number:X}",
+                        "notAfter": cert.not_valid_after_utc.isoformat(),
+                        "keyBackend": authority.key_backend,
+                        "subject": cert.subject.rfc4514_string(),
+                    }
+                )
+            )
+        return
+    click.echo(
+        f"{'name':<14} {'profile':<16} {'serial':<32}  {'until (UTC)':<17} {'keys':<6} subject"
+    )
     for name, authority in sorted(authorities.items()):
         cert = authority.certificate
         click.echo(
-            f"{name:<14} {authority.profile.name:<16} {cert.serial_number:X}  "
-            f"until {cert.not_valid_after_utc:%Y-%m-%d}  {authority.key_backend:<6} "
+            f"{name:<14} {authority.profile.name:<16} {cert.serial_number:<32X}  "
+            f"{cert.not_valid_after_utc:%Y-%m-%d}        {authority.key_backend:<6} "
             f"{cert.subject.rfc4514_string()}"
         )
 
@@ -152,17 +199,50 @@ def trust_add(kind: str, file: str) -> None:
 
 
 @trust.command("list")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 @friendly_errors
-def trust_list() -> None:
-    """The imported trust anchors with source, state and validity, and the product CAs'
-    certificates under external roots."""
+def trust_list(as_json: bool) -> None:
+    """The imported trust anchors with source, state and validity (UTC), and the product
+    CAs' certificates under external roots."""
     container = load_container()
     with container.transaction() as session:
         rows = container.pki.trust_anchors(session, operator())
         extra = container.pki.ca_certificates(session, operator())
+        if as_json:
+            for row in rows:
+                click.echo(
+                    json.dumps(
+                        {
+                            "kind": row.kind,
+                            "role": row.role,
+                            "source": row.source,
+                            "state": row.state,
+                            "stateReason": row.state_reason,
+                            "fingerprint": row.fingerprint_sha256,
+                            "notBefore": row.not_before.isoformat(),
+                            "notAfter": row.not_after.isoformat(),
+                            "subject": row.subject,
+                        }
+                    )
+                )
+            for record in extra:
+                click.echo(
+                    json.dumps(
+                        {
+                            "kind": f"ca:{record.kind}",
+                            "ca": record.ca_name,
+                            "anchor": record.anchor_fingerprint,
+                            "fingerprint": record.fingerprint_sha256,
+                            "notBefore": record.not_before.isoformat(),
+                            "notAfter": record.not_after.isoformat(),
+                            "issuer": record.issuer,
+                        }
+                    )
+                )
+            return
         click.echo(
             f"{'KIND':<9} {'ROLE':<7} {'SOURCE':<6} {'STATE':<10} {'FINGERPRINT':<64}  "
-            f"{'NOT BEFORE':<10}  {'NOT AFTER':<10}  SUBJECT"
+            f"{'NOT BEFORE':<10}  {'NOT AFTER':<10}  SUBJECT (dates UTC)"
         )
         for row in rows:
             state = row.state
@@ -285,7 +365,7 @@ def trust_sync_rcp() -> None:
 
 
 @click.command("audit")
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
 @friendly_errors
 def audit(limit: int) -> None:
     """The newest audit events as JSON lines."""

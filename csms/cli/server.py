@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ssl
+
 import click
+from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from ..database import upgrade
 from ..demo import run_demo
@@ -45,11 +48,18 @@ def serve_command(
     )
 
 
+def _websocket_url(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    if not value.startswith(("ws://", "wss://")):
+        raise click.BadParameter("must start with ws:// (plain) or wss:// (TLS)")
+    return value
+
+
 @click.command("demo")
 @click.option(
     "--ocpp-url",
     default="wss://127.0.0.1:8443/ocpp",
     show_default=True,
+    callback=_websocket_url,
     help="The running server's OCPP endpoint, without the station id",
 )
 @click.option(
@@ -65,20 +75,30 @@ def demo(ocpp_url: str, ocpp_version: str) -> None:
     container = load_container()
     try:
         result = run_demo(container, ocpp_url, click.echo, ocpp_version)
+    except ssl.SSLError as exc:  # wss:// to a plain port, or a certificate we do not trust
+        raise CliError(
+            f"the TLS handshake with {ocpp_url} failed ({exc.reason or exc}): if that is the "
+            "plain WebSocket port, use ws:// [tls_handshake]"
+        ) from None
+    except (InvalidHandshake, ConnectionClosed) as exc:  # ws:// to the TLS port, say
+        raise CliError(
+            f"{ocpp_url} did not complete a WebSocket handshake ({type(exc).__name__}): if "
+            "that is the TLS port, use wss:// [ocpp_handshake]"
+        ) from None
     except (OSError, TimeoutError) as exc:
         raise CliError(
             f"cannot talk to the server at {ocpp_url} ({type(exc).__name__}: {exc}); "
-            "is `csms serve` running?"
+            "is `csms serve` running? [server_unreachable]"
         ) from None
     except RuntimeError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(f"{exc} [demo_failed]") from None
     ok = result.first_authorize == "Accepted" and result.last_authorize != "Accepted"
     click.echo(
         f"demo {'complete' if ok else 'FAILED'}: Authorize {result.first_authorize} while the "
         f"contract was active, {result.last_authorize} after it was terminated"
     )
     if not ok:
-        raise SystemExit(1)
+        raise CliError("the story did not hold (see above) [demo_failed]")
 
 
 @click.group()

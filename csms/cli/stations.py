@@ -147,19 +147,48 @@ def station_set(
 
 
 @station.command("list")
+@click.option("--limit", type=click.IntRange(1, 100_000), default=1000, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 @friendly_errors
-def station_list() -> None:
-    """Stations with security profile, last boot and last contact."""
+def station_list(limit: int, as_json: bool) -> None:
+    """Stations with security profile, last boot and last contact (times in UTC).
+
+    \b
+    Example:
+      csms station list --json
+    """
     container = load_container()
     with container.transaction() as session:
-        summaries = container.stations.list_stations(session, operator(), limit=1000)
+        summaries = container.stations.list_stations(session, operator(), limit=limit)
+    if as_json:
+        for summary in summaries:
+            s = summary.station
+            click.echo(
+                json.dumps(
+                    {
+                        "id": s.id,
+                        "securityProfile": s.security_profile,
+                        "enabled": s.enabled,
+                        "partner": s.partner,
+                        "bootStatus": s.boot_status,
+                        "lastBootAt": s.last_boot_at.isoformat() if s.last_boot_at else None,
+                        "lastSeenAt": s.last_seen_at.isoformat() if s.last_seen_at else None,
+                        "connected": summary.connected,
+                    }
+                )
+            )
+        return
+    click.echo(
+        f"{'station':<24} {'profile':<7} {'state':<8} {'connected':<9} "
+        f"{'last boot (UTC)':<27} {'last seen (UTC)':<19} partner"
+    )
     for summary in summaries:
         s = summary.station
         boot = f"{s.boot_status} {s.last_boot_at:%Y-%m-%d %H:%M}" if s.last_boot_at else "-"
         seen = f"{s.last_seen_at:%Y-%m-%d %H:%M:%S}" if s.last_seen_at else "-"
         click.echo(
-            f"{s.id:<24} profile {s.security_profile}  "
-            f"{'enabled ' if s.enabled else 'disabled'}  boot {boot:<24} seen {seen}  "
+            f"{s.id:<24} {s.security_profile:<7} {'enabled' if s.enabled else 'disabled':<8} "
+            f"{'yes' if summary.connected else 'no':<9} {boot:<27} {seen:<19} "
             f"{s.partner or ''}".rstrip()
         )
 

@@ -253,10 +253,12 @@ class StationService:
         enabled: bool | None = None,
         ocpp_version: str | None = None,
         v2g_issuer: str | None = None,
+        password: str | None = None,
     ) -> StationSummary:
         """Change a station in the caller's scope; letting it have V2G certificates without
         TLS needs the update permission everywhere (an operator's decision, not a tenant's).
-        `ocpp_version` pins the station to a version ("any" unpins it)."""
+        `ocpp_version` pins the station to a version ("any" unpins it); `password` replaces
+        its Basic password (profiles 1 and 2)."""
         grant = self._access.require(principal, STATIONS_UPDATE)
         self._visible(session, grant, station_id)
         if allow_v2g_without_tls:
@@ -271,6 +273,7 @@ class StationService:
             enabled=enabled,
             ocpp_version=ocpp_version,
             v2g_issuer=v2g_issuer,
+            password=password,
         )
         return self._summaries(session, [station])[0]
 

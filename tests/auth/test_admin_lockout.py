@@ -229,7 +229,7 @@ def test_cli_reset_password_prints_a_working_password_once_and_is_audited(
 ) -> None:
     """Failed before the fix: there was no `csms user reset-password` (exit status 2), so a
     lost admin password could not be recovered."""
-    added = _csms(tmp_path, postgres_url, "user", "add", "ops", "--role", "admin")
+    added = _csms(tmp_path, postgres_url, "user", "add", "ops", "--role", "admin", "--myid-only")
     assert added.returncode == 0, added.stderr
     reset = _csms(tmp_path, postgres_url, "user", "reset-password", "ops")
     assert reset.returncode == 0, reset.stderr

@@ -89,11 +89,32 @@ def test_cli_adds_partners_and_users_with_one_line_errors(
     assert staff.returncode == 0, staff.stderr
     assert "created user ali (partner of partner Acme Energy)" in staff.stdout
     cases = [
-        (("user", "add", "ali", "--role", "client"), "exists already [user_exists]"),
-        (("user", "add", "bo", "--role", "partner", "--partner", "Nope"), "[partner_unknown]"),
-        (("user", "add", "cy", "--role", "client", "--partner", "Acme Energy"), "[partner]"),
+        (("user", "add", "ali", "--role", "client", "--myid-only"), "exists already [user_exists]"),
+        (
+            ("user", "add", "bo", "--role", "partner", "--partner", "Nope", "--myid-only"),
+            "[partner_unknown]",
+        ),
+        (
+            ("user", "add", "cy", "--role", "client", "--partner", "Acme Energy", "--myid-only"),
+            "[partner]",
+        ),
         (("user", "add", "di", "--role", "client", "--password", "short"), "[password]"),
-        (("user", "add", "bad name", "--role", "client"), "[username]"),
+        (("user", "add", "bad name", "--role", "client", "--myid-only"), "[username]"),
+        # Neither a password nor MyID: an account nobody could use is refused.
+        (("user", "add", "el", "--role", "client"), "[password_required]"),
+        (
+            (
+                "user",
+                "add",
+                "fa",
+                "--role",
+                "client",
+                "--myid-only",
+                "--password",
+                "long-enough-pass",
+            ),
+            "[myid_only_with_password]",
+        ),
         (("partner", "add", "Acme Energy"), "[partner_exists]"),
     ]
     for args, message in cases:

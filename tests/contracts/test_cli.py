@@ -50,7 +50,9 @@ def test_emaid_commands_without_a_database() -> None:
 def test_contract_create_list_terminate(cli_env: dict[str, str]) -> None:
     assert run(["pki", "init"], cli_env).returncode == 0
     for driver in ("bob", "carol"):  # a contract's owner must exist
-        assert run(["user", "add", driver, "--role", "client"], cli_env).returncode == 0
+        assert (
+            run(["user", "add", driver, "--role", "client", "--myid-only"], cli_env).returncode == 0
+        )
     created = run(["contract", "create", "--pcid", "wmiabc1234567890x", "--owner", "bob"], cli_env)
     assert created.returncode == 0, created.stderr
     emaid = created.stdout.strip()

@@ -166,6 +166,7 @@ def test_cli_station_add_and_list(tmp_data_dir, postgres_url, monkeypatch) -> No
     assert result.output.startswith("error: password must be 16-40")
     result = runner.invoke(main, ["station", "list"])
     assert result.exit_code == 0
-    lines = result.output.splitlines()
+    header, *lines = result.output.splitlines()
+    assert header.split()[:2] == ["station", "profile"] and "(UTC)" in header
     assert [line.split()[0] for line in lines] == ["CLI-1", "CLI-3"]
     assert "UzCharge" in lines[1]

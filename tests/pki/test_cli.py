@@ -49,7 +49,9 @@ def test_init_is_idempotent_and_export_list_work(env: dict[str, str], tmp_path: 
     assert second.returncode == 0
     assert "nothing to do" in second.stdout
     listing = run(env, "pki", "list")
-    names = {line.split()[0] for line in listing.stdout.splitlines()}
+    header, *rows = listing.stdout.splitlines()
+    assert header.split()[:3] == ["name", "profile", "serial"]
+    names = {line.split()[0] for line in rows}
     assert {
         "v2g-root",
         "cpo-sub1",

@@ -82,6 +82,8 @@ def test_demo_tells_the_whole_story(tmp_path: Path) -> None:
             "private key decrypted and matching",
             "idTokenInfo Accepted, certificateStatus Accepted",
             session,
+            # The CSMS's record: energy = last register reading - first, not the register.
+            "recorded: 14.2 kWh delivered (meter 1234567 → 1248767 Wh)",
             "terminated",
             "certificateStatus CertificateRevoked",
             "demo complete",
