@@ -32,6 +32,7 @@ from .authority import (
 from .ca_variants import CaImport, CaVariants, CrossImport
 from .crl import build_crl
 from .db import CaCertificateRecord, CertificateRecord, TrustAnchorRecord
+from .errors import UnknownCertificate
 from .foreign_revocation import ForeignCrlRecord, ForeignRevocation
 from .issuance import parse_serial
 from .trust import TrustImport, TrustStore
@@ -62,6 +63,11 @@ class CertificateView:
     not_after: datetime
     revoked_at: datetime | None
     revocation_reason: str | None
+
+    @property
+    def issuer_name(self) -> str:
+        """The issuing CA's name; "" for a self-signed root (for grouping)."""
+        return self.issuer or ""
 
     @classmethod
     def of(cls, record: CertificateRecord) -> CertificateView:
@@ -134,6 +140,17 @@ class PkiService:
             offset=offset,
         )
         return [CertificateView.of(r) for r in records]
+
+    def certificate(self, session: Session, principal: Principal, serial: str) -> CertificateView:
+        """One issued certificate by serial, under the same reading rule as the list (a
+        principal who may read only station certificates finds only those)."""
+        everything = self._access.decide(principal, CERTIFICATES_READ) is Scope.ANY
+        if not everything:
+            self._access.require(principal, STATION_CERTIFICATES_READ)
+        record = self.ca.find(session, parse_serial(serial))
+        if not everything and record.profile not in STATION_PROFILES:
+            raise UnknownCertificate(f"no certificate with serial {record.serial_hex}")
+        return CertificateView.of(record)
 
     def revoke(
         self, session: Session, principal: Principal, serial: str, *, reason: str | None

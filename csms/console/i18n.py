@@ -86,3 +86,26 @@ class Formatter:
         if value is None:
             return "—"
         return format_decimal(value, locale=self.locale)
+
+    def detail(self, value: object) -> str:
+        """One value of an audit event's details, for reading: times in Tashkent time like
+        the rest of the page (never UTC with microseconds), lists as lists, nothing as —."""
+        if value is None or value == "" or value == []:
+            return "—"
+        if isinstance(value, bool):
+            return "✓" if value else "✗"
+        if isinstance(value, int | float):
+            return self.number(value)
+        if isinstance(value, list | tuple):
+            return ", ".join(self.detail(v) for v in value)
+        if isinstance(value, dict):
+            return "; ".join(f"{k}: {self.detail(v)}" for k, v in value.items())
+        text = str(value)
+        if len(text) >= 19 and text[4:5] == "-" and text[10:11] in ("T", " "):
+            try:
+                parsed = datetime.fromisoformat(text)
+            except ValueError:
+                return text
+            if parsed.tzinfo is not None:
+                return self.datetime(parsed)
+        return text

@@ -48,6 +48,11 @@ def gettext_of(request: Request) -> Any:
     return translate
 
 
+def _myid_enabled(request: Request) -> bool:
+    flow = getattr(request.app.state, "myid", None)
+    return bool(flow is not None and flow.configured)
+
+
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     language = language_of(request)
     principal = getattr(request.state, "principal", None)
@@ -61,6 +66,8 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
         cabinet=cabinet_of(principal) if principal is not None else None,
         csrf=csrf_token(request),
         prefix=PREFIX,
+        # The MyID button only where MyID is set up (it would lead to a 404 otherwise).
+        myid_enabled=_myid_enabled(request),
         errors=context.pop("errors", {}),
         values=context.pop("values", {}),
         **context,

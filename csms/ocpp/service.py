@@ -139,6 +139,16 @@ class PublicStation:
     def available(self) -> bool:
         return any(c.status == "Available" for c in self.connectors)
 
+    @property
+    def state(self) -> str:
+        """What a driver needs to know: `available` (a connector is free), `busy` (all in
+        use or reserved), `out_of_service` (faulted, unavailable, or never reported)."""
+        if self.available:
+            return "available"
+        if any(c.status in ("Occupied", "Reserved") for c in self.connectors):
+            return "busy"
+        return "out_of_service"
+
 
 @dataclass(frozen=True)
 class StationDetail:

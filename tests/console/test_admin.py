@@ -177,12 +177,33 @@ def test_pki_revoke_with_reason_then_audit_filter(
     assert page.locator(".tree").first.inner_text().count("valid until") >= 6  # roots + subs
     assert check_page(page, browser_tools.axe) == []
     screenshot(page, "admin-pki")
-    row = page.locator("tr", has_text=serial)
-    row.get_by_label(f"Reason to revoke {serial}").select_option("keyCompromise")
-    row.get_by_role("button", name=f"Revoke {serial}").click()
-    page.wait_for_url(f"**/console/admin/pki?revoked={serial}")
+    # The list revokes nothing: grouped by issuer, each serial opens its certificate.
+    assert page.get_by_role("button", name="Revoke").count() == 0
+    assert page.get_by_role("rowheader", name="Issuer: cpo-sub2").count() >= 1
+    page.get_by_role("link", name=serial).click()
+    page.wait_for_url(f"**/console/admin/pki/certificates/{serial}")
+    assert check_page(page, browser_tools.axe) == []
+    asked: list[str] = []
+
+    def confirm(dialog: Any) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", confirm)
+    page.get_by_label("Reason").select_option("keyCompromise")
+    page.get_by_role("button", name="Revoke this certificate").click()
+    page.wait_for_url(f"**/console/admin/pki/certificates/{serial}?revoked=1")
+    assert asked and serial in asked[0]  # asked before revoking
     assert page.get_by_role("status").inner_text() == f"Certificate {serial} revoked."
-    assert "key compromised" in page.locator("tr", has_text=serial).inner_text()
+    assert "key compromised" in page.locator("dl").first.inner_text()
+    screenshot(page, "admin-certificate")
+    # A CA's certificate page offers no revocation at all.
+    page.goto("/console/admin/pki")
+    root_row = page.locator("tbody", has_text="Self-signed root").locator("a").first
+    root_row.click()
+    page.wait_for_url("**/console/admin/pki/certificates/**")
+    assert page.get_by_role("button", name="Revoke this certificate").count() == 0
+    assert "CA certificates are not revoked from the console." in page.inner_text("main")
 
     page.goto("/console/admin/audit")
     page.get_by_label("Action starts with").fill("certificate.rev")
@@ -191,6 +212,9 @@ def test_pki_revoke_with_reason_then_audit_filter(
     rows = page.locator("tbody tr")
     assert rows.count() == 1
     assert serial in rows.first.inner_text() and "user:admin-1" in rows.first.inner_text()
+    # Details read as labelled values, not Python's key=value text.
+    details = rows.first.locator("dl.kv")
+    assert details.count() == 1 and "=" not in details.inner_text()
     assert check_page(page, browser_tools.axe) == []
     screenshot(page, "admin-audit")
     page.get_by_label("Actor contains").fill("nobody-such")

@@ -19,7 +19,8 @@ PAGE_STRINGS = """
   while (walker.nextNode()) {
     const node = walker.currentNode;
     const el = node.parentElement;
-    if (!el || el.closest('script, style, [hidden]')) continue;
+    // Data (audit details) is marked translate="no", as HTML means it.
+    if (!el || el.closest('script, style, [hidden], [translate="no"]')) continue;
     const text = node.textContent.trim();
     if (text) out.push(text);
   }

@@ -31,6 +31,7 @@ from auth.users import (
 )
 from pki.authority import REVOCATION_REASONS, Authority
 from pki.errors import AlreadyRevoked, PkiError
+from pki.profiles import load_profiles
 from pki.service import CERTIFICATES_READ, CERTIFICATES_REVOKE, TRUST_CREATE, TRUST_DELETE
 from pki.trust import KINDS, MAX_BUNDLE_BYTES
 
@@ -407,6 +408,46 @@ async def pki(
     )
 
 
+# Certificates of these profiles are CAs: the console never revokes one (the command line
+# does, deliberately: docs/pki.md), so a misclick cannot take a whole hierarchy down.
+CA_PROFILES = frozenset(name for name, profile in load_profiles().items() if profile.ca)
+
+
+async def _certificate_page(
+    request: Request, principal: Principal, serial: str, status_code: int = 200, **context: Any
+) -> Response:
+    pki = container_of(request).pki
+    try:
+        view = await in_transaction(request, lambda s: pki.certificate(s, principal, serial))
+    except PkiError:
+        raise HTTPException(404, "no such certificate") from None
+    return render(
+        request,
+        "admin/certificate.html",
+        status_code,
+        c=view,
+        is_ca=view.profile in CA_PROFILES,
+        reason_words=REASON_WORDS,
+        now=datetime.now(UTC),
+        reasons=[
+            (f.value, REASON_WORDS.get(f.value, f.value)) for f in REVOCATION_REASONS.values()
+        ],
+        **context,
+    )
+
+
+@router.get("/pki/certificates/{serial}")
+async def certificate(
+    request: Request, serial: str, principal: Annotated[Principal, admin(CERTIFICATES_READ)]
+) -> Response:
+    """One certificate: who issued it, for whom, until when, its state; revoked from here."""
+    if len(serial) > 64:
+        raise HTTPException(404, "no such certificate")
+    return await _certificate_page(
+        request, principal, serial, revoked=request.query_params.get("revoked") == "1"
+    )
+
+
 @router.post("/pki/revoke")
 async def revoke(
     request: Request, principal: Annotated[Principal, admin(CERTIFICATES_REVOKE)]
@@ -417,8 +458,16 @@ async def revoke(
     reason = text(form, "reason", 32)
     if reason.lower() not in REVOCATION_REASONS:
         errors["reason"] = N_("Choose a reason.")
+    pki = container_of(request).pki
     if not errors:
-        pki = container_of(request).pki
+        view = None
+        try:
+            view = await in_transaction(request, lambda s: pki.certificate(s, principal, serial))
+        except PkiError:
+            errors["serial"] = N_("No issued certificate has this serial.")
+        if view is not None and view.profile in CA_PROFILES:
+            errors["serial"] = N_("CA certificates are not revoked from the console.")
+    if not errors:
         try:
             await in_transaction(request, lambda s: pki.revoke(s, principal, serial, reason=reason))
         except AlreadyRevoked:
@@ -426,9 +475,11 @@ async def revoke(
         except PkiError:
             errors["serial"] = N_("No issued certificate has this serial.")
         else:
-            return see_other(f"{PREFIX}/admin/pki?revoked={serial}")
+            return see_other(f"{PREFIX}/admin/pki/certificates/{serial}?revoked=1")
     read = await _reader(request, CERTIFICATES_READ)
-    return await _pki_page(request, read, 422, errors=errors, values=form)
+    if errors.get("serial") == N_("No issued certificate has this serial."):
+        return await _pki_page(request, read, 422, errors=errors, values=form)
+    return await _certificate_page(request, read, serial, 422, errors=errors, values=form)
 
 
 @router.post("/pki/trust")

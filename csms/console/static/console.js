@@ -18,6 +18,15 @@ document.addEventListener("submit", function (event) {
     }
   }
 });
+// A button marked aria-disabled (it stays reachable, so its reason can be read) does nothing;
+// the server refuses the action anyway.
+document.addEventListener("submit", function (event) {
+  var button = event.submitter || event.target.querySelector("button[type=submit]");
+  if (button && button.getAttribute("aria-disabled") === "true") {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}, true);
 // Forms marked data-confirm ask before doing something that cannot be undone.
 document.addEventListener("submit", function (event) {
   var question = event.target.getAttribute("data-confirm");
