@@ -18,7 +18,7 @@ Two kinds of caller:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -208,6 +208,25 @@ class ContractService:
             )
         )
         return ContractView(contract, pcids, tuple(self._linked(session, contract.id)))
+
+    @staticmethod
+    def cars_of(session: Session, contract_ids: Sequence[int]) -> dict[int, list[str]]:
+        """The cars (PCIDs) each contract holds by an approved binding, in one query (for
+        listings; the caller already read the contracts in its scope)."""
+        found: dict[int, list[str]] = {cid: [] for cid in contract_ids}
+        if not contract_ids:
+            return found
+        rows = session.execute(
+            select(VehicleBinding.contract_id, VehicleBinding.pcid)
+            .where(
+                VehicleBinding.contract_id.in_(list(contract_ids)),
+                VehicleBinding.status == "approved",
+            )
+            .order_by(VehicleBinding.id)
+        )
+        for contract_id, pcid in rows:
+            found[contract_id].append(pcid)
+        return found
 
     # --- changes, on someone's behalf -------------------------------------------------------
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 
 from auth.principal import Principal
 from contracts.models import Contract
@@ -16,6 +17,7 @@ from contracts.service import (
     CONTRACTS_READ,
     CONTRACTS_TERMINATE,
     CONTRACTS_UPDATE,
+    ContractService,
 )
 
 from ..web.context import container_of, in_transaction
@@ -33,9 +35,10 @@ class ContractOut(BaseModel):
     status: str
     valid_from: datetime
     valid_until: datetime
+    pcids: list[str] = Field(description="the cars bound to the contract (approved bindings)")
 
     @classmethod
-    def of(cls, c: Contract) -> ContractOut:
+    def of(cls, c: Contract, pcids: list[str]) -> ContractOut:
         return cls(
             emaid=c.emaid,
             owner=c.owner,
@@ -43,7 +46,15 @@ class ContractOut(BaseModel):
             status=c.status,
             valid_from=c.valid_from,
             valid_until=c.valid_until,
+            pcids=pcids,
         )
+
+
+def _with_cars(
+    contracts: ContractService, session: Session, found: list[Contract]
+) -> list[ContractOut]:
+    cars = contracts.cars_of(session, [c.id for c in found])
+    return [ContractOut.of(c, cars[c.id]) for c in found]
 
 
 class ContractIn(BaseModel):
@@ -61,10 +72,12 @@ async def list_contracts(
     offset: Offset = 0,
 ) -> list[ContractOut]:
     contracts = container_of(request).contracts
-    found = await in_transaction(
-        request, lambda s: contracts.list_contracts(s, principal, limit=limit, offset=offset)
+    return await in_transaction(
+        request,
+        lambda s: _with_cars(
+            contracts, s, contracts.list_contracts(s, principal, limit=limit, offset=offset)
+        ),
     )
-    return [ContractOut.of(c) for c in found]
 
 
 @router.get(
@@ -74,8 +87,10 @@ async def get_contract(
     request: Request, emaid: EmaidPath, principal: Annotated[Principal, allowed(CONTRACTS_READ)]
 ) -> ContractOut:
     contracts = container_of(request).contracts
-    found = await in_transaction(request, lambda s: contracts.get(s, principal, emaid))
-    return ContractOut.of(found)
+    [found] = await in_transaction(
+        request, lambda s: _with_cars(contracts, s, [contracts.get(s, principal, emaid)])
+    )
+    return found
 
 
 @router.post(
@@ -90,10 +105,13 @@ async def create_contract(
 ) -> ContractOut:
     """A contract for a car (PCID); drivers create them for themselves only."""
     contracts = container_of(request).contracts
-    created = await in_transaction(
-        request, lambda s: contracts.create(s, principal, owner=body.owner, pcid=body.pcid)
+    [created] = await in_transaction(
+        request,
+        lambda s: _with_cars(
+            contracts, s, [contracts.create(s, principal, owner=body.owner, pcid=body.pcid)]
+        ),
     )
-    return ContractOut.of(created)
+    return created
 
 
 @router.post(
@@ -109,10 +127,10 @@ async def terminate_contract(
 ) -> ContractOut:
     """Terminate a contract; its certificates are revoked in the same transaction."""
     contracts = container_of(request).contracts
-    done, _revoked = await in_transaction(
-        request, lambda s: contracts.terminate(s, principal, emaid)
+    [done] = await in_transaction(
+        request, lambda s: _with_cars(contracts, s, [contracts.terminate(s, principal, emaid)[0]])
     )
-    return ContractOut.of(done)
+    return done
 
 
 class PublicationIn(BaseModel):

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.auth.conftest import World
+from tests.auth.conftest import PCID_X, PCID_Y, World
 
 pytestmark = pytest.mark.postgres
 
@@ -54,6 +54,14 @@ def test_clients_see_only_their_contracts(world: World) -> None:
     assert world.facts["emaid_x"] in x and world.facts["emaid_y"] not in x
     assert world.facts["emaid_y"] in y and world.facts["emaid_x"] not in y
     assert all(c["owner"] == "driver-x" for c in _get(world, "client_x", "/api/contracts"))
+    # Each contract shows its car, and only its own.
+    [mine] = [
+        c for c in _get(world, "client_x", "/api/contracts") if c["emaid"] == world.facts["emaid_x"]
+    ]
+    assert mine["pcids"] == [PCID_X]
+    with world.client("client_x") as client:
+        one = client.get(f"/api/contracts/{world.facts['emaid_x']}").json()
+    assert one["pcids"] == [PCID_X] and PCID_Y not in str(one)
 
 
 def test_a_client_cannot_terminate_or_create_for_someone_else(world: World) -> None:
