@@ -55,6 +55,7 @@ def untranslated(page: Any, language: str) -> list[str]:
 
 PAGES = {
     "admin": [
+        "/console/admin/overview",
         "/console/admin",
         "/console/admin/policies",
         "/console/admin/partners",
@@ -62,7 +63,7 @@ PAGES = {
         "/console/admin/audit",
     ],
     "technician": ["/console/technician", "/console/technician/stations/ST-A-1"],
-    "partner": ["/console/partner", "/console/partner/sessions"],
+    "partner": ["/console/partner/overview", "/console/partner", "/console/partner/sessions"],
     "client": ["/console/client", "/console/client/sessions", "/console/stations"],
 }
 

@@ -35,11 +35,13 @@ from pki.profiles import load_profiles
 from pki.service import CERTIFICATES_READ, CERTIFICATES_REVOKE, TRUST_CREATE, TRUST_DELETE
 from pki.trust import KINDS, MAX_BUNDLE_BYTES
 
+from ...ocpp.service import STATIONS_READ
 from ...web.context import container_of, in_transaction
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, see_other, text
 from ..policy_words import ROLE_NAMES, describe
 from ..web import PREFIX, gettext_of, render
+from .partner import overview_page
 
 router = APIRouter(prefix=f"{PREFIX}/admin", include_in_schema=False)
 CABINET = "admin"
@@ -93,6 +95,13 @@ async def _users_page(
         roles=[(r, ROLE_NAMES[r]) for r in ROLES],
         **context,
     )
+
+
+@router.get("/overview")
+async def admin_overview(
+    request: Request, principal: Annotated[Principal, admin(STATIONS_READ)]
+) -> Response:
+    return await overview_page(request, principal)
 
 
 @router.get("")

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from auth.errors import Conflict, ServiceError
 from auth.principal import Permission, Principal
 
+from ...ocpp.overview import overview
 from ...ocpp.service import SESSIONS_READ, STATIONS_CREATE, STATIONS_READ
 from ...ocpp.stations import STATION_ID  # the OCPP core's rule, said next to the field
 from ...web.context import container_of, in_transaction
@@ -83,3 +84,20 @@ async def sessions(
     service = container_of(request).stations
     found = await in_transaction(request, lambda s: service.sessions(s, principal, limit=500))
     return render(request, "sessions.html", sessions=found)
+
+
+@router.get("/overview")
+async def partner_overview(
+    request: Request, principal: Annotated[Principal, partner(STATIONS_READ)]
+) -> Response:
+    return await overview_page(request, principal)
+
+
+async def overview_page(request: Request, principal: Principal) -> Response:
+    """The network at a glance (csms/ocpp/overview.py), in the caller's scope."""
+    container = container_of(request)
+    figures = await in_transaction(
+        request,
+        lambda s: overview(s, principal, container.stations, container.ocpp.expiry),
+    )
+    return render(request, "overview.html", o=figures)

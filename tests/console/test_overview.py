@@ -1,0 +1,84 @@
+"""The overview: the network at a glance for admins (everything) and partners (their own
+stations), drawn on the server (SVG, no script), readable in uz, ru and en at desktop and
+phone width, axe-clean."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from csms.ocpp.db import AuthorizationRecord, StationRecord, TransactionRecord
+from tests.console.a11y import check_page
+from tests.console.conftest import USERS, BrowserTools, Console, login, screenshot, set_language
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def activity(console: Console) -> None:
+    """A session at Partner A's station a minute ago (12.5 kWh), and Plug & Charge
+    authorizations there: three accepted, one refused."""
+    now = datetime.now(UTC)
+    with console.container.transaction() as session:
+        session.add(
+            TransactionRecord(
+                station_id="ST-A-1", transaction_id="tx-overview", state="ended",
+                started_at=now - timedelta(minutes=1), updated_at=now, ended_at=now,
+                evse_id=1, meter_start_wh=100_000.0, meter_last_wh=112_500.0,
+            )
+        )  # fmt: skip
+        for status in ("Accepted", "Accepted", "Accepted", "Invalid"):
+            session.add(
+                AuthorizationRecord(
+                    station_id="ST-A-1", id_token="UZUPCC000000001", id_token_type="eMAID",
+                    status=status, certificate_status=None, at=now - timedelta(hours=1),
+                )
+            )  # fmt: skip
+
+
+def _figure(page: Any, label: str) -> str:
+    return str(
+        page.locator("dt", has_text=label)
+        .first.locator("xpath=following-sibling::dd[1]")
+        .inner_text()
+    )
+
+
+def test_the_admin_overview(
+    page: Any, browser_tools: BrowserTools, console: Console, activity: None
+) -> None:
+    login(page, USERS["admin"])
+    page.get_by_role("link", name="Overview").click()
+    page.wait_for_url("**/console/admin/overview")
+    heading = page.get_by_role("heading", name="Stations ·")
+    assert int(heading.inner_text().rsplit("·", 1)[1]) >= 2  # ST-A-1, ST-B-1 at least
+    assert page.locator("figure.chart svg rect").count() == 10  # three charts, all bars
+    today = _figure(page, "Today")
+    assert int(today.split("·")[0]) >= 1 and "kWh" in today
+    assert float(today.split("·")[1].split()[0].replace(",", "")) >= 12.5
+    assert "Refused: 25%" in page.inner_text("main")  # 1 of 4
+    for language in ("uz", "ru", "en"):
+        set_language(page, language)
+        assert check_page(page, browser_tools.axe) == [], language
+        screenshot(page, f"overview-admin-{language}")
+
+
+def test_a_partner_sees_only_its_own_network(
+    page: Any, browser_tools: BrowserTools, console: Console, activity: None
+) -> None:
+    login(page, USERS["partner"])
+    page.goto("/console/partner/overview")
+    heading = page.get_by_role("heading", name="Stations ·").inner_text()
+    with console.container.session_factory() as session:
+        own = session.scalar(
+            select(func.count())
+            .select_from(StationRecord)
+            .where(StationRecord.partner == "Partner A")
+        )
+    assert int(heading.rsplit("·", 1)[1]) == own
+    assert "Refused: 25%" in page.inner_text("main")
+    assert check_page(page, browser_tools.axe) == []
+    screenshot(page, "overview-partner")
