@@ -156,6 +156,20 @@ DOORS = [
     ),
     Door(
         "admin",
+        (
+            "GET",
+            "/console/admin/pki/certificates/{serial}",
+            "/console/admin/pki/certificates/{other_serial}",
+        ),
+        ("GET", "/api/certificates"),
+    ),
+    Door(
+        "admin",
+        ("GET", "/console/admin/overview", "/console/admin/overview"),
+        ("GET", "/api/stations"),
+    ),
+    Door(
+        "admin",
         ("POST", "/console/admin/pki/revoke", "/console/admin/pki/revoke"),
         ("POST", "/api/certificates/ABCDEF0123/revoke"),
         {"serial": "ABCDEF0123", "reason": "superseded"},
@@ -200,6 +214,11 @@ DOORS = [
     ),
     # The partner's cabinet.
     Door("partner", ("GET", "/console/partner", "/console/partner"), ("GET", "/api/stations")),
+    Door(
+        "partner",
+        ("GET", "/console/partner/overview", "/console/partner/overview"),
+        ("GET", "/api/stations"),
+    ),
     Door(
         "partner",
         ("POST", "/console/partner/stations", "/console/partner/stations"),
