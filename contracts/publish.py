@@ -37,7 +37,8 @@ from auth.principal import Principal
 from iso15118.messages import RootCertificateID
 from iso15118.xml_form import signed_contract_data_xml
 from pki.authority import CertificateAuthority
-from pki.db import CertificateRecord
+from pki.errors import UnknownCertificate
+from pki.issuance import parse_serial
 
 from .cps import ISO2_SCHEMA, CertificateProvisioningService
 from .cps_common import CpsFailure
@@ -238,13 +239,12 @@ class ContractPublisher:
         return [RootCertificateID(own.subject.rfc4514_string(), own.serial_number)]
 
     def _still_valid(self, session: Session, serial_hex: str) -> bool:
-        record = session.scalar(
-            select(CertificateRecord).where(CertificateRecord.serial_hex == serial_hex)
-        )
+        try:
+            record = self._ca.find(session, parse_serial(serial_hex))
+        except UnknownCertificate:
+            return False
         return (
-            record is not None
-            and record.revoked_at is None
-            and record.not_after - datetime.now(UTC) > RESEND_IF_VALID_FOR
+            record.revoked_at is None and record.not_after - datetime.now(UTC) > RESEND_IF_VALID_FOR
         )
 
     def _run(self, work: Callable[[Session], T]) -> T:

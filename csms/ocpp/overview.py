@@ -10,7 +10,7 @@ expiry bands are the expiry watch's own answer for the caller. Days and months a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
 from sqlalchemy import func, select
@@ -39,7 +39,6 @@ class Overview:
     authorizations: int  # Authorize with an eMAID in the last 30 days
     authorizations_refused: int
     days: int = 30
-    notes: list[str] = field(default_factory=list)
 
     @property
     def refusal_rate(self) -> float | None:

@@ -282,7 +282,10 @@ class OcppServer:
             async with limit:
                 await self.refresh_trust_store(conn)
 
-        await asyncio.gather(*(one(c) for c in connected), return_exceptions=True)
+        outcomes = await asyncio.gather(*(one(c) for c in connected), return_exceptions=True)
+        for conn, outcome in zip(connected, outcomes, strict=True):
+            if isinstance(outcome, BaseException):  # the station's next boot tries again
+                log.warning("%s: CSMS root rollout failed: %r", conn.station_id, outcome)
 
     # --- handshake -------------------------------------------------------------------------------
 

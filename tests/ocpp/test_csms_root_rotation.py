@@ -334,7 +334,11 @@ def test_the_csms_root_rotates_under_a_connected_profile_3_station(start_ocpp, t
     assert [k["why"] for k in view["kept"]] == ["also expected as V2GRootCertificate"]
     with container.transaction() as session:
         actions = list(
-            session.scalars(select(AuditEvent.action).where(AuditEvent.action.like("csms_root.%")))
+            session.scalars(
+                select(AuditEvent.action)
+                .where(AuditEvent.action.like("csms_root.%"))
+                .order_by(AuditEvent.id)
+            )
         )
     assert actions == [
         "csms_root.begin", "csms_root.switch", "csms_root.retire",
