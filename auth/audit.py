@@ -4,6 +4,7 @@ with the change)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .access import AccessControl
 from .db import UTCDateTime, after_rollback
+from .listing import Field, ListRequest, ListSpec, Page
 from .models import Base
 from .principal import Permission, Principal
 
@@ -99,6 +101,31 @@ class AuditLog:
     def find(self, session: Session, principal: Principal, wanted: AuditFilter) -> list[AuditEvent]:
         self._access.require(principal, AUDIT_READ)
         return find_events(session, wanted)
+
+    def page(self, session: Session, principal: Principal, wanted: ListRequest) -> Page[AuditEvent]:
+        """A page of the trail, searched, filtered and sorted as asked (newest first)."""
+        self._access.require(principal, AUDIT_READ)
+        return AUDIT_SPEC.page(session, select(AuditEvent), wanted)
+
+    def export(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Iterator[AuditEvent]:
+        self._access.require(principal, AUDIT_READ)
+        return AUDIT_SPEC.every(session, select(AuditEvent), wanted)
+
+
+AUDIT_SPEC = ListSpec(
+    fields={
+        "at": Field(AuditEvent.at, natural_descending=True),
+        "actor": Field(AuditEvent.actor, filter="contains"),
+        "action": Field(AuditEvent.action, filter="prefix"),
+        "since": Field(AuditEvent.at, sortable=False, filter="since"),
+        "until": Field(AuditEvent.at, sortable=False, filter="until"),
+    },
+    search=(AuditEvent.actor, AuditEvent.action, AuditEvent.serial_hex),
+    default_sort="at",
+    tiebreak=AuditEvent.id,
+)
 
 
 def record_refusal(

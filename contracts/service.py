@@ -18,15 +18,17 @@ Two kinds of caller:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from auth.access import AccessControl
 from auth.audit import record_event, record_refusal
+from auth.listing import Field, ListRequest, ListSpec, Page
 from auth.models import Partner, User
 from auth.principal import Forbidden, Grant, Permission, Principal, Scope
 from iso15118.emaid import Emaid, EmaidError, normalize_emaid
@@ -191,6 +193,42 @@ class ContractService:
                 )
             )
         return list(session.scalars(query.limit(limit).offset(offset)))
+
+    def find(self, session: Session, principal: Principal, wanted: ListRequest) -> Page[Contract]:
+        """A page of the contracts in the principal's scope (admins all, a partner its own, a
+        driver theirs), searched, filtered and sorted as asked; `pcid` filters by car."""
+        grant = self._access.require(principal, CONTRACTS_READ)
+        return CONTRACT_SPEC.page(session, _scoped(grant, select(Contract)), wanted)
+
+    def export(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Iterator[Contract]:
+        grant = self._access.require(principal, CONTRACTS_READ)
+        return CONTRACT_SPEC.every(session, _scoped(grant, select(Contract)), wanted)
+
+    def find_cars(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Page[CarRow]:
+        """A page of cars (a PCID bound to a contract, approved or waiting) of the contracts in
+        the principal's scope."""
+        return CAR_SPEC.page(session, self._cars_in_scope(principal), wanted).map(CarRow.of)
+
+    def export_cars(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Iterator[CarRow]:
+        for row in CAR_SPEC.every(session, self._cars_in_scope(principal), wanted):
+            yield CarRow.of(row)
+
+    def _cars_in_scope(self, principal: Principal) -> Select[Any]:
+        grant = self._access.require(principal, CONTRACTS_READ)
+        # Two entities per row: typed as the list helper takes any query.
+        query = cast(
+            "Select[Any]",
+            select(VehicleBinding, Contract).join(
+                Contract, Contract.id == VehicleBinding.contract_id
+            ),
+        )
+        return grant.filter(query, partner_column=Contract.partner, owner_column=Contract.owner)
 
     def get(self, session: Session, principal: Principal, emaid: str) -> Contract:
         """The contract with this eMAID (any accepted form); ContractNotFound if there is none
@@ -776,3 +814,64 @@ class ContractService:
 
     def _linked_serials(self, session: Session, contract_id: int) -> list[str]:
         return [link.serial_hex for link in self._linked(session, contract_id)]
+
+
+@dataclass(frozen=True)
+class CarRow:
+    """One line of the cars list: the car, the contract it is bound to, and how."""
+
+    pcid: str
+    emaid: str
+    owner: str
+    partner: str | None
+    status: str  # the binding's: approved | pending | refused
+    is_default: bool
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: Any) -> CarRow:
+        binding, contract = row
+        return cls(
+            binding.pcid,
+            contract.emaid,
+            contract.owner,
+            contract.partner,
+            binding.status,
+            binding.is_default,
+            binding.created_at,
+        )
+
+
+def _by_car(query: Select[Any], pcid: str) -> Select[Any]:
+    cars = select(VehicleBinding.contract_id).where(VehicleBinding.pcid == pcid_key(pcid))
+    return query.where(Contract.id.in_(cars))
+
+
+CONTRACT_SPEC = ListSpec(
+    fields={
+        "created_at": Field(Contract.created_at, natural_descending=True),
+        "valid_until": Field(Contract.valid_until),
+        "emaid": Field(Contract.emaid),
+        "owner": Field(Contract.owner, filter="exact"),
+        "partner": Field(Contract.partner, filter="exact"),
+        "status": Field(Contract.status, filter="choice", choices=tuple(CONTRACT_STATUSES)),
+    },
+    search=(Contract.emaid, Contract.owner, Contract.partner),
+    default_sort="created_at",
+    tiebreak=Contract.id,
+    custom_filters={"pcid": (None, _by_car)},
+)
+
+CAR_SPEC = ListSpec(
+    fields={
+        "created_at": Field(VehicleBinding.created_at, natural_descending=True),
+        "pcid": Field(VehicleBinding.pcid),
+        "emaid": Field(Contract.emaid),
+        "owner": Field(Contract.owner, filter="exact"),
+        "status": Field(VehicleBinding.status, filter="choice", choices=BINDING_STATUSES),
+        "is_default": Field(VehicleBinding.is_default, filter="bool"),
+    },
+    search=(VehicleBinding.pcid, Contract.emaid, Contract.owner),
+    default_sort="created_at",
+    tiebreak=VehicleBinding.id,
+)

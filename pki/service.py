@@ -13,13 +13,17 @@ Rules kept here, once:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from cryptography import x509
+from sqlalchemy import Select, case, select
 from sqlalchemy.orm import Session
 
 from auth.access import AccessControl
+from auth.listing import Field, ListRequest, ListSpec, Page
 from auth.principal import Forbidden, Permission, Principal, Scope
 
 from .authority import (
@@ -141,6 +145,31 @@ class PkiService:
         )
         return [CertificateView.of(r) for r in records]
 
+    def find_certificates(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Page[CertificateView]:
+        """A page of issued certificates under the reading rule of `list_certificates`,
+        searched (serial, subject, issuing CA), filtered (profile, status, issuer, expiry) and
+        sorted as asked."""
+        return CERTIFICATE_SPEC.page(session, self._readable(principal), wanted).map(
+            CertificateView.of
+        )
+
+    def export_certificates(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Iterator[CertificateView]:
+        for record in CERTIFICATE_SPEC.every(session, self._readable(principal), wanted):
+            yield CertificateView.of(record)
+
+    def _readable(self, principal: Principal) -> Select[Any]:
+        everything = self._access.decide(principal, CERTIFICATES_READ) is Scope.ANY
+        if not everything:
+            self._access.require(principal, STATION_CERTIFICATES_READ)
+        query = select(CertificateRecord)
+        if not everything:
+            query = query.where(CertificateRecord.profile.in_(STATION_PROFILES))
+        return query
+
     def certificate(self, session: Session, principal: Principal, serial: str) -> CertificateView:
         """One issued certificate by serial, under the same reading rule as the list (a
         principal who may read only station certificates finds only those)."""
@@ -249,3 +278,27 @@ class PkiService:
         """A CRL of an imported (OEM) CA: its revoked certificates are refused from then on."""
         self._access.require(principal, TRUST_CREATE)
         return self._revocation.import_crl(session, data, actor=principal.actor)
+
+
+# "revoked" is a status of its own in the list, as CertificateView shows it.
+_STATUS = case(
+    (CertificateRecord.revoked_at.is_not(None), "revoked"), else_=CertificateRecord.status
+)
+CERTIFICATE_SPEC = ListSpec(
+    fields={
+        "created_at": Field(CertificateRecord.created_at, natural_descending=True),
+        "not_after": Field(CertificateRecord.not_after),
+        "serial": Field(CertificateRecord.serial_hex),
+        "subject": Field(CertificateRecord.subject_cn),
+        "issuer": Field(CertificateRecord.issuer_ca, filter="exact"),
+        "profile": Field(CertificateRecord.profile, filter="exact"),
+        "status": Field(
+            _STATUS, filter="choice", choices=("reserved", "issued", "failed", "revoked")
+        ),
+        "expires_after": Field(CertificateRecord.not_after, sortable=False, filter="since"),
+        "expires_before": Field(CertificateRecord.not_after, sortable=False, filter="until"),
+    },
+    search=(CertificateRecord.serial_hex, CertificateRecord.subject, CertificateRecord.issuer_ca),
+    default_sort="created_at",
+    tiebreak=CertificateRecord.id,
+)

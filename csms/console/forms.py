@@ -25,6 +25,11 @@ DATA_WORDS = (
     N_("Reserved"),
     N_("Unavailable"),
     N_("Faulted"),
+    # A car's binding to a contract (contracts/models.py BINDING_STATUSES).
+    N_("approved"),
+    N_("pending"),
+    N_("rejected"),
+    N_("released"),
 )
 
 

@@ -194,6 +194,18 @@ class Cluster:
                     exc,
                 )
 
+    def connected_ids(self, session: Session) -> set[str]:
+        """Every station connected to a live node of the cluster (a list's "online" filter:
+        one query, as many ids as there are connected stations)."""
+        rows = session.execute(
+            text(
+                "SELECT c.station_id FROM ocpp_connections c JOIN ocpp_nodes n ON n.id = c.node_id"
+                " WHERE n.heartbeat_at > now() - make_interval(secs => :lease)"
+            ),
+            {"lease": self.lease_seconds},
+        )
+        return {row[0] for row in rows}
+
     def whereabouts(self, session: Session, station_ids: Iterable[str]) -> dict[str, Whereabouts]:
         """Where each of these stations is connected, on a live node (absent: nowhere)."""
         ids = list(station_ids)

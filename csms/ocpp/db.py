@@ -90,7 +90,10 @@ class AuthorizationRecord(Base):
 
 class SecurityEventRecord(Base):
     __tablename__ = "ocpp_security_events"
-    __table_args__ = (Index("ix_ocpp_security_events_station", "station_id", "id"),)
+    __table_args__ = (
+        Index("ix_ocpp_security_events_station", "station_id", "id"),
+        Index("ix_ocpp_security_events_occurred", "occurred_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     station_id: Mapped[str] = mapped_column(String(48))
@@ -116,6 +119,7 @@ class TransactionRecord(Base):
     __tablename__ = "ocpp_transactions"
     __table_args__ = (
         UniqueConstraint("station_id", "transaction_id", name="uq_ocpp_transactions_station_tx"),
+        Index("ix_ocpp_transactions_started", "started_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -68,6 +68,11 @@ class StationHub:
     def connections(self) -> list[StationConnection]:
         return list(self._connections.values())
 
+    def online_ids(self, session: Session) -> set[str]:
+        """The stations connected anywhere: here, or on a live node of the cluster."""
+        here = set(self._connections)
+        return here if self.cluster is None else here | self.cluster.connected_ids(session)
+
     def whereabouts(self, session: Session, station_ids: list[str]) -> dict[str, Whereabouts]:
         """Where these stations, not held here, are connected in the cluster (absent:
         nowhere, or no cluster)."""

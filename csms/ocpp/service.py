@@ -18,7 +18,7 @@ another tenant's identifiers cannot be probed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from auth.access import AccessControl
 from auth.audit import record_event, record_refusal
+from auth.listing import ListRequest, Page
 from auth.models import Partner
 from auth.principal import AccessDenied, Forbidden, Grant, Permission, Principal, Scope
 from auth.users import PARTNERS_UPDATE
@@ -35,7 +36,7 @@ from pki.authority import CertificateAuthority, pem_of
 from pki.db import TrustAnchorRecord
 
 from ..database import in_worker_transaction
-from . import pnc_config, trust_store
+from . import listings, pnc_config, trust_store
 from .certificates import CHARGING_STATION, StationCertificates
 from .cluster import Whereabouts
 from .commands import audited_payload, is_security_relevant
@@ -345,8 +346,12 @@ class StationService:
     ) -> list[TransactionRecord]:
         """Charging sessions, newest first: a partner's are those at its stations; a driver's
         are those authorized with one of their contracts' eMAIDs."""
+        query = self._sessions_in_scope(principal).order_by(TransactionRecord.id.desc())
+        return list(session.scalars(query.limit(limit).offset(offset)))
+
+    def _sessions_in_scope(self, principal: Principal) -> Select[Any]:
         grant = self._access.require(principal, SESSIONS_READ)
-        query = select(TransactionRecord).order_by(TransactionRecord.id.desc())
+        query = select(TransactionRecord)
         if grant.scope is Scope.TENANT:
             query = query.join(StationRecord, StationRecord.id == TransactionRecord.station_id)
             query = grant.filter(query, partner_column=StationRecord.partner)
@@ -360,7 +365,58 @@ class StationService:
                 query = query.where(
                     TransactionRecord.id_token.in_(owned), TransactionRecord.verified.is_(True)
                 )
-        return list(session.scalars(query.limit(limit).offset(offset)))
+        return query
+
+    # --- lists that scale (auth/listing.py; what sorts and filters: csms/ocpp/listings.py) ----
+
+    def find_stations(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Page[StationSummary]:
+        """A page of the stations the principal may read (admins all, partners their own),
+        searched, filtered and sorted as asked."""
+        grant = self._access.require(principal, STATIONS_READ)
+        query = grant.filter(select(StationRecord), partner_column=StationRecord.partner)
+        if grant.scope is Scope.OWN:
+            query = query.where(false())  # stations have no owner
+        page = listings.station_spec(session, self.hub).page(session, query, wanted)
+        stations = self._registry.as_stations(session, page.rows)
+        # A list row shows no certificates: not reading them saves two queries per row.
+        return page.map_all(self._summaries(session, stations, certificates=False))
+
+    def find_sessions(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Page[TransactionRecord]:
+        return listings.SESSION_SPEC.page(session, self._sessions_in_scope(principal), wanted)
+
+    def export_sessions(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Iterator[TransactionRecord]:
+        """Every session as asked (bounded: auth/listing.py MAX_EXPORT), for a CSV file."""
+        return listings.SESSION_SPEC.every(session, self._sessions_in_scope(principal), wanted)
+
+    def _events_in_scope(self, principal: Principal) -> Select[Any]:
+        grant = self._access.require(principal, SECURITY_EVENTS_READ)
+        query = select(SecurityEventRecord)
+        if grant.scope is not Scope.ANY:
+            query = query.join(StationRecord, StationRecord.id == SecurityEventRecord.station_id)
+            query = grant.filter(query, partner_column=StationRecord.partner)
+        return query
+
+    def find_security_events(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Page[SecurityEventRecord]:
+        """Security events of every station in scope (an admin's whole network, a partner's
+        own stations)."""
+        return listings.SECURITY_EVENT_SPEC.page(session, self._events_in_scope(principal), wanted)
+
+    def export_security_events(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Iterator[SecurityEventRecord]:
+        return listings.SECURITY_EVENT_SPEC.every(session, self._events_in_scope(principal), wanted)
+
+    def security_event_types(self, session: Session, principal: Principal) -> list[str]:
+        self._access.require(principal, SECURITY_EVENTS_READ)
+        return listings.security_event_types(session)
 
     # --- commands --------------------------------------------------------------------------------
 
@@ -650,7 +706,9 @@ class StationService:
             raise UnknownStation(f"no station {station_id}")
         return station
 
-    def _summaries(self, session: Session, stations: list[Station]) -> list[StationSummary]:
+    def _summaries(
+        self, session: Session, stations: list[Station], *, certificates: bool = True
+    ) -> list[StationSummary]:
         connectors = self._store.connector_rows(session, [s.id for s in stations])
         here = {s.id: conn for s in stations if (conn := self.hub.connection(s.id)) is not None}
         elsewhere = self.hub.whereabouts(session, [s.id for s in stations if s.id not in here])
@@ -670,7 +728,7 @@ class StationService:
                     station,
                     connectors[station.id],
                     connection,
-                    self._certificates.of_station(session, station.id),
+                    self._certificates.of_station(session, station.id) if certificates else [],
                 )
             )
         return summaries

@@ -371,7 +371,11 @@ class StationRegistry:
         query = select(StationRecord).order_by(StationRecord.id).limit(limit).offset(offset)
         if partner is not None:
             query = query.where(StationRecord.partner == partner)
-        records = list(session.scalars(query))
+        return cls.as_stations(session, list(session.scalars(query)))
+
+    @classmethod
+    def as_stations(cls, session: Session, records: Sequence[StationRecord]) -> list[Station]:
+        """Station records (e.g. a list's page) as stations, their EVSE ids read in one go."""
         evse_ids = cls.evse_ids_of(session, [r.id for r in records])
         return [Station.of(r, evse_ids[r.id]) for r in records]
 

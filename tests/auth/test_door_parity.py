@@ -39,7 +39,7 @@ from csms.api import (
     station_routes,
     trust_routes,
 )
-from csms.console.pages import admin, client, common, partner, technician
+from csms.console.pages import admin, client, common, lists, partner, technician
 from tests.auth.conftest import PASSWORD, ROLES, USERS, World
 
 pytestmark = [pytest.mark.postgres]
@@ -211,6 +211,44 @@ DOORS = [
         "client",
         ("GET", "/console/client/sessions", "/console/client/sessions"),
         ("GET", "/api/sessions"),
+    ),
+    # The lists (csms/console/pages/lists.py), each against the API route of the same
+    # permission.
+    Door(
+        "admin",
+        ("GET", "/console/admin/stations", "/console/admin/stations"),
+        ("GET", "/api/stations"),
+    ),
+    Door(
+        "admin",
+        ("GET", "/console/admin/sessions", "/console/admin/sessions"),
+        ("GET", "/api/sessions"),
+    ),
+    Door(
+        "admin",
+        ("GET", "/console/admin/security-events", "/console/admin/security-events"),
+        ("GET", "/api/ocpp/stations/ST-A-1/security-events"),
+    ),
+    Door(
+        "technician",
+        ("GET", "/console/technician/security-events", "/console/technician/security-events"),
+        ("GET", "/api/ocpp/stations/ST-A-1/security-events"),
+    ),
+    Door(
+        "admin",
+        ("GET", "/console/admin/contracts", "/console/admin/contracts"),
+        ("GET", "/api/contracts"),
+    ),
+    Door("admin", ("GET", "/console/admin/cars", "/console/admin/cars"), ("GET", "/api/contracts")),
+    Door(
+        "admin",
+        ("GET", "/console/admin/certificates", "/console/admin/certificates"),
+        ("GET", "/api/certificates"),
+    ),
+    Door(
+        "partner",
+        ("GET", "/console/partner/stations", "/console/partner/stations"),
+        ("GET", "/api/stations"),
     ),
     # The partner's cabinet.
     Door("partner", ("GET", "/console/partner", "/console/partner"), ("GET", "/api/stations")),
@@ -447,7 +485,7 @@ def test_every_console_route_has_a_door() -> None:
     # routers unflattened in `app.routes`.
     declared = {
         (method, route.path)
-        for module in (common, admin, technician, partner, client)
+        for module in (common, lists, admin, technician, partner, client)
         for route in module.router.routes
         if isinstance(route, APIRoute)
         for method in route.methods

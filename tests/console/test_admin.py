@@ -207,9 +207,9 @@ def test_pki_revoke_with_reason_then_audit_filter(
 
     page.goto("/console/admin/audit")
     page.get_by_label("Action starts with").fill("certificate.rev")
-    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("button", name="Apply").click()
     page.wait_for_url("**action=certificate.rev**")
-    rows = page.locator("tbody tr")
+    rows = page.locator("table.list tbody tr")
     assert rows.count() == 1
     assert serial in rows.first.inner_text() and "user:admin-1" in rows.first.inner_text()
     # Details read as labelled values, not Python's key=value text.
@@ -218,9 +218,9 @@ def test_pki_revoke_with_reason_then_audit_filter(
     assert check_page(page, browser_tools.axe) == []
     screenshot(page, "admin-audit")
     page.get_by_label("Actor contains").fill("nobody-such")
-    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("button", name="Apply").click()
     page.wait_for_url("**actor=nobody-such**")
-    assert page.locator("tbody").inner_text().strip() == "No events match."
+    assert page.locator("table.list tbody").inner_text().strip() == "Nothing matches."
 
 
 def _foreign_root_pem(common_name: str) -> str:

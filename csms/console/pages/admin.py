@@ -6,14 +6,13 @@ principal of the session cookie, so the console and the API cannot differ.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from auth.admins import LastAdmin
-from auth.audit import AUDIT_READ, AuditFilter
 from auth.errors import Conflict, ServiceError
 from auth.policy import ROLES, Rule
 from auth.principal import SCOPES, Permission, Principal
@@ -535,37 +534,3 @@ async def remove_trust(
 
 
 # --- audit ------------------------------------------------------------------------------------
-
-
-def _day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-@router.get("/audit")
-async def audit(request: Request, principal: Annotated[Principal, admin(AUDIT_READ)]) -> Response:
-    """The audit trail, newest first, filtered by action prefix, actor and day range."""
-    form = dict(request.query_params)
-    errors: Errors = {}
-    action = text(form, "action", 64)
-    actor = text(form, "actor", 128)
-    since, until = _day(text(form, "since")), _day(text(form, "until"))
-    if text(form, "since") and since is None:
-        errors["since"] = N_("A date like 2026-01-31.")
-    if text(form, "until") and until is None:
-        errors["until"] = N_("A date like 2026-01-31.")
-    log = container_of(request).audit
-    wanted = AuditFilter(action=action, actor=actor, since=since, until=until, limit=200)
-    events = (
-        [] if errors else await in_transaction(request, lambda s: log.find(s, principal, wanted))
-    )
-    return render(
-        request,
-        "admin/audit.html",
-        422 if errors else 200,
-        events=events,
-        errors=errors,
-        values=form,
-    )

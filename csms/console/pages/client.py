@@ -17,7 +17,6 @@ from contracts.service import (
     PCID_PATTERN,
 )
 
-from ...ocpp.service import SESSIONS_READ
 from ...web.context import container_of, in_transaction
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, see_other
@@ -86,12 +85,3 @@ async def terminate(
         request, lambda s: service.terminate(s, principal, emaid[:32])
     )
     return see_other(f"{PREFIX}/client?terminated={done.emaid}")
-
-
-@router.get("/sessions")
-async def sessions(
-    request: Request, principal: Annotated[Principal, client(SESSIONS_READ)]
-) -> Response:
-    service = container_of(request).stations
-    found = await in_transaction(request, lambda s: service.sessions(s, principal, limit=500))
-    return render(request, "sessions.html", sessions=found)

@@ -12,7 +12,7 @@ from auth.errors import Conflict, ServiceError
 from auth.principal import Permission, Principal
 
 from ...ocpp.overview import overview
-from ...ocpp.service import SESSIONS_READ, STATIONS_CREATE, STATIONS_READ
+from ...ocpp.service import STATIONS_CREATE, STATIONS_READ
 from ...ocpp.stations import STATION_ID  # the OCPP core's rule, said next to the field
 from ...web.context import container_of, in_transaction
 from ..access import check_csrf, page
@@ -75,15 +75,6 @@ async def register(
     # The password exists only in this answer: rendered directly, never put in a URL.
     shown = {"id": created.id, "password": password}
     return await _stations_page(request, read, 201, created=shown)
-
-
-@router.get("/sessions")
-async def sessions(
-    request: Request, principal: Annotated[Principal, partner(SESSIONS_READ)]
-) -> Response:
-    service = container_of(request).stations
-    found = await in_transaction(request, lambda s: service.sessions(s, principal, limit=500))
-    return render(request, "sessions.html", sessions=found)
 
 
 @router.get("/overview")

@@ -48,16 +48,6 @@ def technician(permission: Permission) -> Any:
     return Depends(page(permission, cabinet=CABINET))
 
 
-@router.get("")
-async def stations(
-    request: Request, principal: Annotated[Principal, technician(STATIONS_READ)]
-) -> Response:
-    service = container_of(request).stations
-    found = await in_transaction(request, lambda s: service.list_stations(s, principal, limit=1000))
-    online = {s.id: s.connected for s in found}
-    return render(request, "technician/stations.html", stations=found, online=online)
-
-
 async def _detail(
     request: Request, principal: Principal, station_id: str, **context: Any
 ) -> Response:

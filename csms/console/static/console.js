@@ -56,9 +56,22 @@ document.addEventListener("DOMContentLoaded", function () {
     table.querySelectorAll("thead th").forEach(function (th) { heads.push(th.textContent.trim()); });
     table.querySelectorAll("tbody tr").forEach(function (row) {
       Array.prototype.forEach.call(row.children, function (cell, i) {
-        if (heads[i] && !cell.hasAttribute("colspan")) cell.setAttribute("data-label", heads[i]);
+        if (heads[i] && !cell.hasAttribute("colspan") && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", heads[i]);
       });
     });
     table.classList.add("cards");
+  });
+});
+// The header's menus: one open at a time, closed by a click elsewhere or Escape.
+document.addEventListener("click", function (event) {
+  document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+    if (!menu.contains(event.target)) menu.removeAttribute("open");
+  });
+});
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+    menu.removeAttribute("open");
+    menu.querySelector("summary").focus();
   });
 });
