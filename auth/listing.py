@@ -11,7 +11,7 @@ because every list is a grant-scoped query and every domain service may import i
 
 Bounds, because a list is a public door: a page holds at most `MAX_PER_PAGE` rows, the search
 text is cut to `MAX_SEARCH` characters, an export stops at `MAX_EXPORT` rows, and an unknown
-sort field or filter is a `ListRequestError` (HTTP 422 / `error: … [list_request]`), not
+sort field or filter is a `ListRequestError` (HTTP 400 / `error: … [list_request]`), not
 silently ignored: a person who filtered must not read an unfiltered list as the answer.
 """
 
@@ -25,6 +25,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from .errors import ServiceError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -42,9 +44,10 @@ Expr = ColumnElement[Any] | InstrumentedAttribute[Any]
 FilterKind = Literal["exact", "choice", "prefix", "contains", "bool", "since", "until"]
 
 
-class ListRequestError(ValueError):
+class ListRequestError(ServiceError):
     """A list asked for in a way the list does not support (an unknown sort field, a filter
-    it does not have, a malformed value)."""
+    it does not have, a malformed value): bad input, so 400 at the API and `error: …
+    [list_request]` at the command line."""
 
     code = "list_request"
 

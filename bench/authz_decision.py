@@ -188,10 +188,12 @@ def main() -> None:
         app = create_app(container)
         bearer = {"Authorization": f"Bearer {pair.access_token}"}
         open_ms = asyncio.run(time_requests(app, "/health", {}, args.requests))
-        me_ms = asyncio.run(time_requests(app, "/api/me", bearer, args.requests))
-        anon_ms = asyncio.run(time_requests(app, "/api/public/stations?limit=1", {}, args.requests))
+        me_ms = asyncio.run(time_requests(app, "/api/v1/me", bearer, args.requests))
+        anon_ms = asyncio.run(
+            time_requests(app, "/api/v1/public/stations?limit=1", {}, args.requests)
+        )
         auth_ms = asyncio.run(
-            time_requests(app, "/api/public/stations?limit=1", bearer, args.requests)
+            time_requests(app, "/api/v1/public/stations?limit=1", bearer, args.requests)
         )
         emit(
             "request_open_p50_ms",
@@ -205,7 +207,7 @@ def main() -> None:
             percentile(me_ms, 50),
             "ms",
             p99=percentile(me_ms, 99),
-            path="/api/me (bearer)",
+            path="/api/v1/me (bearer)",
             overhead_vs_open_p50=percentile(me_ms, 50) - percentile(open_ms, 50),
         )
         emit(
@@ -215,7 +217,7 @@ def main() -> None:
             anonymous_p50=percentile(anon_ms, 50),
             bearer_p50=percentile(auth_ms, 50),
             bearer_p99=percentile(auth_ms, 99),
-            path="/api/public/stations?limit=1",
+            path="/api/v1/public/stations?limit=1",
         )
         container.close()
 

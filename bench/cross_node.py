@@ -85,7 +85,7 @@ async def _answer_all(ws: ClientConnection, ready: asyncio.Event) -> None:
 
 
 async def _round_trips(base: str, token: str, count: int) -> list[float]:
-    url = f"{base}/api/ocpp/stations/{STATION}/commands/TriggerMessage"
+    url = f"{base}/api/v1/stations/{STATION}/commands/TriggerMessage"
     body = {"requestedMessage": "Heartbeat"}
     headers = {"Authorization": f"Bearer {token}"}
     seconds: list[float] = []
@@ -157,7 +157,7 @@ def main() -> None:
             STATION_PASSWORD,
         )
         token = httpx.post(
-            f"http://127.0.0.1:{nodes['b'][0]}/api/auth/token",
+            f"http://127.0.0.1:{nodes['b'][0]}/api/v1/auth/token",
             data={"username": "bench-op", "password": ADMIN_PASSWORD},
             timeout=30,
         ).json()["access_token"]

@@ -71,7 +71,7 @@ def _request(scenario: str, rng: random.Random) -> bytes:
         address = f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
     body = urlencode({"username": username, "password": f"wrong-{rng.getrandbits(64):x}"})
     return (
-        "POST /api/auth/token HTTP/1.1\r\n"
+        "POST /api/v1/auth/token HTTP/1.1\r\n"
         "Host: 127.0.0.1\r\n"
         "Content-Type: application/x-www-form-urlencoded\r\n"
         f"X-Forwarded-For: {address}\r\n"

@@ -208,19 +208,20 @@ class ContractService:
 
     def find_cars(
         self, session: Session, principal: Principal, wanted: ListRequest
-    ) -> Page[CarRow]:
-        """A page of cars (a PCID bound to a contract, approved or waiting) of the contracts in
-        the principal's scope."""
-        return CAR_SPEC.page(session, self._cars_in_scope(principal), wanted).map(CarRow.of)
+    ) -> Page[CarClaim]:
+        """A page of cars bound to or claimed for contracts (operators: `cars:read`), searched,
+        filtered (e.g. status=pending: the claims awaiting a decision) and sorted as asked."""
+        page = CAR_SPEC.page(session, self._cars_in_scope(principal), wanted)
+        return page.map(lambda row: CarClaim.of(*row))
 
     def export_cars(
         self, session: Session, principal: Principal, wanted: ListRequest
-    ) -> Iterator[CarRow]:
+    ) -> Iterator[CarClaim]:
         for row in CAR_SPEC.every(session, self._cars_in_scope(principal), wanted):
-            yield CarRow.of(row)
+            yield CarClaim.of(*row)
 
     def _cars_in_scope(self, principal: Principal) -> Select[Any]:
-        grant = self._access.require(principal, CONTRACTS_READ)
+        grant = self._access.require(principal, CARS_READ)
         # Two entities per row: typed as the list helper takes any query.
         query = cast(
             "Select[Any]",
@@ -814,32 +815,6 @@ class ContractService:
 
     def _linked_serials(self, session: Session, contract_id: int) -> list[str]:
         return [link.serial_hex for link in self._linked(session, contract_id)]
-
-
-@dataclass(frozen=True)
-class CarRow:
-    """One line of the cars list: the car, the contract it is bound to, and how."""
-
-    pcid: str
-    emaid: str
-    owner: str
-    partner: str | None
-    status: str  # the binding's: approved | pending | refused
-    is_default: bool
-    created_at: datetime
-
-    @classmethod
-    def of(cls, row: Any) -> CarRow:
-        binding, contract = row
-        return cls(
-            binding.pcid,
-            contract.emaid,
-            contract.owner,
-            contract.partner,
-            binding.status,
-            binding.is_default,
-            binding.created_at,
-        )
 
 
 def _by_car(query: Select[Any], pcid: str) -> Select[Any]:

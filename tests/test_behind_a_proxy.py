@@ -28,7 +28,7 @@ def _failed_logins(port: int, source: str, forwarded_for: list[str]) -> list[int
     ) as client:
         return [
             client.post(
-                "/api/auth/token",
+                "/api/v1/auth/token",
                 data={"username": f"nobody-{source}-{i}", "password": "wrong password"},
                 headers={"X-Forwarded-For": address},
             ).status_code

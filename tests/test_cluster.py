@@ -76,7 +76,7 @@ class Cluster:
 
     def station(self, node: Node, station_id: str) -> dict[str, Any]:
         answer = httpx.get(
-            f"{node.base}/api/ocpp/stations/{station_id}", headers=self.headers, timeout=30
+            f"{node.base}/api/v1/stations/{station_id}", headers=self.headers, timeout=30
         )
         assert answer.status_code == 200, answer.text
         return answer.json()  # type: ignore[no-any-return]
@@ -135,7 +135,7 @@ def _two_nodes(shared: dict) -> Iterator[Cluster]:
                 STATION_PASSWORD,
             )
         answer = httpx.post(
-            f"http://127.0.0.1:{b.http}/api/auth/token",
+            f"http://127.0.0.1:{b.http}/api/v1/auth/token",
             data={"username": "op-cluster", "password": PASSWORD},
             timeout=30,
         )
@@ -169,7 +169,7 @@ def test_a_1_6_only_command_through_b_reaches_a_1_6_station_on_a(cluster: Cluste
         with ThreadPoolExecutor(1) as pool:
             sent = pool.submit(
                 httpx.post,
-                f"{cluster.b.base}/api/ocpp/stations/CL-16/commands/RemoteStartTransaction",
+                f"{cluster.b.base}/api/v1/stations/CL-16/commands/RemoteStartTransaction",
                 json={"connectorId": 1, "idTag": "CLUSTER-16"},
                 headers=cluster.headers,
                 timeout=30,
@@ -193,7 +193,7 @@ def test_a_station_on_a_is_connected_for_b_and_answers_b_s_command(cluster: Clus
         with ThreadPoolExecutor(1) as pool:
             sent = pool.submit(
                 httpx.post,
-                f"{cluster.b.base}/api/ocpp/stations/CL-1/commands/TriggerMessage",
+                f"{cluster.b.base}/api/v1/stations/CL-1/commands/TriggerMessage",
                 json={"requestedMessage": "Heartbeat"},
                 headers=cluster.headers,
                 timeout=30,
@@ -210,7 +210,7 @@ def test_a_station_on_a_is_connected_for_b_and_answers_b_s_command(cluster: Clus
         with ThreadPoolExecutor(1) as pool:
             sent = pool.submit(
                 httpx.post,
-                f"{cluster.b.base}/api/ocpp/stations/CL-1/commands/TriggerMessage",
+                f"{cluster.b.base}/api/v1/stations/CL-1/commands/TriggerMessage",
                 json={"requestedMessage": "StatusNotification"},
                 headers=cluster.headers,
                 timeout=30,
@@ -223,13 +223,15 @@ def test_a_station_on_a_is_connected_for_b_and_answers_b_s_command(cluster: Clus
 
         # The command is audited on the node it went through, with who sent it.
         audit = httpx.get(
-            f"{cluster.a.base}/api/audit",
+            f"{cluster.a.base}/api/v1/audit",
             params={"action": "station.command"},
             headers=cluster.headers,
             timeout=30,
         )
         assert audit.status_code == 200, audit.text
-        commands = [e for e in audit.json() if (e["details"] or {}).get("station") == "CL-1"]
+        commands = [
+            e for e in audit.json()["items"] if (e["details"] or {}).get("station") == "CL-1"
+        ]
         assert len(commands) >= 2
     # Gone from A: B shows it disconnected at once (the row goes with the connection).
     gone = eventually(lambda: cluster.station(cluster.b, "CL-1"), lambda s: not s["connected"])
@@ -239,7 +241,7 @@ def test_a_station_on_a_is_connected_for_b_and_answers_b_s_command(cluster: Clus
 def test_a_command_for_a_station_connected_nowhere_is_409_on_every_node(cluster: Cluster) -> None:
     for node in (cluster.a, cluster.b):
         answer = httpx.post(
-            f"{node.base}/api/ocpp/stations/CL-4/commands/TriggerMessage",
+            f"{node.base}/api/v1/stations/CL-4/commands/TriggerMessage",
             json={"requestedMessage": "Heartbeat"},
             headers=cluster.headers,
             timeout=30,
@@ -293,7 +295,7 @@ def test_a_revocation_on_b_is_revoked_in_a_s_ocsp_at_the_next_request(cluster: C
     leaf, issuer = chain[0], chain[1]
     assert _ocsp_status(cluster.a, leaf, issuer) == ocsp.OCSPCertStatus.GOOD  # and cached
     revoked = httpx.post(
-        f"{cluster.b.base}/api/certificates/{leaf.serial_number:x}/revoke",
+        f"{cluster.b.base}/api/v1/certificates/{leaf.serial_number:x}/revoke",
         json={"reason": "keyCompromise"},
         headers=cluster.headers,
         timeout=30,

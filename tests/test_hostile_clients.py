@@ -91,7 +91,7 @@ def target(
         # Logged in before any flood: the flood's address is throttled for 15 minutes after.
         for username in ("op-h", "tech-h", "alice-h", "mallory-h"):
             answer = httpx.post(
-                f"{base}/api/auth/token",
+                f"{base}/api/v1/auth/token",
                 data={"username": username, "password": PASSWORD},
                 timeout=30,
             )
@@ -170,7 +170,7 @@ def test_a_login_flood_is_throttled_without_stalling_the_server(watched: Target)
         with httpx.Client(base_url=watched.base, timeout=30) as client:
             while time.monotonic() < stop:
                 answer = client.post(
-                    "/api/auth/token", data={"username": "victim-h", "password": "wrong guess 1"}
+                    "/api/v1/auth/token", data={"username": "victim-h", "password": "wrong guess 1"}
                 )
                 statuses.append(answer.status_code)
 
@@ -182,7 +182,7 @@ def test_a_login_flood_is_throttled_without_stalling_the_server(watched: Target)
     assert set(statuses) <= {401, 429, 503}, set(statuses)
     assert statuses.count(401) <= 30  # then the account and the address are throttled
     right = httpx.post(
-        f"{watched.base}/api/auth/token",
+        f"{watched.base}/api/v1/auth/token",
         data={"username": "victim-h", "password": PASSWORD},
         timeout=30,
     )
@@ -192,14 +192,20 @@ def test_a_login_flood_is_throttled_without_stalling_the_server(watched: Target)
 def test_a_driver_cannot_squat_another_drivers_car(watched: Target) -> None:
     mallory = watched.headers("mallory-h")
     with httpx.Client(base_url=watched.base, timeout=30) as client:
-        squat = client.post("/api/contracts", headers=mallory, json={"pcid": ALICE_CAR})
+        squat = client.post("/api/v1/contracts", headers=mallory, json={"pcid": ALICE_CAR})
         assert squat.status_code == 409, squat.text
-        claim = client.post("/api/contracts", headers=mallory, json={"pcid": "ZZHOSTILEMALLO001"})
+        claim = client.post(
+            "/api/v1/contracts", headers=mallory, json={"pcid": "ZZHOSTILEMALLO001"}
+        )
         assert claim.status_code == 201, claim.text
-        pending = client.get("/api/cars", headers=watched.headers("op-h")).json()
+        pending = client.get(
+            "/api/v1/cars", headers=watched.headers("op-h"), params={"status": "pending"}
+        ).json()["items"]
         refusals = client.get(
-            "/api/audit", headers=watched.headers("op-h"), params={"action": "contract.pcid_claim"}
-        ).json()
+            "/api/v1/audit",
+            headers=watched.headers("op-h"),
+            params={"action": "contract.pcid_claim"},
+        ).json()["items"]
     assert [c["pcid"] for c in pending if c["owner"] == "mallory-h"] == ["ZZHOSTILEMALLO001"]
     assert any(e["details"].get("pcid") == ALICE_CAR for e in refusals)
 
@@ -224,8 +230,8 @@ def test_a_profile_1_station_cannot_credit_a_forged_session(watched: Target) -> 
         emaid_only = call(ws, "Authorize", {"idToken": token})
         assert emaid_only[2]["idTokenInfo"]["status"] == "Invalid"
     with httpx.Client(base_url=watched.base, timeout=30) as client:
-        alices = client.get("/api/sessions", headers=watched.headers("alice-h")).json()
-        operators = client.get("/api/sessions", headers=watched.headers("op-h")).json()
+        alices = client.get("/api/v1/sessions", headers=watched.headers("alice-h")).json()["items"]
+        operators = client.get("/api/v1/sessions", headers=watched.headers("op-h")).json()["items"]
     assert alices == []
     (forged,) = [s for s in operators if s["transaction_id"] == "FORGED-1"]
     assert forged["verified"] is False and forged["unverified_reason"] == "no_authorization"
@@ -240,7 +246,7 @@ def test_a_technician_cannot_send_a_rogue_csms_root(watched: Target) -> None:
     with open_station(url, "HOSTILE-P1", password=STATION_PASSWORD) as ws:
         assert boot(ws)[2]["status"] == "Accepted"
         sent = httpx.post(
-            f"{watched.base}/api/ocpp/stations/HOSTILE-P1/commands/InstallCertificate",
+            f"{watched.base}/api/v1/stations/HOSTILE-P1/commands/InstallCertificate",
             headers=watched.headers("tech-h"),
             json=rogue,
             timeout=30,
@@ -250,10 +256,10 @@ def test_a_technician_cannot_send_a_rogue_csms_root(watched: Target) -> None:
         ws.send(json.dumps([2, "hb-1", "Heartbeat", {}]))
         assert json.loads(ws.recv(timeout=10))[:2] == [3, "hb-1"]
     audit = httpx.get(
-        f"{watched.base}/api/audit",
+        f"{watched.base}/api/v1/audit",
         headers=watched.headers("op-h"),
         params={"action": "station.command_refused"},
         timeout=30,
-    ).json()
+    ).json()["items"]
     assert audit and audit[0]["actor"] == "user:tech-h"
     assert audit[0]["details"]["command"] == "InstallCertificate"

@@ -28,7 +28,7 @@ MIB = 1024 * 1024
 HALF_SENT = [
     b"GET /health HTTP/1.1\r\nHost: t\r\n",  # a head that never ends
     (  # a body that never ends, after a head the front handed to uvicorn
-        b"POST /api/auth/token HTTP/1.1\r\nHost: t\r\n"
+        b"POST /api/v1/auth/token HTTP/1.1\r\nHost: t\r\n"
         b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
         b"username=a"
     ),

@@ -71,7 +71,7 @@ def test_sigterm_finishes_a_call_in_flight_then_closes_with_1001_and_exits_0(
 
     def command() -> None:
         reply = httpx.post(
-            f"http://127.0.0.1:{served.http}/api/ocpp/stations/GS-1/commands/Reset",
+            f"http://127.0.0.1:{served.http}/api/v1/stations/GS-1/commands/Reset",
             headers={"Authorization": f"Bearer {API_TOKEN}"},
             json={"type": "OnIdle"},
             timeout=60,

@@ -11,7 +11,7 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from auth.audit import AUDIT_READ, AuditFilter
+from auth.audit import AUDIT_READ
 from auth.policy import Rule
 from auth.principal import Principal
 from auth.rules import POLICIES_CREATE, POLICIES_DELETE, POLICIES_READ
@@ -30,6 +30,7 @@ from auth.users import (
 
 from ..web.context import container_of, in_transaction
 from .deps import allowed
+from .lists import Listing, PageOut
 from .schemas import CONFLICT, ERRORS, NOT_FOUND, Limit, Offset
 
 router = APIRouter(responses=ERRORS)
@@ -64,7 +65,7 @@ class UserIn(BaseModel):
     )
 
 
-@router.get("/api/users", tags=["users"], response_model=list[UserOut])
+@router.get("/api/v1/users", tags=["users"], response_model=list[UserOut])
 async def list_users(
     request: Request,
     principal: Annotated[Principal, allowed(USERS_READ)],
@@ -78,7 +79,7 @@ async def list_users(
     return [UserOut.of(u) for u in found]
 
 
-@router.get("/api/users/{username}", tags=["users"], response_model=UserOut, responses=NOT_FOUND)
+@router.get("/api/v1/users/{username}", tags=["users"], response_model=UserOut, responses=NOT_FOUND)
 async def get_user(
     request: Request, username: str, principal: Annotated[Principal, allowed(USERS_READ)]
 ) -> UserOut:
@@ -89,7 +90,7 @@ async def get_user(
 
 
 @router.post(
-    "/api/users", tags=["users"], status_code=201, response_model=UserOut, responses=CONFLICT
+    "/api/v1/users", tags=["users"], status_code=201, response_model=UserOut, responses=CONFLICT
 )
 async def create_user(
     request: Request, body: UserIn, principal: Annotated[Principal, allowed(USERS_CREATE)]
@@ -110,7 +111,7 @@ async def create_user(
     return UserOut.of(created)
 
 
-@router.delete("/api/users/{username}", tags=["users"], status_code=204, responses=NOT_FOUND)
+@router.delete("/api/v1/users/{username}", tags=["users"], status_code=204, responses=NOT_FOUND)
 async def disable_user(
     request: Request, username: str, principal: Annotated[Principal, allowed(USERS_DELETE)]
 ) -> None:
@@ -124,7 +125,7 @@ class RoleIn(BaseModel):
 
 
 @router.post(
-    "/api/users/{username}/role",
+    "/api/v1/users/{username}/role",
     tags=["users"],
     response_model=UserOut,
     responses={**NOT_FOUND, **CONFLICT},
@@ -152,7 +153,7 @@ class PasswordOut(BaseModel):
 
 
 @router.post(
-    "/api/users/{username}/password",
+    "/api/v1/users/{username}/password",
     tags=["users"],
     response_model=PasswordOut,
     responses=NOT_FOUND,
@@ -196,7 +197,7 @@ class PartnerChange(BaseModel):
     )
 
 
-@router.get("/api/partners", tags=["partners"], response_model=list[PartnerOut])
+@router.get("/api/v1/partners", tags=["partners"], response_model=list[PartnerOut])
 async def list_partners(
     request: Request,
     principal: Annotated[Principal, allowed(PARTNERS_READ)],
@@ -211,7 +212,7 @@ async def list_partners(
 
 
 @router.get(
-    "/api/partners/{name}", tags=["partners"], response_model=PartnerOut, responses=NOT_FOUND
+    "/api/v1/partners/{name}", tags=["partners"], response_model=PartnerOut, responses=NOT_FOUND
 )
 async def get_partner(
     request: Request, name: str, principal: Annotated[Principal, allowed(PARTNERS_READ)]
@@ -223,7 +224,7 @@ async def get_partner(
 
 
 @router.post(
-    "/api/partners",
+    "/api/v1/partners",
     tags=["partners"],
     status_code=201,
     response_model=PartnerOut,
@@ -241,7 +242,7 @@ async def create_partner(
 
 
 @router.patch(
-    "/api/partners/{name}", tags=["partners"], response_model=PartnerOut, responses=NOT_FOUND
+    "/api/v1/partners/{name}", tags=["partners"], response_model=PartnerOut, responses=NOT_FOUND
 )
 async def change_partner(
     request: Request,
@@ -278,7 +279,7 @@ class PolicyChangeOut(BaseModel):
     version: int
 
 
-@router.get("/api/policies", tags=["policies"], response_model=list[RuleIO])
+@router.get("/api/v1/policies", tags=["policies"], response_model=list[RuleIO])
 async def list_policies(
     request: Request,
     principal: Annotated[Principal, allowed(POLICIES_READ)],
@@ -299,7 +300,7 @@ async def list_policies(
     return [RuleIO(ptype=r.ptype, values=list(r.values)) for r in found]  # type: ignore[arg-type]
 
 
-@router.post("/api/policies", tags=["policies"], response_model=PolicyChangeOut)
+@router.post("/api/v1/policies", tags=["policies"], response_model=PolicyChangeOut)
 async def add_policy(
     request: Request, rule: RuleIO, principal: Annotated[Principal, allowed(POLICIES_CREATE)]
 ) -> PolicyChangeOut:
@@ -310,7 +311,7 @@ async def add_policy(
     return PolicyChangeOut(changed=changed, version=rules.version)
 
 
-@router.post("/api/policies/remove", tags=["policies"], response_model=PolicyChangeOut)
+@router.post("/api/v1/policies/remove", tags=["policies"], response_model=PolicyChangeOut)
 async def remove_policy(
     request: Request, rule: RuleIO, principal: Annotated[Principal, allowed(POLICIES_DELETE)]
 ) -> PolicyChangeOut:
@@ -334,21 +335,22 @@ class AuditOut(BaseModel):
     details: dict[str, Any] | None
 
 
-@router.get("/api/audit", tags=["audit"], response_model=list[AuditOut])
+@router.get(
+    "/api/v1/audit",
+    tags=["audit"],
+    description="Filters: `action` (a prefix such as `login.` or `policy.`), `actor` (a "
+    "substring), `since`/`until` (UTC days or ISO times). Sort: at (newest first). Search: "
+    "actor, action, serial.",
+)
 async def audit(
-    request: Request,
-    principal: Annotated[Principal, allowed(AUDIT_READ)],
-    action: Annotated[str | None, Query(max_length=64)] = None,
-    limit: Limit = 100,
-    # audit_events.id is a 32-bit integer column; larger values would only fail in SQL
-    before_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
-) -> list[AuditOut]:
-    """Newest first; `action` is a prefix such as `login.` or `policy.`."""
+    request: Request, principal: Annotated[Principal, allowed(AUDIT_READ)], wanted: Listing
+) -> PageOut[AuditOut]:
+    """The audit trail, a page at a time."""
     log = container_of(request).audit
-    wanted = AuditFilter(action=action, before_id=before_id, limit=limit)
-    events = await in_transaction(request, lambda s: log.find(s, principal, wanted))
-    return [
-        AuditOut(
+    found = await in_transaction(request, lambda s: log.page(s, principal, wanted))
+    return PageOut.of(
+        found,
+        lambda e: AuditOut(
             id=e.id,
             at=e.at,
             actor=e.actor,
@@ -356,6 +358,5 @@ async def audit(
             serial=e.serial_hex,
             fingerprint=e.fingerprint_sha256,
             details=e.details,
-        )
-        for e in events
-    ]
+        ),
+    )

@@ -52,7 +52,7 @@ THROTTLED: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.post("/api/auth/token", response_model=TokenOut, responses=THROTTLED)
+@router.post("/api/v1/auth/token", response_model=TokenOut, responses=THROTTLED)
 async def token(
     request: Request,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
@@ -86,7 +86,7 @@ async def token(
     return TokenOut(**pair.__dict__)
 
 
-@router.post("/api/auth/refresh", response_model=TokenOut)
+@router.post("/api/v1/auth/refresh", response_model=TokenOut)
 async def refresh(
     request: Request, body: RefreshIn, principal: Annotated[Principal, allowed(LOGIN)]
 ) -> TokenOut:
@@ -99,7 +99,7 @@ async def refresh(
     return TokenOut(**pair.__dict__)
 
 
-@router.post("/api/auth/logout", status_code=204)
+@router.post("/api/v1/auth/logout", status_code=204)
 async def logout(request: Request, principal: Annotated[Principal, allowed(ME)]) -> None:
     """End this login: its access and refresh tokens (or its cookie) stop working at once."""
     logins = container_of(request).logins
@@ -111,7 +111,7 @@ async def logout(request: Request, principal: Annotated[Principal, allowed(ME)])
         request.session.pop(SESSION_COOKIE_KEY, None)
 
 
-@router.get("/api/me", response_model=MeOut)
+@router.get("/api/v1/me", response_model=MeOut)
 async def me(request: Request, principal: Annotated[Principal, allowed(ME)]) -> MeOut:
     logins = container_of(request).logins
     try:

@@ -4,9 +4,9 @@ contracts.service.ContractService (claims, decisions, transfers, the owner's def
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, Field
 
 from auth.principal import Principal
@@ -14,6 +14,7 @@ from contracts.service import CARS_DECIDE, CARS_READ, CONTRACTS_DEFAULT, CarClai
 
 from ..web.context import container_of, in_transaction
 from .deps import allowed
+from .lists import Listing, PageOut
 from .schemas import CONFLICT, ERRORS, NOT_FOUND
 
 router = APIRouter(responses=ERRORS, tags=["cars"])
@@ -44,19 +45,19 @@ class DefaultIn(BaseModel):
     emaid: str = Field(min_length=1, max_length=32)
 
 
-@router.get("/api/cars", response_model=list[CarClaimOut])
-async def list_claims(
-    request: Request,
-    principal: Annotated[Principal, allowed(CARS_READ)],
-    status: Annotated[
-        Literal["pending", "approved", "rejected", "released"] | None, Query()
-    ] = "pending",
-) -> list[CarClaimOut]:
-    """Cars and the contracts that hold or claim them; by default the claims awaiting an
-    operator's decision."""
+@router.get(
+    "/api/v1/cars",
+    description="Filters: `status` (pending: the claims awaiting an operator's decision; "
+    "approved, rejected, released), `owner`, `is_default` (yes/no). Sort: created_at (newest "
+    "first), pcid, emaid. Search: PCID, eMAID, owner.",
+)
+async def list_cars(
+    request: Request, principal: Annotated[Principal, allowed(CARS_READ)], wanted: Listing
+) -> PageOut[CarClaimOut]:
+    """Cars and the contracts that hold or claim them."""
     contracts = container_of(request).contracts
-    found = await in_transaction(request, lambda s: contracts.claims(s, principal, status=status))
-    return [CarClaimOut.of(c) for c in found]
+    found = await in_transaction(request, lambda s: contracts.find_cars(s, principal, wanted))
+    return PageOut.of(found, CarClaimOut.of)
 
 
 async def _decide(
@@ -70,7 +71,7 @@ async def _decide(
 
 
 @router.post(
-    "/api/cars/{pcid}/claims/{emaid}/approve",
+    "/api/v1/cars/{pcid}/claims/{emaid}/approve",
     response_model=CarClaimOut,
     responses={**NOT_FOUND, **CONFLICT},
 )
@@ -85,7 +86,7 @@ async def approve_claim(
 
 
 @router.post(
-    "/api/cars/{pcid}/claims/{emaid}/reject",
+    "/api/v1/cars/{pcid}/claims/{emaid}/reject",
     response_model=CarClaimOut,
     responses={**NOT_FOUND, **CONFLICT},
 )
@@ -98,7 +99,7 @@ async def reject_claim(
     return await _decide(request, principal, pcid, emaid, False)
 
 
-@router.post("/api/cars/{pcid}/transfer", response_model=list[CarClaimOut], responses=NOT_FOUND)
+@router.post("/api/v1/cars/{pcid}/transfer", response_model=list[CarClaimOut], responses=NOT_FOUND)
 async def transfer_car(
     request: Request,
     pcid: Pcid,
@@ -114,7 +115,7 @@ async def transfer_car(
 
 
 @router.post(
-    "/api/cars/{pcid}/default",
+    "/api/v1/cars/{pcid}/default",
     response_model=CarClaimOut,
     responses={**NOT_FOUND, **CONFLICT},
 )

@@ -13,7 +13,8 @@ from pki.service import STATION_CERTIFICATES_READ, STATION_CERTIFICATES_REVOKE, 
 
 from ..web.context import container_of, in_transaction
 from .deps import allowed
-from .schemas import CONFLICT, ERRORS, NOT_FOUND, Limit, Offset
+from .lists import Listing, PageOut
+from .schemas import CONFLICT, ERRORS, NOT_FOUND
 
 router = APIRouter(responses=ERRORS)
 
@@ -38,24 +39,27 @@ class RevokeIn(BaseModel):
     reason: str | None = Field(default=None, max_length=32)
 
 
-@router.get("/api/certificates", tags=["certificates"], response_model=list[CertificateOut])
+@router.get(
+    "/api/v1/certificates",
+    tags=["certificates"],
+    description="Filters: `issuer` (a CA's name), `profile`, `status` (reserved, issued, "
+    "failed, revoked), `expires_after`/`expires_before`. Sort: created_at (newest first), "
+    "not_after, serial, subject. Search: serial, subject, issuer.",
+)
 async def list_certificates(
     request: Request,
     principal: Annotated[Principal, allowed(STATION_CERTIFICATES_READ)],
-    limit: Limit = 100,
-    offset: Offset = 0,
-) -> list[CertificateOut]:
-    """Issued certificates, newest first: every one for admins, the stations' for those who
-    may read only `station_certificates` (technicians)."""
+    wanted: Listing,
+) -> PageOut[CertificateOut]:
+    """Issued certificates: every one for admins, the stations' for those who may read only
+    `station_certificates` (technicians)."""
     pki = container_of(request).pki
-    found = await in_transaction(
-        request, lambda s: pki.list_certificates(s, principal, limit=limit, offset=offset)
-    )
-    return [CertificateOut.of(v) for v in found]
+    found = await in_transaction(request, lambda s: pki.find_certificates(s, principal, wanted))
+    return PageOut.of(found, CertificateOut.of)
 
 
 @router.post(
-    "/api/certificates/{serial}/revoke",
+    "/api/v1/certificates/{serial}/revoke",
     tags=["certificates"],
     response_model=CertificateOut,
     responses={**NOT_FOUND, **CONFLICT},

@@ -22,7 +22,8 @@ from contracts.service import (
 
 from ..web.context import container_of, in_transaction
 from .deps import allowed
-from .schemas import CONFLICT, ERRORS, NOT_FOUND, UPSTREAM, Limit, Offset
+from .lists import Listing, PageOut
+from .schemas import CONFLICT, ERRORS, NOT_FOUND, UPSTREAM
 
 router = APIRouter(responses=ERRORS)
 EmaidPath = Annotated[str, Path(min_length=1, max_length=32)]
@@ -64,24 +65,28 @@ class ContractIn(BaseModel):
     )
 
 
-@router.get("/api/contracts", tags=["contracts"], response_model=list[ContractOut])
+@router.get(
+    "/api/v1/contracts",
+    tags=["contracts"],
+    description="Filters: `status` (active, suspended, terminated), `owner`, `partner`, `pcid` "
+    "(a car). Sort: created_at (newest first), valid_until, emaid. Search: eMAID, owner, "
+    "partner.",
+)
 async def list_contracts(
-    request: Request,
-    principal: Annotated[Principal, allowed(CONTRACTS_READ)],
-    limit: Limit = 100,
-    offset: Offset = 0,
-) -> list[ContractOut]:
+    request: Request, principal: Annotated[Principal, allowed(CONTRACTS_READ)], wanted: Listing
+) -> PageOut[ContractOut]:
+    """Contracts the caller may read (admins all, a partner its own, a driver theirs)."""
     contracts = container_of(request).contracts
-    return await in_transaction(
-        request,
-        lambda s: _with_cars(
-            contracts, s, contracts.list_contracts(s, principal, limit=limit, offset=offset)
-        ),
-    )
+
+    def read(session: Session) -> PageOut[ContractOut]:
+        found = contracts.find(session, principal, wanted)
+        return PageOut.of(found.map_all(_with_cars(contracts, session, found.rows)), lambda c: c)
+
+    return await in_transaction(request, read)
 
 
 @router.get(
-    "/api/contracts/{emaid}", tags=["contracts"], response_model=ContractOut, responses=NOT_FOUND
+    "/api/v1/contracts/{emaid}", tags=["contracts"], response_model=ContractOut, responses=NOT_FOUND
 )
 async def get_contract(
     request: Request, emaid: EmaidPath, principal: Annotated[Principal, allowed(CONTRACTS_READ)]
@@ -94,7 +99,7 @@ async def get_contract(
 
 
 @router.post(
-    "/api/contracts",
+    "/api/v1/contracts",
     tags=["contracts"],
     status_code=201,
     response_model=ContractOut,
@@ -115,7 +120,7 @@ async def create_contract(
 
 
 @router.post(
-    "/api/contracts/{emaid}/terminate",
+    "/api/v1/contracts/{emaid}/terminate",
     tags=["contracts"],
     response_model=ContractOut,
     responses={**NOT_FOUND, **CONFLICT},
@@ -138,7 +143,7 @@ class PublicationIn(BaseModel):
 
 
 @router.post(
-    "/api/contracts/{emaid}/publish",
+    "/api/v1/contracts/{emaid}/publish",
     tags=["contracts"],
     responses={**NOT_FOUND, **UPSTREAM},
 )

@@ -1,6 +1,6 @@
 """The API's declaration of who may call an endpoint.
 
-    @router.get("/api/users")
+    @router.get("/api/v1/users")
     async def list_users(request: Request, principal: Annotated[Principal, allowed(USERS_READ)]):
 
 `allowed(permission)` identifies the caller (csms.web.identity) and asks the same access

@@ -42,7 +42,7 @@ async def _signed_body(request: Request) -> bytes:
     return body
 
 
-@router.post("/api/opcp/webhooks/root", responses=_REFUSALS)
+@router.post("/api/v1/opcp/webhooks/root", responses=_REFUSALS)
 async def root_event(request: Request) -> dict[str, Any]:
     """root.cert.added (the Root Certificate Pool is synchronised), root.cert.revoked (the
     anchor is distrusted), root.cert.expired (recorded)."""
@@ -56,7 +56,7 @@ async def root_event(request: Request) -> dict[str, Any]:
         raise HTTPException(400, str(exc)) from None
 
 
-@router.post("/api/opcp/webhooks/contract", responses=_REFUSALS)
+@router.post("/api/v1/opcp/webhooks/contract", responses=_REFUSALS)
 async def contract_event(request: Request) -> dict[str, Any]:
     """PCID/eMAID events (contracts delivered to, updated at, deleted from car makers):
     recorded in the audit trail."""

@@ -17,7 +17,7 @@ from pki.ocsp import MAX_REQUEST_BYTES, request_from_url_path
 from .. import metrics
 from ..web.context import container_of, in_transaction
 from ..web.identity import principal_of
-from .schemas import CONFLICT, ERRORS
+from .schemas import CONFLICT, ERRORS, snake_keys
 
 OCSP_RESPONSE_TYPE = "application/ocsp-response"
 OCSP_REQUEST_TYPE = "application/ocsp-request"
@@ -96,7 +96,7 @@ async def _caller(request: Request) -> Principal:
     return await principal_of(request)
 
 
-@router.get("/api/pki/expiry", responses=ERRORS)
+@router.get("/api/v1/pki/expiry", responses=ERRORS)
 async def certificate_expiry(
     request: Request,
     principal: Annotated[Principal, Depends(_caller)],
@@ -118,17 +118,17 @@ async def certificate_expiry(
 # --- the CSMS root and its rotation (pki/csms_root.py, csms/ocpp/csms_root.py) ----------------
 
 
-@router.get("/api/pki/csms-root", responses=ERRORS)
+@router.get("/api/v1/pki/csms-root", responses=ERRORS)
 async def csms_root_status(
     request: Request, principal: Annotated[Principal, Depends(_caller)]
 ) -> dict[str, Any]:
     """The CSMS root's generations, the rotation's next step and which stations on TLS do
     not yet hold the root that step relies on (admins)."""
     service = container_of(request).ocpp.csms_root
-    return await in_transaction(request, lambda s: service.status(s, principal))
+    return snake_keys(await in_transaction(request, lambda s: service.status(s, principal)))
 
 
-@router.post("/api/pki/csms-root/{step}", responses={**ERRORS, **CONFLICT})
+@router.post("/api/v1/pki/csms-root/{step}", responses={**ERRORS, **CONFLICT})
 async def csms_root_step(
     request: Request,
     principal: Annotated[Principal, Depends(_caller)],
@@ -140,4 +140,6 @@ async def csms_root_step(
     `switch` and `retire` are refused (409 stations_not_ready) while a station on TLS lacks
     the root they rely on, unless `force`."""
     service = container_of(request).ocpp.csms_root
-    return await in_transaction(request, lambda s: service.step(s, principal, step, force=force))
+    return snake_keys(
+        await in_transaction(request, lambda s: service.step(s, principal, step, force=force))
+    )

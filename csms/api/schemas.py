@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import Query
@@ -27,3 +28,17 @@ UPSTREAM: dict[int | str, dict[str, Any]] = {
 # Bounded paging for every list.
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+_HUMP = re.compile(r"(?<=[a-z0-9])([A-Z])")
+
+
+def snake_keys(value: Any) -> Any:
+    """`value` with every dictionary key in snake_case (`notAfter` → `not_after`): the API
+    speaks snake_case, while the OCPP core's records keep OCPP's camelCase words. Not for
+    OCPP payloads passed through verbatim (a command's answer is the station's own JSON)."""
+    if isinstance(value, dict):
+        return {_HUMP.sub(r"_\1", str(k)).lower(): snake_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [snake_keys(v) for v in value]
+    return value

@@ -1,10 +1,16 @@
-"""Stations, the public station list and charging sessions: the REST door onto the OCPP core's
-StationService (csms/ocpp/service.py), which decides who sees which rows."""
+"""Stations, their charging sessions and security events, and the public station list: the
+REST door onto the OCPP core's StationService (csms/ocpp/service.py), which decides who sees
+which rows. One resource per thing: `/api/v1/stations` is every station a caller may read,
+with its live connection on its own page; commands to a station are in ocpp_routes.py.
+
+An operator's automation may use the bearer token `CSMS_OCPP_API_TOKEN` instead of a login,
+and then acts as the system (csms/api/deps.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, Field
@@ -12,9 +18,10 @@ from pydantic import BaseModel, Field
 from auth.principal import Principal
 
 from ..ocpp import limits
-from ..ocpp.db import ConnectorStatusRecord, TransactionRecord
+from ..ocpp.db import ConnectorStatusRecord, SecurityEventRecord, TransactionRecord
 from ..ocpp.service import (
     PUBLIC_STATIONS_READ,
+    SECURITY_EVENTS_READ,
     SESSIONS_READ,
     STATIONS_CREATE,
     STATIONS_READ,
@@ -22,11 +29,16 @@ from ..ocpp.service import (
     StationSummary,
 )
 from ..web.context import container_of, in_transaction
-from .deps import allowed
-from .schemas import CONFLICT, ERRORS, NOT_FOUND, Limit, Offset
+from .deps import allowed, allowed_or_automation
+from .lists import Listing, PageOut
+from .schemas import CONFLICT, ERRORS, NOT_FOUND, Limit, Offset, snake_keys
 
 router = APIRouter(responses=ERRORS)
 StationId = Annotated[str, Path(min_length=1, max_length=limits.IDENTITY)]
+StationReader = Annotated[Principal, allowed_or_automation(STATIONS_READ)]
+StationCreator = Annotated[Principal, allowed_or_automation(STATIONS_CREATE)]
+StationUpdater = Annotated[Principal, allowed_or_automation(STATIONS_UPDATE)]
+EventReader = Annotated[Principal, allowed_or_automation(SECURITY_EVENTS_READ)]
 
 
 class ConnectorOut(BaseModel):
@@ -60,6 +72,7 @@ class StationOut(BaseModel):
         default=None, description="local | opcp; null: as its partner says"
     )
     connectors: list[ConnectorOut] = []
+    connected: bool = Field(default=False, description="connected to a node right now")
     password: str | None = Field(default=None, description="only in the answer that created it")
 
     @classmethod
@@ -78,6 +91,7 @@ class StationOut(BaseModel):
             last_ocpp_version=station.last_ocpp_version,
             v2g_issuer=station.v2g_issuer,
             connectors=[ConnectorOut.of(c) for c in summary.connectors],
+            connected=summary.connected,
             password=password,
         )
 
@@ -99,12 +113,70 @@ EvseIds = Annotated[
 OcppVersionPin = Literal["1.6", "2.0.1", "2.1", "any"]
 V2gIssuer = Literal["local", "opcp", "partner"]
 _V2G_ISSUER = "where its V2G (SECC) certificates come from; partner: as its partner says"
+BootPolicy = Literal["accept", "pending", "reject"]
+
+
+class ConnectionOut(BaseModel):
+    """The station's WebSocket, on this node or another of the cluster."""
+
+    connected_at: datetime
+    node: str
+    calls_in: int | None = None
+    calls_out: int | None = None
+    bad_frames: int | None = None
+    unmatched_responses: int | None = None
+
+
+class StationDetailOut(StationOut):
+    """One station's page: its record, live connection, connectors, what was issued to it
+    and what it reported installed."""
+
+    boot_policy: str
+    last_boot_at: datetime | None = None
+    boot_info: dict[str, Any] | None = Field(
+        default=None, description="the BootNotification's chargingStation, as OCPP sent it"
+    )
+    connection: ConnectionOut | None = None
+    certificates: list[dict[str, Any]] = Field(
+        default=[], description="certificates issued to the station, newest first"
+    )
+    installed_certificates: list[dict[str, Any]] | None = Field(
+        default=None, description="as the station reported them (GetInstalledCertificateIds)"
+    )
+
+    @classmethod
+    def detail(cls, summary: StationSummary) -> StationDetailOut:
+        station, connection = summary.station, summary.connection
+        return cls(
+            **StationOut.of(summary).model_dump(),
+            boot_policy=station.boot_policy,
+            last_boot_at=station.last_boot_at,
+            boot_info=station.boot_info,
+            connection=None
+            if connection is None
+            else ConnectionOut(
+                connected_at=connection.connected_at,
+                node=connection.node,
+                calls_in=connection.calls_in,
+                calls_out=connection.calls_out,
+                bad_frames=connection.bad_frames,
+                unmatched_responses=connection.unmatched_responses,
+            ),
+            certificates=snake_keys(summary.certificates),
+            installed_certificates=snake_keys(station.installed_certificates),
+        )
 
 
 class StationIn(BaseModel):
     id: str = Field(min_length=1, max_length=limits.IDENTITY)
     security_profile: int = Field(default=2, ge=1, le=3)
+    password: str | None = Field(
+        default=None,
+        max_length=limits.PASSWORD_MAX,
+        description="Basic password (profiles 1 and 2); generated when omitted",
+    )
     partner: str | None = Field(default=None, max_length=128)
+    boot_policy: BootPolicy = "accept"
     evse_ids: EvseIds = []
     allow_v2g_without_tls: bool = Field(
         default=False, description="V2G certificates on security profile 1 (operators only)"
@@ -116,50 +188,61 @@ class StationIn(BaseModel):
 class StationChange(BaseModel):
     evse_ids: EvseIds | None = None
     allow_v2g_without_tls: bool | None = None
+    boot_policy: BootPolicy | None = None
+    enabled: bool | None = None
     ocpp_version: OcppVersionPin | None = Field(
         default=None, description='pin to a version; "any" unpins'
     )
     v2g_issuer: V2gIssuer | None = Field(default=None, description=_V2G_ISSUER)
-
-
-@router.get("/api/stations", tags=["stations"], response_model=list[StationOut])
-async def list_stations(
-    request: Request,
-    principal: Annotated[Principal, allowed(STATIONS_READ)],
-    limit: Limit = 100,
-    offset: Offset = 0,
-) -> list[StationOut]:
-    stations = container_of(request).stations
-    found = await in_transaction(
-        request, lambda s: stations.list_stations(s, principal, limit=limit, offset=offset)
+    password: str | None = Field(
+        default=None, max_length=limits.PASSWORD_MAX, description="a new Basic password"
     )
-    return [StationOut.of(summary) for summary in found]
+
+
+STATION_LIST = (
+    "Filters: `state` (online, offline, charging, faulted), `partner`, `security_profile`, "
+    "`ocpp_version`, `enabled` (yes/no). Sort: id, last_seen_at, created_at. Search: id, "
+    "partner."
+)
+
+
+@router.get("/api/v1/stations", tags=["stations"], description=STATION_LIST)
+async def list_stations(
+    request: Request, principal: StationReader, wanted: Listing
+) -> PageOut[StationOut]:
+    """Stations the caller may read (admins all, partners their own)."""
+    stations = container_of(request).stations
+    found = await in_transaction(request, lambda s: stations.find_stations(s, principal, wanted))
+    return PageOut.of(found, StationOut.of)
 
 
 @router.get(
-    "/api/stations/{station_id}", tags=["stations"], response_model=StationOut, responses=NOT_FOUND
+    "/api/v1/stations/{station_id}",
+    tags=["stations"],
+    response_model=StationDetailOut,
+    responses=NOT_FOUND,
 )
 async def get_station(
-    request: Request, station_id: StationId, principal: Annotated[Principal, allowed(STATIONS_READ)]
-) -> StationOut:
+    request: Request, station_id: StationId, principal: StationReader
+) -> StationDetailOut:
     stations = container_of(request).stations
-    return StationOut.of(
+    return StationDetailOut.detail(
         await in_transaction(request, lambda s: stations.get(s, principal, station_id))
     )
 
 
 @router.post(
-    "/api/stations",
+    "/api/v1/stations",
     tags=["stations"],
     status_code=201,
     response_model=StationOut,
     responses=CONFLICT,
 )
 async def create_station(
-    request: Request, body: StationIn, principal: Annotated[Principal, allowed(STATIONS_CREATE)]
+    request: Request, body: StationIn, principal: StationCreator
 ) -> StationOut:
-    """Register a station; for security profiles 1 and 2 the generated password is in this
-    answer only (the database keeps its argon2id hash)."""
+    """Register a station; for security profiles 1 and 2 the password (given, or generated)
+    is in this answer only when generated (the database keeps its argon2id hash)."""
     stations = container_of(request).stations
     summary, password = await in_transaction(
         request,
@@ -168,7 +251,9 @@ async def create_station(
             principal,
             body.id,
             security_profile=body.security_profile,
+            password=body.password,
             partner=body.partner,
+            boot_policy=body.boot_policy,
             evse_ids=body.evse_ids,
             allow_v2g_without_tls=body.allow_v2g_without_tls,
             ocpp_version=body.ocpp_version,
@@ -179,19 +264,16 @@ async def create_station(
 
 
 @router.patch(
-    "/api/stations/{station_id}",
+    "/api/v1/stations/{station_id}",
     tags=["stations"],
     response_model=StationOut,
     responses={**NOT_FOUND, **CONFLICT},
 )
 async def change_station(
-    request: Request,
-    station_id: StationId,
-    body: StationChange,
-    principal: Annotated[Principal, allowed(STATIONS_UPDATE)],
+    request: Request, station_id: StationId, body: StationChange, principal: StationUpdater
 ) -> StationOut:
-    """Change a station's EVSE IDs (which its SECC certificates may name) or let it have V2G
-    certificates without TLS."""
+    """Change a station: its EVSE IDs (which its SECC certificates may name), boot policy,
+    OCPP version pin, V2G issuer, Basic password, or whether it is enabled."""
     stations = container_of(request).stations
     summary = await in_transaction(
         request,
@@ -201,14 +283,17 @@ async def change_station(
             station_id,
             evse_ids=body.evse_ids,
             allow_v2g_without_tls=body.allow_v2g_without_tls,
+            boot_policy=body.boot_policy,
+            enabled=body.enabled,
             ocpp_version=body.ocpp_version,
             v2g_issuer=body.v2g_issuer,
+            password=body.password,
         ),
     )
     return StationOut.of(summary)
 
 
-@router.get("/api/public/stations", tags=["public"], response_model=list[PublicStationOut])
+@router.get("/api/v1/public/stations", tags=["public"], response_model=list[PublicStationOut])
 async def public_stations(
     request: Request,
     principal: Annotated[Principal, allowed(PUBLIC_STATIONS_READ)],
@@ -233,7 +318,10 @@ class SessionOut(BaseModel):
     state: str
     started_at: datetime
     ended_at: datetime | None
+    evse_id: int | None = None
     id_token: str | None
+    charging_state: str | None = None
+    stopped_reason: str | None = None
     meter_start_wh: float | None = Field(description="the first energy register reading, Wh")
     meter_last_wh: float | None = Field(description="the newest energy register reading, Wh")
     energy_wh: float | None = Field(description="energy delivered: last reading minus first")
@@ -252,7 +340,10 @@ class SessionOut(BaseModel):
             state=r.state,
             started_at=r.started_at,
             ended_at=r.ended_at,
+            evse_id=r.evse_id,
             id_token=r.id_token,
+            charging_state=r.charging_state,
+            stopped_reason=r.stopped_reason,
             meter_start_wh=r.meter_start_wh,
             meter_last_wh=r.meter_last_wh,
             energy_wh=r.energy_wh,
@@ -263,17 +354,88 @@ class SessionOut(BaseModel):
         )
 
 
-@router.get("/api/sessions", tags=["sessions"], response_model=list[SessionOut])
+class SecurityEventOut(BaseModel):
+    station_id: str
+    type: str
+    tech_info: str | None
+    occurred_at: datetime
+    received_at: datetime
+
+    @classmethod
+    def of(cls, r: SecurityEventRecord) -> SecurityEventOut:
+        return cls(
+            station_id=r.station_id,
+            type=r.type,
+            tech_info=r.tech_info,
+            occurred_at=r.occurred_at,
+            received_at=r.received_at,
+        )
+
+
+SESSION_LIST = (
+    "Filters: `station_id`, `state` (started, updated, ended), `id_token`, `since`/`until` "
+    "(UTC days or ISO times, on the start). Sort: started_at (default, newest first), ended_at, "
+    "energy_wh. Search: station, transaction id, token."
+)
+EVENT_LIST = (
+    "Filters: `station_id`, `type`, `since`/`until`. Sort: occurred_at (newest first). "
+    "Search: station, type, technical information."
+)
+
+
+@router.get("/api/v1/sessions", tags=["sessions"], description=SESSION_LIST)
 async def list_sessions(
-    request: Request,
-    principal: Annotated[Principal, allowed(SESSIONS_READ)],
-    limit: Limit = 100,
-    offset: Offset = 0,
-) -> list[SessionOut]:
+    request: Request, principal: Annotated[Principal, allowed(SESSIONS_READ)], wanted: Listing
+) -> PageOut[SessionOut]:
     """Charging sessions: a partner's are those at its stations; a driver's are those
     authorized with one of their contracts' eMAIDs."""
     stations = container_of(request).stations
+    found = await in_transaction(request, lambda s: stations.find_sessions(s, principal, wanted))
+    return PageOut.of(found, SessionOut.of)
+
+
+@router.get(
+    "/api/v1/stations/{station_id}/sessions",
+    tags=["sessions"],
+    description=SESSION_LIST,
+    responses=NOT_FOUND,
+)
+async def station_sessions(
+    request: Request, station_id: StationId, principal: StationReader, wanted: Listing
+) -> PageOut[SessionOut]:
+    """One station's charging sessions (part of the station's record)."""
+    stations = container_of(request).stations
+    narrowed = replace(wanted, filters={**wanted.filters, "station_id": station_id})
     found = await in_transaction(
-        request, lambda s: stations.sessions(s, principal, limit=limit, offset=offset)
+        request, lambda s: stations.station_sessions(s, principal, station_id, narrowed)
     )
-    return [SessionOut.of(r) for r in found]
+    return PageOut.of(found, SessionOut.of)
+
+
+@router.get("/api/v1/security-events", tags=["stations"], description=EVENT_LIST)
+async def list_security_events(
+    request: Request, principal: EventReader, wanted: Listing
+) -> PageOut[SecurityEventOut]:
+    """Security events of every station the caller may read."""
+    stations = container_of(request).stations
+    found = await in_transaction(
+        request, lambda s: stations.find_security_events(s, principal, wanted)
+    )
+    return PageOut.of(found, SecurityEventOut.of)
+
+
+@router.get(
+    "/api/v1/stations/{station_id}/security-events",
+    tags=["stations"],
+    description=EVENT_LIST,
+    responses=NOT_FOUND,
+)
+async def station_security_events(
+    request: Request, station_id: StationId, principal: EventReader, wanted: Listing
+) -> PageOut[SecurityEventOut]:
+    stations = container_of(request).stations
+    narrowed = replace(wanted, filters={**wanted.filters, "station_id": station_id})
+    found = await in_transaction(
+        request, lambda s: stations.station_security_events(s, principal, station_id, narrowed)
+    )
+    return PageOut.of(found, SecurityEventOut.of)

@@ -110,7 +110,7 @@ class ImportOut(BaseModel):
 Fingerprint = Annotated[str, Path(pattern=r"^[0-9A-Fa-f]{64}$")]
 
 
-@router.get("/api/trust", tags=["trust"], response_model=list[AnchorOut])
+@router.get("/api/v1/trust", tags=["trust"], response_model=list[AnchorOut])
 async def list_anchors(
     request: Request, principal: Annotated[Principal, allowed(TRUST_READ)]
 ) -> list[AnchorOut]:
@@ -119,7 +119,7 @@ async def list_anchors(
     return [AnchorOut.of(r) for r in rows]
 
 
-@router.post("/api/trust", tags=["trust"], status_code=201, response_model=ImportOut)
+@router.post("/api/v1/trust", tags=["trust"], status_code=201, response_model=ImportOut)
 async def import_bundle(
     request: Request, body: BundleIn, principal: Annotated[Principal, allowed(TRUST_CREATE)]
 ) -> ImportOut:
@@ -132,7 +132,7 @@ async def import_bundle(
     return ImportOut.of(done)
 
 
-@router.delete("/api/trust/{fingerprint}", tags=["trust"], status_code=204, responses=NOT_FOUND)
+@router.delete("/api/v1/trust/{fingerprint}", tags=["trust"], status_code=204, responses=NOT_FOUND)
 async def remove_anchor(
     request: Request,
     fingerprint: Fingerprint,
@@ -150,7 +150,7 @@ async def remove_anchor(
 
 
 @router.post(
-    "/api/trust/{fingerprint}/distrust",
+    "/api/v1/trust/{fingerprint}/distrust",
     tags=["trust"],
     response_model=AnchorOut,
     responses=NOT_FOUND,
@@ -172,7 +172,7 @@ async def distrust_anchor(
 
 
 @router.post(
-    "/api/trust/{fingerprint}/restore",
+    "/api/v1/trust/{fingerprint}/restore",
     tags=["trust"],
     response_model=AnchorOut,
     responses=NOT_FOUND,
@@ -189,7 +189,7 @@ async def restore_anchor(
     )
 
 
-@router.post("/api/trust/cross", tags=["trust"], status_code=201, response_model=CrossOut)
+@router.post("/api/v1/trust/cross", tags=["trust"], status_code=201, response_model=CrossOut)
 async def import_cross(
     request: Request, body: PemIn, principal: Annotated[Principal, allowed(TRUST_CREATE)]
 ) -> CrossOut:
@@ -209,7 +209,7 @@ async def import_cross(
 CaName = Annotated[str, Path(pattern=r"^[a-z0-9-]{1,64}$")]
 
 
-@router.get("/api/pki/sub-ca/{name}/csr", tags=["trust"], responses=NOT_FOUND)
+@router.get("/api/v1/pki/sub-ca/{name}/csr", tags=["trust"], responses=NOT_FOUND)
 async def sub_ca_request(
     request: Request, name: CaName, principal: Annotated[Principal, allowed(AUTHORITIES_CREATE)]
 ) -> Response:
@@ -220,7 +220,7 @@ async def sub_ca_request(
 
 
 @router.post(
-    "/api/pki/sub-ca/{name}/certificates",
+    "/api/v1/pki/sub-ca/{name}/certificates",
     tags=["trust"],
     status_code=201,
     response_model=CaCertificateOut,
@@ -253,7 +253,7 @@ class RcpSyncOut(BaseModel):
 
 
 @router.post(
-    "/api/trust/sync-rcp",
+    "/api/v1/trust/sync-rcp",
     tags=["trust"],
     response_model=RcpSyncOut,
     responses={502: {"description": "the Root Certificate Pool could not be asked"}},

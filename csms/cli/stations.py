@@ -199,7 +199,7 @@ def station_list(limit: int, as_json: bool) -> None:
 @friendly_errors
 def station_trust_store(station_id: str, as_json: bool) -> None:
     """The roots STATION_ID should hold, what it reported, and the drift. Repair it with
-    POST /api/ocpp/stations/{id}/trust-store/repair (a command to the connected station)."""
+    POST /api/v1/stations/{id}/trust-store/repair (a command to the connected station)."""
     container = load_container()
     with container.transaction() as session:
         view = container.stations.trust_store(session, operator(), station_id)

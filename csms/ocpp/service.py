@@ -394,6 +394,24 @@ class StationService:
         """Every session as asked (bounded: auth/listing.py MAX_EXPORT), for a CSV file."""
         return listings.SESSION_SPEC.every(session, self._sessions_in_scope(principal), wanted)
 
+    def station_sessions(
+        self, session: Session, principal: Principal, station_id: str, wanted: ListRequest
+    ) -> Page[TransactionRecord]:
+        """One station's sessions, for whoever may read the station (its technicians, its
+        partner): UnknownStation when it is not theirs."""
+        grant = self._access.require(principal, STATIONS_READ)
+        self._visible(session, grant, station_id)
+        query = select(TransactionRecord).where(TransactionRecord.station_id == station_id)
+        return listings.SESSION_SPEC.page(session, query, wanted)
+
+    def station_security_events(
+        self, session: Session, principal: Principal, station_id: str, wanted: ListRequest
+    ) -> Page[SecurityEventRecord]:
+        grant = self._access.require(principal, SECURITY_EVENTS_READ)
+        self._visible(session, grant, station_id)
+        query = select(SecurityEventRecord).where(SecurityEventRecord.station_id == station_id)
+        return listings.SECURITY_EVENT_SPEC.page(session, query, wanted)
+
     def _events_in_scope(self, principal: Principal) -> Select[Any]:
         grant = self._access.require(principal, SECURITY_EVENTS_READ)
         query = select(SecurityEventRecord)

@@ -1,5 +1,5 @@
 """The Root Certificate Pool's roots as trust anchors (`csms pki trust sync-rcp`,
-POST /api/trust/sync-rcp).
+POST /api/v1/trust/sync-rcp).
 
 Each root goes through the one door trust anchors have (pki.service.PkiService: permission,
 checks, audit) with source "rcp", in a savepoint of its own: a root the checks refuse

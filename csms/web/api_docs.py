@@ -4,7 +4,7 @@ and `/redoc` (ReDoc) work on a network with no way out, as an operator's often i
 The JavaScript and CSS come from the `fastapi-offline` package (MIT), which ships Swagger UI's
 and ReDoc's distribution files and nothing else we use; they are served from its package
 directory under /docs-assets/. The OpenAPI document declares how to authenticate: an OAuth2
-password flow against /api/auth/token (Swagger UI's Authorize button logs in with a username
+password flow against /api/v1/auth/token (Swagger UI's Authorize button logs in with a username
 and password) and a plain bearer token (an access token, or the OCPP API token), either of
 which a protected operation accepts; public operations (OCSP, CRLs, health) work without.
 """
@@ -25,7 +25,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 ASSETS = "/docs-assets"
-TOKEN_URL = "/api/auth/token"  # noqa: S105 - a path, not a secret
+TOKEN_URL = "/api/v1/auth/token"  # noqa: S105 - a path, not a secret
 SECURITY_SCHEMES: dict[str, Any] = {
     "password": {
         "type": "oauth2",
@@ -36,7 +36,7 @@ SECURITY_SCHEMES: dict[str, Any] = {
     "bearer": {
         "type": "http",
         "scheme": "bearer",
-        "description": "An access token from /api/auth/token (or MyID's login), or the OCPP "
+        "description": "An access token from /api/v1/auth/token (or MyID's login), or the OCPP "
         "API token (CSMS_OCPP_API_TOKEN) for machines.",
     },
 }

@@ -1,4 +1,4 @@
-"""Password logins at the doors (the API's POST /api/auth/token, the console's POST
+"""Password logins at the doors (the API's POST /api/v1/auth/token, the console's POST
 /console/login): what keeps a flood of them from taking the process.
 
 1. The throttle's memory (`Logins.refuse_early`), on the event loop: an account or address

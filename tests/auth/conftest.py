@@ -44,7 +44,7 @@ class World:
     def login(self, username: str, password: str = PASSWORD) -> dict[str, Any]:
         with httpx.Client(base_url=self.url, timeout=30) as client:
             answer = client.post(
-                "/api/auth/token", data={"username": username, "password": password}
+                "/api/v1/auth/token", data={"username": username, "password": password}
             )
         assert answer.status_code == 200, answer.text
         return answer.json()  # type: ignore[no-any-return]

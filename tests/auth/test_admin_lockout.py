@@ -87,15 +87,15 @@ def test_the_api_answers_409_for_the_last_admin(
     container = fresh_container()
     _two_users(container)
     with serving(create_app(container)) as url, httpx.Client(base_url=url, timeout=30) as client:
-        token = client.post("/api/auth/token", data={"username": "boss", "password": PASSWORD})
+        token = client.post("/api/v1/auth/token", data={"username": "boss", "password": PASSWORD})
         client.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
         removed = client.post(
-            "/api/policies/remove", json={"ptype": "g", "values": ["boss", "admin", "*"]}
+            "/api/v1/policies/remove", json={"ptype": "g", "values": ["boss", "admin", "*"]}
         )
         assert removed.status_code == 409, removed.text
         assert "last active admin" in removed.json()["detail"]
-        assert client.delete("/api/users/boss").status_code == 409
-        assert client.get("/api/users").status_code == 200
+        assert client.delete("/api/v1/users/boss").status_code == 409
+        assert client.get("/api/v1/users").status_code == 200
 
 
 def test_two_admins_demoting_each_other_at_once_leave_one(

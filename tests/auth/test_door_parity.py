@@ -75,21 +75,23 @@ RULE_VALUES = ["nobody-{role}", "*", "x", "^read$", "any"]
 ZERO_FINGERPRINT = "0" * 64
 
 DOORS = [
-    Door(None, ("GET", "/console", "/console"), ("GET", "/api/me")),
-    Door(None, ("GET", "/console/stations", "/console/stations"), ("GET", "/api/public/stations")),
+    Door(None, ("GET", "/console", "/console"), ("GET", "/api/v1/me")),
+    Door(
+        None, ("GET", "/console/stations", "/console/stations"), ("GET", "/api/v1/public/stations")
+    ),
     # The operator's cabinet.
-    Door("admin", ("GET", "/console/admin", "/console/admin"), ("GET", "/api/users")),
+    Door("admin", ("GET", "/console/admin", "/console/admin"), ("GET", "/api/v1/users")),
     Door(
         "admin",
         ("POST", "/console/admin/users", "/console/admin/users"),
-        ("POST", "/api/users"),
+        ("POST", "/api/v1/users"),
         {"username": "console-{role}", "role": "client", "password": PASSWORD},
         {"username": "api-{role}", "role": "client", "password": PASSWORD},
     ),
     Door(
         "admin",
         ("POST", "/console/admin/users/{username}/role", "/console/admin/users/nobody-here/role"),
-        ("POST", "/api/users/nobody-here/role"),
+        ("POST", "/api/v1/users/nobody-here/role"),
         {"role": "client"},
         {"role": "client"},
     ),
@@ -100,7 +102,7 @@ DOORS = [
             "/console/admin/users/{username}/disable",
             "/console/admin/users/nobody-here/disable",
         ),
-        ("DELETE", "/api/users/nobody-here"),
+        ("DELETE", "/api/v1/users/nobody-here"),
     ),
     Door(
         "admin",
@@ -109,17 +111,17 @@ DOORS = [
             "/console/admin/users/{username}/password",
             "/console/admin/users/nobody-here/password",
         ),
-        ("POST", "/api/users/nobody-here/password"),
+        ("POST", "/api/v1/users/nobody-here/password"),
     ),
     Door(
         "admin",
         ("GET", "/console/admin/policies", "/console/admin/policies"),
-        ("GET", "/api/policies"),
+        ("GET", "/api/v1/policies"),
     ),
     Door(
         "admin",
         ("POST", "/console/admin/policies", "/console/admin/policies"),
-        ("POST", "/api/policies"),
+        ("POST", "/api/v1/policies"),
         {"ptype": "p", **RULE},
         {"ptype": "p", "values": RULE_VALUES},
     ),
@@ -130,29 +132,31 @@ DOORS = [
             "/console/admin/policies/preview",
             "/console/admin/policies/preview?ptype=p&subject=x&domain=*&object=x&action=^read$&scope=any",
         ),
-        ("GET", "/api/policies"),
+        ("GET", "/api/v1/policies"),
     ),
     Door(
         "admin",
         ("POST", "/console/admin/policies/remove", "/console/admin/policies/remove"),
-        ("POST", "/api/policies/remove"),
+        ("POST", "/api/v1/policies/remove"),
         {"ptype": "p", **RULE},
         {"ptype": "p", "values": RULE_VALUES},
     ),
     Door(
         "admin",
         ("GET", "/console/admin/partners", "/console/admin/partners"),
-        ("GET", "/api/partners"),
+        ("GET", "/api/v1/partners"),
     ),
     Door(
         "admin",
         ("POST", "/console/admin/partners", "/console/admin/partners"),
-        ("POST", "/api/partners"),
+        ("POST", "/api/v1/partners"),
         {"name": "Console {role}"},
         {"name": "Api {role}"},
     ),
     Door(
-        "admin", ("GET", "/console/admin/pki", "/console/admin/pki"), ("GET", "/api/certificates")
+        "admin",
+        ("GET", "/console/admin/pki", "/console/admin/pki"),
+        ("GET", "/api/v1/certificates"),
     ),
     Door(
         "admin",
@@ -161,40 +165,42 @@ DOORS = [
             "/console/admin/pki/certificates/{serial}",
             "/console/admin/pki/certificates/{other_serial}",
         ),
-        ("GET", "/api/certificates"),
+        ("GET", "/api/v1/certificates"),
     ),
     Door(
         "admin",
         ("GET", "/console/admin/overview", "/console/admin/overview"),
-        ("GET", "/api/stations"),
+        ("GET", "/api/v1/stations"),
     ),
     Door(
         "admin",
         ("POST", "/console/admin/pki/revoke", "/console/admin/pki/revoke"),
-        ("POST", "/api/certificates/ABCDEF0123/revoke"),
+        ("POST", "/api/v1/certificates/ABCDEF0123/revoke"),
         {"serial": "ABCDEF0123", "reason": "superseded"},
         {"reason": "superseded"},
     ),
     Door(
         "admin",
         ("POST", "/console/admin/pki/trust", "/console/admin/pki/trust"),
-        ("POST", "/api/trust"),
+        ("POST", "/api/v1/trust"),
         {"kind": "oem-root", "bundle": "not a certificate"},
         {"kind": "oem-root", "pem": "not a certificate"},
     ),
     Door(
         "admin",
         ("POST", "/console/admin/pki/trust/remove", "/console/admin/pki/trust/remove"),
-        ("DELETE", f"/api/trust/{ZERO_FINGERPRINT}"),
+        ("DELETE", f"/api/v1/trust/{ZERO_FINGERPRINT}"),
         {"fingerprint": ZERO_FINGERPRINT},
     ),
-    Door("admin", ("GET", "/console/admin/audit", "/console/admin/audit"), ("GET", "/api/audit")),
+    Door(
+        "admin", ("GET", "/console/admin/audit", "/console/admin/audit"), ("GET", "/api/v1/audit")
+    ),
     # The driver's cabinet.
-    Door("client", ("GET", "/console/client", "/console/client"), ("GET", "/api/contracts")),
+    Door("client", ("GET", "/console/client", "/console/client"), ("GET", "/api/v1/contracts")),
     Door(
         "client",
         ("POST", "/console/client/contracts", "/console/client/contracts"),
-        ("POST", "/api/contracts"),
+        ("POST", "/api/v1/contracts"),
         {"pcid": "ZZ00000DOORSC{n}"},
         {"pcid": "ZZ00000DOORSA{n}"},
     ),
@@ -205,75 +211,75 @@ DOORS = [
             "/console/client/contracts/{emaid}/terminate",
             "/console/client/contracts/{emaid_unknown}/terminate",
         ),
-        ("POST", "/api/contracts/{emaid_unknown}/terminate"),
+        ("POST", "/api/v1/contracts/{emaid_unknown}/terminate"),
     ),
     Door(
         "client",
         ("GET", "/console/client/sessions", "/console/client/sessions"),
-        ("GET", "/api/sessions"),
+        ("GET", "/api/v1/sessions"),
     ),
     # The lists (csms/console/pages/lists.py), each against the API route of the same
     # permission.
     Door(
         "admin",
         ("GET", "/console/admin/stations", "/console/admin/stations"),
-        ("GET", "/api/stations"),
+        ("GET", "/api/v1/stations"),
     ),
     Door(
         "admin",
         ("GET", "/console/admin/sessions", "/console/admin/sessions"),
-        ("GET", "/api/sessions"),
+        ("GET", "/api/v1/sessions"),
     ),
     Door(
         "admin",
         ("GET", "/console/admin/security-events", "/console/admin/security-events"),
-        ("GET", "/api/ocpp/stations/ST-A-1/security-events"),
+        ("GET", "/api/v1/stations/ST-A-1/security-events"),
     ),
     Door(
         "technician",
         ("GET", "/console/technician/security-events", "/console/technician/security-events"),
-        ("GET", "/api/ocpp/stations/ST-A-1/security-events"),
+        ("GET", "/api/v1/stations/ST-A-1/security-events"),
     ),
     Door(
         "admin",
         ("GET", "/console/admin/contracts", "/console/admin/contracts"),
-        ("GET", "/api/contracts"),
+        ("GET", "/api/v1/contracts"),
     ),
-    Door("admin", ("GET", "/console/admin/cars", "/console/admin/cars"), ("GET", "/api/contracts")),
+    Door("admin", ("GET", "/console/admin/cars", "/console/admin/cars"), ("GET", "/api/v1/cars")),
     Door(
         "admin",
         ("GET", "/console/admin/certificates", "/console/admin/certificates"),
-        ("GET", "/api/certificates"),
+        ("GET", "/api/v1/certificates"),
     ),
     Door(
         "partner",
         ("GET", "/console/partner/stations", "/console/partner/stations"),
-        ("GET", "/api/stations"),
+        ("GET", "/api/v1/stations"),
     ),
     # The partner's cabinet.
-    Door("partner", ("GET", "/console/partner", "/console/partner"), ("GET", "/api/stations")),
+    Door("partner", ("GET", "/console/partner", "/console/partner"), ("GET", "/api/v1/stations")),
     Door(
         "partner",
         ("GET", "/console/partner/overview", "/console/partner/overview"),
-        ("GET", "/api/stations"),
+        ("GET", "/api/v1/stations"),
     ),
     Door(
         "partner",
         ("POST", "/console/partner/stations", "/console/partner/stations"),
-        ("POST", "/api/stations"),
+        ("POST", "/api/v1/stations"),
         {"station_id": "CON-{role}", "security_profile": "2"},
         {"id": "API-{role}", "security_profile": 2},
     ),
     Door(
         "partner",
         ("GET", "/console/partner/sessions", "/console/partner/sessions"),
-        ("GET", "/api/sessions"),
+        ("GET", "/api/v1/sessions"),
     ),
     # The technician's cabinet.
     Door(
         "technician",
         ("GET", "/console/technician", "/console/technician"),
-        ("GET", "/api/ocpp/stations"),
+        ("GET", "/api/v1/stations"),
     ),
     Door(
         "technician",
@@ -282,7 +288,7 @@ DOORS = [
             "/console/technician/stations/{station_id}",
             "/console/technician/stations/ST-A-1",
         ),
-        ("GET", "/api/ocpp/stations/ST-A-1"),
+        ("GET", "/api/v1/stations/ST-A-1"),
     ),
     Door(
         "technician",
@@ -291,7 +297,7 @@ DOORS = [
             "/console/technician/stations/{station_id}/actions",
             "/console/technician/stations/ST-A-1/actions",
         ),
-        ("POST", "/api/ocpp/stations/ST-A-1/commands/Reset"),
+        ("POST", "/api/v1/stations/ST-A-1/commands/Reset"),
         {"action": "reset"},
         {"type": "Immediate"},
     ),
@@ -302,7 +308,7 @@ DOORS = [
             "/console/technician/stations/{station_id}/actions",
             "/console/technician/stations/ST-A-1/actions",
         ),
-        ("POST", "/api/ocpp/stations/ST-A-1/install-roots"),
+        ("POST", "/api/v1/stations/ST-A-1/install-roots"),
         {"action": "install-roots"},
     ),
 ]
@@ -346,7 +352,7 @@ API_MODULES = (
 
 def api_action(method: str, path: str) -> str:
     """The action of the permission the API route for `path` requires, read from its
-    permission dependency (csms/api/deps.py names it `allowed_<object>_<action>`)."""
+    permission dependency (csms/api/v1/deps.py names it `allowed_<object>_<action>`)."""
     for module in API_MODULES:
         for route in module.router.routes:
             if not isinstance(route, APIRoute) or method not in route.methods:

@@ -43,7 +43,7 @@ def _login(client: httpx.Client, username: str, password: str, address: str) -> 
     # The test server trusts X-Forwarded-For from loopback (uvicorn's default), so each
     # test picks the client address it plays.
     return client.post(
-        "/api/auth/token",
+        "/api/v1/auth/token",
         data={"username": username, "password": password},
         headers={"X-Forwarded-For": address},
     )
@@ -191,7 +191,7 @@ def test_a_flood_of_bad_logins_neither_stalls_health_nor_eats_memory(
                 async def bad(i: int) -> None:
                     for round_ in range(3):
                         answer = await client.post(
-                            "/api/auth/token",
+                            "/api/v1/auth/token",
                             data={"username": f"nobody-{i}-{round_}", "password": "wrong"},
                             headers={"X-Forwarded-For": f"10.9.{i}.{round_}"},
                         )

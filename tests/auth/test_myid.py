@@ -103,14 +103,14 @@ def test_login_creates_the_user_and_a_cookie_session(setup: Setup) -> None:
         answer = _callback(browser, callback)
         assert answer.status_code == 200, answer.text
         assert answer.json() == {"username": f"myid.{PINFL}", "created": True}
-        me = browser.get("/api/me")
+        me = browser.get("/api/v1/me")
         assert me.status_code == 200
         assert me.json()["full_name"] == "KARIMOV ALISHER BAXTIYOROVICH"
         assert me.json()["role"] == "client" and me.json()["has_myid"] is True
         assert me.json()["phone"] == "998901234567"
         # Logging out ends the cookie session.
-        assert browser.post("/api/auth/logout").status_code == 204
-        assert browser.get("/api/me").status_code == 401
+        assert browser.post("/api/v1/auth/logout").status_code == 204
+        assert browser.get("/api/v1/me").status_code == 401
     exchange = next(s for s in setup.standin.seen if s["path"] == "access-token")
     assert exchange["client_secret"] == CLIENT_SECRET  # in the form body ...
     assert exchange["authorization"] is None  # ... not in a Basic header
@@ -126,7 +126,7 @@ def test_second_login_updates_the_same_user(setup: Setup) -> None:
     with setup.browser() as browser:
         second = _callback(browser, setup.start(browser))
         assert second.json()["created"] is False
-        assert browser.get("/api/me").json()["phone"] == "998901234567"  # kept
+        assert browser.get("/api/v1/me").json()["phone"] == "998901234567"  # kept
     assert setup.users() == before
 
 
@@ -150,7 +150,7 @@ def test_myid_failures_are_clear_and_create_nothing(
         answer = _callback(browser, setup.start(browser))
         assert answer.status_code == status
         assert answer.json() == {"detail": f"MyID login failed: {reason}"}
-        assert browser.get("/api/me").status_code == 401
+        assert browser.get("/api/v1/me").status_code == 401
     assert setup.users() == before
     assert setup.last_failure() == reason
 

@@ -21,21 +21,21 @@ GRANT = {"ptype": "p", "values": ["client", "*", "audit", "^read$", "any"]}
 
 def test_seed_is_loaded_once(world: World) -> None:
     with world.client("admin") as client:
-        rules = client.get("/api/policies", params={"ptype": "p"}).json()
+        rules = client.get("/api/v1/policies", params={"ptype": "p"}).json()
     seeded = [r for r in read_seed() if r.ptype == "p"]
     assert [tuple(r["values"]) for r in rules][: len(seeded)] == [r.values for r in seeded]
 
 
 def test_policy_change_applies_at_once_and_is_audited(world: World) -> None:
     with world.client("client_x") as client_x, world.client("admin") as admin:
-        assert client_x.get("/api/audit").status_code == 403
-        added = admin.post("/api/policies", json=GRANT)
+        assert client_x.get("/api/v1/audit").status_code == 403
+        added = admin.post("/api/v1/policies", json=GRANT)
         assert added.status_code == 200 and added.json()["changed"] == 1
-        assert client_x.get("/api/audit").status_code == 200
-        removed = admin.post("/api/policies/remove", json=GRANT)
+        assert client_x.get("/api/v1/audit").status_code == 200
+        removed = admin.post("/api/v1/policies/remove", json=GRANT)
         assert removed.json()["changed"] == 1
-        assert client_x.get("/api/audit").status_code == 403
-        events = admin.get("/api/audit", params={"action": "policy."}).json()
+        assert client_x.get("/api/v1/audit").status_code == 403
+        events = admin.get("/api/v1/audit", params={"action": "policy."}).json()["items"]
     assert [e["action"] for e in events[:2]] == ["policy.removed", "policy.added"]
     assert events[0]["actor"] == "user:admin-1"
     assert events[0]["details"]["rule"] == GRANT
@@ -44,12 +44,12 @@ def test_policy_change_applies_at_once_and_is_audited(world: World) -> None:
 def test_role_assignment_through_the_policy_api(world: World) -> None:
     grant = {"ptype": "g", "values": ["driver-y", "technician", "*"]}
     with world.client("client_y") as client_y, world.client("admin") as admin:
-        assert client_y.get("/api/certificates").status_code == 403
-        assert admin.post("/api/policies", json=grant).status_code == 200
-        assert client_y.get("/api/certificates").status_code == 200
-        assert "technician" in client_y.get("/api/me").json()["roles"]
-        assert admin.post("/api/policies/remove", json=grant).status_code == 200
-        assert client_y.get("/api/certificates").status_code == 403
+        assert client_y.get("/api/v1/certificates").status_code == 403
+        assert admin.post("/api/v1/policies", json=grant).status_code == 200
+        assert client_y.get("/api/v1/certificates").status_code == 200
+        assert "technician" in client_y.get("/api/v1/me").json()["roles"]
+        assert admin.post("/api/v1/policies/remove", json=grant).status_code == 200
+        assert client_y.get("/api/v1/certificates").status_code == 403
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_role_assignment_through_the_policy_api(world: World) -> None:
 )
 def test_bad_rules_are_400(world: World, rule: dict) -> None:
     with world.client("admin") as admin:
-        answer = admin.post("/api/policies", json=rule)
+        answer = admin.post("/api/v1/policies", json=rule)
     assert answer.status_code == 400, answer.text
     assert answer.json()["detail"]
 
@@ -98,13 +98,13 @@ def test_another_process_sees_a_change_within_a_second(world: World) -> None:
 
     def wait_for(client, status: int, since: float) -> float:  # type: ignore[no-untyped-def]
         while time.monotonic() - since < 3:
-            if client.get("/api/audit").status_code == status:
+            if client.get("/api/v1/audit").status_code == status:
                 return time.monotonic() - since
             time.sleep(0.02)
         raise AssertionError(f"no {status} within 3 s")
 
     with world.client("client_x") as client:
-        assert client.get("/api/audit").status_code == 403
+        assert client.get("/api/v1/audit").status_code == 403
         granted = wait_for(client, 200, other_process("add"))
         revoked = wait_for(client, 403, other_process("remove"))
     assert granted < 1.0

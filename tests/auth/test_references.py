@@ -20,14 +20,16 @@ pytestmark = [pytest.mark.postgres]
 
 def test_a_contract_for_a_user_who_does_not_exist_is_refused(world: World) -> None:
     with world.client("admin") as client:
-        ghost = client.post("/api/contracts", json={"pcid": "ZZ00000REFERENC01", "owner": "ghost"})
+        ghost = client.post(
+            "/api/v1/contracts", json={"pcid": "ZZ00000REFERENC01", "owner": "ghost"}
+        )
     assert ghost.status_code == 400, ghost.text
     assert "ghost" in ghost.json()["detail"]
 
 
 def test_a_contract_needs_its_car(world: World) -> None:
     with world.client("admin") as client:
-        carless = client.post("/api/contracts", json={"owner": "driver-x"})
+        carless = client.post("/api/v1/contracts", json={"owner": "driver-x"})
     assert carless.status_code == 422, carless.text
     assert any(error["loc"][-1] == "pcid" for error in carless.json()["detail"])
 
@@ -35,8 +37,8 @@ def test_a_contract_needs_its_car(world: World) -> None:
 def test_one_owner_per_car(world: World) -> None:
     """driver-x's car, asked for by the admin for driver-y: a conflict, not a second owner."""
     with world.client("admin") as client:
-        second = client.post("/api/contracts", json={"pcid": PCID_X, "owner": "driver-y"})
-        mine = client.get(f"/api/contracts/{world.facts['emaid_x']}")
+        second = client.post("/api/v1/contracts", json={"pcid": PCID_X, "owner": "driver-y"})
+        mine = client.get(f"/api/v1/contracts/{world.facts['emaid_x']}")
     assert second.status_code == 409, second.text
     assert mine.status_code == 200  # the owner's contract is untouched
 
@@ -44,9 +46,9 @@ def test_one_owner_per_car(world: World) -> None:
 def test_a_station_for_a_partner_that_does_not_exist_is_refused(world: World) -> None:
     with world.client("admin") as client:
         nope = client.post(
-            "/api/stations", json={"id": "ST-NOPE2", "security_profile": 2, "partner": "Nope2"}
+            "/api/v1/stations", json={"id": "ST-NOPE2", "security_profile": 2, "partner": "Nope2"}
         )
-        listed = client.get("/api/stations/ST-NOPE2")
+        listed = client.get("/api/v1/stations/ST-NOPE2")
     assert nope.status_code == 400, nope.text
     assert "Nope2" in nope.json()["detail"]
     assert listed.status_code == 404  # nothing was stored

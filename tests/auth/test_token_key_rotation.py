@@ -32,7 +32,7 @@ NEW_KEY = "new-token-key-" + "b" * 40
 
 
 def _me(client: httpx.Client, access_token: str) -> int:
-    return client.get("/api/me", headers={"Authorization": f"Bearer {access_token}"}).status_code
+    return client.get("/api/v1/me", headers={"Authorization": f"Bearer {access_token}"}).status_code
 
 
 def _console_home(client: httpx.Client) -> str:
@@ -64,10 +64,12 @@ def test_a_new_token_key_keeps_api_logins_and_ends_console_logins(
         add_user(session, old.policy, "rotating", role="client", password=PASSWORD, actor="t")
 
     with serving(create_app(old)) as url, httpx.Client(base_url=url, timeout=30) as client:
-        first = client.post("/api/auth/token", data={"username": "rotating", "password": PASSWORD})
+        first = client.post(
+            "/api/v1/auth/token", data={"username": "rotating", "password": PASSWORD}
+        )
         assert first.status_code == 200, first.text
         pair = client.post(
-            "/api/auth/refresh", json={"refresh_token": first.json()["refresh_token"]}
+            "/api/v1/auth/refresh", json={"refresh_token": first.json()["refresh_token"]}
         )
         assert pair.status_code == 200, pair.text
         assert _me(client, pair.json()["access_token"]) == 200
@@ -81,13 +83,13 @@ def test_a_new_token_key_keeps_api_logins_and_ends_console_logins(
         assert _me(client, pair.json()["access_token"]) == 401
 
         refreshed = client.post(
-            "/api/auth/refresh", json={"refresh_token": pair.json()["refresh_token"]}
+            "/api/v1/auth/refresh", json={"refresh_token": pair.json()["refresh_token"]}
         )
         assert refreshed.status_code == 200, refreshed.text
         assert _me(client, refreshed.json()["access_token"]) == 200
 
         replayed = client.post(
-            "/api/auth/refresh", json={"refresh_token": first.json()["refresh_token"]}
+            "/api/v1/auth/refresh", json={"refresh_token": first.json()["refresh_token"]}
         )
         assert replayed.status_code == 401
         assert replayed.json()["detail"] == "bad refresh token"

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.postgres
 
 def _me(world: World, token: str) -> tuple[int, dict]:
     with world.client() as client:
-        answer = client.get("/api/me", headers={"Authorization": f"Bearer {token}"})
+        answer = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
     return answer.status_code, answer.json()
 
 
@@ -40,14 +40,14 @@ def test_password_login_gives_tokens_that_me_accepts(world: World) -> None:
 def test_wrong_password_is_401_and_audited(world: World) -> None:
     with world.client() as client:
         answer = client.post(
-            "/api/auth/token", data={"username": "driver-x", "password": "wrong password!"}
+            "/api/v1/auth/token", data={"username": "driver-x", "password": "wrong password!"}
         )
         assert answer.status_code == 401
         assert answer.json()["detail"] == "wrong username or password"
-        unknown = client.post("/api/auth/token", data={"username": "nobody", "password": "x"})
+        unknown = client.post("/api/v1/auth/token", data={"username": "nobody", "password": "x"})
         assert unknown.status_code == 401
     with world.client("admin") as admin:
-        events = admin.get("/api/audit", params={"action": "login."}).json()
+        events = admin.get("/api/v1/audit", params={"action": "login."}).json()["items"]
     failed = [e for e in events if e["action"] == "login.failed"]
     assert {e["actor"] for e in failed} >= {"user:driver-x", "user:nobody"}
     assert any(e["action"] == "login.succeeded" for e in events)
@@ -107,16 +107,18 @@ def test_audience_is_the_products(world: World) -> None:
 def test_refresh_rotates_and_a_reused_refresh_token_revokes_the_session(world: World) -> None:
     pair = world.login("driver-y")
     with world.client() as client:
-        first = client.post("/api/auth/refresh", json={"refresh_token": pair["refresh_token"]})
+        first = client.post("/api/v1/auth/refresh", json={"refresh_token": pair["refresh_token"]})
         assert first.status_code == 200
         rotated = first.json()
         assert rotated["refresh_token"] != pair["refresh_token"]
         assert _me(world, rotated["access_token"])[0] == 200
         # The old refresh token comes back: theft. 401, and the whole login ends.
-        reused = client.post("/api/auth/refresh", json={"refresh_token": pair["refresh_token"]})
+        reused = client.post("/api/v1/auth/refresh", json={"refresh_token": pair["refresh_token"]})
         assert reused.status_code == 401
         assert reused.json()["detail"] == "refresh token reused; session revoked"
-        after = client.post("/api/auth/refresh", json={"refresh_token": rotated["refresh_token"]})
+        after = client.post(
+            "/api/v1/auth/refresh", json={"refresh_token": rotated["refresh_token"]}
+        )
         assert after.status_code == 401
     assert _me(world, rotated["access_token"]) == (401, {"detail": "session ended"})
 
@@ -126,7 +128,7 @@ def test_forged_and_malformed_refresh_tokens_are_401(world: World) -> None:
     sid, generation, _secret = pair["refresh_token"].split(".", 2)
     with world.client() as client:
         for token in (f"{sid}.{generation}.forged", "no-dots", f"{sid}.x.y", f"{sid}.7.z"):
-            answer = client.post("/api/auth/refresh", json={"refresh_token": token})
+            answer = client.post("/api/v1/auth/refresh", json={"refresh_token": token})
             assert answer.status_code == 401, token
     # A forged attempt does not end the real login.
     assert _me(world, pair["access_token"])[0] == 200
@@ -139,16 +141,18 @@ def test_an_old_generation_nobody_was_issued_is_a_bad_token_not_a_theft(world: W
     pair = world.login("driver-y")
     sid = pair["refresh_token"].split(".", 1)[0]
     with world.client() as client:
-        rotated = client.post("/api/auth/refresh", json={"refresh_token": pair["refresh_token"]})
+        rotated = client.post("/api/v1/auth/refresh", json={"refresh_token": pair["refresh_token"]})
         assert rotated.status_code == 200
         current = rotated.json()
         for forged in (f"{sid}.0.anything", f"{sid}.0.{'A' * 43}.{'B' * 43}", f"{sid}.0.x.y.z"):
-            answer = client.post("/api/auth/refresh", json={"refresh_token": forged})
+            answer = client.post("/api/v1/auth/refresh", json={"refresh_token": forged})
             assert answer.status_code == 401, forged
             assert answer.json()["detail"] == "bad refresh token", forged
         # The login is untouched: its access token and its refresh token still work.
         assert _me(world, current["access_token"])[0] == 200
-        again = client.post("/api/auth/refresh", json={"refresh_token": current["refresh_token"]})
+        again = client.post(
+            "/api/v1/auth/refresh", json={"refresh_token": current["refresh_token"]}
+        )
         assert again.status_code == 200, again.text
 
 
@@ -159,12 +163,12 @@ def test_any_earlier_generation_that_was_issued_still_revokes(world: World) -> N
     tokens = [pair["refresh_token"]]
     with world.client() as client:
         for _ in range(3):
-            answer = client.post("/api/auth/refresh", json={"refresh_token": tokens[-1]})
+            answer = client.post("/api/v1/auth/refresh", json={"refresh_token": tokens[-1]})
             assert answer.status_code == 200
             tokens.append(answer.json()["refresh_token"])
-        reused = client.post("/api/auth/refresh", json={"refresh_token": tokens[0]})
+        reused = client.post("/api/v1/auth/refresh", json={"refresh_token": tokens[0]})
         assert reused.json()["detail"] == "refresh token reused; session revoked"
-        after = client.post("/api/auth/refresh", json={"refresh_token": tokens[-1]})
+        after = client.post("/api/v1/auth/refresh", json={"refresh_token": tokens[-1]})
         assert after.json()["detail"] == "session ended"
 
 
@@ -172,9 +176,11 @@ def test_logout_revokes_access_and_refresh_tokens(world: World) -> None:
     pair = world.login("tech-1")
     token = pair["access_token"]
     with world.client() as client:
-        answer = client.post("/api/auth/logout", headers={"Authorization": f"Bearer {token}"})
+        answer = client.post("/api/v1/auth/logout", headers={"Authorization": f"Bearer {token}"})
         assert answer.status_code == 204
-        refreshed = client.post("/api/auth/refresh", json={"refresh_token": pair["refresh_token"]})
+        refreshed = client.post(
+            "/api/v1/auth/refresh", json={"refresh_token": pair["refresh_token"]}
+        )
         assert refreshed.status_code == 401
     assert _me(world, token) == (401, {"detail": "session ended"})
 
@@ -182,20 +188,20 @@ def test_logout_revokes_access_and_refresh_tokens(world: World) -> None:
 def test_disabled_user_tokens_stop_working(world: World) -> None:
     with world.client("admin") as admin:
         created = admin.post(
-            "/api/users", json={"username": "temp-1", "role": "client", "password": PASSWORD}
+            "/api/v1/users", json={"username": "temp-1", "role": "client", "password": PASSWORD}
         )
         assert created.status_code == 201, created.text
         pair = world.login("temp-1")
         assert _me(world, pair["access_token"])[0] == 200
-        assert admin.delete("/api/users/temp-1").status_code == 204
+        assert admin.delete("/api/v1/users/temp-1").status_code == 204
     assert _me(world, pair["access_token"])[0] == 401
     with world.client() as client:
-        again = client.post("/api/auth/token", data={"username": "temp-1", "password": PASSWORD})
+        again = client.post("/api/v1/auth/token", data={"username": "temp-1", "password": PASSWORD})
         assert again.status_code == 401
 
 
 def test_non_bearer_authorization_is_401(world: World) -> None:
     with world.client() as client:
-        answer = client.get("/api/me", headers={"Authorization": "Basic YWRtaW46YWRtaW4="})
+        answer = client.get("/api/v1/me", headers={"Authorization": "Basic YWRtaW46YWRtaW4="})
     assert answer.status_code == 401
     assert answer.headers["www-authenticate"] == "Bearer"

@@ -20,27 +20,27 @@ def test_sub_ca_import_distrust_and_restore_through_the_api(world: World, tmp_pa
     x = make_external_ca(tmp_path / "x", "ApiXroot")
     fp = fingerprint_of(x.root)
     with world.client("admin") as admin, world.client("technician") as technician:
-        added = admin.post("/api/trust", json={"kind": "v2g-root", "pem": x.root_pem.decode()})
+        added = admin.post("/api/v1/trust", json={"kind": "v2g-root", "pem": x.root_pem.decode()})
         assert added.status_code == 201, added.text
 
-        csr = admin.get("/api/pki/sub-ca/cpo-sub1/csr")
+        csr = admin.get("/api/v1/pki/sub-ca/cpo-sub1/csr")
         assert csr.status_code == 200 and csr.headers["content-type"] == "application/pkcs10"
         request = x509.load_pem_x509_csr(csr.content)
         own = world.container.ca.authority("cpo-sub1").certificate
         assert request.is_signature_valid and request.public_key() == own.public_key()
-        assert technician.get("/api/pki/sub-ca/cpo-sub1/csr").status_code == 403
+        assert technician.get("/api/v1/pki/sub-ca/cpo-sub1/csr").status_code == 403
 
         signed = x.sign(csr.content, "cpo-sub1").read_text()
-        wrong = admin.post("/api/pki/sub-ca/cps-sub1/certificates", json={"pem": signed})
+        wrong = admin.post("/api/v1/pki/sub-ca/cps-sub1/certificates", json={"pem": signed})
         assert wrong.status_code == 400 and "key" in wrong.json()["detail"]
-        imported = admin.post("/api/pki/sub-ca/cpo-sub1/certificates", json={"pem": signed})
+        imported = admin.post("/api/v1/pki/sub-ca/cpo-sub1/certificates", json={"pem": signed})
         assert imported.status_code == 201, imported.text
         assert imported.json()["ca"] == "cpo-sub1" and not imported.json()["already_known"]
 
-        assert admin.post(f"/api/trust/{fp}/distrust", json={}).status_code == 422
-        denied = technician.post(f"/api/trust/{fp}/distrust", json={"reason": "no"})
+        assert admin.post(f"/api/v1/trust/{fp}/distrust", json={}).status_code == 422
+        denied = technician.post(f"/api/v1/trust/{fp}/distrust", json={"reason": "no"})
         assert denied.status_code == 403
-        distrusted = admin.post(f"/api/trust/{fp}/distrust", json={"reason": "compromised"})
+        distrusted = admin.post(f"/api/v1/trust/{fp}/distrust", json={"reason": "compromised"})
         assert distrusted.status_code == 200, distrusted.text
         body = distrusted.json()
         assert (body["state"], body["state_reason"], body["source"]) == (
@@ -48,15 +48,15 @@ def test_sub_ca_import_distrust_and_restore_through_the_api(world: World, tmp_pa
             "compromised",
             "file",
         )
-        (listed,) = [a for a in admin.get("/api/trust").json() if a["fingerprint"] == fp]
+        (listed,) = [a for a in admin.get("/api/v1/trust").json() if a["fingerprint"] == fp]
         assert listed["state"] == "distrusted" and listed["state_by"] and listed["not_before"]
-        again = admin.post(f"/api/trust/{fp}/distrust", json={"reason": "again"})
+        again = admin.post(f"/api/v1/trust/{fp}/distrust", json={"reason": "again"})
         assert again.status_code == 400 and "already" in again.json()["detail"]
         # Under a distrusted root nothing new is imported.
         second = x.sign(csr.content, "cpo-sub1-second").read_text()
-        refused = admin.post("/api/pki/sub-ca/cpo-sub1/certificates", json={"pem": second})
+        refused = admin.post("/api/v1/pki/sub-ca/cpo-sub1/certificates", json={"pem": second})
         assert refused.status_code == 400 and "active" in refused.json()["detail"]
 
-        restored = admin.post(f"/api/trust/{fp}/restore")
+        restored = admin.post(f"/api/v1/trust/{fp}/restore")
         assert restored.status_code == 200 and restored.json()["state"] == "active"
-        assert admin.post("/api/trust/cross", json={"pem": "junk"}).status_code == 400
+        assert admin.post("/api/v1/trust/cross", json={"pem": "junk"}).status_code == 400

@@ -45,7 +45,7 @@ def test_swagger_ui_works_offline_and_offers_the_login(page: Any, console: Conso
     dialog = page.locator(".dialog-ux")
     expect(dialog).to_be_visible()
     # The password flow against the token endpoint, and the plain bearer token.
-    expect(dialog.locator("code", has_text="/api/auth/token")).to_be_visible()
+    expect(dialog.locator("code", has_text="/api/v1/auth/token")).to_be_visible()
     expect(dialog.locator("input#oauth_username")).to_be_visible()
     expect(dialog.get_by_text("bearer", exact=False).first).to_be_visible()
     screenshot(page, "api-docs-swagger")
@@ -67,10 +67,10 @@ def test_the_openapi_document_validates_and_declares_its_security(console: Conso
     spec = httpx.get(f"{console.url}/openapi.json", timeout=30).json()
     validate(spec)  # openapi-spec-validator: raises on any violation of OpenAPI 3.1
     schemes = spec["components"]["securitySchemes"]
-    assert schemes["password"]["flows"]["password"]["tokenUrl"] == "/api/auth/token"
+    assert schemes["password"]["flows"]["password"]["tokenUrl"] == "/api/v1/auth/token"
     assert schemes["bearer"] == {**schemes["bearer"], "type": "http", "scheme": "bearer"}
     assert {"password": []} in spec["security"] and {"bearer": []} in spec["security"]
     # The pages and their assets are not API operations.
     assert not any(path.startswith(("/docs", "/redoc")) for path in spec["paths"])
     # The token URL the document names does log a person in.
-    assert "/api/auth/token" in spec["paths"]
+    assert "/api/v1/auth/token" in spec["paths"]

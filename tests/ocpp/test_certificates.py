@@ -240,7 +240,7 @@ def test_commands_from_the_rest_api(ocpp) -> None:
         # TriggerMessage(SignV2GCertificate) from the API; the station answers Accepted.
         thread = threading.Thread(
             target=post,
-            args=("trigger", "/api/ocpp/stations/CS-API/trigger"),
+            args=("trigger", "/api/v1/stations/CS-API/trigger"),
             kwargs={"body": {"requested_message": "SignV2GCertificate"}},
         )
         thread.start()
@@ -253,7 +253,7 @@ def test_commands_from_the_rest_api(ocpp) -> None:
         assert reply.json()["response"] == {"status": "Accepted"}
 
         thread = threading.Thread(
-            target=post, args=("roots", "/api/ocpp/stations/CS-API/install-roots")
+            target=post, args=("roots", "/api/v1/stations/CS-API/install-roots")
         )
         thread.start()
         installed = []
@@ -281,7 +281,7 @@ def test_commands_from_the_rest_api(ocpp) -> None:
         }
         thread = threading.Thread(
             target=post,
-            args=("ids", "/api/ocpp/stations/CS-API/commands/GetInstalledCertificateIds"),
+            args=("ids", "/api/v1/stations/CS-API/commands/GetInstalledCertificateIds"),
             kwargs={"body": {"certificateType": ["V2GRootCertificate"]}},
         )
         thread.start()
@@ -296,14 +296,14 @@ def test_commands_from_the_rest_api(ocpp) -> None:
 
         # A payload that breaks the schema never reaches the station.
         bad = httpx.post(
-            f"{base}/api/ocpp/stations/CS-API/commands/InstallCertificate",
+            f"{base}/api/v1/stations/CS-API/commands/InstallCertificate",
             headers=API,
             json={"certificateType": "Nonsense", "certificate": "x"},
             timeout=10,
         )
         assert bad.status_code == 422
         unknown = httpx.post(
-            f"{base}/api/ocpp/stations/NOT-THERE/commands/Reset",
+            f"{base}/api/v1/stations/NOT-THERE/commands/Reset",
             headers=API,
             json={"type": "Immediate"},
             timeout=10,
@@ -311,22 +311,32 @@ def test_commands_from_the_rest_api(ocpp) -> None:
         assert unknown.status_code == 404
         ocpp.add("CS-SLEEPING")  # registered, never connected
         offline = httpx.post(
-            f"{base}/api/ocpp/stations/CS-SLEEPING/commands/Reset",
+            f"{base}/api/v1/stations/CS-SLEEPING/commands/Reset",
             headers=API,
             json={"type": "Immediate"},
             timeout=10,
         )
         assert offline.status_code == 409
 
-        listing = httpx.get(f"{base}/api/ocpp/stations", headers=API, timeout=10).json()
-        entry = next(s for s in listing if s["id"] == "CS-API")
-        assert entry["connected"] is True and entry["bootStatus"] == "Accepted"
-        assert entry["installedCertificates"] == [chain_entry]
-        detail = httpx.get(f"{base}/api/ocpp/stations/CS-API", headers=API, timeout=10)
+        listing = httpx.get(f"{base}/api/v1/stations", headers=API, timeout=10).json()
+        assert "CS-API" in {s["id"] for s in listing["items"]}
+        detail = httpx.get(f"{base}/api/v1/stations/CS-API", headers=API, timeout=10)
         assert detail.status_code == 200
-        assert (
-            httpx.get(f"{base}/api/ocpp/stations/NOPE", headers=API, timeout=10).status_code == 404
-        )
+        entry = detail.json()
+        assert entry["connected"] is True and entry["boot_status"] == "Accepted"
+        # The API speaks snake_case: the station's report, key by key.
+        assert entry["installed_certificates"] == [
+            {
+                "certificate_type": "V2GRootCertificate",
+                "certificate_hash_data": {
+                    "hash_algorithm": "SHA256",
+                    "issuer_name_hash": "aa",
+                    "issuer_key_hash": "bb",
+                    "serial_number": "1",
+                },
+            }
+        ]
+        assert httpx.get(f"{base}/api/v1/stations/NOPE", headers=API, timeout=10).status_code == 404
 
 
 def test_automatic_renewal_triggers_before_expiry(start_ocpp) -> None:

@@ -290,7 +290,7 @@ def test_the_csms_root_rotates_under_a_connected_profile_3_station(start_ocpp, t
         await conn.close()
         async with httpx.AsyncClient(headers=API, timeout=30) as client:
             seen["trust_store"] = (
-                await client.get(f"{base}/api/ocpp/stations/ROT-1/trust-store")
+                await client.get(f"{base}/api/v1/stations/ROT-1/trust-store")
             ).json()
         return seen
 

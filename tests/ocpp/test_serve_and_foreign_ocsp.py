@@ -79,9 +79,9 @@ def test_csms_serve_runs_api_and_ocpp_listeners(tmp_path: Path) -> None:
             additional_headers={"Authorization": f"Basic {token}"},
         ) as ws:
             assert boot(ws)[2]["status"] == "Accepted"
-            listing = f"http://127.0.0.1:{http_port}/api/ocpp/stations"
+            listing = f"http://127.0.0.1:{http_port}/api/v1/stations"
             assert httpx.get(listing).status_code == 401  # never open, not even in development
-            stations = httpx.get(listing, headers=API).json()
+            stations = httpx.get(listing, headers=API).json()["items"]
             assert [(s["id"], s["connected"]) for s in stations] == [("SRV-1", True)]
         key = tmp_path / "var" / "ocpp-tls" / "server-ec.key"
         assert key.stat().st_mode & 0o777 == 0o600

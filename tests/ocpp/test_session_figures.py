@@ -71,16 +71,16 @@ def test_energy_duration_and_idle_time(ocpp) -> None:  # type: ignore[no-untyped
     async def read() -> httpx.Response:
         transport = httpx.ASGITransport(app=create_app(ocpp.container))
         async with httpx.AsyncClient(transport=transport, base_url="http://csms") as client:
-            return await client.get("/api/ocpp/stations/FIG-1/transactions", headers=API)
+            return await client.get("/api/v1/stations/FIG-1/sessions", headers=API)
 
     per_station = run_async(read())
     assert per_station.status_code == 200, per_station.text
-    [row] = per_station.json()
-    assert row["meterStartWh"] == 5_000_000 and row["meterLastWh"] == 5_030_000
-    assert row["energyWh"] == 30_000  # 30.0 kWh delivered, not the 5,030 kWh register
-    assert row["durationSeconds"] == 85 * 60
-    assert row["idleSeconds"] == 30 * 60  # 10 min before charging + 20 min suspended
-    # /api/sessions (people's) shapes the same record with the same figures.
+    [row] = per_station.json()["items"]
+    assert row["meter_start_wh"] == 5_000_000 and row["meter_last_wh"] == 5_030_000
+    assert row["energy_wh"] == 30_000  # 30.0 kWh delivered, not the 5,030 kWh register
+    assert row["duration_s"] == 85 * 60
+    assert row["idle_s"] == 30 * 60  # 10 min before charging + 20 min suspended
+    # /api/v1/sessions (people's) shapes the same record with the same figures.
     with ocpp.container.session_factory() as session:
         record = session.scalars(
             select(TransactionRecord).where(TransactionRecord.transaction_id == "SESSION-1")

@@ -156,21 +156,21 @@ def test_an_evse_id_belongs_to_one_station_at_every_door(ocpp, monkeypatch) -> N
 
     with serving(create_app(ocpp.container)) as base:
         conflict = httpx.patch(
-            f"{base}/api/ocpp/stations/TH-CLI",
+            f"{base}/api/v1/stations/TH-CLI",
             headers=API,
             json={"evse_ids": ["UZ*THB*E1"]},
             timeout=10,
         )
         assert conflict.status_code == 409, conflict.text
         created = httpx.post(
-            f"{base}/api/ocpp/stations",
+            f"{base}/api/v1/stations",
             headers=API,
             json={"id": "TH-REST", "security_profile": 2, "evse_ids": ["UZ*THB*E1"]},
             timeout=10,
         )
         assert created.status_code == 409, created.text
         created = httpx.post(
-            f"{base}/api/ocpp/stations",
+            f"{base}/api/v1/stations",
             headers=API,
             json={"id": "TH-REST", "security_profile": 2, "evse_ids": ["UZ*THB*E4"]},
             timeout=10,
@@ -425,7 +425,7 @@ def test_a_session_credited_to_a_driver_must_follow_an_accepted_authorize(ocpp) 
 
 def _login(base: str, username: str) -> dict[str, str]:
     answer = httpx.post(
-        f"{base}/api/auth/token",
+        f"{base}/api/v1/auth/token",
         data={"username": username, "password": PERSON_PASSWORD},
         timeout=30,
     )
@@ -477,7 +477,7 @@ def test_security_commands_are_for_admins_and_every_command_is_audited(ocpp) -> 
 
         def post(headers: dict[str, str], action: str, body: object) -> httpx.Response:
             return httpx.post(
-                f"{base}/api/ocpp/stations/TH-CMD/commands/{action}",
+                f"{base}/api/v1/stations/TH-CMD/commands/{action}",
                 headers=headers,
                 json=body,
                 timeout=30,

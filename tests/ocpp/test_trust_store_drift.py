@@ -127,7 +127,7 @@ def test_a_drifted_trust_store_is_shown_and_repaired_by_one_command(ocpp, tmp_pa
 
     async def run(base: str) -> dict[str, Any]:
         async with booted(ocpp, "TS-1", held) as station:
-            url = f"{base}/api/ocpp/stations/TS-1/trust-store"
+            url = f"{base}/api/v1/stations/TS-1/trust-store"
             async with httpx.AsyncClient(headers=API, timeout=30) as client:
                 for _ in range(100):  # the server asks right after the boot
                     first = (await client.get(url)).json()
@@ -142,10 +142,10 @@ def test_a_drifted_trust_store_is_shown_and_repaired_by_one_command(ocpp, tmp_pa
                         reason="compromised",
                     )
                 drifted = (await client.get(url)).json()
-                fleet = (await client.get(f"{base}/api/ocpp/trust-store/drifted")).json()
+                fleet = (await client.get(f"{base}/api/v1/trust-store/drifted")).json()
                 repaired = await client.post(f"{url}/repair")
                 after = (await client.get(url)).json()
-                fleet_after = (await client.get(f"{base}/api/ocpp/trust-store/drifted")).json()
+                fleet_after = (await client.get(f"{base}/api/v1/trust-store/drifted")).json()
             return {
                 "first": first, "drifted": drifted, "fleet": fleet, "repaired": repaired,
                 "after": after, "fleet_after": fleet_after, "asked": station.asked,
@@ -156,7 +156,7 @@ def test_a_drifted_trust_store_is_shown_and_repaired_by_one_command(ocpp, tmp_pa
 
     first = seen["first"]
     assert first["known"] is True
-    assert [m["certificateType"] for m in first["missing"]] == ["MORootCertificate"]
+    assert [m["certificate_type"] for m in first["missing"]] == ["MORootCertificate"]
     assert first["unexpected"] == []  # X is active and, with no partner list, expected
 
     drifted = seen["drifted"]
@@ -164,7 +164,7 @@ def test_a_drifted_trust_store_is_shown_and_repaired_by_one_command(ocpp, tmp_pa
     assert [m["fingerprint"] for m in drifted["missing"]] == [fingerprint_of(mo_root)]
     assert len(drifted["unexpected"]) == 1
     assert drifted["unexpected"][0]["why"].startswith("distrusted: ")
-    assert [s["stationId"] for s in seen["fleet"]] == ["TS-1"]
+    assert [s["station_id"] for s in seen["fleet"]] == ["TS-1"]
 
     assert seen["repaired"].status_code == 200, seen["repaired"].text
     actions = seen["repaired"].json()["actions"]

@@ -512,7 +512,7 @@ def test_1_6_commands_through_the_api_reach_the_station_in_its_version(ocpp) -> 
             cp = Commanded("V16-CMD", ws)
             task = asyncio.create_task(cp.start())
             await boot(cp)
-            url = f"{base}/api/ocpp/stations/V16-CMD/commands"
+            url = f"{base}/api/v1/stations/V16-CMD/commands"
             answers = []
             async with httpx.AsyncClient(headers=API, timeout=30) as client:
                 for action, payload in (
@@ -575,10 +575,10 @@ def test_install_roots_reaches_a_1_6_station_inside_the_pnc_data_transfer(ocpp) 
             task = asyncio.create_task(cp.start())
             await boot(cp)
             async with httpx.AsyncClient(headers=API, timeout=30) as client:
-                roots = await client.post(f"{base}/api/ocpp/stations/V16-ROOTS/install-roots")
+                roots = await client.post(f"{base}/api/v1/stations/V16-ROOTS/install-roots")
                 csms_root = pem_of([ocpp.container.ca.authority("v2g-root").certificate])
                 plain = await client.post(
-                    f"{base}/api/ocpp/stations/V16-ROOTS/commands/InstallCertificate",
+                    f"{base}/api/v1/stations/V16-ROOTS/commands/InstallCertificate",
                     json={
                         "certificateType": "CentralSystemRootCertificate",
                         "certificate": csms_root,
@@ -691,7 +691,7 @@ def test_pnc_configuration_in_one_vocabulary_for_1_6_and_2_0_1(ocpp) -> None:  #
                             charging_station={"model": "M", "vendor_name": "V"}, reason="PowerUp"
                         )
                     )
-                url = f"{base}/api/ocpp/stations/{station_id}/pnc-configuration"
+                url = f"{base}/api/v1/stations/{station_id}/pnc-configuration"
                 async with httpx.AsyncClient(headers=API, timeout=30) as client:
                     before = (await client.get(url)).json()
                     changed = await client.patch(url, json={"pnc_enabled": True})
@@ -704,7 +704,7 @@ def test_pnc_configuration_in_one_vocabulary_for_1_6_and_2_0_1(ocpp) -> None:  #
 
     with serving(create_app(ocpp.container)) as base:
         v16, v201 = run_async(run(base))
-    assert v16["before"]["ocppVersion"] == "1.6"
+    assert v16["before"]["ocpp_version"] == "1.6"
     assert v16["before"]["settings"]["pnc_enabled"] is False
     assert v16["before"]["settings"]["cert_signing_wait_minimum"] == 60
     assert v16["before"]["settings"]["contract_validation_offline"] is None  # unknown key
@@ -712,7 +712,7 @@ def test_pnc_configuration_in_one_vocabulary_for_1_6_and_2_0_1(ocpp) -> None:  #
     assert (
         v16["after"]["settings"]["pnc_enabled"] is True and keys16["ISO15118PnCEnabled"] == "true"
     )
-    assert v201["before"]["ocppVersion"] == "2.0.1"
+    assert v201["before"]["ocpp_version"] == "2.0.1"
     assert v201["before"]["settings"]["pnc_enabled"] is False
     assert v201["changed"]["statuses"] == {"pnc_enabled": "Accepted"}
     assert v201["after"]["settings"]["pnc_enabled"] is True
@@ -754,7 +754,7 @@ def test_security_profile_upgrade_of_a_1_6_station(ocpp) -> None:  # type: ignor
             cp = Upgradable("V16-UP", ws)
             task = asyncio.create_task(cp.start())
             await boot(cp)
-            url = f"{base}/api/ocpp/stations/V16-UP/security-profile"
+            url = f"{base}/api/v1/stations/V16-UP/security-profile"
             async with httpx.AsyncClient(headers=API, timeout=30) as client:
                 answers = [
                     await client.post(url, json={"security_profile": 3}),  # no certificate
@@ -768,7 +768,7 @@ def test_security_profile_upgrade_of_a_1_6_station(ocpp) -> None:  # type: ignor
         not_ready, upgraded, again = run_async(run(base))
     assert not_ready.status_code == 409 and "certificate" in not_ready.text
     assert upgraded.status_code == 200, upgraded.text
-    assert upgraded.json() == {"securityProfile": 2, "status": "Accepted"}
+    assert upgraded.json() == {"security_profile": 2, "status": "Accepted"}
     assert again.status_code == 409
     assert asked == [("SecurityProfile", "2")]  # only the accepted upgrade was sent
     with ocpp.container.transaction() as session:

@@ -172,7 +172,7 @@ def test_2_1_a_bad_callresult_from_the_station_gets_a_callresulterror(ocpp) -> N
             transport = httpx.ASGITransport(app=create_app(ocpp.container))
             async with httpx.AsyncClient(transport=transport, base_url="http://csms") as client:
                 return await client.post(
-                    "/api/ocpp/stations/V21-BADRESULT/commands/Reset",
+                    "/api/v1/stations/V21-BADRESULT/commands/Reset",
                     headers=API,
                     json={"type": "OnIdle"},
                     timeout=30,
@@ -424,7 +424,7 @@ def test_oem_root_certificate_goes_to_2_1_stations_only(ocpp) -> None:  # type: 
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://csms") as client:
                 return await client.post(
-                    f"/api/ocpp/stations/{station_id}/commands/{action}",
+                    f"/api/v1/stations/{station_id}/commands/{action}",
                     headers=API,
                     json=body,
                     timeout=30,

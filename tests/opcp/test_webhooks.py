@@ -67,17 +67,17 @@ def test_root_events_synchronise_and_distrust(
     base: str, pool: OpcpStandIn, postgres_url: str
 ) -> None:
     added = root_event("root.cert.added", pool)
-    first = pool.send_webhook(f"{base}/api/opcp/webhooks/root", added, SECRET)
+    first = pool.send_webhook(f"{base}/api/v1/opcp/webhooks/root", added, SECRET)
     assert first.status_code == 200, first.text
     assert first.json()["outcome"] == "synchronised: 1 added"
-    again = pool.send_webhook(f"{base}/api/opcp/webhooks/root", added, SECRET)
+    again = pool.send_webhook(f"{base}/api/v1/opcp/webhooks/root", added, SECRET)
     assert again.json()["outcome"] == "already handled"
     assert len(pool.seen("/v1/root/rootCerts")) == 1  # the retry did not sync again
 
     revoked = root_event(
         "root.cert.revoked", pool, fingerprintSHA256=fingerprint_of(pool.pki.root).upper()
     )
-    answer = pool.send_webhook(f"{base}/api/opcp/webhooks/root", revoked, SECRET)
+    answer = pool.send_webhook(f"{base}/api/v1/opcp/webhooks/root", revoked, SECRET)
     assert answer.json()["outcome"] == "distrusted", answer.text
 
     from sqlalchemy import create_engine
@@ -100,7 +100,7 @@ def test_root_events_synchronise_and_distrust(
 
 
 def test_refused_events_change_nothing(base: str, pool: OpcpStandIn) -> None:
-    url = f"{base}/api/opcp/webhooks/root"
+    url = f"{base}/api/v1/opcp/webhooks/root"
     event = root_event("root.cert.added", pool)
     unsigned = httpx.post(url, json=event, timeout=10)
     assert unsigned.status_code == 401
@@ -119,5 +119,5 @@ def test_refused_events_change_nothing(base: str, pool: OpcpStandIn) -> None:
         "xsdMsgDefNamespace": "urn:iso:15118:2:2013:MsgDef",
         "payload": {"emaid": "DEHUBC123456789", "pcid": "WMIABC1234567890X"},
     }
-    recorded = pool.send_webhook(f"{base}/api/opcp/webhooks/contract", contract, SECRET)
+    recorded = pool.send_webhook(f"{base}/api/v1/opcp/webhooks/contract", contract, SECRET)
     assert recorded.status_code == 200 and recorded.json()["outcome"] == "recorded"

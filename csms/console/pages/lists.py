@@ -19,7 +19,7 @@ from auth.audit import AUDIT_READ
 from auth.listing import ListRequest
 from auth.principal import Permission, Principal
 from contracts.models import BINDING_STATUSES, CONTRACT_STATUSES
-from contracts.service import CONTRACTS_READ
+from contracts.service import CARS_READ, CONTRACTS_READ
 from pki.service import CERTIFICATES_READ
 
 from ...ocpp.listings import OCPP_VERSIONS, SESSION_STATES, STATION_STATES
@@ -339,7 +339,7 @@ async def admin_contracts(
 
 @router.get("/admin/cars")
 async def admin_cars(
-    request: Request, principal: Annotated[Principal, _gate(CONTRACTS_READ, "admin")]
+    request: Request, principal: Annotated[Principal, _gate(CARS_READ, "admin")]
 ) -> Response:
     service = container_of(request).contracts
     return await lists.show(
