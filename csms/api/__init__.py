@@ -13,6 +13,7 @@ from . import (
     car_routes,
     certificate_routes,
     contract_routes,
+    diagnostics_routes,
     myid_routes,
     ocpp_routes,
     opcp_routes,
@@ -37,6 +38,7 @@ def mount_api(app: FastAPI) -> None:
         certificate_routes,
         trust_routes,
         opcp_routes,
+        diagnostics_routes,
     ):
         app.include_router(module.router)
 
