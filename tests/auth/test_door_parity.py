@@ -35,11 +35,12 @@ from csms.api import (
     car_routes,
     certificate_routes,
     contract_routes,
+    diagnostics_routes,
     ocpp_routes,
     station_routes,
     trust_routes,
 )
-from csms.console.pages import admin, client, common, partner, technician
+from csms.console.pages import admin, client, common, diagnostics, partner, technician
 from tests.auth.conftest import PASSWORD, ROLES, USERS, World
 
 pytestmark = [pytest.mark.postgres]
@@ -77,6 +78,17 @@ ZERO_FINGERPRINT = "0" * 64
 DOORS = [
     Door(None, ("GET", "/console", "/console"), ("GET", "/api/me")),
     Door(None, ("GET", "/console/stations", "/console/stations"), ("GET", "/api/public/stations")),
+    # Plug & Charge diagnostics: one page for admins, partners and drivers, each in scope.
+    Door(
+        None,
+        ("GET", "/console/diagnostics", "/console/diagnostics"),
+        ("GET", "/api/pnc-diagnostics"),
+    ),
+    Door(
+        None,
+        ("GET", "/console/diagnostics/{record_id}", "/console/diagnostics/1"),
+        ("GET", "/api/pnc-diagnostics/1"),
+    ),
     # The operator's cabinet.
     Door("admin", ("GET", "/console/admin", "/console/admin"), ("GET", "/api/users")),
     Door(
@@ -303,6 +315,7 @@ API_MODULES = (
     station_routes,
     trust_routes,
     auth_routes,
+    diagnostics_routes,
 )
 
 
@@ -447,7 +460,7 @@ def test_every_console_route_has_a_door() -> None:
     # routers unflattened in `app.routes`.
     declared = {
         (method, route.path)
-        for module in (common, admin, technician, partner, client)
+        for module in (common, admin, technician, partner, client, diagnostics)
         for route in module.router.routes
         if isinstance(route, APIRoute)
         for method in route.methods

@@ -310,3 +310,22 @@ def test_every_plain_reason_is_translated(language: str) -> None:
     for words in all_reason_words():
         found = po.get(words)
         assert found is not None and found.string and found.string != words, (language, words)
+
+
+def test_a_record_that_cannot_be_written_costs_the_station_nothing(ocpp: Running) -> None:
+    from sqlalchemy import text
+
+    from csms import metrics
+
+    with ocpp.container.transaction() as session:
+        session.execute(text("DROP TABLE ocpp_pnc_diagnostics"))  # a database that refuses
+    ocpp.add(STATION)
+    failures = "csms_pnc_diagnostics_failures_total"
+    before = metrics.REGISTRY.get_sample_value(failures) or 0.0
+    with open_station(ocpp.ws_url(STATION), STATION) as ws:
+        boot(ws)
+        token = {"idToken": "UZUPCC000000017", "type": "eMAID"}
+        answer = call(ws, "Authorize", {"idToken": token})
+        assert answer[0] == 3 and answer[2]["idTokenInfo"]["status"] in ("Unknown", "Invalid")
+        assert call(ws, "Heartbeat", {})[0] == 3  # the connection carries on
+    assert (metrics.REGISTRY.get_sample_value(failures) or 0.0) == before + 1
