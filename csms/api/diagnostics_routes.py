@@ -14,6 +14,7 @@ from auth.principal import Principal
 
 from ..ocpp import limits
 from ..ocpp.diagnostics_service import (
+    MAX_ID,
     MAX_PAGE,
     PNC_DIAGNOSTICS_READ,
     DiagnosticsQuery,
@@ -126,7 +127,7 @@ async def search_diagnostics(
 async def get_diagnostic(
     request: Request,
     principal: Annotated[Principal, allowed(PNC_DIAGNOSTICS_READ)],
-    record_id: Annotated[int, Path(ge=1, le=2**62)],
+    record_id: Annotated[int, Path(ge=1, le=MAX_ID)],
 ) -> DiagnosticOut:
     """One record in the caller's scope (404 alike for one outside it)."""
     service = container_of(request).pnc_diagnostics

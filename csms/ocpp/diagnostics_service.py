@@ -28,6 +28,7 @@ from .db import PncDiagnosticRecord, StationRecord
 
 PNC_DIAGNOSTICS_READ = Permission("pnc_diagnostics", "read")
 MAX_PAGE = 100
+MAX_ID = 2**31 - 1  # the id column is a 32-bit integer
 OUTCOMES = ("accepted", "refused", "error")
 
 
@@ -202,6 +203,8 @@ class PncDiagnostics:
 
     def get(self, session: Session, principal: Principal, record_id: int) -> DiagnosticView:
         grant = self._access.require(principal, PNC_DIAGNOSTICS_READ)
+        if not 1 <= record_id <= MAX_ID:  # beyond the column: no such record, not an error
+            raise UnknownDiagnostic(f"no diagnostics record {record_id}")
         rows = self._scoped(grant, select(PncDiagnosticRecord)).where(
             PncDiagnosticRecord.id == record_id
         )

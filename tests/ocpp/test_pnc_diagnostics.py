@@ -329,3 +329,18 @@ def test_a_record_that_cannot_be_written_costs_the_station_nothing(ocpp: Running
         assert answer[0] == 3 and answer[2]["idTokenInfo"]["status"] in ("Unknown", "Invalid")
         assert call(ws, "Heartbeat", {})[0] == 3  # the connection carries on
     assert (metrics.REGISTRY.get_sample_value(failures) or 0.0) == before + 1
+
+
+def test_record_numbers_that_cannot_exist_are_not_found(story: Story) -> None:
+    with story.api("admin") as admin:
+        assert admin.get("/api/pnc-diagnostics/99999999").status_code == 404
+        assert admin.get(f"/api/pnc-diagnostics/{2**40}").status_code == 422
+    with httpx.Client(base_url=story.url, timeout=30) as browser:
+        form = browser.get("/console/login").text
+        csrf = form.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+        browser.post(
+            "/console/login", data={"username": "admin-d", "password": PASSWORD, "csrf": csrf}
+        )
+        for path in ("abc", str(2**40), "0"):
+            page = browser.get(f"/console/diagnostics/{path}")
+            assert page.status_code == 404 and "text/html" in page.headers["content-type"], path

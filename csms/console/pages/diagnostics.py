@@ -131,13 +131,13 @@ async def diagnostics(
 @router.get("/{record_id}")
 async def record(
     request: Request,
-    record_id: int,
+    record_id: str,
     principal: Annotated[Principal, Depends(page(PNC_DIAGNOSTICS_READ))],
 ) -> Response:
+    # Any text in the path: what is no record number is no record (the 404 page, not a 422).
+    number = int(record_id) if record_id.isdigit() and len(record_id) <= 18 else 0
     service = container_of(request).pnc_diagnostics
-    found = await in_transaction(
-        request, lambda s: service.get(s, principal, max(1, min(record_id, 2**62)))
-    )
+    found = await in_transaction(request, lambda s: service.get(s, principal, number))
     return render(
         request,
         "diagnostics/record.html",
