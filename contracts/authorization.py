@@ -41,6 +41,7 @@ from pki.errors import ValidationReason
 from pki.issuance import serial_to_hex
 from pki.ocsp import cert_id_for
 
+from . import diagnostics
 from .models import CONTRACT_PROFILES, Usability, usability
 from .service import ContractService, emaid_or_none
 from .trust import TrustView
@@ -109,13 +110,15 @@ class PncAuthorizer:
             if pem_chain or hash_data:
                 return _decision("CertChainError", "Invalid", str(exc))
             return _decision(None, "Invalid", str(exc))
+        diagnostics.note(emaid=token)
         foreign_root: x509.Certificate | None = None
         if pem_chain:
             failure, anchor = self._check_chain(session, token, pem_chain, now)
             if anchor is not None and not self._trust.is_own_root(self._ca, anchor):
                 foreign_root = anchor
         elif hash_data:
-            failure = self._check_hash_data(session, token, hash_data, now)
+            with diagnostics.step("ocsp"):  # the hash data's status, from the own records
+                failure = self._check_hash_data(session, token, hash_data, now)
         elif self._token_only is TokenOnly.REFUSE:
             if self._contracts.find_by_emaid(session, token) is None:
                 return _decision(None, "Unknown", f"no contract with eMAID {token}")
@@ -173,7 +176,9 @@ class PncAuthorizer:
                 "CertChainError", "Invalid", f"the contract certificate's CN is not {token}"
             ), None
         validator = self._trust.contract_validator(session, self._ca)
-        result = validator.validate(leaf, subs, at=now)
+        with diagnostics.step("chain"):
+            result = validator.validate(leaf, subs, at=now)
+        diagnostics.examine(validator, leaf, subs)
         if result.reason in (ValidationReason.EXPIRED, ValidationReason.NOT_YET_VALID):
             return _decision("CertificateExpired", "Expired", result.detail), None
         if result.reason is ValidationReason.REVOKED:

@@ -55,6 +55,7 @@ from iso15118.xmldsig import build_signature_with
 from pki.authority import CertificateAuthority
 from pki.errors import ValidationReason
 
+from . import diagnostics
 from .cps20 import Iso20Installer
 from .cps_common import (
     FAILED,
@@ -224,11 +225,17 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         if not isinstance(request, CertificateInstallationReq):
             raise CpsFailure(Code.FAILED, "action Install needs a CertificateInstallationReq")
         oem = load_certificate(request.oem_provisioning_cert, Code.CHAIN)
-        result = self._trust.oem_validator(session).validate(oem)
+        diagnostics.note(pcid=_pcid_or_none(oem))
+        validator = self._trust.oem_validator(session)
+        with diagnostics.step("chain"):
+            result = validator.validate(oem)
+        diagnostics.examine(validator, oem)
         require_valid(result, _VALIDATION_CODES, Code.CHAIN)
-        _check_request_signature(message, oem)
+        with diagnostics.step("signature"):
+            _check_request_signature(message, oem)
         pcid = pcid_key(common_name(oem, Code.CHAIN))
         contract = self._contracts.contract_for_pcid(session, pcid)
+        diagnostics.note(emaid=contract.emaid if contract is not None else None)
         if contract is None:
             return self._from_pool(message, raw, pcid)
         chain = cps_chain(
@@ -272,10 +279,15 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         chain = request.contract_signature_cert_chain
         leaf = load_certificate(chain.certificate, Code.CHAIN)
         subs = [load_certificate(c, Code.CHAIN) for c in chain.sub_certificates]
-        result = self._trust.contract_validator(session, self._ca).validate(leaf, subs)
+        validator = self._trust.contract_validator(session, self._ca)
+        with diagnostics.step("chain"):
+            result = validator.validate(leaf, subs)
+        diagnostics.examine(validator, leaf, subs)
         require_valid(result, _VALIDATION_CODES, Code.CHAIN)
-        _check_request_signature(message, leaf)
+        with diagnostics.step("signature"):
+            _check_request_signature(message, leaf)
         emaid = emaid_or_none(common_name(leaf, Code.CHAIN))
+        diagnostics.note(emaid=emaid)
         if emaid is None or emaid_or_none(request.emaid) != emaid:
             raise CpsFailure(Code.CHAIN, f"eMAID {request.emaid!r} is not the certificate's")
         cps = cps_chain(
@@ -307,7 +319,8 @@ class Iso2Cps(SchemaCps[V2GMessage]):
         response, serial_hex = self.signed_response(
             session, message.header.session_id, contract, car_key, cps, pcid=pcid, action=action
         )
-        exi = response_text(encode_v2g_message(response))
+        with diagnostics.step("encode"):
+            exi = response_text(encode_v2g_message(response))
         return CpsAnswer("Accepted", exi, Code.OK, "issued", contract.emaid, serial_hex)
 
     def signed_response(
@@ -361,7 +374,8 @@ class Iso2Cps(SchemaCps[V2GMessage]):
             for element_id, element in response.signed_elements().items()
             if element_id in IDS.values()
         }
-        signature = build_signature_with(signed, signer.sign, 32)
+        with diagnostics.step("signing"):
+            signature = build_signature_with(signed, signer.sign, 32)
         response.header.signature = Signature.from_tree(signature)
         return response, issued.serial_hex
 
@@ -396,6 +410,11 @@ class Iso2Cps(SchemaCps[V2GMessage]):
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+def _pcid_or_none(certificate: x509.Certificate) -> str | None:
+    names = certificate.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
+    return pcid_key(str(names[0].value))[:18] if names else None
 
 
 def _check_request_signature(message: V2GMessage, certificate: x509.Certificate) -> None:

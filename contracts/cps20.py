@@ -66,6 +66,7 @@ from iso15118.contract_key import (
 from iso15118.emaid import EmaidError, normalize_tolerant
 from pki.errors import ValidationReason
 
+from . import diagnostics
 from .cps_common import (
     FAILED,
     CpsAnswer,
@@ -137,6 +138,8 @@ class Iso20Installer(SchemaCps[CertificateInstallationReq20]):
     CertificateInstallationRes carrying their code (status Failed, also for WARNING codes,
     since nothing was issued)."""
 
+    exi_schema = "iso-20"
+
     def _check_action(self, action: str) -> None:
         if action != "Install":
             raise CpsFailure(Code20.FAILED, f"ISO 15118-20 has no {action!r} (Install only)")
@@ -175,10 +178,15 @@ class Iso20Installer(SchemaCps[CertificateInstallationReq20]):
             )
         if car_key.curve.name != "secp521r1":
             raise CpsFailure(Code20.CHAIN, f"the OEM provisioning key is on {car_key.curve.name}")
-        result = self._trust.oem_validator(session).validate(leaf, subs)
+        validator = self._trust.oem_validator(session)
+        with diagnostics.step("chain"):
+            result = validator.validate(leaf, subs)
+        diagnostics.examine(validator, leaf, subs)
         require_valid(result, _VALIDATION_CODES, Code20.CHAIN)
-        verify_request_signature(request, car_key)
+        with diagnostics.step("signature"):
+            verify_request_signature(request, car_key)
         pcid = pcid_key(common_name(leaf, Code20.CHAIN))
+        diagnostics.note(pcid=pcid)
         cps = cps_chain(
             session,
             self._ca,
@@ -274,8 +282,10 @@ class Iso20Installer(SchemaCps[CertificateInstallationReq20]):
             ),
             remaining,
         )
-        response.header.signature = build_signature20(response.signed_elements(), signer.sign)
-        exi = response_text(encode_iso20_message(response))
+        with diagnostics.step("signing"):
+            response.header.signature = build_signature20(response.signed_elements(), signer.sign)
+        with diagnostics.step("encode"):
+            exi = response_text(encode_iso20_message(response))
         detail = "issued" if KDF_20_CONFIRMED else "issued (the -20 KDF is unverified)"
         return CpsAnswer(
             "Accepted",

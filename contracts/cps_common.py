@@ -30,6 +30,7 @@ from pki.authority import CertificateAuthority, IssuedCertificate
 from pki.errors import ValidationReason
 from pki.validation import MAX_SUB_CAS, ValidationResult
 
+from . import diagnostics
 from .errors import ContractUnusable
 from .models import Contract, unusable_reason
 from .service import ContractService
@@ -76,6 +77,8 @@ class SchemaCps(ABC, Generic[RequestT]):
     serve it, and turn any refusal into a schema-valid failed response echoing the request's
     SessionID once it could be read. A refused request is an answer, never an exception."""
 
+    exi_schema = "iso-2"  # the EXI grammar of the schema's messages (their readable form)
+
     def __init__(
         self,
         ca: CertificateAuthority,
@@ -99,19 +102,35 @@ class SchemaCps(ABC, Generic[RequestT]):
         try:
             self._check_action(action)
             raw = request_bytes(exi_request, max_exi_request)
-            request = self._read(raw)
+            diagnostics.exi("request", self.exi_schema, raw)
+            with diagnostics.step("decode"):
+                request = self._read(raw)
             session_id = self._session_id(request)
-            return self._serve(session, action, request, raw)
+            answer = self._serve(session, action, request, raw)
         except ServiceError as exc:  # e.g. the PKI is not initialised
             log.error("Get15118EVCertificate %s: %s [%s]", action, exc, exc.code)
             failure = CpsFailure(FAILED, f"{exc} [{exc.code}]")
         except CpsFailure as caught:
             failure = caught
-        return self.refuse(action, failure, session_id)
+        else:
+            self._diagnose_response(answer)
+            return answer
+        answer = self.refuse(action, failure, session_id)
+        self._diagnose_response(answer)
+        return answer
+
+    def _diagnose_response(self, answer: CpsAnswer) -> None:
+        diagnostics.note(emaid=answer.emaid)
+        try:
+            exi = base64.b64decode(answer.exi_response)
+        except (binascii.Error, ValueError):
+            return
+        diagnostics.exi("response", self.exi_schema, exi)
 
     def refuse(self, action: str, failure: CpsFailure, session_id: bytes = bytes(8)) -> CpsAnswer:
         log.info("Get15118EVCertificate %s failed: %s (%s)", action, failure.code, failure.detail)
-        exi = self._failed_response(session_id, action, failure.code)
+        with diagnostics.step("encode"):
+            exi = self._failed_response(session_id, action, failure.code)
         return CpsAnswer("Failed", response_text(exi), failure.code, failure.detail)
 
     @abstractmethod
@@ -309,6 +328,30 @@ class ContractIssuer:
         self._escrow_passphrase = escrow_passphrase
 
     def issue(
+        self,
+        session: Session,
+        contract: Contract,
+        *,
+        hierarchy: CpsHierarchy,
+        pcid: str | None,
+        action: str,
+        canceled_code: str,
+        now: datetime,
+        seal: Seal,
+    ) -> tuple[IssuedCertificate, EncryptedContractKey]:
+        with diagnostics.step("signing"):
+            return self._issue(
+                session,
+                contract,
+                hierarchy=hierarchy,
+                pcid=pcid,
+                action=action,
+                canceled_code=canceled_code,
+                now=now,
+                seal=seal,
+            )
+
+    def _issue(
         self,
         session: Session,
         contract: Contract,

@@ -801,6 +801,16 @@ class ContractService:
         OCPP core's charging sessions) so they need not read the contracts table."""
         return select(Contract.emaid).where(Contract.owner == username)
 
+    @staticmethod
+    def pcids_owned_by(username: str) -> Select[str]:
+        """The cars (PCIDs) bound to a user's contracts with an operator's approval, as a
+        subquery: a claim still waiting is no proof the car is theirs (VehicleBinding)."""
+        return (
+            select(VehicleBinding.pcid)
+            .join(Contract, Contract.id == VehicleBinding.contract_id)
+            .where(Contract.owner == username, VehicleBinding.status == "approved")
+        )
+
     # --- links ------------------------------------------------------------------------------
 
     @staticmethod

@@ -50,6 +50,8 @@ from .files import tighten
 from .ocpp.certificates import StationCertificates
 from .ocpp.cluster import Cluster
 from .ocpp.csms_root import CsmsRootService
+from .ocpp.diagnostics import DiagnosticsRecorder
+from .ocpp.diagnostics_service import PncDiagnostics
 from .ocpp.enrollment import Enrollments
 from .ocpp.expiry import ExpiryWatch
 from .ocpp.hub import StationHub
@@ -93,6 +95,7 @@ class Container:
     # the OCPP core
     stations: StationService
     ocpp: OcppParts
+    pnc_diagnostics: PncDiagnostics
     # Hubject's Open Plug & Charge services; None while CSMS_OPCP_* are not set
     opcp: OpcpClient | None = None
 
@@ -262,6 +265,7 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         enrollments=enrollments,
         expiry=ExpiryWatch(access, sessions, ca, settings.data_dir),
         csms_root=CsmsRootService(access, ca, registry),
+        diagnostics=DiagnosticsRecorder(sessions, keep_days=settings.pnc_diagnostics_days),
     )
     return Container(
         settings=settings,
@@ -298,4 +302,5 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
         ),
         ocpp=ocpp,
         opcp=opcp,
+        pnc_diagnostics=PncDiagnostics(access, contracts),
     )

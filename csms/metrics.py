@@ -65,6 +65,17 @@ CPS_SECONDS = Histogram(
     buckets=_BUCKETS,
     registry=REGISTRY,
 )
+PNC_DIAGNOSTICS = Counter(
+    "csms_pnc_diagnostics",
+    "Plug & Charge diagnostics records written, by kind and outcome (accepted, refused, error)",
+    ["kind", "outcome"],
+    registry=REGISTRY,
+)
+PNC_DIAGNOSTICS_FAILURES = Counter(
+    "csms_pnc_diagnostics_failures",
+    "Plug & Charge diagnostics records that could not be written (the station was answered)",
+    registry=REGISTRY,
+)
 DATABASE_ERRORS = Counter(
     "csms_database_errors",
     "Database operations that failed (connection lost, timeout, refused), by where",
@@ -182,6 +193,8 @@ __all__ = [
     "OCSP_SECONDS",
     "OPCP_CALLS",
     "OPCP_SECONDS",
+    "PNC_DIAGNOSTICS",
+    "PNC_DIAGNOSTICS_FAILURES",
     "NodeGauges",
     "exposition",
     "ocsp_answer",

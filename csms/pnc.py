@@ -53,7 +53,9 @@ class PncDecisions:
             decision = self._authorizer.authorize(
                 session, id_token["idToken"], pem_chain, entries or None
             )
-        return AuthorizeDecision(decision.id_token_status, decision.certificate_status)
+        return AuthorizeDecision(
+            decision.id_token_status, decision.certificate_status, detail=decision.detail
+        )
 
     def get_15118_ev_certificate(
         self,
@@ -75,4 +77,6 @@ class PncDecisions:
             answer.exi_response,
             reason_code=reason,
             remaining_contracts=answer.remaining_contracts,
+            response_code=answer.response_code,
+            detail=answer.detail,
         )

@@ -159,6 +159,8 @@ class Settings(BaseSettings):
     # Authorize with a contract's eMAID alone (no certificate, no OCSP hash data): `refuse`
     # (anyone can type an eMAID; only the car holds the certificate's key) or `accept`.
     pnc_emaid_only_authorize: Literal["refuse", "accept"] = "refuse"
+    # Plug & Charge diagnostics records (csms/ocpp/diagnostics.py) are kept this many days.
+    pnc_diagnostics_days: int = Field(default=90, ge=1, le=3650)
     # Foreign OCSP responders a station's responderURL may name; nothing else is ever fetched.
     ocpp_trusted_ocsp_responders: list[str] = Field(default_factory=list)
     # Bearer token for the station API until people and permissions (auth/) land; required

@@ -107,7 +107,8 @@ def own_revocation_checker(
     answer). One indexed lookup per certificate, no ORM session. A database that
     cannot answer raises: a check that cannot be made must refuse, never pass."""
 
-    def check(cert: x509.Certificate, issuer: x509.Certificate) -> RevocationState:
+    # The function's name is the source a diagnostics record names (PathValidator.examine).
+    def own_records(cert: x509.Certificate, issuer: x509.Certificate) -> RevocationState:
         issuer_name = next(
             (name for name, a in ca.authorities().items() if a.certificate == issuer), None
         )
@@ -120,4 +121,4 @@ def own_revocation_checker(
             return RevocationState.REVOKED
         return RevocationState.REVOKED if row[1] is not None else RevocationState.GOOD
 
-    return check
+    return own_records

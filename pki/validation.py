@@ -48,6 +48,28 @@ class ValidationResult:
         return self.path[-1] if self.ok and self.path else None
 
 
+@dataclass(frozen=True)
+class CertificateVerdict:
+    """One certificate of a chain as `PathValidator.examine` judged it."""
+
+    subject: str
+    issuer: str
+    serial: str  # upper-case hex
+    not_before: datetime
+    not_after: datetime
+    validity: str  # valid | expired | not_yet_valid
+    profile: str | None  # None: within the ISO 15118 path rules; else what breaks them
+    revocation: str  # good | revoked | unknown | error | not_checked (anchors, off-path)
+    revocation_source: str | None  # the checker that answered (own_records, imported_crl)
+    anchor: bool  # the trust anchor the path ended at
+
+
+@dataclass(frozen=True)
+class ChainExamination:
+    certificates: tuple[CertificateVerdict, ...]  # the path first (leaf to anchor), then extras
+    root: str | None  # the anchor reached (RFC 4514 subject); None: not anchored
+
+
 def _fingerprint(cert: x509.Certificate) -> bytes:
     return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).digest()
 
@@ -144,6 +166,81 @@ class PathValidator:
                     break
         return ValidationResult(ValidationReason.VALID, "valid", path)
 
+    def examine(
+        self,
+        leaf: x509.Certificate,
+        chain: Sequence[x509.Certificate] = (),
+        *,
+        at: datetime | None = None,
+    ) -> ChainExamination:
+        """Every certificate's own verdict, for an operator reading why a chain was refused:
+        `validate` stops at the first failure, this judges each certificate presented (and
+        the ones the path borrowed from the trust store) on validity, the path rules and
+        revocation, and names the anchor reached. Never raises: a revocation source that
+        fails is reported as such."""
+        at = at or datetime.now(UTC)
+        built = self._build_path(leaf, list(chain))
+        anchored = not isinstance(built, ValidationResult)
+        path = tuple(built) if not isinstance(built, ValidationResult) else built.path
+        shown = list(path) + [c for c in chain if all(c != p for p in path)]
+        verdicts = []
+        for cert in shown:
+            depth = next((i for i, p in enumerate(path) if p == cert), None)
+            verdicts.append(self._verdict(cert, path, depth, anchored, at))
+        root = path[-1].subject.rfc4514_string() if anchored and path else None
+        return ChainExamination(tuple(verdicts), root)
+
+    def _verdict(
+        self,
+        cert: x509.Certificate,
+        path: tuple[x509.Certificate, ...],
+        depth: int | None,
+        anchored: bool,
+        at: datetime,
+    ) -> CertificateVerdict:
+        if at < cert.not_valid_before_utc:
+            validity = "not_yet_valid"
+        elif at > cert.not_valid_after_utc:
+            validity = "expired"
+        else:
+            validity = "valid"
+        profile: str | None = None
+        revocation, source = "not_checked", None
+        if depth is None:
+            profile = "not on the path to a trust anchor"
+        elif depth > 0:
+            profile = _issuer_problem(cert, depth)
+        elif len(path) - 2 > self._max_sub_cas:
+            profile = f"more than {self._max_sub_cas} sub-CAs between the leaf and a root"
+        is_anchor = anchored and depth is not None and depth == len(path) - 1
+        if depth is not None and depth + 1 < len(path):
+            revocation, source = self._revocation_of(cert, path[depth + 1])
+        return CertificateVerdict(
+            subject=cert.subject.rfc4514_string(),
+            issuer=cert.issuer.rfc4514_string(),
+            serial=f"{cert.serial_number:X}",
+            not_before=cert.not_valid_before_utc,
+            not_after=cert.not_valid_after_utc,
+            validity=validity,
+            profile=profile,
+            revocation=revocation,
+            revocation_source=source,
+            anchor=is_anchor,
+        )
+
+    def _revocation_of(
+        self, cert: x509.Certificate, issuer: x509.Certificate
+    ) -> tuple[str, str | None]:
+        for checker in self._revocation:
+            source = getattr(checker, "__name__", "revocation check")
+            try:
+                state = checker(cert, issuer)
+            except Exception as exc:  # a diagnosis reports a failing source, never raises
+                return "error", f"{source}: {type(exc).__name__}"
+            if state is not RevocationState.UNKNOWN:
+                return state.value, source
+        return RevocationState.UNKNOWN.value, None
+
     def _build_path(
         self, leaf: x509.Certificate, chain: list[x509.Certificate]
     ) -> list[x509.Certificate] | ValidationResult:
@@ -210,23 +307,31 @@ class PathValidator:
 
 def _constraint_problem(path: tuple[x509.Certificate, ...]) -> str | None:
     for depth, issuer in enumerate(path[1:], start=1):
-        try:
-            bc = issuer.extensions.get_extension_for_class(x509.BasicConstraints).value
-        except x509.ExtensionNotFound:
-            return f"{_name(issuer)} has no basicConstraints and cannot issue certificates"
-        except ValueError:
-            return f"{_name(issuer)} has malformed extensions"
-        if not bc.ca:
-            return f"{_name(issuer)} is not a CA"
-        cas_below = depth - 1  # CA certificates between this issuer and the leaf
-        if bc.path_length is not None and cas_below > bc.path_length:
-            return f"{_name(issuer)} allows {bc.path_length} CAs below it, the path has {cas_below}"
-        try:
-            ku = issuer.extensions.get_extension_for_class(x509.KeyUsage).value
-        except x509.ExtensionNotFound:
-            ku = None
-        if ku is not None and not ku.key_cert_sign:
-            return f"{_name(issuer)} lacks keyCertSign"
+        problem = _issuer_problem(issuer, depth)
+        if problem:
+            return problem
+    return None
+
+
+def _issuer_problem(issuer: x509.Certificate, depth: int) -> str | None:
+    """What keeps `issuer`, `depth` places above the leaf, from issuing on this path."""
+    try:
+        bc = issuer.extensions.get_extension_for_class(x509.BasicConstraints).value
+    except x509.ExtensionNotFound:
+        return f"{_name(issuer)} has no basicConstraints and cannot issue certificates"
+    except ValueError:
+        return f"{_name(issuer)} has malformed extensions"
+    if not bc.ca:
+        return f"{_name(issuer)} is not a CA"
+    cas_below = depth - 1  # CA certificates between this issuer and the leaf
+    if bc.path_length is not None and cas_below > bc.path_length:
+        return f"{_name(issuer)} allows {bc.path_length} CAs below it, the path has {cas_below}"
+    try:
+        ku = issuer.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        ku = None
+    if ku is not None and not ku.key_cert_sign:
+        return f"{_name(issuer)} lacks keyCertSign"
     return None
 
 

@@ -13,6 +13,7 @@ from . import (
     car_routes,
     certificate_routes,
     contract_routes,
+    diagnostics_routes,
     legacy,
     myid_routes,
     ocpp_routes,
@@ -38,6 +39,7 @@ def mount_api(app: FastAPI) -> None:
         certificate_routes,
         trust_routes,
         opcp_routes,
+        diagnostics_routes,
         legacy,  # last: only what no route above took
     ):
         app.include_router(module.router)

@@ -20,14 +20,14 @@ from auth.errors import NotFound, ServiceError
 from auth.principal import AccessDenied, NotAuthenticated
 
 from .access import Forbidden, LoginRequired
-from .pages import admin, client, common, lists, partner, technician
+from .pages import admin, client, common, diagnostics, lists, partner, technician
 from .web import PREFIX, package_dir, render
 
 
 def mount(app: FastAPI) -> None:
     """Add the console's routes, static files and error pages. The signed session cookie the
     pages log in with is installed by the application (csms/web/cookies.py)."""
-    for module in (common, lists, admin, technician, partner, client):
+    for module in (common, lists, admin, technician, partner, client, diagnostics):
         app.include_router(module.router)
     app.mount(f"{PREFIX}/static", StaticFiles(directory=package_dir("static")), name="console")
 

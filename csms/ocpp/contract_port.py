@@ -21,6 +21,7 @@ class AuthorizeDecision:
     status: str  # AuthorizationStatusEnumType: Accepted, Blocked, Expired, Invalid, Unknown, …
     certificate_status: str | None = None  # Accepted, CertificateRevoked, CertChainError, …
     extra_id_token_info: dict[str, Any] = field(default_factory=dict)  # e.g. cacheExpiryDateTime
+    detail: str | None = None  # why, for the operator's diagnostics (never sent)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class EvCertificateAnswer:
     reason_code: str | None = None  # statusInfo.reasonCode (the handler cuts it to 20)
     additional_info: str | None = None  # statusInfo.additionalInfo (cut to 512 likewise)
     remaining_contracts: int | None = None  # ISO 15118-20; OCPP 2.1's remainingContracts
+    response_code: str | None = None  # the ISO 15118 ResponseCode inside exiResponse
+    detail: str | None = None  # why, for the operator's diagnostics (never sent)
 
 
 class ContractDecisions(Protocol):

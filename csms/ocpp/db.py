@@ -88,6 +88,40 @@ class AuthorizationRecord(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class PncDiagnosticRecord(Base):
+    """One Plug & Charge exchange as an operator reads it afterwards (csms/ocpp/diagnostics.py
+    writes it, csms/ocpp/diagnostics_service.py shows it): what was asked and answered, in
+    readable form, each certificate's verdict, the status and why, the time of each step.
+    Never a private key. Kept `CSMS_PNC_DIAGNOSTICS_DAYS` days."""
+
+    __tablename__ = "ocpp_pnc_diagnostics"
+    __table_args__ = (
+        Index("ix_ocpp_pnc_diagnostics_at", "at"),
+        Index("ix_ocpp_pnc_diagnostics_station", "station_id", "at"),
+        Index("ix_ocpp_pnc_diagnostics_pcid", "pcid", "at"),
+        Index("ix_ocpp_pnc_diagnostics_emaid", "emaid", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(24))  # contracts.diagnostics.KINDS
+    station_id: Mapped[str] = mapped_column(String(48))
+    ocpp_version: Mapped[str] = mapped_column(String(8))
+    request_id: Mapped[str | None] = mapped_column(String(64))  # the OCPP CALL's message id
+    action: Mapped[str | None] = mapped_column(String(16))  # Install | Update
+    pcid: Mapped[str | None] = mapped_column(String(64))
+    emaid: Mapped[str | None] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))  # accepted | refused | error
+    status: Mapped[str | None] = mapped_column(String(64))
+    reason_code: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(Text)
+    request_text: Mapped[str | None] = mapped_column(Text)
+    response_text: Mapped[str | None] = mapped_column(Text)
+    certificates: Mapped[list | None] = mapped_column(JSON)
+    root: Mapped[str | None] = mapped_column(String(512))
+    timings: Mapped[dict | None] = mapped_column(JSON)
+
+
 class SecurityEventRecord(Base):
     __tablename__ = "ocpp_security_events"
     __table_args__ = (

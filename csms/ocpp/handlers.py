@@ -23,6 +23,13 @@ from ocpp.v201.enums import (
 )
 from sqlalchemy.orm import Session
 
+from contracts.diagnostics import (
+    AUTHORIZE,
+    CERTIFICATE_STATUS,
+    INSTALLATION,
+    SIGN_CERTIFICATE,
+    current_trace,
+)
 from pki.trust import TrustStore
 
 from .. import metrics
@@ -31,7 +38,9 @@ from . import limits, rpc
 from .certificates import SignOutcome, ocsp_request_from_hash_data, usable_ocsp_answer
 from .chain_status import ChainStatusPorts, chain_status
 from .connection import AfterSend, HandlerResult, StationConnection
+from .contract_port import EvCertificateAnswer
 from .core_handlers import admitted
+from .diagnostics import message_id
 from .handlers16 import Handlers16
 from .parts import OcppParts
 from .store import OcppStore, ocpp_now, parse_time
@@ -40,6 +49,7 @@ from .versions import OcppVersion
 log = logging.getLogger("csms.ocpp")
 T = TypeVar("T")
 
+EMAID_TOKEN = "eMAID"  # noqa: S105 - an idToken type, not a secret
 EXI_REQUEST_21 = 11_000  # Get15118EVCertificateRequest.exiRequest maxLength in OCPP 2.1
 # Notifications the CSMS takes without acting on them yet: answered with their (empty)
 # response instead of NotSupported, so stations do not retry them forever.
@@ -103,6 +113,7 @@ class Handlers:
         return await self._in_transaction(work)
 
     async def dispatch(self, conn: StationConnection, call: rpc.Call) -> HandlerResult:
+        message_id.set(call.message_id)  # for diagnostics records (csms/ocpp/diagnostics.py)
         if conn.version is OcppVersion.V16:
             return await self._v16.dispatch(conn, call)
         handler = admitted(conn, call, self._table, ACKNOWLEDGED)
@@ -177,6 +188,20 @@ class Handlers:
     # --- A02/A03 ---------------------------------------------------------------------------------
 
     async def sign_certificate(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
+        async with self._parts.diagnostics.tracing(
+            SIGN_CERTIFICATE, conn.station_id, conn.version.value
+        ) as trace:
+            trace.fields("request", p)
+            with trace.step("signing"):
+                answer = await self._sign_certificate(conn, p)
+            response = answer[0]
+            reason = response.get("statusInfo", {}).get("reasonCode")
+            detail = response.get("statusInfo", {}).get("additionalInfo")
+            trace.outcome(response["status"], reason, detail)
+            trace.fields("response", response)
+            return answer
+
+    async def _sign_certificate(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
         def sign(session: Session) -> SignOutcome:
             station = self._parts.registry.get(session, conn.station_id)
             if station is None:  # removed while connected
@@ -204,6 +229,24 @@ class Handlers:
     # --- M06 -------------------------------------------------------------------------------------
 
     async def get_certificate_status(
+        self, conn: StationConnection, p: dict[str, Any]
+    ) -> HandlerResult:
+        async with self._parts.diagnostics.tracing(
+            CERTIFICATE_STATUS, conn.station_id, conn.version.value
+        ) as trace:
+            trace.fields("request", p)
+            with trace.step("ocsp"):
+                answer = await self._get_certificate_status(conn, p)
+            response = answer[0]
+            info = response.get("statusInfo", {})
+            trace.outcome(response["status"], info.get("reasonCode"), info.get("additionalInfo"))
+            shown = dict(response)
+            if "ocspResult" in shown:  # a DER blob: its size says enough
+                shown["ocspResult"] = f"OCSP response, {len(shown['ocspResult'])} base64 characters"
+            trace.fields("response", shown)
+            return answer
+
+    async def _get_certificate_status(
         self, conn: StationConnection, p: dict[str, Any]
     ) -> HandlerResult:
         data = p["ocspRequestData"]
@@ -263,6 +306,23 @@ class Handlers:
     # --- C07, M01/M02: decided by the contract service -------------------------------------------
 
     async def authorize(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
+        if p["idToken"].get("type") != EMAID_TOKEN:  # only contracts are Plug & Charge's
+            return await self._authorize(conn, p)
+        async with self._parts.diagnostics.tracing(
+            AUTHORIZE, conn.station_id, conn.version.value
+        ) as trace:
+            trace.emaid = str(p["idToken"].get("idToken", ""))[:64] or None
+            trace.fields("request", p)
+            answer = await self._authorize(conn, p)
+            response = answer[0]
+            status = response["idTokenInfo"]["status"]
+            certificate_status = response.get("certificateStatus")
+            reason = certificate_status if certificate_status not in (None, "Accepted") else status
+            trace.outcome(status, reason, trace.detail)
+            trace.fields("response", response)
+            return answer
+
+    async def _authorize(self, conn: StationConnection, p: dict[str, Any]) -> HandlerResult:
         decision = await asyncio.to_thread(
             self._parts.contracts.authorize,
             p["idToken"],
@@ -281,6 +341,9 @@ class Handlers:
                 decision.certificate_status,
             )
         )
+        trace = current_trace()
+        if trace is not None:
+            trace.detail = decision.detail
         response: dict[str, Any] = {
             "idTokenInfo": {"status": decision.status, **decision.extra_id_token_info}
         }
@@ -291,6 +354,17 @@ class Handlers:
     async def get_15118_ev_certificate(
         self, conn: StationConnection, p: dict[str, Any]
     ) -> HandlerResult:
+        async with self._parts.diagnostics.tracing(
+            INSTALLATION, conn.station_id, conn.version.value
+        ) as trace:
+            trace.action = str(p["action"])[:16]
+            answer, after, ev = await self._get_15118_ev_certificate(conn, p)
+            trace.outcome(answer["status"], ev.response_code or ev.reason_code, ev.detail)
+            return answer, after
+
+    async def _get_15118_ev_certificate(
+        self, conn: StationConnection, p: dict[str, Any]
+    ) -> tuple[dict[str, Any], AfterSend | None, EvCertificateAnswer]:
         outcome = "error"
         try:
             with metrics.timed(metrics.CPS_SECONDS):
@@ -313,4 +387,4 @@ class Handlers:
             response["remainingContracts"] = answer.remaining_contracts  # a 2.1 field
         if answer.reason_code:
             response["statusInfo"] = limits.status_info(answer.reason_code, answer.additional_info)
-        return response, None
+        return response, None, answer

@@ -1,10 +1,12 @@
 """The network at a glance, for admins (everything) and partners (their own stations): stations
 by state, charging sessions today and this month with their energy, certificates expiring,
-and Plug & Charge authorizations with how many were refused.
+and Plug & Charge installations and authorizations today and this month with how many failed
+(counted from the Plug & Charge diagnostics records, csms/ocpp/diagnostics_service.py).
 
 Scope comes from the services that own it: the stations are `StationService.list_stations`
 for the caller (a partner's own), sessions and authorizations are those of these stations, the
-expiry bands are the expiry watch's own answer for the caller. Days and months are Tashkent's
+expiry bands are the expiry watch's own answer for the caller, the Plug & Charge figures
+those of the diagnostics records at these stations. Days and months are Tashkent's
 (Asia/Tashkent, UTC+5 all year), as the console shows times.
 """
 
@@ -17,14 +19,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from auth.principal import Principal
+from contracts.diagnostics import AUTHORIZE, INSTALLATION
 
-from .db import AuthorizationRecord, TransactionRecord
+from .db import TransactionRecord
+from .diagnostics_service import KindFigures, figures
 from .expiry import ExpiryWatch
 from .service import StationService
 
 TASHKENT = timezone(timedelta(hours=5), "Asia/Tashkent")  # no daylight saving since 1992
-PNC_WINDOW = timedelta(days=30)
-EMAID_TOKEN = "eMAID"  # noqa: S105 - an idToken type, not a secret
 FLEET_LIMIT = 100_000
 
 
@@ -36,15 +38,8 @@ class Overview:
     sessions_month: int
     energy_month_wh: float
     expiring: dict[str, int]  # expired, 7, 30, 90: certificates in each band
-    authorizations: int  # Authorize with an eMAID in the last 30 days
-    authorizations_refused: int
-    days: int = 30
-
-    @property
-    def refusal_rate(self) -> float | None:
-        if not self.authorizations:
-            return None
-        return self.authorizations_refused / self.authorizations
+    # Plug & Charge, by kind (installation, authorize) and period (today, month)
+    pnc: dict[str, dict[str, KindFigures]]
 
 
 def overview(
@@ -75,7 +70,13 @@ def overview(
     for item in expiry.items(session, principal, within_days=90, now=now):
         if item["band"] in bands:
             bands[item["band"]] += 1
-    total, refused = _authorizations(session, ids, now - PNC_WINDOW)
+    pnc_today = figures(session, ids, day_start)
+    pnc_month = figures(session, ids, month_start)
+    none = KindFigures(0, 0)
+    pnc = {
+        kind: {"today": pnc_today.get(kind, none), "month": pnc_month.get(kind, none)}
+        for kind in (INSTALLATION, AUTHORIZE)
+    }
     return Overview(
         stations=counts,
         sessions_today=today[0],
@@ -83,9 +84,7 @@ def overview(
         sessions_month=month[0],
         energy_month_wh=month[1],
         expiring=bands,
-        authorizations=total,
-        authorizations_refused=refused,
-        days=PNC_WINDOW.days,
+        pnc=pnc,
     )
 
 
@@ -113,20 +112,3 @@ def _sessions_since(session: Session, ids: list[str], since: datetime) -> tuple[
         )
     ).one()
     return int(count), float(wh or 0.0)
-
-
-def _authorizations(session: Session, ids: list[str], since: datetime) -> tuple[int, int]:
-    if not ids:
-        return 0, 0
-    rows = session.execute(
-        select(AuthorizationRecord.status, func.count())
-        .where(
-            AuthorizationRecord.station_id.in_(ids),
-            AuthorizationRecord.id_token_type == EMAID_TOKEN,
-            AuthorizationRecord.at >= since,
-        )
-        .group_by(AuthorizationRecord.status)
-    ).all()
-    total = sum(int(n) for _, n in rows)
-    refused = sum(int(n) for status, n in rows if status != "Accepted")
-    return total, refused

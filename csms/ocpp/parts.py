@@ -15,6 +15,7 @@ from ..settings import Settings
 from .certificates import StationCertificates
 from .contract_port import ContractDecisions
 from .csms_root import CsmsRootService
+from .diagnostics import DiagnosticsRecorder
 from .enrollment import Enrollments
 from .expiry import ExpiryWatch
 from .hub import StationHub
@@ -37,3 +38,4 @@ class OcppParts:
     enrollments: Enrollments
     expiry: ExpiryWatch
     csms_root: CsmsRootService
+    diagnostics: DiagnosticsRecorder

@@ -173,6 +173,7 @@ class OcppServer:
             asyncio.create_task(self._every(1.0, self._flush)),
             asyncio.create_task(self._every(self.settings.ocpp_retry_interval, self._retry)),
             asyncio.create_task(self._every(3600.0, self._renew)),
+            asyncio.create_task(self._every(3600.0, self._prune_diagnostics)),
             asyncio.create_task(self._every(600.0, self._refresh_stale_trust_stores)),
             *(
                 [asyncio.create_task(self._every(minutes * 60, self._check_expiry))]
@@ -528,6 +529,12 @@ class OcppServer:
 
         await self._in_transaction(audit)
         return outcome
+
+    async def _prune_diagnostics(self) -> None:
+        """Plug & Charge diagnostics older than CSMS_PNC_DIAGNOSTICS_DAYS go."""
+        gone = await self._in_transaction(self.parts.diagnostics.prune)
+        if gone:
+            log.info("pruned %d Plug & Charge diagnostics records", gone)
 
     async def _check_expiry(self) -> None:
         await asyncio.to_thread(self.parts.expiry.check)

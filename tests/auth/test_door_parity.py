@@ -35,11 +35,12 @@ from csms.api import (
     car_routes,
     certificate_routes,
     contract_routes,
+    diagnostics_routes,
     ocpp_routes,
     station_routes,
     trust_routes,
 )
-from csms.console.pages import admin, client, common, lists, partner, technician
+from csms.console.pages import admin, client, common, diagnostics, lists, partner, technician
 from tests.auth.conftest import PASSWORD, ROLES, USERS, World
 
 pytestmark = [pytest.mark.postgres]
@@ -78,6 +79,17 @@ DOORS = [
     Door(None, ("GET", "/console", "/console"), ("GET", "/api/v1/me")),
     Door(
         None, ("GET", "/console/stations", "/console/stations"), ("GET", "/api/v1/public/stations")
+    ),
+    # Plug & Charge diagnostics: one page for admins, partners and drivers, each in scope.
+    Door(
+        None,
+        ("GET", "/console/diagnostics", "/console/diagnostics"),
+        ("GET", "/api/v1/pnc-diagnostics"),
+    ),
+    Door(
+        None,
+        ("GET", "/console/diagnostics/{record_id}", "/console/diagnostics/1"),
+        ("GET", "/api/v1/pnc-diagnostics/1"),
     ),
     # The operator's cabinet.
     Door("admin", ("GET", "/console/admin", "/console/admin"), ("GET", "/api/v1/users")),
@@ -347,12 +359,13 @@ API_MODULES = (
     station_routes,
     trust_routes,
     auth_routes,
+    diagnostics_routes,
 )
 
 
 def api_action(method: str, path: str) -> str:
     """The action of the permission the API route for `path` requires, read from its
-    permission dependency (csms/api/v1/deps.py names it `allowed_<object>_<action>`)."""
+    permission dependency (csms/api/deps.py names it `allowed_<object>_<action>`)."""
     for module in API_MODULES:
         for route in module.router.routes:
             if not isinstance(route, APIRoute) or method not in route.methods:
@@ -491,7 +504,7 @@ def test_every_console_route_has_a_door() -> None:
     # routers unflattened in `app.routes`.
     declared = {
         (method, route.path)
-        for module in (common, lists, admin, technician, partner, client)
+        for module in (common, lists, admin, technician, partner, client, diagnostics)
         for route in module.router.routes
         if isinstance(route, APIRoute)
         for method in route.methods

@@ -37,6 +37,18 @@ def allow(status: int, *roles: str) -> dict[str, int]:
 
 ROWS = [
     Row("GET", "/api/v1/me", "/api/v1/me", allow(200, *LOGGED_IN)),
+    Row(
+        "GET",
+        "/api/v1/pnc-diagnostics",
+        "/api/v1/pnc-diagnostics",
+        allow(200, "admin", "partner_a", "partner_b", "client_x", "client_y"),
+    ),
+    Row(
+        "GET",
+        "/api/v1/pnc-diagnostics/{record_id}",
+        "/api/v1/pnc-diagnostics/999999",
+        allow(404, "admin", "partner_a", "partner_b", "client_x", "client_y"),
+    ),
     Row("GET", "/api/v1/users", "/api/v1/users", allow(200, "admin")),
     Row("GET", "/api/v1/users/{username}", "/api/v1/users/driver-x", allow(200, "admin")),
     Row(

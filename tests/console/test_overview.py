@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from csms.ocpp.db import AuthorizationRecord, StationRecord, TransactionRecord
+from csms.ocpp.db import PncDiagnosticRecord, StationRecord, TransactionRecord
 from tests.console.a11y import check_page
 from tests.console.conftest import USERS, BrowserTools, Console, login, screenshot, set_language
 
@@ -20,7 +20,8 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture(scope="module")
 def activity(console: Console) -> None:
     """A session at Partner A's station a minute ago (12.5 kWh), and Plug & Charge
-    authorizations there: three accepted, one refused."""
+    diagnostics records there: authorizations three accepted, one refused; installations one
+    accepted, one refused."""
     now = datetime.now(UTC)
     with console.container.transaction() as session:
         session.add(
@@ -30,11 +31,19 @@ def activity(console: Console) -> None:
                 evse_id=1, meter_start_wh=100_000.0, meter_last_wh=112_500.0,
             )
         )  # fmt: skip
-        for status in ("Accepted", "Accepted", "Accepted", "Invalid"):
+        for kind, status in (
+            ("authorize", "Accepted"),
+            ("authorize", "Accepted"),
+            ("authorize", "Accepted"),
+            ("authorize", "Invalid"),
+            ("installation", "Accepted"),
+            ("installation", "Failed"),
+        ):
             session.add(
-                AuthorizationRecord(
-                    station_id="ST-A-1", id_token="UZUPCC000000001", id_token_type="eMAID",
-                    status=status, certificate_status=None, at=now - timedelta(hours=1),
+                PncDiagnosticRecord(
+                    at=now - timedelta(minutes=1), kind=kind, station_id="ST-A-1",
+                    ocpp_version="2.0.1", emaid="UZUPCC000000001", status=status,
+                    outcome="accepted" if status == "Accepted" else "refused",
                 )
             )  # fmt: skip
 
@@ -55,11 +64,15 @@ def test_the_admin_overview(
     page.wait_for_url("**/console/admin/overview")
     heading = page.get_by_role("heading", name="Stations ·")
     assert int(heading.inner_text().rsplit("·", 1)[1]) >= 2  # ST-A-1, ST-B-1 at least
-    assert page.locator("figure.chart svg rect").count() == 10  # three charts, all bars
+    assert page.locator("figure.chart svg rect").count() == 12  # four charts, all bars
     today = _figure(page, "Today")
     assert int(today.split("·")[0]) >= 1 and "kWh" in today
     assert float(today.split("·")[1].split()[0].replace(",", "")) >= 12.5
-    assert "Refused: 25%" in page.inner_text("main")  # 1 of 4
+    main = page.inner_text("main")
+    authorizations = page.locator("section", has_text="Plug & Charge authorizations")
+    assert "failed: 25%" in authorizations.inner_text()  # 1 of 4
+    installations = page.locator("section", has_text="Plug & Charge installations")
+    assert "failed: 50%" in installations.inner_text() and "Plug & Charge" in main
     for language in ("uz", "ru", "en"):
         set_language(page, language)
         assert check_page(page, browser_tools.axe) == [], language
@@ -79,6 +92,6 @@ def test_a_partner_sees_only_its_own_network(
             .where(StationRecord.partner == "Partner A")
         )
     assert int(heading.rsplit("·", 1)[1]) == own
-    assert "Refused: 25%" in page.inner_text("main")
+    assert "failed: 25%" in page.inner_text("main")
     assert check_page(page, browser_tools.axe) == []
     screenshot(page, "overview-partner")

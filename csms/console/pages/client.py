@@ -7,9 +7,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from auth.errors import ServiceError
 from auth.principal import Permission, Principal
+from contracts.models import Contract
 from contracts.service import (
     CONTRACTS_CREATE,
     CONTRACTS_READ,
@@ -17,10 +19,12 @@ from contracts.service import (
     PCID_PATTERN,
 )
 
+from ...ocpp.diagnostics_service import DiagnosticsQuery, DiagnosticView
 from ...web.context import container_of, in_transaction
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, see_other
 from ..web import PREFIX, render
+from .diagnostics import KIND_WORDS
 
 router = APIRouter(prefix=f"{PREFIX}/client", include_in_schema=False)
 CABINET = "client"
@@ -35,9 +39,28 @@ def client(permission: Permission) -> Any:
 async def _contracts_page(
     request: Request, principal: Principal, status_code: int = 200, **context: Any
 ) -> Response:
-    service = container_of(request).contracts
-    found = await in_transaction(request, lambda s: service.list_contracts(s, principal, limit=500))
-    return render(request, "client/contracts.html", status_code, contracts=found, **context)
+    container = container_of(request)
+    service = container.contracts
+    refusals = DiagnosticsQuery(outcome="refused", limit=5)
+
+    def read(session: Session) -> tuple[list[Contract], dict[int, list[str]], list[DiagnosticView]]:
+        found = service.list_contracts(session, principal, limit=500)
+        cars = service.cars_of(session, [c.id for c in found])
+        # Why the driver's car was refused lately, in plain words (their own records only).
+        refused = container.pnc_diagnostics.search(session, principal, refusals)
+        return found, cars, refused
+
+    found, cars, refused = await in_transaction(request, read)
+    return render(
+        request,
+        "client/contracts.html",
+        status_code,
+        contracts=found,
+        cars=cars,
+        refused=refused,
+        kinds=KIND_WORDS,
+        **context,
+    )
 
 
 @router.get("")
