@@ -4,7 +4,7 @@ StationService (csms/ocpp/service.py), which decides who sees which rows."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, Field
@@ -16,13 +16,17 @@ from ..ocpp.db import ConnectorStatusRecord, TransactionRecord
 from ..ocpp.service import (
     PUBLIC_STATIONS_READ,
     SESSIONS_READ,
+    SESSIONS_STOP,
     STATIONS_CREATE,
     STATIONS_READ,
     STATIONS_UPDATE,
     StationSummary,
 )
+from ..ocpp.stations import StationError
 from ..web.context import container_of, in_transaction
 from .deps import allowed
+from .errors import http_error
+from .ocpp_routes import COMMAND_ERRORS, COMMAND_FAILURES, command_failure
 from .schemas import CONFLICT, ERRORS, NOT_FOUND, Limit, Offset
 
 router = APIRouter(responses=ERRORS)
@@ -277,3 +281,28 @@ async def list_sessions(
         request, lambda s: stations.sessions(s, principal, limit=limit, offset=offset)
     )
     return [SessionOut.of(r) for r in found]
+
+
+TransactionId = Annotated[str, Path(min_length=1, max_length=36)]
+
+
+@router.post(
+    "/api/sessions/{station_id}/{transaction_id}/stop", tags=["sessions"], responses=COMMAND_ERRORS
+)
+async def stop_session(
+    request: Request,
+    station_id: StationId,
+    transaction_id: TransactionId,
+    principal: Annotated[Principal, allowed(SESSIONS_STOP)],
+) -> dict[str, Any]:
+    """Stop a charging session that is still going: a driver's own (one of their contracts'
+    eMAIDs authorized it), or any in the caller's scope. 404 when no such session is ongoing
+    in reach; the station's answer as in /api/ocpp/stations/{id}/remote-stop."""
+    stations = container_of(request).stations
+    try:
+        result = await stations.remote_stop(principal, station_id, transaction_id)
+    except StationError as exc:
+        raise http_error(exc, invalid=422) from None
+    except COMMAND_FAILURES as exc:
+        raise command_failure(exc) from None
+    return result.as_dict()
