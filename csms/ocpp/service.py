@@ -418,6 +418,14 @@ class StationService:
         owned = self._contracts.emaids_owned_by(principal.username)
         return (TransactionRecord.id_token.in_(owned), TransactionRecord.verified.is_(True))
 
+    def connected(self, session: Session, station_ids: Sequence[str]) -> set[str]:
+        """Which of these stations are connected now (to this node or another): whether an
+        operation can reach them, and nothing else about them (a driver's session page
+        asks for the stations of their own sessions)."""
+        here = {sid for sid in station_ids if self.hub.connection(sid) is not None}
+        rest = [sid for sid in station_ids if sid not in here]
+        return here | set(self.hub.whereabouts(session, rest)) if rest else here
+
     def ongoing_sessions(
         self, session: Session, principal: Principal, station_id: str, *, limit: int = 50
     ) -> list[TransactionRecord]:

@@ -176,6 +176,12 @@ ROWS = [
         "/api/sessions",
         allow(200, "admin", "partner_a", "partner_b", "client_x", "client_y"),
     ),
+    Row(
+        "POST",
+        "/api/sessions/{station_id}/{transaction_id}/stop",
+        "/api/sessions/ST-A-1/no-such-session/stop",
+        allow(404, "admin", "client_x", "client_y"),  # nothing ongoing there to stop
+    ),
     Row("GET", "/api/contracts", "/api/contracts", allow(200, "admin", "client_x", "client_y")),
     Row(
         "GET",

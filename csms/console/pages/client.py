@@ -1,5 +1,5 @@
 """The driver's page: own contracts (a car by its PCID becomes a contract with an eMAID;
-terminate), own charging sessions."""
+terminate), own charging sessions, and stopping one that is still going."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ from contracts.service import (
     PCID_PATTERN,
 )
 
-from ...ocpp.service import SESSIONS_READ
+from ...ocpp.service import SESSIONS_READ, SESSIONS_STOP, UnknownSession
 from ...web.context import container_of, in_transaction
+from .. import station_operations
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, see_other
 from ..web import PREFIX, render
@@ -88,10 +89,46 @@ async def terminate(
     return see_other(f"{PREFIX}/client?terminated={done.emaid}")
 
 
+async def _sessions_page(request: Request, principal: Principal, **context: Any) -> Response:
+    service = container_of(request).stations
+    found = await in_transaction(request, lambda s: service.sessions(s, principal, limit=500))
+    going = sorted({r.station_id for r in found if r.state != "ended"})
+    online = await in_transaction(request, lambda s: service.connected(s, going))
+    return render(
+        request, "sessions.html", sessions=found, stoppable=True, online=online, **context
+    )
+
+
 @router.get("/sessions")
 async def sessions(
     request: Request, principal: Annotated[Principal, client(SESSIONS_READ)]
 ) -> Response:
+    return await _sessions_page(request, principal)
+
+
+@router.post("/sessions/{station_id}/{transaction_id}/stop")
+async def stop(
+    request: Request,
+    station_id: str,
+    transaction_id: str,
+    principal: Annotated[Principal, client(SESSIONS_STOP)],
+) -> Response:
+    """Stop an own session that is still going; the station's answer in words."""
+    await check_csrf(request)
     service = container_of(request).stations
-    found = await in_transaction(request, lambda s: service.sessions(s, principal, limit=500))
-    return render(request, "sessions.html", sessions=found)
+    done = N_("Stop charging")
+    result: dict[str, Any]
+    try:
+        answer = await service.remote_stop(principal, station_id[:48], transaction_id[:36])
+    except UnknownSession:
+        result = {"ok": False, "message": station_operations.NO_SESSION}
+    except Exception as exc:
+        message = station_operations.failure_message(exc)
+        if message is None:
+            raise
+        result = {"ok": False, "message": message}
+    else:
+        words = station_operations.STATUS_WORDS.get(answer.status, N_("The station answered."))
+        result = {"ok": answer.ok, "message": words}
+    read = await page(SESSIONS_READ, cabinet=CABINET)(request)
+    return await _sessions_page(request, read, result={**result, "done": done})
