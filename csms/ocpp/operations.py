@@ -32,6 +32,7 @@ MAX_CONNECTOR = 99
 # OCPP's CiString: printable ASCII. IdTokenType.idToken holds 36 (2.0.1), idTag 20 (1.6).
 ID_TOKEN = re.compile(r"^[!-~]{1,36}$")
 ID_TAG_16_MAX = 20
+TRANSACTION_ID_MAX = 36  # TransactionRecord.transaction_id, 2.0.1's transactionId
 TRANSACTION_ID = re.compile(r"^[!-~]{1,36}$")
 CENTRAL: Final = "Central"  # an idToken the CSMS vouches for: a remote start's usual type
 TOKEN_TYPES = (

@@ -542,7 +542,7 @@ class StationService:
             log.log(
                 logging.INFO if outcome not in _FAILURES else logging.WARNING,
                 "station %s: %s by %s → %s (%.0f ms)",
-                station_id,
+                station_id[:64],
                 operation.value,
                 principal.actor,
                 outcome,
@@ -591,9 +591,10 @@ class StationService:
             session,
             actor=principal.actor,
             action="station.operation_refused",
-            station=station_id,
+            # Bounded: the ids come from the caller and may be anything (a console URL).
+            station=station_id[:64],
             operation=operation.value,
-            transaction=transaction_id,
+            transaction=transaction_id[:64] if transaction_id is not None else None,
             reason=str(refusal)[:200],
         )
         raise refusal or UnknownStation(f"no station {station_id}")
@@ -618,9 +619,11 @@ class StationService:
         station and, under a driver's own scope, theirs; else UnknownSession."""
         if transaction_id is None:
             return None
+        if len(transaction_id) > operations.TRANSACTION_ID_MAX:  # no session has such an id
+            return UnknownSession(f"no ongoing session {transaction_id[:40]}… at {station.id}")
         query = select(TransactionRecord.id).where(
             TransactionRecord.station_id == station.id,
-            TransactionRecord.transaction_id == transaction_id[:36],
+            TransactionRecord.transaction_id == transaction_id,
             TransactionRecord.state != "ended",
         )
         if stop is not None and stop.scope is Scope.OWN:

@@ -307,6 +307,11 @@ def test_a_driver_stops_only_an_ongoing_session_of_their_own(
     )
     assert answer.status_code == 200 and answer.json()["ok"] is True, answer.text
     assert (action, payload) == ("RequestStopTransaction", {"transactionId": "drv-x-1"})
+    # Hostile ids are bounded at the door and in the service: nothing is sent.
+    long, sent = _sent(
+        peer, lambda: _post(world, "client_x", f"/api/sessions/{ST20}/{'x' * 37}/stop")
+    )
+    assert long.status_code == 422 and sent is None
     # A driver may not start, unlock or change anything, even at a station they charge at.
     start = _post(
         world,

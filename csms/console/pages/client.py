@@ -119,7 +119,7 @@ async def stop(
     done = N_("Stop charging")
     result: dict[str, Any]
     try:
-        answer = await service.remote_stop(principal, station_id[:48], transaction_id[:36])
+        answer = await service.remote_stop(principal, station_id, transaction_id)
     except UnknownSession:
         result = {"ok": False, "message": station_operations.NO_SESSION}
     except Exception as exc:
