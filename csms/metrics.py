@@ -175,6 +175,22 @@ OPCP_SECONDS = Histogram(
 )
 
 
+STATION_OPERATIONS = Counter(
+    "csms_station_operations",
+    "Operations sent to stations from the API or the console (remote start and stop, unlock,"
+    " availability), by operation and outcome (the station's status, or why there was none)",
+    ["operation", "outcome"],
+    registry=REGISTRY,
+)
+STATION_OPERATION_SECONDS = Histogram(
+    "csms_station_operation_seconds",
+    "Time from an operation's request to the station's answer (or its failure), by operation",
+    ["operation"],
+    buckets=_BUCKETS,
+    registry=REGISTRY,
+)
+
+
 def exposition(gauges: NodeGauges) -> bytes:
     """The text a scrape gets: this process's counters, then the gauges read now."""
     now = CollectorRegistry()
@@ -195,6 +211,8 @@ __all__ = [
     "OPCP_SECONDS",
     "PNC_DIAGNOSTICS",
     "PNC_DIAGNOSTICS_FAILURES",
+    "STATION_OPERATIONS",
+    "STATION_OPERATION_SECONDS",
     "NodeGauges",
     "exposition",
     "ocsp_answer",

@@ -10,14 +10,14 @@ the station sent it.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Request
 from pydantic import BaseModel, Field, StrictBool, StrictInt
 
 from auth.principal import Principal
 
-from ..ocpp import limits, rpc
+from ..ocpp import limits, operations, rpc
 from ..ocpp.connection import (
     BadStationAnswer,
     CallTimeout,
@@ -29,6 +29,7 @@ from ..ocpp.service import (
     SECURITY_EVENTS_READ,
     STATIONS_COMMAND,
     STATIONS_CREATE,
+    STATIONS_OPERATE,
     STATIONS_READ,
     STATIONS_UPDATE,
 )
@@ -41,6 +42,7 @@ from .schemas import snake_keys
 StationReader = Annotated[Principal, allowed_or_automation(STATIONS_READ)]
 StationCreator = Annotated[Principal, allowed_or_automation(STATIONS_CREATE)]
 StationCommander = Annotated[Principal, allowed_or_automation(STATIONS_COMMAND)]
+StationOperator = Annotated[Principal, allowed_or_automation(STATIONS_OPERATE)]
 StationUpdater = Annotated[Principal, allowed_or_automation(STATIONS_UPDATE)]
 EventReader = Annotated[Principal, allowed_or_automation(SECURITY_EVENTS_READ)]
 
@@ -58,7 +60,7 @@ router = APIRouter(
 StationId = Annotated[str, Path(min_length=1, max_length=limits.IDENTITY)]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such station", **_ERROR}}
 COMMAND_ERRORS: dict[int | str, dict[str, Any]] = {
-    404: {"description": "no such station", **_ERROR},
+    404: {"description": "no such station (or, for a stop, no such ongoing session)", **_ERROR},
     409: {"description": "the station is not connected", **_ERROR},
     422: {"description": "the payload breaks the schema", **_ERROR},
     502: {
@@ -90,6 +92,39 @@ class TriggerIn(BaseModel):
     requested_message: str
 
 
+# The operations' bodies (csms/ocpp/operations.py checks them again, for every door).
+EvseNumber = Annotated[StrictInt, Field(ge=1, le=operations.MAX_EVSE)]
+ConnectorNumber = Annotated[StrictInt, Field(ge=1, le=operations.MAX_CONNECTOR)]
+TokenType = Literal[
+    "Central", "eMAID", "ISO14443", "ISO15693", "KeyCode", "Local", "MacAddress", "NoAuthorization"
+]
+
+
+class RemoteStartIn(BaseModel):
+    model_config = {"extra": "forbid"}
+    evse_id: EvseNumber
+    id_token: str = Field(min_length=1, max_length=36, description="20 at most for 1.6")
+    id_token_type: TokenType = operations.CENTRAL
+
+
+class RemoteStopIn(BaseModel):
+    model_config = {"extra": "forbid"}
+    transaction_id: str = Field(min_length=1, max_length=36)
+
+
+class UnlockIn(BaseModel):
+    model_config = {"extra": "forbid"}
+    evse_id: EvseNumber
+    connector_id: ConnectorNumber = 1
+
+
+class AvailabilityIn(BaseModel):
+    model_config = {"extra": "forbid"}
+    operative: StrictBool
+    evse_id: EvseNumber | None = Field(default=None, description="none: the whole station")
+    connector_id: ConnectorNumber | None = Field(default=None, description="within evse_id")
+
+
 def command_failure(exc: Exception) -> HTTPException:
     """How a command that reached no answer, or a bad one, reads to the API caller."""
     if isinstance(exc, rpc.OcppError):  # the caller's payload breaks the schema
@@ -109,7 +144,7 @@ def command_failure(exc: Exception) -> HTTPException:
     raise exc
 
 
-_COMMAND_FAILURES = (
+COMMAND_FAILURES = (
     rpc.OcppError,
     BadStationAnswer,
     StationUnavailable,
@@ -131,7 +166,7 @@ async def command(
     stations = container_of(request).stations
     try:
         answer = await stations.command(who, station_id, action, payload)
-    except _COMMAND_FAILURES as exc:
+    except COMMAND_FAILURES as exc:
         raise command_failure(exc) from None
     return {"action": action, "response": answer}
 
@@ -143,7 +178,7 @@ async def trigger(
     stations = container_of(request).stations
     try:
         answer = await stations.trigger(who, station_id, body.requested_message)
-    except _COMMAND_FAILURES as exc:
+    except COMMAND_FAILURES as exc:
         raise command_failure(exc) from None
     return {"action": "TriggerMessage", "response": answer}
 
@@ -157,7 +192,7 @@ async def pnc_configuration(
     stations = container_of(request).stations
     try:
         return snake_keys(await stations.pnc_configuration(who, station_id))
-    except _COMMAND_FAILURES as exc:
+    except COMMAND_FAILURES as exc:
         raise command_failure(exc) from None
 
 
@@ -173,7 +208,7 @@ async def set_pnc_configuration(
         raise HTTPException(422, "no setting given")
     try:
         return snake_keys(await stations.set_pnc_configuration(who, station_id, changes))
-    except _COMMAND_FAILURES as exc:
+    except COMMAND_FAILURES as exc:
         raise command_failure(exc) from None
 
 
@@ -192,7 +227,7 @@ async def upgrade_security_profile(
         )
     except StationError as exc:
         raise http_error(exc, invalid=422) from None
-    except _COMMAND_FAILURES as exc:
+    except COMMAND_FAILURES as exc:
         raise command_failure(exc) from None
 
 
@@ -204,7 +239,7 @@ async def install_roots(
     stations = container_of(request).stations
     try:
         answers = await stations.install_roots(who, station_id)
-    except _COMMAND_FAILURES as exc:
+    except COMMAND_FAILURES as exc:
         raise command_failure(exc) from None
     return {
         "results": [
@@ -212,6 +247,68 @@ async def install_roots(
             for kind, answer in answers
         ]
     }
+
+
+# --- operations: remote start and stop, unlock, availability (csms/ocpp/operations.py) ------
+
+
+async def _operation(call: Any) -> dict[str, Any]:
+    """Await one StationService operation and answer what the station said, or why not."""
+    try:
+        result = await call
+    except StationError as exc:
+        raise http_error(exc, invalid=422) from None
+    except COMMAND_FAILURES as exc:
+        raise command_failure(exc) from None
+    return dict(result.as_dict())
+
+
+@router.post("/stations/{station_id}/remote-start", responses=COMMAND_ERRORS)
+async def remote_start(
+    request: Request, who: StationOperator, station_id: StationId, body: RemoteStartIn
+) -> dict[str, Any]:
+    """Start charging on an EVSE for an idToken: RequestStartTransaction (2.0.1, 2.1) or
+    RemoteStartTransaction (1.6), whichever the station speaks. `ok` is the station's
+    acceptance; the session itself appears when the station reports it."""
+    stations = container_of(request).stations
+    return await _operation(
+        stations.remote_start(
+            who, station_id, body.evse_id, body.id_token, token_type=body.id_token_type
+        )
+    )
+
+
+@router.post("/stations/{station_id}/remote-stop", responses=COMMAND_ERRORS)
+async def remote_stop(
+    request: Request, who: StationOperator, station_id: StationId, body: RemoteStopIn
+) -> dict[str, Any]:
+    """Stop one of the station's ongoing sessions: RequestStopTransaction (2.0.1, 2.1) or
+    RemoteStopTransaction (1.6). 404 when no such session is ongoing there."""
+    stations = container_of(request).stations
+    return await _operation(stations.remote_stop(who, station_id, body.transaction_id))
+
+
+@router.post("/stations/{station_id}/unlock", responses=COMMAND_ERRORS)
+async def unlock(
+    request: Request, who: StationOperator, station_id: StationId, body: UnlockIn
+) -> dict[str, Any]:
+    """Release a connector's cable (UnlockConnector; a 1.6 connector is EVSE n, connector 1)."""
+    stations = container_of(request).stations
+    return await _operation(stations.unlock(who, station_id, body.evse_id, body.connector_id))
+
+
+@router.post("/stations/{station_id}/availability", responses=COMMAND_ERRORS)
+async def change_availability(
+    request: Request, who: StationOperator, station_id: StationId, body: AvailabilityIn
+) -> dict[str, Any]:
+    """Set the whole station, an EVSE or a connector operative or inoperative
+    (ChangeAvailability). `Scheduled`: the station does it once its session ends."""
+    stations = container_of(request).stations
+    return await _operation(
+        stations.change_availability(
+            who, station_id, body.operative, body.evse_id, body.connector_id
+        )
+    )
 
 
 # --- the fleet's trust stores (csms/ocpp/trust_store.py) ------------------------------------
@@ -249,5 +346,5 @@ async def repair_trust_store(
         return snake_keys(await stations.repair_trust_store(who, station_id))
     except StationError as exc:
         raise http_error(exc, invalid=409) from None
-    except _COMMAND_FAILURES as exc:
+    except COMMAND_FAILURES as exc:
         raise command_failure(exc) from None

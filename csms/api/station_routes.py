@@ -23,14 +23,18 @@ from ..ocpp.service import (
     PUBLIC_STATIONS_READ,
     SECURITY_EVENTS_READ,
     SESSIONS_READ,
+    SESSIONS_STOP,
     STATIONS_CREATE,
     STATIONS_READ,
     STATIONS_UPDATE,
     StationSummary,
 )
+from ..ocpp.stations import StationError
 from ..web.context import container_of, in_transaction
 from .deps import allowed, allowed_or_automation
+from .errors import http_error
 from .lists import Listing, PageOut
+from .ocpp_routes import COMMAND_ERRORS, COMMAND_FAILURES, command_failure
 from .schemas import CONFLICT, ERRORS, NOT_FOUND, Limit, Offset, snake_keys
 
 router = APIRouter(responses=ERRORS)
@@ -439,3 +443,30 @@ async def station_security_events(
         request, lambda s: stations.station_security_events(s, principal, station_id, narrowed)
     )
     return PageOut.of(found, SecurityEventOut.of)
+
+
+TransactionId = Annotated[str, Path(min_length=1, max_length=36)]
+
+
+@router.post(
+    "/api/v1/sessions/{station_id}/{transaction_id}/stop",
+    tags=["sessions"],
+    responses=COMMAND_ERRORS,
+)
+async def stop_session(
+    request: Request,
+    station_id: StationId,
+    transaction_id: TransactionId,
+    principal: Annotated[Principal, allowed(SESSIONS_STOP)],
+) -> dict[str, Any]:
+    """Stop a charging session that is still going: a driver's own (one of their contracts'
+    eMAIDs authorized it), or any in the caller's scope. 404 when no such session is ongoing
+    in reach; the station's answer as in /api/v1/stations/{id}/remote-stop."""
+    stations = container_of(request).stations
+    try:
+        result = await stations.remote_stop(principal, station_id, transaction_id)
+    except StationError as exc:
+        raise http_error(exc, invalid=422) from None
+    except COMMAND_FAILURES as exc:
+        raise command_failure(exc) from None
+    return result.as_dict()

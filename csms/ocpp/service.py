@@ -10,7 +10,10 @@ are decided here, once:
 - one station's security events need their own permission; its session log is part of the
   station's record (whoever may read the station may read it); both follow its partner;
 - a command reaches a station only within the caller's scope, and is audited with the
-  station's answer.
+  station's answer;
+- the everyday operations (remote start and stop, unlock, availability: operations.py) need
+  `stations:operate` over the station; a driver may also stop an ongoing session of their own
+  (`sessions:stop`, "own" as in their session history: one of their contracts' eMAIDs).
 A station outside the caller's scope is reported exactly like one that does not exist, so
 another tenant's identifiers cannot be probed.
 """
@@ -18,6 +21,7 @@ another tenant's identifiers cannot be probed.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from auth.access import AccessControl
 from auth.audit import record_event, record_refusal
+from auth.errors import NotFound
 from auth.listing import ListRequest, Page
 from auth.models import Partner
 from auth.principal import AccessDenied, Forbidden, Grant, Permission, Principal, Scope
@@ -35,12 +40,19 @@ from auth.users import PARTNERS_UPDATE
 from pki.authority import CertificateAuthority, pem_of
 from pki.db import TrustAnchorRecord
 
+from .. import metrics
 from ..database import in_worker_transaction
-from . import listings, pnc_config, trust_store
+from . import listings, operations, pnc_config, rpc, trust_store
 from .certificates import CHARGING_STATION, StationCertificates
 from .cluster import Whereabouts
 from .commands import audited_payload, is_security_relevant
-from .connection import StationConnection
+from .connection import (
+    BadStationAnswer,
+    CallTimeout,
+    StationCallError,
+    StationConnection,
+    StationUnavailable,
+)
 from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, TransactionRecord
 from .hub import StationHub
 from .stations import Station, StationConflict, StationError, StationRegistry, UnknownStation
@@ -58,6 +70,11 @@ STATIONS_CONFIGURE = Permission("stations", "configure")  # security-relevant co
 PUBLIC_STATIONS_READ = Permission("public_stations", "read")
 SECURITY_EVENTS_READ = Permission("security_events", "read")
 SESSIONS_READ = Permission("sessions", "read")
+# Remote start and stop, unlock, availability (operations.py): technicians everywhere,
+# partners at their own stations.
+STATIONS_OPERATE = Permission("stations", "operate")
+# A driver stopping an ongoing session of their own (scope "own").
+SESSIONS_STOP = Permission("sessions", "stop")
 
 # The product's roots a station needs for Plug & Charge (M05), as InstallCertificate types.
 ROOTS_TO_INSTALL = (("V2GRootCertificate", "v2g-root"), ("MORootCertificate", "mo-root"))
@@ -156,6 +173,41 @@ class StationDetail:
     summary: StationSummary
     events: list[SecurityEventRecord]
     sessions: list[TransactionRecord]
+
+
+class UnknownSession(StationError, NotFound):
+    """No ongoing session with this id at this station in the caller's reach (a driver hears
+    the same for another driver's session as for none)."""
+
+    code = "unknown_session"
+
+
+@dataclass(frozen=True)
+class OperationResult:
+    """What the station answered to an operation, and in which message."""
+
+    operation: operations.Operation
+    action: str
+    ocpp_version: OcppVersion
+    answer: dict[str, Any]
+
+    @property
+    def status(self) -> str:
+        return str(self.answer.get("status", ""))
+
+    @property
+    def ok(self) -> bool:
+        return operations.succeeded(self.answer)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "operation": self.operation.value,
+            "action": self.action,
+            "ocppVersion": self.ocpp_version.value,
+            "status": self.status,
+            "ok": self.ok,
+            "response": self.answer,
+        }
 
 
 class StationService:
@@ -361,10 +413,7 @@ class StationService:
             else:
                 # A driver's history holds only sessions credited on the CSMS's own evidence
                 # (csms/ocpp/store.py: an accepted Authorize before, plausible meter values).
-                owned = self._contracts.emaids_owned_by(principal.username)
-                query = query.where(
-                    TransactionRecord.id_token.in_(owned), TransactionRecord.verified.is_(True)
-                )
+                query = query.where(*self._drivers_sessions(principal))
         return query
 
     # --- lists that scale (auth/listing.py; what sorts and filters: csms/ocpp/listings.py) ----
@@ -435,6 +484,241 @@ class StationService:
     def security_event_types(self, session: Session, principal: Principal) -> list[str]:
         self._access.require(principal, SECURITY_EVENTS_READ)
         return listings.security_event_types(session)
+
+    def _drivers_sessions(self, principal: Principal) -> tuple[Any, ...]:
+        """The conditions that make a session a driver's own: authorized with one of their
+        contracts' eMAIDs, and credited on the CSMS's own evidence (csms/ocpp/store.py: an
+        accepted Authorize before, plausible meter values)."""
+        owned = self._contracts.emaids_owned_by(principal.username)
+        return (TransactionRecord.id_token.in_(owned), TransactionRecord.verified.is_(True))
+
+    def connected(self, session: Session, station_ids: Sequence[str]) -> set[str]:
+        """Which of these stations are connected now (to this node or another): whether an
+        operation can reach them, and nothing else about them (a driver's session page
+        asks for the stations of their own sessions)."""
+        here = {sid for sid in station_ids if self.hub.connection(sid) is not None}
+        rest = [sid for sid in station_ids if sid not in here]
+        return here | set(self.hub.whereabouts(session, rest)) if rest else here
+
+    def ongoing_sessions(
+        self, session: Session, principal: Principal, station_id: str, *, limit: int = 50
+    ) -> list[TransactionRecord]:
+        """A station's sessions that have not ended, newest first (what a remote stop picks
+        from): part of the station's record."""
+        grant = self._access.require(principal, STATIONS_READ)
+        self._visible(session, grant, station_id)
+        return list(
+            session.scalars(
+                select(TransactionRecord)
+                .where(
+                    TransactionRecord.station_id == station_id,
+                    TransactionRecord.state != "ended",
+                )
+                .order_by(TransactionRecord.id.desc())
+                .limit(limit)
+            )
+        )
+
+    # --- operations: remote start and stop, unlock, availability (operations.py) ----------------
+
+    async def remote_start(
+        self,
+        principal: Principal,
+        station_id: str,
+        evse_id: int,
+        id_token: str,
+        *,
+        token_type: str = operations.CENTRAL,
+    ) -> OperationResult:
+        """Ask the station to start charging on an EVSE for an idToken (2.0.1 F01
+        RequestStartTransaction, 1.6 RemoteStartTransaction)."""
+        return await self._operate(
+            principal,
+            station_id,
+            operations.Operation.START,
+            lambda version: operations.start(version, evse_id, id_token, token_type),
+        )
+
+    async def remote_stop(
+        self, principal: Principal, station_id: str, transaction_id: str
+    ) -> OperationResult:
+        """Ask the station to stop one of its ongoing sessions (2.0.1 F03
+        RequestStopTransaction, 1.6 RemoteStopTransaction); a driver may stop their own."""
+        return await self._operate(
+            principal,
+            station_id,
+            operations.Operation.STOP,
+            lambda version: operations.stop(version, transaction_id),
+            transaction_id=transaction_id,
+        )
+
+    async def unlock(
+        self, principal: Principal, station_id: str, evse_id: int, connector_id: int
+    ) -> OperationResult:
+        """Ask the station to release a connector's cable (2.0.1 F05, 1.6 UnlockConnector)."""
+        return await self._operate(
+            principal,
+            station_id,
+            operations.Operation.UNLOCK,
+            lambda version: operations.unlock(version, evse_id, connector_id),
+        )
+
+    async def change_availability(
+        self,
+        principal: Principal,
+        station_id: str,
+        operative: bool,
+        evse_id: int | None = None,
+        connector_id: int | None = None,
+    ) -> OperationResult:
+        """Set the whole station, an EVSE or a connector operative or inoperative (2.0.1
+        G03, 1.6 ChangeAvailability)."""
+        return await self._operate(
+            principal,
+            station_id,
+            operations.Operation.AVAILABILITY,
+            lambda version: operations.availability(version, operative, evse_id, connector_id),
+        )
+
+    async def _operate(
+        self,
+        principal: Principal,
+        station_id: str,
+        operation: operations.Operation,
+        build: Callable[[OcppVersion], operations.Request],
+        *,
+        transaction_id: str | None = None,
+    ) -> OperationResult:
+        """Decide, build the station's version's message, send it through the command path
+        (audited with the answer), and count and time it."""
+        started = time.perf_counter()
+        outcome = "error"
+        try:
+            version = await self._in_transaction(
+                lambda session: self._operation_allowed(
+                    session, principal, station_id, operation, transaction_id
+                )
+            )
+            request = build(version)
+            answer = await self._send(
+                principal, station_id, request.action, request.payload, operation=operation.value
+            )
+            result = OperationResult(operation, request.action, version, answer)
+            outcome = result.status or "answered"
+            return result
+        except Exception as exc:
+            outcome = _failure_outcome(exc)
+            raise
+        finally:
+            elapsed = time.perf_counter() - started
+            metrics.STATION_OPERATIONS.labels(operation=operation.value, outcome=outcome).inc()
+            metrics.STATION_OPERATION_SECONDS.labels(operation=operation.value).observe(elapsed)
+            log.log(
+                logging.INFO if outcome not in _FAILURES else logging.WARNING,
+                "station %s: %s by %s → %s (%.0f ms)",
+                station_id[:64],
+                operation.value,
+                principal.actor,
+                outcome,
+                elapsed * 1000,
+            )
+
+    def _operation_allowed(
+        self,
+        session: Session,
+        principal: Principal,
+        station_id: str,
+        operation: operations.Operation,
+        transaction_id: str | None,
+    ) -> OcppVersion:
+        """The station's OCPP version, once the caller may run `operation` on it: with
+        `stations:operate` covering the station, or (a stop) with `sessions:stop` covering
+        the session. A refusal is audited; a station or session out of reach reads as
+        absent."""
+        station = self._registry.get(session, station_id)
+        operate = self._access.grant(principal, STATIONS_OPERATE)
+        stop = (
+            self._access.grant(principal, SESSIONS_STOP)
+            if operation is operations.Operation.STOP
+            else None
+        )
+        refusal: Exception | None
+        if operate is None and stop is None:
+            refusal = self._denied(principal, STATIONS_OPERATE)
+        elif (
+            station is not None and operate is not None and operate.covers(partner=station.partner)
+        ):
+            refusal = self._session_missing(session, principal, station, None, transaction_id)
+        elif (
+            station is not None
+            and stop is not None
+            and (stop.scope is Scope.OWN or stop.covers(partner=station.partner))
+        ):
+            refusal = self._session_missing(session, principal, station, stop, transaction_id)
+        elif stop is not None:
+            refusal = UnknownSession(f"no ongoing session {transaction_id} at {station_id}")
+        else:
+            refusal = UnknownStation(f"no station {station_id}")
+        if refusal is None and station is not None:
+            return self._version(station)
+        record_refusal(
+            session,
+            actor=principal.actor,
+            action="station.operation_refused",
+            # Bounded: the ids come from the caller and may be anything (a console URL).
+            station=station_id[:64],
+            operation=operation.value,
+            transaction=transaction_id[:64] if transaction_id is not None else None,
+            reason=str(refusal)[:200],
+        )
+        raise refusal or UnknownStation(f"no station {station_id}")
+
+    def _denied(self, principal: Principal, permission: Permission) -> Exception:
+        """The access control's own refusal (NotAuthenticated for visitors, else Forbidden)."""
+        try:
+            self._access.require(principal, permission)
+        except AccessDenied as denied:
+            return denied
+        return Forbidden(f"not allowed to {permission.action} {permission.obj}")
+
+    def _session_missing(
+        self,
+        session: Session,
+        principal: Principal,
+        station: Station,
+        stop: Grant | None,
+        transaction_id: str | None,
+    ) -> Exception | None:
+        """None when there is nothing to find (not a stop) or the session is ongoing at the
+        station and, under a driver's own scope, theirs; else UnknownSession."""
+        if transaction_id is None:
+            return None
+        if len(transaction_id) > operations.TRANSACTION_ID_MAX:  # no session has such an id
+            return UnknownSession(f"no ongoing session {transaction_id[:40]}… at {station.id}")
+        query = select(TransactionRecord.id).where(
+            TransactionRecord.station_id == station.id,
+            TransactionRecord.transaction_id == transaction_id,
+            TransactionRecord.state != "ended",
+        )
+        if stop is not None and stop.scope is Scope.OWN:
+            if principal.is_anonymous:
+                query = query.where(false())
+            else:
+                query = query.where(*self._drivers_sessions(principal))
+        if session.scalar(query.limit(1)) is None:
+            return UnknownSession(f"no ongoing session {transaction_id} at {station.id}")
+        return None
+
+    def _version(self, station: Station) -> OcppVersion:
+        """The version of the station's live connection here, else the one it last
+        connected with (another node holds it, or none: the call will say so)."""
+        conn = self.hub.connection(station.id)
+        if conn is not None:
+            return conn.version
+        try:
+            return OcppVersion(station.last_ocpp_version or OcppVersion.V201.value)
+        except ValueError:
+            return OcppVersion.V201
 
     # --- commands --------------------------------------------------------------------------------
 
@@ -686,7 +970,13 @@ class StationService:
         return results
 
     async def _send(
-        self, principal: Principal, station_id: str, action: str, payload: dict[str, Any]
+        self,
+        principal: Principal,
+        station_id: str,
+        action: str,
+        payload: dict[str, Any],
+        *,
+        operation: str | None = None,
     ) -> dict[str, Any]:
         outcome = "no answer"
         try:
@@ -705,6 +995,7 @@ class StationService:
                     command=action,
                     payload=audited_payload(payload),
                     outcome=outcome[:200],
+                    **({"operation": operation} if operation else {}),
                 )
             )
         if action == "GetInstalledCertificateIds" and answer.get("status") == "Accepted":
@@ -755,6 +1046,32 @@ class StationService:
         """A short transaction of its own: a command waits for a station on the network, and
         no transaction may stay open for that long."""
         return await in_worker_transaction(self._sessions, work)
+
+
+# Outcomes of an operation that got no answer from the station (metrics and log level).
+_FAILURES = frozenset(
+    {"refused", "not_found", "invalid", "not_connected", "timeout", "call_error", "bad_answer",
+     "error"}
+)  # fmt: skip
+
+
+def _failure_outcome(exc: Exception) -> str:
+    """A bounded label for why an operation got no answer."""
+    if isinstance(exc, AccessDenied):
+        return "refused"
+    if isinstance(exc, operations.InvalidOperation):
+        return "invalid"
+    if isinstance(exc, NotFound):
+        return "not_found"
+    if isinstance(exc, StationUnavailable):  # OcppNotRunning included
+        return "not_connected"
+    if isinstance(exc, CallTimeout):
+        return "timeout"
+    if isinstance(exc, StationCallError):
+        return "call_error"
+    if isinstance(exc, (BadStationAnswer, rpc.OcppError)):
+        return "bad_answer"
+    return "error"
 
 
 def _target(payload: dict[str, Any]) -> dict[str, Any]:

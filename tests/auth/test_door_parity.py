@@ -268,6 +268,15 @@ DOORS = [
         ("GET", "/console/partner/stations", "/console/partner/stations"),
         ("GET", "/api/v1/stations"),
     ),
+    Door(
+        "client",
+        (
+            "POST",
+            "/console/client/sessions/{station_id}/{transaction_id}/stop",
+            "/console/client/sessions/ST-A-1/no-such-session/stop",
+        ),
+        ("POST", "/api/v1/sessions/ST-A-1/no-such-session/stop"),
+    ),
     # The partner's cabinet.
     Door("partner", ("GET", "/console/partner", "/console/partner"), ("GET", "/api/v1/stations")),
     Door(
@@ -286,6 +295,22 @@ DOORS = [
         "partner",
         ("GET", "/console/partner/sessions", "/console/partner/sessions"),
         ("GET", "/api/v1/sessions"),
+    ),
+    Door(
+        "partner",
+        ("GET", "/console/partner/stations/{station_id}", "/console/partner/stations/ST-A-1"),
+        ("GET", "/api/v1/stations/ST-A-1"),
+    ),
+    Door(
+        "partner",
+        (
+            "POST",
+            "/console/partner/stations/{station_id}/operations",
+            "/console/partner/stations/ST-A-1/operations",
+        ),
+        ("POST", "/api/v1/stations/ST-A-1/unlock"),
+        {"operation": "unlock", "evse_id": "1", "connector_id": "1"},
+        {"evse_id": 1, "connector_id": 1},
     ),
     # The technician's cabinet.
     Door(
@@ -322,6 +347,17 @@ DOORS = [
         ),
         ("POST", "/api/v1/stations/ST-A-1/install-roots"),
         {"action": "install-roots"},
+    ),
+    Door(
+        "technician",
+        (
+            "POST",
+            "/console/technician/stations/{station_id}/operations",
+            "/console/technician/stations/ST-A-1/operations",
+        ),
+        ("POST", "/api/v1/stations/ST-A-1/availability"),
+        {"operation": "availability", "target": "station", "operative": "false"},
+        {"operative": False},
     ),
 ]
 # Console routes that are not actions on the product's data, and why.

@@ -228,6 +228,12 @@ ROWS = [
         allow(200, "admin", "partner_a", "partner_b", "client_x", "client_y"),
     ),
     Row(
+        "POST",
+        "/api/v1/sessions/{station_id}/{transaction_id}/stop",
+        "/api/v1/sessions/ST-A-1/no-such-session/stop",
+        allow(404, "admin", "client_x", "client_y"),  # nothing ongoing there to stop
+    ),
+    Row(
         "GET", "/api/v1/contracts", "/api/v1/contracts", allow(200, "admin", "client_x", "client_y")
     ),
     Row(

@@ -1,6 +1,8 @@
-"""Migration 0008: an installation seeded before issue 12 gets the seed's new rights (drivers
-choose their car's default contract, partner staff change their own stations), an operator's
-own edit of those rules is left alone, and a fresh database is still seeded on first start."""
+"""Migrations 0008 and 0021: an installation seeded before issue 12 gets the seed's new rights
+(drivers choose their car's default contract, partner staff change their own stations; then
+technicians and partner staff run station operations, drivers stop their own sessions), an
+operator's own edit of those rules is left alone, and a fresh database is still seeded on
+first start."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from csms.database import alembic_config, upgrade
 
 OLD_CLIENT = "^(read|create|terminate)$"
 OLD_PARTNER = "^(read|create)$"
+OLD_TECHNICIAN = "^(read|command)$"
+OLD_CLIENT_SESSIONS = "^read$"
 
 
 def _actions(url: str, subject: str, obj: str) -> list[str]:
@@ -56,6 +60,16 @@ def test_an_installation_seeded_before_gets_the_new_rights(tmp_path: Path) -> No
             text("UPDATE auth_casbin_rules SET v3 = :old WHERE v0 = 'partner' AND v2 = 'stations'"),
             {"old": OLD_PARTNER},
         )
+        connection.execute(
+            text(
+                "UPDATE auth_casbin_rules SET v3 = :old WHERE v0 = 'technician' AND v2 = 'stations'"
+            ),
+            {"old": OLD_TECHNICIAN},
+        )
+        connection.execute(
+            text("UPDATE auth_casbin_rules SET v3 = :old WHERE v0 = 'client' AND v2 = 'sessions'"),
+            {"old": OLD_CLIENT_SESSIONS},
+        )
         # An operator's edit: partner staff may only read stations. Not the old seed row.
         connection.execute(
             text(
@@ -69,9 +83,14 @@ def test_an_installation_seeded_before_gets_the_new_rights(tmp_path: Path) -> No
     upgrade(url)
 
     assert _actions(url, "client", "contracts") == ["^(read|create|terminate|default)$"]
-    assert sorted(_actions(url, "partner", "stations")) == ["^(read|create|update)$", "^read$"]
-    # Every node reloads its policy: once for 0008's rights, once for 0022's (diagnostics).
-    assert _version(url) == before + 2
+    assert sorted(_actions(url, "partner", "stations")) == [
+        "^(read|create|update|operate)$",
+        "^read$",
+    ]
+    assert _actions(url, "technician", "stations") == ["^(read|command|operate)$"]
+    assert _actions(url, "client", "sessions") == ["^(read|stop)$"]
+    # Every node reloads its policy, once per migration: 0008, 0021 (operations), 0022.
+    assert _version(url) == before + 3
 
 
 def test_a_fresh_database_is_still_seeded_on_first_start(tmp_path: Path) -> None:

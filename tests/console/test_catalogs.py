@@ -29,7 +29,9 @@ def test_translations_differ_from_english_and_keep_placeholders(language: str) -
         if message.string == message.id:
             same.append(message.id)
     # Only names that are the same in every language (PKI, eMAID, ...) stay as they are.
-    assert set(same) <= {"PKI", "eMAID", "“%(object)s”", "Model", "PCID", "OCPP"}, same
+    assert set(same) <= {
+        "PKI", "eMAID", "“%(object)s”", "Model", "PCID", "OCPP", "EVSE", "EVSE %(evse)s",
+    }, same  # fmt: skip
 
 
 def test_language_choice_cookie_then_browser_then_uzbek() -> None:

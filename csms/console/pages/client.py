@@ -1,5 +1,5 @@
 """The driver's page: own contracts (a car by its PCID becomes a contract with an eMAID;
-terminate), own charging sessions."""
+terminate), own charging sessions, and stopping one that is still going."""
 
 from __future__ import annotations
 
@@ -20,11 +20,14 @@ from contracts.service import (
 )
 
 from ...ocpp.diagnostics_service import DiagnosticsQuery, DiagnosticView
+from ...ocpp.service import SESSIONS_READ, SESSIONS_STOP, UnknownSession
 from ...web.context import container_of, in_transaction
+from .. import station_operations
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, see_other
 from ..web import PREFIX, render
 from .diagnostics import KIND_WORDS
+from .lists import client_sessions_page
 
 router = APIRouter(prefix=f"{PREFIX}/client", include_in_schema=False)
 CABINET = "client"
@@ -108,3 +111,31 @@ async def terminate(
         request, lambda s: service.terminate(s, principal, emaid[:32])
     )
     return see_other(f"{PREFIX}/client?terminated={done.emaid}")
+
+
+@router.post("/sessions/{station_id}/{transaction_id}/stop")
+async def stop(
+    request: Request,
+    station_id: str,
+    transaction_id: str,
+    principal: Annotated[Principal, client(SESSIONS_STOP)],
+) -> Response:
+    """Stop an own session that is still going; the station's answer in words."""
+    await check_csrf(request)
+    service = container_of(request).stations
+    done = N_("Stop charging")
+    result: dict[str, Any]
+    try:
+        answer = await service.remote_stop(principal, station_id, transaction_id)
+    except UnknownSession:
+        result = {"ok": False, "message": station_operations.NO_SESSION}
+    except Exception as exc:
+        message = station_operations.failure_message(exc)
+        if message is None:
+            raise
+        result = {"ok": False, "message": message}
+    else:
+        words = station_operations.STATUS_WORDS.get(answer.status, N_("The station answered."))
+        result = {"ok": answer.ok, "message": words}
+    read = await page(SESSIONS_READ, cabinet=CABINET)(request)
+    return await client_sessions_page(request, read, result={**result, "done": done})

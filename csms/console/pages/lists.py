@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -26,10 +27,10 @@ from ...ocpp.listings import OCPP_VERSIONS, SESSION_STATES, STATION_STATES
 from ...ocpp.service import SECURITY_EVENTS_READ, SESSIONS_READ, STATIONS_READ
 from ...web.context import container_of, in_transaction
 from .. import lists
-from ..access import page
+from ..access import csrf_token, page
 from ..forms import N_
 from ..lists import Column, Filter, link, raw, text_cell, time_cell, word_cell
-from ..web import PREFIX
+from ..web import PREFIX, gettext_of
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
@@ -40,6 +41,10 @@ STATE_WORDS = {
     "faulted": N_("Faulted"),
 }
 YES_NO = (("yes", N_("Yes")), ("no", N_("No")))
+
+
+def translated(message: str, request: Request) -> str:
+    return str(gettext_of(request)(message))
 
 
 def _gate(permission: Permission, cabinet: str) -> Any:
@@ -69,8 +74,8 @@ def _export(request: Request, work: Callable[[Session, ListRequest], Any]) -> An
 
 def _station_columns(cabinet: str) -> list[Column]:
     def ident(row: Any, fmt: Any, _: Any) -> Any:
-        if cabinet == "technician":
-            return link(f"{PREFIX}/technician/stations/{row.id}", row.id, mono=True)
+        if cabinet in ("technician", "partner"):
+            return link(f"{PREFIX}/{cabinet}/stations/{row.id}", row.id, mono=True)
         return row.id
 
     return [
@@ -108,6 +113,12 @@ def _station_columns(cabinet: str) -> list[Column]:
             "last_seen_at",
             lambda r, f, _: f.datetime(r.last_seen_at),
             raw("last_seen_at"),
+        ),
+        Column(
+            N_("Plug & Charge diagnostics"),
+            None,
+            lambda r, f, _: link(f"{PREFIX}/diagnostics?station={quote(r.id)}", _(N_("Records"))),
+            lambda r: "",
         ),
     ]
 
@@ -211,18 +222,66 @@ SESSION_FILTERS = [
 ]
 
 
-async def _sessions(request: Request, principal: Principal, cabinet: str) -> Response:
+async def _sessions(
+    request: Request, principal: Principal, cabinet: str, **context: Any
+) -> Response:
     service = container_of(request).stations
+    columns = _session_columns(cabinet != "client")
+    fetch = _fetch(request, lambda s, w: service.find_sessions(s, principal, w))
+    if cabinet == "client":
+        # A driver stops their own ongoing sessions from here: which of the page's stations
+        # are connected decides whether the button works (the reason shown when not).
+        online: set[str] = set()
+        read_page = fetch
+
+        async def fetch(wanted: ListRequest) -> Any:
+            found = await read_page(wanted)
+            going = sorted({r.station_id for r in found.rows if r.state != "ended"})
+            online.update(await in_transaction(request, lambda s: service.connected(s, going)))
+            return found
+
+        columns.append(_stop_column(request, online))
     return await lists.show(
         request,
         title=N_("Charging sessions"),
-        path=request.url.path,
-        columns=_session_columns(cabinet != "client"),
+        path=f"{PREFIX}/{cabinet}/sessions",
+        columns=columns,
         filters=SESSION_FILTERS,
-        fetch=_fetch(request, lambda s, w: service.find_sessions(s, principal, w)),
+        fetch=fetch,
         export=_export(request, lambda s, w: service.export_sessions(s, principal, w)),
         filename="sessions",
+        **context,
     )
+
+
+NOT_CONNECTED = N_("The station is not connected: its actions wait until it is.")
+
+
+def _stop_column(request: Request, online: set[str]) -> Column:
+    csrf = csrf_token(request)
+    waiting = translated(N_("Waiting for the station…"), request)
+    not_connected = translated(NOT_CONNECTED, request)
+
+    def cell(row: Any, fmt: Any, translate: Any) -> Markup | str:
+        if row.state == "ended":
+            return "—"
+        action = f"{PREFIX}/client/sessions/{row.station_id}/{row.transaction_id}/stop"
+        label = translate(N_("Stop charging session %(id)s"), id=row.transaction_id)
+        button = translate(N_("Stop charging"))
+        if row.station_id in online:
+            return Markup(
+                '<form method="post" action="{}" data-progress="{}">'
+                '<input type="hidden" name="csrf" value="{}">'
+                '<button type="submit" class="danger" aria-label="{}">{}</button></form>'
+            ).format(action, waiting, csrf, label, button)
+        reason = f"stop-reason-{row.id}"
+        return Markup(
+            '<form method="post" action="{}"><input type="hidden" name="csrf" value="{}">'
+            '<p class="hint" id="{}">{}</p><button type="submit" class="danger" aria-label="{}"'
+            ' aria-disabled="true" aria-describedby="{}">{}</button></form>'
+        ).format(action, csrf, reason, not_connected, label, reason, button)
+
+    return Column(N_("Stop"), None, cell, lambda r: "")
 
 
 @router.get("/admin/sessions")
@@ -243,7 +302,12 @@ async def partner_sessions(
 async def client_sessions(
     request: Request, principal: Annotated[Principal, _gate(SESSIONS_READ, "client")]
 ) -> Response:
-    return await _sessions(request, principal, "client")
+    return await client_sessions_page(request, principal)
+
+
+async def client_sessions_page(request: Request, principal: Principal, **context: Any) -> Response:
+    """The driver's sessions; after a stop, with the station's answer (`result`)."""
+    return await _sessions(request, principal, "client", **context)
 
 
 # --- security events -----------------------------------------------------------------------------

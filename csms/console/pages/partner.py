@@ -1,5 +1,6 @@
-"""The partner's cabinet: its own stations and their state, their charging sessions, and
-registering a station (the generated password is shown once)."""
+"""The partner's cabinet: its own stations and their state, their charging sessions,
+registering a station (the generated password is shown once), and a station's operations
+(remote start and stop, unlock, availability)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from auth.errors import Conflict, ServiceError
 from auth.principal import Permission, Principal
 
 from ...ocpp.overview import overview
-from ...ocpp.service import STATIONS_CREATE, STATIONS_READ
+from ...ocpp.service import STATIONS_CREATE, STATIONS_OPERATE, STATIONS_READ
 from ...ocpp.stations import STATION_ID  # the OCPP core's rule, said next to the field
 from ...web.context import container_of, in_transaction
+from .. import station_operations
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, text
 from ..web import PREFIX, render
@@ -75,6 +77,49 @@ async def register(
     # The password exists only in this answer: rendered directly, never put in a URL.
     shown = {"id": created.id, "password": password}
     return await _stations_page(request, read, 201, created=shown)
+
+
+async def _station_page(
+    request: Request, principal: Principal, station_id: str, **context: Any
+) -> Response:
+    service = container_of(request).stations
+    summary = await in_transaction(request, lambda s: service.get(s, principal, station_id))
+    sessions = await in_transaction(
+        request, lambda s: service.transactions(s, principal, station_id, limit=20)
+    )
+    ongoing = await in_transaction(
+        request, lambda s: service.ongoing_sessions(s, principal, station_id)
+    )
+    return render(
+        request,
+        "partner/station.html",
+        station=summary,
+        online=summary.connected,
+        sessions=sessions,
+        ongoing=ongoing,
+        operations_path=f"{PREFIX}/partner/stations/{station_id}/operations",
+        **context,
+    )
+
+
+@router.get("/stations/{station_id}")
+async def station(
+    request: Request, station_id: str, principal: Annotated[Principal, partner(STATIONS_READ)]
+) -> Response:
+    """One of the partner's own stations (another partner's is the 404 page)."""
+    return await _station_page(request, principal, station_id)
+
+
+@router.post("/stations/{station_id}/operations")
+async def operate(
+    request: Request, station_id: str, principal: Annotated[Principal, partner(STATIONS_OPERATE)]
+) -> Response:
+    """Remote start or stop, unlock, availability at an own station; the answer in words."""
+    form = await check_csrf(request)
+    service = container_of(request).stations
+    result = await station_operations.run(service, principal, station_id, form)
+    read = await page(STATIONS_READ, cabinet=CABINET)(request)
+    return await _station_page(request, read, station_id, result=result)
 
 
 @router.get("/overview")

@@ -10,16 +10,9 @@ from fastapi.responses import Response
 
 from auth.principal import Permission, Principal
 
-from ...ocpp.connection import (
-    BadStationAnswer,
-    CallTimeout,
-    StationCallError,
-    StationUnavailable,
-)
-from ...ocpp.hub import OcppNotRunning
-from ...ocpp.rpc import OcppError
-from ...ocpp.service import STATIONS_COMMAND, STATIONS_READ, StationService
+from ...ocpp.service import STATIONS_COMMAND, STATIONS_OPERATE, STATIONS_READ, StationService
 from ...web.context import container_of, in_transaction
+from .. import station_operations
 from ..access import check_csrf, page
 from ..forms import N_
 from ..web import PREFIX, render
@@ -36,12 +29,6 @@ ACTIONS = {
     "repair-trust-store": N_("Bring the trust store in order"),
     "reset": N_("Reset the station"),
 }
-# How a command that got no (good) answer reads for the person who pressed the button.
-NOT_RUNNING = N_("The OCPP server is not running in this process.")
-NOT_CONNECTED = N_("The station is not connected.")
-NO_ANSWER = N_("The station did not answer in time.")
-REFUSED = N_("The station refused the command.")
-BAD_ANSWER = N_("The station's answer did not follow OCPP.")
 
 
 def technician(permission: Permission) -> Any:
@@ -54,6 +41,9 @@ async def _detail(
     service = container_of(request).stations
     detail = await in_transaction(request, lambda s: service.detail(s, principal, station_id))
     trust = await in_transaction(request, lambda s: service.trust_store(s, principal, station_id))
+    ongoing = await in_transaction(
+        request, lambda s: service.ongoing_sessions(s, principal, station_id)
+    )
     summary = detail.summary
     return render(
         request,
@@ -68,6 +58,8 @@ async def _detail(
         events=detail.events,
         sessions=detail.sessions,
         issued=summary.certificates,
+        ongoing=ongoing,
+        operations_path=f"{PREFIX}/technician/stations/{station_id}/operations",
         **context,
     )
 
@@ -114,18 +106,27 @@ async def act(
     result: dict[str, Any]
     try:
         answers = await _run(service, principal, station_id, action)
-    except OcppNotRunning:
-        result = {"ok": False, "message": NOT_RUNNING}
-    except StationUnavailable:
-        result = {"ok": False, "message": NOT_CONNECTED}
-    except CallTimeout:
-        result = {"ok": False, "message": NO_ANSWER}
-    except StationCallError:
-        result = {"ok": False, "message": REFUSED}
-    except (OcppError, BadStationAnswer):
-        result = {"ok": False, "message": BAD_ANSWER}
+    except Exception as exc:
+        message = station_operations.failure_message(exc)
+        if message is None:
+            raise
+        result = {"ok": False, "message": message}
     else:
         statuses = [str(a.get("status", "")) for a in answers if isinstance(a, dict)]
         ok = all(s == "Accepted" for s in statuses) if statuses else True
         result = {"ok": ok, "statuses": statuses}
     return await _detail(request, principal, station_id, result=result, done=ACTIONS[action])
+
+
+@router.post("/stations/{station_id}/operations")
+async def operate(
+    request: Request,
+    station_id: str,
+    principal: Annotated[Principal, technician(STATIONS_OPERATE)],
+) -> Response:
+    """Remote start or stop, unlock, availability; the station's answer in words."""
+    form = await check_csrf(request)
+    service = container_of(request).stations
+    result = await station_operations.run(service, principal, station_id, form)
+    read = await page(STATIONS_READ, cabinet=CABINET)(request)
+    return await _detail(request, read, station_id, result=result, done=result["done"])
