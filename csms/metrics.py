@@ -162,6 +162,19 @@ OPCP_SECONDS = Histogram(
     buckets=_BUCKETS,
     registry=REGISTRY,
 )
+STATION_LOCATIONS_SET = Counter(
+    "csms_station_locations_set",
+    "Station locations set through any door, by whether they carry coordinates (placed)",
+    ["placed"],
+    registry=REGISTRY,
+)
+STATION_MAP_SECONDS = Histogram(
+    "csms_station_map_seconds",
+    "Time to read the stations of a map with their live states, by view (fleet, public)",
+    ["view"],
+    buckets=_BUCKETS,
+    registry=REGISTRY,
+)
 
 
 def exposition(gauges: NodeGauges) -> bytes:
@@ -182,6 +195,8 @@ __all__ = [
     "OCSP_SECONDS",
     "OPCP_CALLS",
     "OPCP_SECONDS",
+    "STATION_LOCATIONS_SET",
+    "STATION_MAP_SECONDS",
     "NodeGauges",
     "exposition",
     "ocsp_answer",

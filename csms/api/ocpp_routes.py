@@ -148,6 +148,11 @@ def _summary(summary: StationSummary) -> dict[str, Any]:
         "ocppVersion": station.ocpp_version.value if station.ocpp_version else None,
         "lastOcppVersion": station.last_ocpp_version,
         "v2gIssuer": station.v2g_issuer,
+        "location": {
+            "latitude": station.location.latitude,
+            "longitude": station.location.longitude,
+            "address": station.location.address,
+        },
     }
 
 

@@ -171,6 +171,13 @@ ROWS = [
         {"evse_ids": ["UZ*MTX*E{n}*1"]},
     ),
     Row(
+        "PUT",
+        "/api/stations/{station_id}/location",
+        "/api/stations/ST-A-1/location",
+        {**allow(200, "admin", "partner_a"), "partner_b": 404},
+        {"latitude": 41.311081, "longitude": 69.240562, "address": "Toshkent"},
+    ),
+    Row(
         "GET",
         "/api/sessions",
         "/api/sessions",
