@@ -39,7 +39,7 @@ from csms.api import (
     station_routes,
     trust_routes,
 )
-from csms.console.pages import admin, client, common, partner, technician
+from csms.console.pages import admin, client, common, partner, stations, technician
 from tests.auth.conftest import PASSWORD, ROLES, USERS, World
 
 pytestmark = [pytest.mark.postgres]
@@ -77,8 +77,36 @@ ZERO_FINGERPRINT = "0" * 64
 DOORS = [
     Door(None, ("GET", "/console", "/console"), ("GET", "/api/me")),
     Door(None, ("GET", "/console/stations", "/console/stations"), ("GET", "/api/public/stations")),
+    Door(None, ("GET", "/console/map", "/console/map"), ("GET", "/api/public/stations")),
+    Door(None, ("GET", "/console/map/live", "/console/map/live"), ("GET", "/api/public/stations")),
     # The operator's cabinet.
     Door("admin", ("GET", "/console/admin", "/console/admin"), ("GET", "/api/users")),
+    Door("admin", ("GET", "/console/admin/map", "/console/admin/map"), ("GET", "/api/stations")),
+    Door(
+        "admin",
+        ("GET", "/console/admin/map/live", "/console/admin/map/live"),
+        ("GET", "/api/stations"),
+    ),
+    Door(
+        "admin",
+        (
+            "GET",
+            "/console/admin/stations/{station_id}",
+            "/console/admin/stations/ST-A-1",
+        ),
+        ("GET", "/api/stations/ST-A-1"),
+    ),
+    Door(
+        "admin",
+        (
+            "POST",
+            "/console/admin/stations/{station_id}/location",
+            "/console/admin/stations/ST-A-1/location",
+        ),
+        ("PUT", "/api/stations/ST-A-1/location"),
+        {"latitude": "41.311081", "longitude": "69.240562", "address": "Toshkent"},
+        {"latitude": 41.311081, "longitude": 69.240562, "address": "Toshkent"},
+    ),
     Door(
         "admin",
         ("POST", "/console/admin/users", "/console/admin/users"),
@@ -230,6 +258,34 @@ DOORS = [
         "partner",
         ("GET", "/console/partner/sessions", "/console/partner/sessions"),
         ("GET", "/api/sessions"),
+    ),
+    Door(
+        "partner", ("GET", "/console/partner/map", "/console/partner/map"), ("GET", "/api/stations")
+    ),
+    Door(
+        "partner",
+        ("GET", "/console/partner/map/live", "/console/partner/map/live"),
+        ("GET", "/api/stations"),
+    ),
+    Door(
+        "partner",
+        (
+            "GET",
+            "/console/partner/stations/{station_id}",
+            "/console/partner/stations/ST-A-1",
+        ),
+        ("GET", "/api/stations/ST-A-1"),
+    ),
+    Door(
+        "partner",
+        (
+            "POST",
+            "/console/partner/stations/{station_id}/location",
+            "/console/partner/stations/ST-A-1/location",
+        ),
+        ("PUT", "/api/stations/ST-A-1/location"),
+        {"latitude": "41.311081", "longitude": "69.240562", "address": "Toshkent"},
+        {"latitude": 41.311081, "longitude": 69.240562, "address": "Toshkent"},
     ),
     # The technician's cabinet.
     Door(
@@ -447,7 +503,7 @@ def test_every_console_route_has_a_door() -> None:
     # routers unflattened in `app.routes`.
     declared = {
         (method, route.path)
-        for module in (common, admin, technician, partner, client)
+        for module in (common, admin, technician, partner, client, stations)
         for route in module.router.routes
         if isinstance(route, APIRoute)
         for method in route.methods
