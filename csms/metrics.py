@@ -173,6 +173,19 @@ OPCP_SECONDS = Histogram(
     buckets=_BUCKETS,
     registry=REGISTRY,
 )
+STATION_LOCATIONS_SET = Counter(
+    "csms_station_locations_set",
+    "Station locations set through any door, by whether they carry coordinates (placed)",
+    ["placed"],
+    registry=REGISTRY,
+)
+STATION_MAP_SECONDS = Histogram(
+    "csms_station_map_seconds",
+    "Time to read the stations of a map with their live states, by view (fleet, public)",
+    ["view"],
+    buckets=_BUCKETS,
+    registry=REGISTRY,
+)
 
 
 STATION_OPERATIONS = Counter(
@@ -211,6 +224,8 @@ __all__ = [
     "OPCP_SECONDS",
     "PNC_DIAGNOSTICS",
     "PNC_DIAGNOSTICS_FAILURES",
+    "STATION_LOCATIONS_SET",
+    "STATION_MAP_SECONDS",
     "STATION_OPERATIONS",
     "STATION_OPERATION_SECONDS",
     "NodeGauges",

@@ -8,11 +8,13 @@ defaults, because an operator who forgot a setting must find out before a car do
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import socket
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -23,6 +25,31 @@ from .opcp.client import OpcpSettings
 
 class SettingsError(ValueError):
     """A configuration value is missing or unsafe for the chosen mode."""
+
+
+# Characters that would break out of a header value or an HTML attribute.
+_UNSAFE_URL = re.compile(r"[\s\"'<>\\;,]")
+_LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def tile_origin(template: str) -> str:
+    """The origin of a tile URL template, or ValueError saying what is wrong with it: https
+    (plain http only for a tile server on this machine), one host (no `{s}`), and the
+    {z}, {x} and {y} placeholders."""
+    if _UNSAFE_URL.search(template):
+        raise ValueError("the tile URL must not contain spaces, quotes, ';', ',' or '<>'")
+    parts = urlsplit(template)
+    if not parts.hostname or parts.username or parts.password:
+        raise ValueError("the tile URL must name one host (and no user name)")
+    if "{s}" in template or "{" in parts.netloc:
+        raise ValueError("the tile URL must name one host: no {s} subdomains")
+    loopback = parts.hostname in _LOOPBACK_HOSTS
+    if parts.scheme != "https" and not (parts.scheme == "http" and loopback):
+        raise ValueError("the tile URL must be https (http only for a tile server on loopback)")
+    for placeholder in ("{z}", "{x}", "{y}"):
+        if placeholder not in parts.path + "?" + parts.query:
+            raise ValueError(f"the tile URL must contain {placeholder}")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 class Settings(BaseSettings):
@@ -202,6 +229,39 @@ class Settings(BaseSettings):
     myid_scopes: str = Field(default="common_data,contacts", pattern=r"^[a-z_]+(,[a-z_]+)*$")
     myid_method: Literal["strong", "simple"] = "strong"
     myid_timeout: float = Field(default=10.0, gt=0, le=60)
+
+    # The console's station map (csms/console/pages/stations.py): Leaflet, served from the
+    # product's own static files, draws tiles from this URL template ({z}/{x}/{y}; one host,
+    # no {s} subdomains, since the pages' Content-Security-Policy allows images from exactly
+    # this origin) and shows the attribution the tile source's licence asks for, linked.
+    map_tile_url: str = Field(
+        default="https://tile.openstreetmap.org/{z}/{x}/{y}.png", max_length=500
+    )
+    map_tile_attribution: str = Field(
+        default="© OpenStreetMap contributors", min_length=1, max_length=200
+    )
+    map_tile_attribution_url: str = Field(
+        default="https://www.openstreetmap.org/copyright", max_length=500
+    )
+
+    @field_validator("map_tile_url")
+    @classmethod
+    def _tile_url(cls, value: str) -> str:
+        tile_origin(value)  # raises ValueError with the reason
+        return value
+
+    @field_validator("map_tile_attribution_url")
+    @classmethod
+    def _attribution_url(cls, value: str) -> str:
+        if urlsplit(value).scheme not in ("https", "http") or _UNSAFE_URL.search(value):
+            raise ValueError("the attribution URL must be an http(s) URL without spaces or quotes")
+        return value
+
+    @property
+    def map_tile_origin(self) -> str:
+        """The scheme, host and port tiles come from: the one image source the console's
+        Content-Security-Policy names besides itself."""
+        return tile_origin(self.map_tile_url)
 
     def opcp_settings(self) -> OpcpSettings | None:
         """OPCP's settings when all four are set; None (off) when none is; a SettingsError

@@ -55,6 +55,8 @@ CASES: list[tuple[tuple[str, ...], bytes, int, str]] = [
     (("pki", "ocsp-delegate", "nope"), b"", 1, "unknown_ca"),
     (("pki", "csms-root", "switch"), b"", 1, "rotation_state"),
     (("station", "trust-store", "NOPE"), b"", 1, "unknown_station"),
+    (("station", "location", "NOPE", "--address", "x"), b"", 1, "unknown_station"),
+    (("station", "location", "X", "--latitude", "north"), b"", 2, "usage"),
     (("station", "add", "CLI-E", "--security-profile", "1", "--password", "short"), b"", 1,
      "station"),
     (("contract", "create", "--pcid", "bad"), b"", 1, "pcid_malformed"),

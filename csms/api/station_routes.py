@@ -19,6 +19,7 @@ from auth.principal import Principal
 
 from ..ocpp import limits
 from ..ocpp.db import ConnectorStatusRecord, SecurityEventRecord, TransactionRecord
+from ..ocpp.location import ADDRESS_MAX, Location
 from ..ocpp.service import (
     PUBLIC_STATIONS_READ,
     SECURITY_EVENTS_READ,
@@ -61,6 +62,30 @@ class ConnectorOut(BaseModel):
         )
 
 
+class LocationOut(BaseModel):
+    latitude: float | None = Field(default=None, description="WGS 84 decimal degrees")
+    longitude: float | None = Field(default=None, description="WGS 84 decimal degrees")
+    address: str | None = None
+
+    @classmethod
+    def of(cls, location: Location) -> LocationOut:
+        return cls(
+            latitude=location.latitude, longitude=location.longitude, address=location.address
+        )
+
+
+class LocationIn(BaseModel):
+    """Where the station stands; replaces the whole location (null or omitted clears a part).
+    Latitude and longitude go together."""
+
+    model_config = {"extra": "forbid"}
+    # Bounded here for the schema and early 422s; the service checks the same rules for every
+    # door (csms/ocpp/location.py).
+    latitude: float | None = Field(default=None, ge=-90, le=90, allow_inf_nan=False)
+    longitude: float | None = Field(default=None, ge=-180, le=180, allow_inf_nan=False)
+    address: str | None = Field(default=None, max_length=ADDRESS_MAX)
+
+
 class StationOut(BaseModel):
     id: str
     partner: str | None
@@ -77,6 +102,7 @@ class StationOut(BaseModel):
     )
     connectors: list[ConnectorOut] = []
     connected: bool = Field(default=False, description="connected to a node right now")
+    location: LocationOut = LocationOut()
     password: str | None = Field(default=None, description="only in the answer that created it")
 
     @classmethod
@@ -96,6 +122,7 @@ class StationOut(BaseModel):
             v2g_issuer=station.v2g_issuer,
             connectors=[ConnectorOut.of(c) for c in summary.connectors],
             connected=summary.connected,
+            location=LocationOut.of(station.location),
             password=password,
         )
 
@@ -106,6 +133,7 @@ class PublicStationOut(BaseModel):
     id: str
     available: bool
     connectors: list[ConnectorOut]
+    location: LocationOut = LocationOut()
 
 
 EvseIds = Annotated[
@@ -297,6 +325,36 @@ async def change_station(
     return StationOut.of(summary)
 
 
+@router.put(
+    "/api/v1/stations/{station_id}/location",
+    tags=["stations"],
+    response_model=StationOut,
+    responses=NOT_FOUND,
+)
+async def set_station_location(
+    request: Request,
+    station_id: StationId,
+    body: LocationIn,
+    principal: Annotated[Principal, allowed(STATIONS_UPDATE)],
+) -> StationOut:
+    """Say where a station stands (its coordinates and address), for the map; whoever may
+    change the station may (an operator; a partner for its own stations). 400 names the rule
+    a location breaks (e.g. a latitude without a longitude)."""
+    stations = container_of(request).stations
+    summary = await in_transaction(
+        request,
+        lambda s: stations.set_location(
+            s,
+            principal,
+            station_id,
+            latitude=body.latitude,
+            longitude=body.longitude,
+            address=body.address,
+        ),
+    )
+    return StationOut.of(summary)
+
+
 @router.get("/api/v1/public/stations", tags=["public"], response_model=list[PublicStationOut])
 async def public_stations(
     request: Request,
@@ -310,7 +368,10 @@ async def public_stations(
     )
     return [
         PublicStationOut(
-            id=p.id, available=p.available, connectors=[ConnectorOut.of(c) for c in p.connectors]
+            id=p.id,
+            available=p.available,
+            connectors=[ConnectorOut.of(c) for c in p.connectors],
+            location=LocationOut.of(p.location),
         )
         for p in found
     ]

@@ -146,6 +146,42 @@ def station_set(
     )
 
 
+@station.command("location")
+@click.argument("station_id")
+@click.option("--latitude", type=float, default=None, help="WGS 84 decimal degrees, -90..90.")
+@click.option("--longitude", type=float, default=None, help="WGS 84 decimal degrees, -180..180.")
+@click.option("--address", default=None, help="Free text, at most 200 characters.")
+@friendly_errors
+def station_location(
+    station_id: str, latitude: float | None, longitude: float | None, address: str | None
+) -> None:
+    """Say where STATION_ID stands, for the console's map. The whole location is replaced:
+    an option left out is cleared, so no option at all removes the location.
+
+    \b
+    Example:
+      csms station location TAS-0001 --latitude 41.311 --longitude 69.279 \\
+        --address "Amir Temur ko'chasi 1, Toshkent"
+    """
+    container = load_container()
+    with container.transaction() as session:
+        changed = container.stations.set_location(
+            session,
+            operator(),
+            station_id,
+            latitude=latitude,
+            longitude=longitude,
+            address=address,
+        )
+    where = changed.station.location
+    coordinates = (
+        f"{where.latitude}, {where.longitude}"
+        if where.placed
+        else "no coordinates (not on the map)"
+    )
+    click.echo(f"{station_id}: {coordinates}; address {where.address or '-'}")
+
+
 @station.command("list")
 @click.option("--limit", type=click.IntRange(1, 100_000), default=1000, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
@@ -174,6 +210,9 @@ def station_list(limit: int, as_json: bool) -> None:
                         "lastBootAt": s.last_boot_at.isoformat() if s.last_boot_at else None,
                         "lastSeenAt": s.last_seen_at.isoformat() if s.last_seen_at else None,
                         "connected": summary.connected,
+                        "latitude": s.location.latitude,
+                        "longitude": s.location.longitude,
+                        "address": s.location.address,
                     }
                 )
             )

@@ -20,15 +20,18 @@ from auth.errors import NotFound, ServiceError
 from auth.principal import AccessDenied, NotAuthenticated
 
 from .access import Forbidden, LoginRequired
-from .pages import admin, client, common, diagnostics, lists, partner, technician
-from .web import PREFIX, package_dir, render
+from .pages import admin, client, common, diagnostics, lists, partner, stations, technician
+from .web import PREFIX, leaflet_dir, package_dir, render
 
 
 def mount(app: FastAPI) -> None:
     """Add the console's routes, static files and error pages. The signed session cookie the
     pages log in with is installed by the application (csms/web/cookies.py)."""
-    for module in (common, lists, admin, technician, partner, client, diagnostics):
+    for module in (common, lists, admin, technician, partner, client, diagnostics, stations):
         app.include_router(module.router)
+    # Leaflet's own files for the station map, from the xstatic-leaflet package (no CDN);
+    # mounted before the console's static files, whose mount would take the path first.
+    app.mount(f"{PREFIX}/static/leaflet", StaticFiles(directory=leaflet_dir()), name="leaflet")
     app.mount(f"{PREFIX}/static", StaticFiles(directory=package_dir("static")), name="console")
 
     @app.exception_handler(LoginRequired)

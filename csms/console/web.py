@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..web.context import container_of
 from . import i18n
 from .access import cabinet_of, csrf_token
 
@@ -19,6 +20,22 @@ PREFIX = "/console"
 
 def package_dir(name: str) -> Path:
     return Path(str(resources.files("csms.console").joinpath(name)))
+
+
+def leaflet_dir() -> Path:
+    """Leaflet's distribution (leaflet.js, leaflet.css, images/) as the xstatic-leaflet
+    package installs it."""
+    return Path(str(resources.files("xstatic.pkg.leaflet").joinpath("data")))
+
+
+def content_security_policy(tile_origin: str) -> str:
+    """Only the product's own scripts, styles and requests; images also from the map's tile
+    server, that one origin and no other (csms/settings.py map_tile_url)."""
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; "
+        f"img-src 'self' {tile_origin}; connect-src 'self'; font-src 'self'; "
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    )
 
 
 ENV = Environment(
@@ -76,5 +93,8 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     # Pages show personal data: never from a shared cache, never framed by another site.
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Content-Security-Policy"] = content_security_policy(
+        container_of(request).settings.map_tile_origin
+    )
     response.headers["Content-Language"] = language
     return response

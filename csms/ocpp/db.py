@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from auth.db import UTCDateTime
@@ -55,6 +65,11 @@ class StationRecord(Base):
     # sub-CA) or "opcp" (an external CA through OPCP EST); None: its partner's choice
     # (csms/ocpp/enrollment.py effective_v2g_issuer).
     v2g_issuer: Mapped[str | None] = mapped_column(String(8))
+    # Where it stands (csms/ocpp/location.py): WGS 84 decimal degrees, both or neither, and
+    # a free-text address; shown on the console's map and, for public stations, to drivers.
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    address: Mapped[str | None] = mapped_column(String(200))
 
 
 class StationEvseIdRecord(Base):

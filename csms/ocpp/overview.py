@@ -56,7 +56,7 @@ def overview(
     local = now.astimezone(TASHKENT)
     day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)
     month_start = day_start.replace(day=1)
-    charging = _charging(session, ids)
+    charging = charging_now(session, ids)
     counts = {
         "total": len(summaries),
         "online": sum(1 for s in summaries if s.connected),
@@ -88,7 +88,8 @@ def overview(
     )
 
 
-def _charging(session: Session, ids: list[str]) -> set[str]:
+def charging_now(session: Session, ids: list[str]) -> set[str]:
+    """Which of these stations have a charging session that has not ended."""
     if not ids:
         return set()
     return set(

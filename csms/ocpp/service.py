@@ -55,6 +55,7 @@ from .connection import (
 )
 from .db import ConnectorStatusRecord, SecurityEventRecord, StationRecord, TransactionRecord
 from .hub import StationHub
+from .location import NOWHERE, Location, parse_location
 from .stations import Station, StationConflict, StationError, StationRegistry, UnknownStation
 from .store import OcppStore
 from .versions import OcppVersion
@@ -152,6 +153,8 @@ class StationSummary:
 class PublicStation:
     id: str
     connectors: list[ConnectorStatusRecord]
+    # Where a driver finds it (public like the station itself); nothing else of its record.
+    location: Location = NOWHERE
 
     @property
     def available(self) -> bool:
@@ -340,6 +343,31 @@ class StationService:
         )
         return self._summaries(session, [station])[0]
 
+    def set_location(
+        self,
+        session: Session,
+        principal: Principal,
+        station_id: str,
+        *,
+        latitude: float | None,
+        longitude: float | None,
+        address: str | None,
+    ) -> StationSummary:
+        """Say where a station in the caller's scope stands (whoever may update the station:
+        an operator, or its partner's staff); replaces the whole location, so None clears a
+        part. A LocationError names the rule the input breaks."""
+        grant = self._access.require(principal, STATIONS_UPDATE)
+        self._visible(session, grant, station_id)
+        location = parse_location(latitude, longitude, address)
+        station = self._registry.set_location(session, station_id, location, actor=principal.actor)
+        log.info(
+            "station location set (%s)",
+            "on the map" if location.placed else "no coordinates",
+            extra={"station_id": station_id},
+        )
+        metrics.STATION_LOCATIONS_SET.labels(placed=str(location.placed).lower()).inc()
+        return self._summaries(session, [station])[0]
+
     def _require_everywhere(self, principal: Principal, permission: Permission) -> None:
         if self._access.decide(principal, permission) is not Scope.ANY:
             raise Forbidden("only an operator may let a station have V2G certificates without TLS")
@@ -349,17 +377,25 @@ class StationService:
     ) -> list[PublicStation]:
         """What anyone may know: enabled stations and whether a connector is free."""
         self._access.require(principal, PUBLIC_STATIONS_READ)
-        ids = list(
-            session.scalars(
-                select(StationRecord.id)
-                .where(StationRecord.enabled.is_(True))
-                .order_by(StationRecord.id)
-                .limit(limit)
-                .offset(offset)
+        rows = session.execute(
+            select(
+                StationRecord.id,
+                StationRecord.latitude,
+                StationRecord.longitude,
+                StationRecord.address,
             )
-        )
-        connectors = self._store.connector_rows(session, ids)
-        return [PublicStation(sid, connectors[sid]) for sid in ids]
+            .where(StationRecord.enabled.is_(True))
+            .order_by(StationRecord.id)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        connectors = self._store.connector_rows(session, [row.id for row in rows])
+        return [
+            PublicStation(
+                row.id, connectors[row.id], Location(row.latitude, row.longitude, row.address)
+            )
+            for row in rows
+        ]
 
     # --- what stations report --------------------------------------------------------------------
 

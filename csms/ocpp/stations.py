@@ -31,6 +31,7 @@ from iso15118.evse_id import EvseIdError, evse_key, parse_evse_id
 
 from . import limits
 from .db import StationEvseIdRecord, StationRecord
+from .location import NOWHERE, Location
 from .versions import OcppVersion, parse_version
 
 # OCPP identifierString without ':' (part 4 §3.1.1: the identity is the Basic username).
@@ -109,6 +110,7 @@ class Station:
     last_ocpp_version: str | None = None
     v2g_issuer: str | None = None  # local | opcp; None: its partner's (enrollment.py)
     installed_certificates_at: datetime | None = None
+    location: Location = NOWHERE
 
     @classmethod
     def of(cls, record: StationRecord | Row[Any], evse_ids: tuple[str, ...] = ()) -> Station:
@@ -132,6 +134,11 @@ class Station:
             last_ocpp_version=record.last_ocpp_version,
             v2g_issuer=getattr(record, "v2g_issuer", None),  # handshake rows omit it
             installed_certificates_at=getattr(record, "installed_certificates_at", None),
+            location=Location(
+                getattr(record, "latitude", None),
+                getattr(record, "longitude", None),
+                getattr(record, "address", None),
+            ),
         )
 
 
@@ -276,6 +283,36 @@ class StationRegistry:
             allow_v2g_without_tls=allow_v2g_without_tls,
             ocpp_version=ocpp_version,
             v2g_issuer=v2g_issuer,
+        )
+        return Station.of(record, self.evse_ids(session, station_id))
+
+    def set_location(
+        self, session: Session, station_id: str, location: Location, *, actor: str
+    ) -> Station:
+        """Store where the station stands (the caller validated it: csms/ocpp/location.py),
+        replacing what was there; audited with the location before and after."""
+        record = session.get(StationRecord, station_id, with_for_update=True)
+        if record is None:
+            raise UnknownStation(f"no station {station_id}")
+        before = {
+            "latitude": record.latitude,
+            "longitude": record.longitude,
+            "address": record.address,
+        }
+        record.latitude = location.latitude
+        record.longitude = location.longitude
+        record.address = location.address
+        record_event(
+            session,
+            actor=actor,
+            action="station.location_set",
+            station=station_id,
+            before=before,
+            after={
+                "latitude": location.latitude,
+                "longitude": location.longitude,
+                "address": location.address,
+            },
         )
         return Station.of(record, self.evse_ids(session, station_id))
 

@@ -40,7 +40,16 @@ from csms.api import (
     station_routes,
     trust_routes,
 )
-from csms.console.pages import admin, client, common, diagnostics, lists, partner, technician
+from csms.console.pages import (
+    admin,
+    client,
+    common,
+    diagnostics,
+    lists,
+    partner,
+    stations,
+    technician,
+)
 from tests.auth.conftest import PASSWORD, ROLES, USERS, World
 
 pytestmark = [pytest.mark.postgres]
@@ -91,8 +100,38 @@ DOORS = [
         ("GET", "/console/diagnostics/{record_id}", "/console/diagnostics/1"),
         ("GET", "/api/v1/pnc-diagnostics/1"),
     ),
+    Door(None, ("GET", "/console/map", "/console/map"), ("GET", "/api/v1/public/stations")),
+    Door(
+        None, ("GET", "/console/map/live", "/console/map/live"), ("GET", "/api/v1/public/stations")
+    ),
     # The operator's cabinet.
     Door("admin", ("GET", "/console/admin", "/console/admin"), ("GET", "/api/v1/users")),
+    Door("admin", ("GET", "/console/admin/map", "/console/admin/map"), ("GET", "/api/v1/stations")),
+    Door(
+        "admin",
+        ("GET", "/console/admin/map/live", "/console/admin/map/live"),
+        ("GET", "/api/v1/stations"),
+    ),
+    Door(
+        "admin",
+        (
+            "GET",
+            "/console/admin/stations/{station_id}",
+            "/console/admin/stations/ST-A-1",
+        ),
+        ("GET", "/api/v1/stations/ST-A-1"),
+    ),
+    Door(
+        "admin",
+        (
+            "POST",
+            "/console/admin/stations/{station_id}/location",
+            "/console/admin/stations/ST-A-1/location",
+        ),
+        ("PUT", "/api/v1/stations/ST-A-1/location"),
+        {"latitude": "41.311081", "longitude": "69.240562", "address": "Toshkent"},
+        {"latitude": 41.311081, "longitude": 69.240562, "address": "Toshkent"},
+    ),
     Door(
         "admin",
         ("POST", "/console/admin/users", "/console/admin/users"),
@@ -311,6 +350,27 @@ DOORS = [
         ("POST", "/api/v1/stations/ST-A-1/unlock"),
         {"operation": "unlock", "evse_id": "1", "connector_id": "1"},
         {"evse_id": 1, "connector_id": 1},
+    ),
+    Door(
+        "partner",
+        ("GET", "/console/partner/map", "/console/partner/map"),
+        ("GET", "/api/v1/stations"),
+    ),
+    Door(
+        "partner",
+        ("GET", "/console/partner/map/live", "/console/partner/map/live"),
+        ("GET", "/api/v1/stations"),
+    ),
+    Door(
+        "partner",
+        (
+            "POST",
+            "/console/partner/stations/{station_id}/location",
+            "/console/partner/stations/ST-A-1/location",
+        ),
+        ("PUT", "/api/v1/stations/ST-A-1/location"),
+        {"latitude": "41.311081", "longitude": "69.240562", "address": "Toshkent"},
+        {"latitude": 41.311081, "longitude": 69.240562, "address": "Toshkent"},
     ),
     # The technician's cabinet.
     Door(
@@ -540,7 +600,7 @@ def test_every_console_route_has_a_door() -> None:
     # routers unflattened in `app.routes`.
     declared = {
         (method, route.path)
-        for module in (common, lists, admin, technician, partner, client, diagnostics)
+        for module in (common, lists, admin, technician, partner, client, diagnostics, stations)
         for route in module.router.routes
         if isinstance(route, APIRoute)
         for method in route.methods

@@ -222,6 +222,13 @@ ROWS = [
         {"evse_ids": ["UZ*MTX*E{n}*1"]},
     ),
     Row(
+        "PUT",
+        "/api/v1/stations/{station_id}/location",
+        "/api/v1/stations/ST-A-1/location",
+        {**allow(200, "admin", "partner_a"), "partner_b": 404},
+        {"latitude": 41.311081, "longitude": 69.240562, "address": "Toshkent"},
+    ),
+    Row(
         "GET",
         "/api/v1/sessions",
         "/api/v1/sessions",

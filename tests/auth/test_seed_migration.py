@@ -89,7 +89,7 @@ def test_an_installation_seeded_before_gets_the_new_rights(tmp_path: Path) -> No
     ]
     assert _actions(url, "technician", "stations") == ["^(read|command|operate)$"]
     assert _actions(url, "client", "sessions") == ["^(read|stop)$"]
-    # Every node reloads its policy, once per migration: 0008, 0021 (operations), 0022.
+    # Every node reloads its policy, once per migration: 0008, 0021 (diagnostics), 0022.
     assert _version(url) == before + 3
 
 

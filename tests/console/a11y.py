@@ -31,7 +31,9 @@ KEYBOARD_CHECK = """
 
 def axe_violations(page: Any, axe_path: Path) -> list[str]:
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(axe_path))
+        # Evaluated by the browser's debugging protocol, not as a <script> of the page: the
+        # console's Content-Security-Policy refuses inline scripts (add_script_tag's kind).
+        page.evaluate(axe_path.read_text(encoding="utf-8") + "\n;undefined")
     result = page.evaluate("options => window.axe.run(document, options)", AXE_OPTIONS)
     return [
         f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"

@@ -142,8 +142,17 @@ def _add_activity(container: Container, facts: dict[str, str]) -> None:
 
 
 @pytest.fixture(scope="module")
+def console_settings() -> dict[str, Any]:
+    """Settings a test module adds to the product's (e.g. the map's tile server); override
+    it in the module."""
+    return {}
+
+
+@pytest.fixture(scope="module")
 def console(
-    postgres_server: PostgresServer, tmp_path_factory: pytest.TempPathFactory
+    postgres_server: PostgresServer,
+    tmp_path_factory: pytest.TempPathFactory,
+    console_settings: dict[str, Any],
 ) -> Iterator[Console]:
     url = postgres_server.create_database()
     standin = StandIn()
@@ -159,6 +168,7 @@ def console(
                 # A browser returns to the console's callback, which runs the API's.
                 myid_redirect_url=f"http://127.0.0.1:{port}/console/myid/callback",
                 myid_timeout=5.0,
+                **console_settings,
             )
         )
         with container.transaction() as session:

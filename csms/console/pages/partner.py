@@ -19,6 +19,7 @@ from ...web.context import container_of, in_transaction
 from .. import station_operations
 from ..access import check_csrf, page
 from ..forms import N_, Errors, required, text
+from ..location_form import location_context
 from ..web import PREFIX, render
 
 router = APIRouter(prefix=f"{PREFIX}/partner", include_in_schema=False)
@@ -79,9 +80,17 @@ async def register(
     return await _stations_page(request, read, 201, created=shown)
 
 
-async def _station_page(
-    request: Request, principal: Principal, station_id: str, **context: Any
+async def station_page(
+    request: Request,
+    principal: Principal,
+    station_id: str,
+    status_code: int = 200,
+    *,
+    values: dict[str, str] | None = None,
+    **context: Any,
 ) -> Response:
+    """An own station: state, operations, location, sessions (`values`: a refused location
+    as typed)."""
     service = container_of(request).stations
     summary = await in_transaction(request, lambda s: service.get(s, principal, station_id))
     sessions = await in_transaction(
@@ -90,14 +99,17 @@ async def _station_page(
     ongoing = await in_transaction(
         request, lambda s: service.ongoing_sessions(s, principal, station_id)
     )
+    saved = request.query_params.get("saved") == "1"
     return render(
         request,
         "partner/station.html",
+        status_code,
         station=summary,
         online=summary.connected,
         sessions=sessions,
         ongoing=ongoing,
         operations_path=f"{PREFIX}/partner/stations/{station_id}/operations",
+        **location_context(summary.station, CABINET, values, saved=saved),
         **context,
     )
 
@@ -107,7 +119,7 @@ async def station(
     request: Request, station_id: str, principal: Annotated[Principal, partner(STATIONS_READ)]
 ) -> Response:
     """One of the partner's own stations (another partner's is the 404 page)."""
-    return await _station_page(request, principal, station_id)
+    return await station_page(request, principal, station_id)
 
 
 @router.post("/stations/{station_id}/operations")
@@ -119,7 +131,7 @@ async def operate(
     service = container_of(request).stations
     result = await station_operations.run(service, principal, station_id, form)
     read = await page(STATIONS_READ, cabinet=CABINET)(request)
-    return await _station_page(request, read, station_id, result=result)
+    return await station_page(request, read, station_id, result=result)
 
 
 @router.get("/overview")

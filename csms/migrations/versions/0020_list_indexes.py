@@ -1,6 +1,6 @@
 """Lists that scale: the orders the console's lists read newest first, as indexes
 
-Revision ID: 0023_list_indexes
+Revision ID: 0020_list_indexes
 Revises: 0019_session_charging_time
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0023_list_indexes"
+revision = "0020_list_indexes"
 down_revision = "0019_session_charging_time"
 branch_labels = None
 depends_on = None

@@ -4,8 +4,8 @@ operations (remote start and stop, unlock, availability), drivers stop their own
 Only rows still exactly as the old seed wrote them are changed: an operator's own edits of
 those rules are left alone (the operator decides there).
 
-Revision ID: 0021_station_operations
-Revises: 0019_session_charging_time
+Revision ID: 0022_station_operations
+Revises: 0021_pnc_diagnostics
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0021_station_operations"
-down_revision = "0022_pnc_diagnostics"
+revision = "0022_station_operations"
+down_revision = "0021_pnc_diagnostics"
 branch_labels = None
 depends_on = None
 

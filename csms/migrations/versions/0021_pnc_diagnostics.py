@@ -1,7 +1,7 @@
 """Plug & Charge diagnostics: one readable record per exchange, and who may read them
 
-Revision ID: 0022_pnc_diagnostics
-Revises: 0019_session_charging_time
+Revision ID: 0021_pnc_diagnostics
+Revises: 0020_list_indexes
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0022_pnc_diagnostics"
-down_revision = "0023_list_indexes"
+revision = "0021_pnc_diagnostics"
+down_revision = "0020_list_indexes"
 branch_labels = None
 depends_on = None
 
