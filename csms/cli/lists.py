@@ -170,7 +170,7 @@ def list_options(*, limit: int | None = None) -> Callable[[F], F]:
                 "per_page",
                 type=click.IntRange(1, MAX_PER_PAGE),
                 default=None,
-                help=f"Rows a page [default: {DEFAULT_PER_PAGE}; at most {MAX_PER_PAGE}].",
+                help=f"Rows per page [default: {DEFAULT_PER_PAGE}].",
             ),
             click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table."),
             click.option(
