@@ -187,6 +187,9 @@ class ListSpec:
     def filter_names(self) -> list[str]:
         return [n for n, f in self.fields.items() if f.filter] + list(self.custom_filters)
 
+    def sort_names(self) -> list[str]:
+        return [n for n, f in self.fields.items() if f.sortable]
+
     def choices(self, name: str) -> tuple[str, ...]:
         if name in self.custom_filters:
             return self.custom_filters[name][0] or ()
@@ -203,7 +206,11 @@ class ListSpec:
                 continue
             spec = self.fields.get(name)
             if spec is None or spec.filter is None:
-                raise ListRequestError(name, f"this list has no filter {name!r}")
+                raise ListRequestError(
+                    name,
+                    f"this list has no filter {name[:40]!r} "
+                    f"(its filters: {', '.join(self.filter_names())})",
+                )
             query = query.where(_condition(name, spec, value, wanted.zone))
         if wanted.search:
             pattern = f"%{_like_escaped(wanted.search)}%"
@@ -214,7 +221,11 @@ class ListSpec:
         sort = wanted.sort or self.default_sort
         spec = self.fields.get(sort)
         if spec is None or not spec.sortable:
-            raise ListRequestError("sort", f"this list cannot be sorted by {sort!r}")
+            raise ListRequestError(
+                "sort",
+                f"this list cannot be sorted by {sort[:40]!r} "
+                f"(it sorts by: {', '.join(self.sort_names())})",
+            )
         descending = spec.natural_descending if wanted.descending is None else wanted.descending
         column = spec.column.desc() if descending else spec.column.asc()
         tiebreak = self.tiebreak.desc() if descending else self.tiebreak.asc()

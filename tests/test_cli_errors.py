@@ -35,6 +35,14 @@ CASES: list[tuple[tuple[str, ...], bytes, int, str]] = [
     (("exi", "decode", "/nonexistent/file.exi"), b"", 2, "usage"),
     (("demo", "--ocpp-url", "ftp://localhost/ocpp"), b"", 2, "usage"),
     (("pki", "expiry", "--band", "12"), b"", 2, "usage"),
+    (("station", "list", "--json", "--csv"), b"", 2, "usage"),
+    (("session", "list", "--page", "0"), b"", 2, "usage"),
+    (("station", "events", "--per-page", "201"), b"", 2, "usage"),
+    (("audit", "--order", "up"), b"", 2, "usage"),
+    (("pki", "list", "--search", "secc"), b"", 2, "usage"),
+    (("contract", "list", "--certificates", "--csv"), b"", 2, "usage"),
+    (("contract", "list", "--status", "active", "--filter", "status=terminated"), b"", 2,
+     "usage"),
     # could not do its work: exit 1
     (("exi", "decode", "-"), b"\x80\xff\xff\x00garbage", 1, "exi_decode"),
     (("exi", "decode", "-"), b"gJgCGn8CYlRaMiyKiVodHRwOi8vd3d3", 1, "exi_decode"),
@@ -71,6 +79,20 @@ CASES: list[tuple[tuple[str, ...], bytes, int, str]] = [
     (("user", "add", "nopassword", "--role", "client"), b"", 1, "password_required"),
     (("user", "reset-password", "nobody"), b"", 1, "unknown_user"),
     (("partner", "set", "Nope", "--v2g-issuer", "opcp"), b"", 1, "unknown_partner"),
+    # a list asked for in a way it does not support: exit 1
+    (("station", "list", "--filter", "colour=red"), b"", 1, "list_request"),
+    (("station", "list", "--sort", "password"), b"", 1, "list_request"),
+    (("station", "list", "--filter", "state=asleep", "--csv"), b"", 1, "list_request"),
+    (("station", "events", "--filter", "since=yesterday"), b"", 1, "list_request"),
+    (("session", "list", "--filter", "state=paused", "--json"), b"", 1, "list_request"),
+    (("session", "list", "--filter", "no-equals-sign"), b"", 1, "list_request"),
+    (("session", "list", "--filter", "sort=started_at"), b"", 1, "list_request"),
+    (("session", "list", "--filter", "state="), b"", 1, "list_request"),
+    (("audit", "--sort", "details", "--csv"), b"", 1, "list_request"),
+    (("pki", "list", "--certificates", "--filter", "status=valid"), b"", 1, "list_request"),
+    (("contract", "list", "--filter", "owner=a", "--filter", "owner=b"), b"", 1,
+     "list_request"),
+    (("car", "list", "--filter", "is_default=maybe"), b"", 1, "list_request"),
 ]  # fmt: skip
 
 
@@ -96,7 +118,7 @@ def _run(
     )  # fmt: skip
 
 
-@pytest.mark.slow  # 43 real processes: about a minute on two cores
+@pytest.mark.slow  # 61 real processes: about a minute and a half on two cores
 def test_every_failure_is_one_error_line_with_a_code(installation: dict[str, str]) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda case: _run(installation, case[0], case[1]), CASES))

@@ -16,7 +16,7 @@ from .exi import exi
 from .people import partner, user
 from .pki import audit, pki
 from .server import db, demo, serve_command
-from .stations import station
+from .stations import charging_session, station
 
 
 @click.group()
@@ -33,6 +33,7 @@ for command in (
     audit,
     exi,
     station,
+    charging_session,
     contract,
     car,
     emaid,

@@ -54,7 +54,13 @@ _BASE64_ALPHABET = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 @click.option("--fragment", is_flag=True, help="input is an EXI fragment, not a document")
 @click.argument("source", type=click.File("rb"), default="-")
 def decode(schema: str, as_base64: bool, fragment: bool, source: IO[bytes]) -> None:
-    """Prints the EXI message in SOURCE (a file or -) as JSON."""
+    """Prints the EXI message in SOURCE (a file or -) as JSON.
+
+    \b
+    Examples:
+      csms exi decode --base64 request.exi.b64
+      csms exi decode --schema iso-20 - < message.exi
+    """
     data = source.read()
     if as_base64:
         try:
@@ -77,7 +83,13 @@ def decode(schema: str, as_base64: bool, fragment: bool, source: IO[bytes]) -> N
 @click.option("--fragment", is_flag=True, help="encode an EXI fragment, not a document")
 @click.argument("source", type=click.File("r"), default="-")
 def encode(schema: str, as_base64: bool, fragment: bool, source: IO[str]) -> None:
-    """Encodes the JSON message in SOURCE (a file or -) as EXI on standard output."""
+    """Encodes the JSON message in SOURCE (a file or -) as EXI on standard output.
+
+    \b
+    Examples:
+      csms exi encode --base64 message.json
+      csms exi encode --schema iso-20 message.json > message.exi
+    """
     try:
         tree = json.loads(source.read())
     except json.JSONDecodeError as exc:

@@ -98,7 +98,13 @@ def user_list(limit: int, as_json: bool) -> None:
 )
 @friendly_errors
 def user_reset_password(username: str, password: str | None) -> None:
-    """Give a user a new password (e.g. an admin who lost theirs); its logins end. Audited."""
+    """Give a user a new password (e.g. an admin who lost theirs); its logins end. Audited.
+
+    \b
+    Examples:
+      csms user reset-password admin
+      csms user reset-password aziza --password 'another-long-passphrase'
+    """
     container = load_container()
     with container.transaction() as session:
         new_password = container.users.reset_password(session, operator(), username, password)
@@ -128,7 +134,13 @@ _V2G_ISSUER = click.option(
 @_V2G_ISSUER
 @friendly_errors
 def partner_add(name: str, v2g_issuer: str | None) -> None:
-    """Create a partner."""
+    """Create a partner.
+
+    \b
+    Examples:
+      csms partner add UzCharge
+      csms partner add "UzAuto Fleet" --v2g-issuer opcp
+    """
     container = load_container()
     with container.transaction() as session:
         container.users.create_partner(session, operator(), name, v2g_issuer=v2g_issuer or "local")
@@ -157,7 +169,7 @@ def partner_set(
     """Change a partner's settings.
 
     \b
-    Example:
+    Examples:
       csms partner set "UzAuto Fleet" --v2g-issuer opcp
       csms partner set "UzAuto Fleet" --station-root 3f1c…e9 --station-root 77ab…01
     """

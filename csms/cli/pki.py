@@ -8,10 +8,12 @@ import sys
 import click
 from cryptography.hazmat.primitives import serialization
 
-from auth.audit import AuditFilter
+from auth.audit import AuditEvent
 from pki.authority import pem_of
+from pki.service import CertificateView
 
 from ..opcp.rcp import sync_root_pool
+from .lists import Listing, Shown, list_options, show, utc
 from .support import CliError, friendly_errors, load_container, operator, read_input
 
 
@@ -23,7 +25,12 @@ def pki() -> None:
 @pki.command("init")
 @friendly_errors
 def pki_init() -> None:
-    """Create the V2G, CPO, CPS and MO hierarchies (a second run changes nothing)."""
+    """Create the V2G, CPO, CPS and MO hierarchies (a second run changes nothing).
+
+    \b
+    Example:
+      csms pki init
+    """
     container = load_container()
     include_demo = container.settings.mode == "development"
     with container.transaction() as session:
@@ -34,53 +41,82 @@ def pki_init() -> None:
         click.echo(f"nothing to do: all {len(result.existing)} CAs exist already")
 
 
+CERTIFICATES = Listing[CertificateView](
+    header=(
+        f"{'serial':<34}  {'profile':<16} {'issuer':<12} {'status':<8} {'until (UTC)':<11} subject"
+    ),
+    line=lambda c: (
+        f"{c.serial:<34}  {c.profile:<16} {c.issuer or '(root)':<12} "
+        f"{c.status:<8} {utc(c.not_after, '%Y-%m-%d')}  {c.subject}"
+    ),
+    record=lambda c: {
+        "serial": c.serial,
+        "profile": c.profile,
+        "issuer": c.issuer,
+        "status": c.status,
+        "notBefore": c.not_before,
+        "notAfter": c.not_after,
+        "revokedAt": c.revoked_at,
+        "subject": c.subject,
+    },
+    csv_columns=(
+        "serial",
+        "profile",
+        "issuer",
+        "status",
+        "notBefore",
+        "notAfter",
+        "revokedAt",
+        "subject",
+    ),
+)
+
+
 @pki.command("list")
 @click.option("--certificates", is_flag=True, help="List issued certificates instead of CAs.")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+@list_options(limit=10_000)
 @friendly_errors
-def pki_list(certificates: bool, limit: int, as_json: bool) -> None:
-    """The CAs with their subjects and expiry (or the newest certificates). Times are UTC.
+def pki_list(certificates: bool, shown: Shown) -> None:
+    """The CAs with their subjects and expiry, or with --certificates the issued
+    certificates (newest first). Times are UTC. The list options are for certificates.
+
+    \b
+    Filters of certificates (--filter NAME=VALUE):
+      issuer          the issuing CA's name, e.g. cpo-sub2
+      profile         secc, contract, csms-server, …
+      status          issued | revoked | reserved | failed
+      expires_after   expiring on or after this day (UTC)
+      expires_before  expiring up to the end of this day (UTC)
+    Sort fields: created_at (default), not_after, serial, subject, issuer, profile, status.
+    Search: serial, subject and issuing CA.
 
     \b
     Examples:
       csms pki list
-      csms pki list --certificates --limit 20 --json
+      csms pki list --certificates --per-page 20 --json
+      csms pki list --certificates --filter status=issued --filter expires_before=2027-01-31
+      csms pki list --certificates --search UZ*ABC --csv
     """
     container = load_container()
     if certificates:
-        with container.transaction() as session:
-            views = container.pki.list_certificates(session, operator(), limit=limit)
-        if as_json:
-            for view in views:
-                click.echo(
-                    json.dumps(
-                        {
-                            "serial": view.serial,
-                            "profile": view.profile,
-                            "issuer": view.issuer,
-                            "status": view.status,
-                            "notBefore": view.not_before.isoformat(),
-                            "notAfter": view.not_after.isoformat(),
-                            "subject": view.subject,
-                        }
-                    )
-                )
-            return
-        click.echo(
-            f"{'serial':<34}  {'profile':<16} {'issuer':<12} {'status':<8} "
-            f"{'until (UTC)':<11} subject"
+        service = container.pki
+        show(
+            container,
+            shown,
+            CERTIFICATES,
+            find=lambda session, wanted: service.find_certificates(session, operator(), wanted),
+            export=lambda session, wanted: service.export_certificates(session, operator(), wanted),
         )
-        for view in views:
-            click.echo(
-                f"{view.serial:<34}  {view.profile:<16} {view.issuer or '(root)':<12} "
-                f"{view.status:<8} {view.not_after:%Y-%m-%d}  {view.subject}"
-            )
         return
+    if shown.narrows or shown.as_csv:
+        raise click.UsageError(
+            "--search, --filter, --sort, --order, --page and --csv need "
+            "--certificates (the CAs are one short list)"
+        )
     authorities = container.pki.authorities()
     if not authorities:
         raise CliError("the PKI has no CAs yet: run `csms pki init` [not_initialised]")
-    if as_json:
+    if shown.as_json:
         for name, authority in sorted(authorities.items()):
             cert = authority.certificate
             click.echo(
@@ -114,7 +150,13 @@ def pki_list(certificates: bool, limit: int, as_json: bool) -> None:
 @click.option("--chain", is_flag=True, help="Append the parents' certificates up to the root.")
 @friendly_errors
 def pki_export(name: str, chain: bool) -> None:
-    """Print a CA certificate (PEM), e.g. v2g-root or mo-root."""
+    """Print a CA certificate (PEM), e.g. v2g-root or mo-root.
+
+    \b
+    Examples:
+      csms pki export v2g-root
+      csms pki export cpo-sub2 --chain > cpo-chain.pem
+    """
     ca = load_container().ca
     certs = ca.chain_to_root(name) if chain else [ca.authority(name).certificate]
     click.echo(pem_of(certs), nl=False)
@@ -127,7 +169,13 @@ def pki_export(name: str, chain: bool) -> None:
 @click.option("--ca", "ca_name", default=None, help="Issuing CA; default: the profile's.")
 @friendly_errors
 def pki_issue(profile_name: str, csr_path: str, days: int | None, ca_name: str | None) -> None:
-    """Issue a certificate from a CSR; prints the PEM chain, leaf first, without the root."""
+    """Issue a certificate from a CSR; prints the PEM chain, leaf first, without the root.
+
+    \b
+    Examples:
+      csms pki issue --profile secc --csr secc.csr > secc-chain.pem
+      csms pki issue --profile csms-server --csr - --days 365 < server.csr
+    """
     data = read_input(csr_path)
     container = load_container()
     with container.transaction() as session:
@@ -142,7 +190,12 @@ def pki_issue(profile_name: str, csr_path: str, days: int | None, ca_name: str |
 @click.option("--reason", default=None, help="keyCompromise, superseded, cessationOfOperation…")
 @friendly_errors
 def pki_revoke(serial: str, reason: str | None) -> None:
-    """Revoke a certificate by its serial (hex, as openssl prints it)."""
+    """Revoke a certificate by its serial (hex, as openssl prints it).
+
+    \b
+    Example:
+      csms pki revoke 5F3A0C19E2B7 --reason keyCompromise
+    """
     container = load_container()
     with container.transaction() as session:
         info, _view = container.pki.revoke(session, operator(), serial, reason=reason)
@@ -154,7 +207,13 @@ def pki_revoke(serial: str, reason: str | None) -> None:
 @click.option("--der", "as_der", is_flag=True, help="Write DER instead of PEM.")
 @friendly_errors
 def pki_crl(name: str, as_der: bool) -> None:
-    """Print a fresh CRL of CA NAME (e.g. cpo-sub2)."""
+    """Print a fresh CRL of CA NAME (e.g. cpo-sub2).
+
+    \b
+    Examples:
+      csms pki crl cpo-sub2
+      csms pki crl cpo-sub2 --der > cpo-sub2.crl
+    """
     container = load_container()
     with container.transaction() as session:
         crl = container.pki.crl(session, name)
@@ -168,7 +227,12 @@ def pki_crl(name: str, as_der: bool) -> None:
 @click.argument("name")
 @friendly_errors
 def pki_ocsp_delegate(name: str) -> None:
-    """Give CA NAME a delegated OCSP responder certificate, which then signs its responses."""
+    """Give CA NAME a delegated OCSP responder certificate, which then signs its responses.
+
+    \b
+    Example:
+      csms pki ocsp-delegate cpo-sub2
+    """
     container = load_container()
     with container.transaction() as session:
         delegate = container.pki.create_ocsp_delegate(session, operator(), name)
@@ -187,7 +251,13 @@ def trust() -> None:
 @click.argument("file")
 @friendly_errors
 def trust_add(kind: str, file: str) -> None:
-    """Import a PEM bundle: a root and its sub-CAs, in any order; validated before storing."""
+    """Import a PEM bundle: a root and its sub-CAs, in any order; validated before storing.
+
+    \b
+    Examples:
+      csms pki trust add --kind oem-root oem-bundle.pem
+      csms pki trust add --kind mo-root - < mo-root.pem
+    """
     data = read_input(file)
     container = load_container()
     with container.transaction() as session:
@@ -203,7 +273,13 @@ def trust_add(kind: str, file: str) -> None:
 @friendly_errors
 def trust_list(as_json: bool) -> None:
     """The imported trust anchors with source, state and validity (UTC), and the product
-    CAs' certificates under external roots."""
+    CAs' certificates under external roots.
+
+    \b
+    Examples:
+      csms pki trust list
+      csms pki trust list --json
+    """
     container = load_container()
     with container.transaction() as session:
         rows = container.pki.trust_anchors(session, operator())
@@ -266,7 +342,12 @@ def trust_list(as_json: bool) -> None:
 @click.option("--reason", required=True, help="Why (kept with the anchor and in the audit).")
 @friendly_errors
 def trust_distrust(fingerprint: str, reason: str) -> None:
-    """Stop using an anchor (a root: everything under it) in every path validation."""
+    """Stop using an anchor (a root: everything under it) in every path validation.
+
+    \b
+    Example:
+      csms pki trust distrust 3f1c…e9 --reason 'key compromise reported by the OEM'
+    """
     container = load_container()
     with container.transaction() as session:
         row = container.pki.distrust_anchor(session, operator(), fingerprint, reason=reason)
@@ -277,7 +358,12 @@ def trust_distrust(fingerprint: str, reason: str) -> None:
 @click.argument("fingerprint")
 @friendly_errors
 def trust_restore(fingerprint: str) -> None:
-    """Trust a distrusted anchor again."""
+    """Trust a distrusted anchor again.
+
+    \b
+    Example:
+      csms pki trust restore 3f1c…e9
+    """
     container = load_container()
     with container.transaction() as session:
         row = container.pki.restore_anchor(session, operator(), fingerprint)
@@ -289,7 +375,12 @@ def trust_restore(fingerprint: str) -> None:
 @friendly_errors
 def trust_import_cross(file: str) -> None:
     """Import a cross-certificate: the product's root key certified by an external root, or
-    an external root's key certified by the product's root."""
+    an external root's key certified by the product's root.
+
+    \b
+    Example:
+      csms pki trust import-cross cross.pem
+    """
     data = read_input(file)
     container = load_container()
     with container.transaction() as session:
@@ -310,7 +401,12 @@ def sub_ca() -> None:
 @click.option("--out", "out", default=None, help="Write the CSR here instead of stdout.")
 @friendly_errors
 def sub_ca_request(name: str, out: str | None) -> None:
-    """A PEM CSR for CA NAME's existing key and subject (cps-sub1, cpo-sub1, mo-sub1, …)."""
+    """A PEM CSR for CA NAME's existing key and subject (cps-sub1, cpo-sub1, mo-sub1, …).
+
+    \b
+    Example:
+      csms pki sub-ca request cps-sub1 --out cps-sub1.csr
+    """
     container = load_container()
     with container.transaction() as session:
         csr = container.pki.sub_ca_request(session, operator(), name)
@@ -327,7 +423,12 @@ def sub_ca_request(name: str, out: str | None) -> None:
 @click.argument("file")
 @friendly_errors
 def sub_ca_import(name: str, file: str) -> None:
-    """Import the certificate an external root signed for CA NAME's request."""
+    """Import the certificate an external root signed for CA NAME's request.
+
+    \b
+    Example:
+      csms pki sub-ca import cps-sub1 cps-sub1.pem
+    """
     data = read_input(file)
     container = load_container()
     with container.transaction() as session:
@@ -342,12 +443,13 @@ def sub_ca_import(name: str, file: str) -> None:
 @friendly_errors
 def trust_sync_rcp() -> None:
     """Import the roots of the Open Plug & Charge Root Certificate Pool (V2G, MO and OEM
-    roots; source "rcp"). Roots already trusted, or distrusted, are left as they are.
+    roots; source "rcp"). Roots already trusted, or distrusted, are left as they are. Needs
+    CSMS_OPCP_BASE_URL, CSMS_OPCP_TOKEN_URL, CSMS_OPCP_CLIENT_ID and CSMS_OPCP_CLIENT_SECRET
+    (docs/opcp.md).
 
     \b
     Example:
-      CSMS_OPCP_BASE_URL=https://… CSMS_OPCP_TOKEN_URL=… CSMS_OPCP_CLIENT_ID=… \\
-      CSMS_OPCP_CLIENT_SECRET=… csms pki trust sync-rcp
+      csms pki trust sync-rcp
     """
     container = load_container()
     with container.transaction() as session:
@@ -364,27 +466,59 @@ def trust_sync_rcp() -> None:
     )
 
 
+def _audit_details(event: AuditEvent) -> str:
+    parts = [f"serial={event.serial_hex}"] if event.serial_hex else []
+    parts += [f"{k}={json.dumps(v, default=str)}" for k, v in (event.details or {}).items()]
+    return " ".join(parts)
+
+
+AUDIT = Listing[AuditEvent](
+    header=f"{'at (UTC)':<19} {'actor':<24} {'action':<32} details",
+    line=lambda e: (
+        f"{utc(e.at, '%Y-%m-%d %H:%M:%S'):<19} {e.actor:<24} {e.action:<32} {_audit_details(e)}"
+    ).rstrip(),
+    record=lambda e: {
+        "at": e.at,
+        "actor": e.actor,
+        "action": e.action,
+        "serial": e.serial_hex,
+        "fingerprint": e.fingerprint_sha256,
+        "details": e.details,
+    },
+    csv_columns=("at", "actor", "action", "serial", "fingerprint", "details"),
+)
+
+
 @click.command("audit")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@list_options(limit=10_000)
 @friendly_errors
-def audit(limit: int) -> None:
-    """The newest audit events as JSON lines."""
+def audit(shown: Shown) -> None:
+    """The audit trail, newest first: who did what, when (UTC).
+
+    \b
+    Filters (--filter NAME=VALUE):
+      action  actions starting with this, e.g. trust. or login.
+      actor   actors whose name holds this, e.g. cli:
+      since   from this day (UTC) or time (ISO 8601 with offset)
+      until   up to the end of this day (UTC) or this time
+    Sort fields: at (default), actor, action. Search: actor, action and certificate serial.
+
+    \b
+    Examples:
+      csms audit
+      csms audit --filter action=trust. --filter since=2026-12-01 --json
+      csms audit --search cli: --per-page 200
+      csms audit --filter since=2026-11-01 --csv
+    """
     container = load_container()
-    with container.transaction() as session:
-        events = container.audit.find(session, operator(), AuditFilter(limit=limit))
-        for event in events:
-            click.echo(
-                json.dumps(
-                    {
-                        "at": event.at.isoformat(),
-                        "actor": event.actor,
-                        "action": event.action,
-                        "serial": event.serial_hex,
-                        "fingerprint": event.fingerprint_sha256,
-                        "details": event.details,
-                    }
-                )
-            )
+    log = container.audit
+    show(
+        container,
+        shown,
+        AUDIT,
+        find=lambda session, wanted: log.page(session, operator(), wanted),
+        export=lambda session, wanted: log.export(session, operator(), wanted),
+    )
 
 
 @pki.command("expiry")
@@ -399,7 +533,7 @@ def pki_expiry(within: int | None, band: str | None, kind: str | None, as_json: 
     """Every certificate the network depends on, soonest expiry first.
 
     \b
-    Example:
+    Examples:
       csms pki expiry --within 90
       csms pki expiry --band 7 --json
     """

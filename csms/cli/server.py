@@ -30,7 +30,13 @@ from .support import CliError, friendly_errors, load_container
 def serve_command(
     host: str, port: int, access_log: bool, ocpp_port: int, tls_port: int | None
 ) -> None:
-    """Start the server; the first start creates the database and the PKI."""
+    """Start the server; the first start creates the database and the PKI.
+
+    \b
+    Examples:
+      csms serve
+      csms serve --host 0.0.0.0 --port 8000 --ocpp-port 9000 --tls-port 8443
+    """
     container = load_container()
     created, admin = first_start(container)
     if created:
@@ -71,7 +77,13 @@ def _websocket_url(_ctx: click.Context, _param: click.Parameter, value: str) -> 
 )
 @friendly_errors
 def demo(ocpp_url: str, ocpp_version: str) -> None:
-    """Play a whole Plug & Charge story against a running `csms serve` and print it."""
+    """Play a whole Plug & Charge story against a running `csms serve` and print it.
+
+    \b
+    Examples:
+      csms demo
+      csms demo --ocpp-url ws://127.0.0.1:9000/ocpp
+    """
     container = load_container()
     try:
         result = run_demo(container, ocpp_url, click.echo, ocpp_version)
@@ -109,6 +121,11 @@ def db() -> None:
 @db.command("upgrade")
 @friendly_errors
 def db_upgrade() -> None:
-    """Apply all migrations (idempotent)."""
+    """Apply all migrations (idempotent).
+
+    \b
+    Example:
+      csms db upgrade
+    """
     upgrade(Settings().resolved_database_url)
     click.echo("database is at the newest schema")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
+from ..ocpp.db import SecurityEventRecord, TransactionRecord
+from ..ocpp.service import StationSummary
+from .lists import Listing, Shown, list_options, show, utc
 from .support import friendly_errors, load_container, operator
 
 
@@ -56,7 +60,13 @@ def station_add(
     ocpp_version: str | None,
     v2g_issuer: str | None,
 ) -> None:
-    """Register STATION_ID; prints a generated password once (only its hash is stored)."""
+    """Register STATION_ID; prints a generated password once (only its hash is stored).
+
+    \b
+    Examples:
+      csms station add CS001 --security-profile 1
+      csms station add CS003 --security-profile 3 --partner UzCharge --evse-id 'UZ*ABC*E0001'
+    """
     container = load_container()
     with container.transaction() as session:
         added, generated = container.stations.create(
@@ -120,7 +130,13 @@ def station_set(
     v2g_issuer: str | None,
 ) -> None:
     """Change an existing station: its EVSE IDs, V2G without TLS, boot policy, enabled, the
-    OCPP version it is pinned to."""
+    OCPP version it is pinned to.
+
+    \b
+    Examples:
+      csms station set CS001 --disable
+      csms station set CS003 --evse-id 'UZ*ABC*E0001' --ocpp-version 2.0.1
+    """
     if evse_ids and no_evse_ids:
         raise click.UsageError("--evse-id and --no-evse-ids exclude each other")
     container = load_container()
@@ -160,8 +176,8 @@ def station_location(
 
     \b
     Example:
-      csms station location TAS-0001 --latitude 41.311 --longitude 69.279 \\
-        --address "Amir Temur ko'chasi 1, Toshkent"
+      csms station location TAS-0001 --latitude 41.311 --longitude 69.279
+      csms station location TAS-0001 --latitude 41.311 --longitude 69.279 --address "Toshkent"
     """
     container = load_container()
     with container.transaction() as session:
@@ -182,54 +198,89 @@ def station_location(
     click.echo(f"{station_id}: {coordinates}; address {where.address or '-'}")
 
 
+def _station_record(summary: StationSummary) -> dict[str, Any]:
+    s = summary.station
+    return {
+        "id": s.id,
+        "securityProfile": s.security_profile,
+        "enabled": s.enabled,
+        "partner": s.partner,
+        "ocppVersion": s.last_ocpp_version,
+        "bootStatus": s.boot_status,
+        "lastBootAt": s.last_boot_at,
+        "lastSeenAt": s.last_seen_at,
+        "connected": summary.connected,
+        "location": {
+            "latitude": s.location.latitude,
+            "longitude": s.location.longitude,
+            "address": s.location.address,
+        },
+    }
+
+
+def _station_line(summary: StationSummary) -> str:
+    s = summary.station
+    boot = f"{s.boot_status} {utc(s.last_boot_at)}" if s.last_boot_at else "-"
+    return (
+        f"{s.id:<24} {s.security_profile:<7} {'enabled' if s.enabled else 'disabled':<8} "
+        f"{'yes' if summary.connected else 'no':<9} {boot:<27} "
+        f"{utc(s.last_seen_at, '%Y-%m-%d %H:%M:%S'):<19} {s.partner or ''}"
+    ).rstrip()
+
+
+STATIONS = Listing(
+    header=(
+        f"{'station':<24} {'profile':<7} {'state':<8} {'connected':<9} "
+        f"{'last boot (UTC)':<27} {'last seen (UTC)':<19} partner"
+    ),
+    line=_station_line,
+    record=_station_record,
+    csv_columns=(
+        "id",
+        "securityProfile",
+        "enabled",
+        "partner",
+        "ocppVersion",
+        "bootStatus",
+        "lastBootAt",
+        "lastSeenAt",
+        "connected",
+    ),
+)
+
+
 @station.command("list")
-@click.option("--limit", type=click.IntRange(1, 100_000), default=1000, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+@list_options(limit=100_000)
 @friendly_errors
-def station_list(limit: int, as_json: bool) -> None:
+def station_list(shown: Shown) -> None:
     """Stations with security profile, last boot and last contact (times in UTC).
 
     \b
-    Example:
+    Filters (--filter NAME=VALUE):
+      state             online | offline | charging | faulted
+      partner           the partner's name
+      security_profile  0 | 1 | 2 | 3
+      ocpp_version      1.6 | 2.0.1 | 2.1
+      enabled           yes | no
+    Sort fields: id (default), partner, security_profile, ocpp_version, enabled,
+    last_seen_at, created_at. Search: station id and partner.
+
+    \b
+    Examples:
       csms station list --json
+      csms station list --filter state=online --filter partner=UzCharge --sort last_seen_at
+      csms station list --search CS0 --page 2 --per-page 100
+      csms station list --csv
     """
     container = load_container()
-    with container.transaction() as session:
-        summaries = container.stations.list_stations(session, operator(), limit=limit)
-    if as_json:
-        for summary in summaries:
-            s = summary.station
-            click.echo(
-                json.dumps(
-                    {
-                        "id": s.id,
-                        "securityProfile": s.security_profile,
-                        "enabled": s.enabled,
-                        "partner": s.partner,
-                        "bootStatus": s.boot_status,
-                        "lastBootAt": s.last_boot_at.isoformat() if s.last_boot_at else None,
-                        "lastSeenAt": s.last_seen_at.isoformat() if s.last_seen_at else None,
-                        "connected": summary.connected,
-                        "latitude": s.location.latitude,
-                        "longitude": s.location.longitude,
-                        "address": s.location.address,
-                    }
-                )
-            )
-        return
-    click.echo(
-        f"{'station':<24} {'profile':<7} {'state':<8} {'connected':<9} "
-        f"{'last boot (UTC)':<27} {'last seen (UTC)':<19} partner"
+    stations = container.stations
+    show(
+        container,
+        shown,
+        STATIONS,
+        find=lambda session, wanted: stations.find_stations(session, operator(), wanted),
+        export=lambda session, wanted: stations.export_stations(session, operator(), wanted),
     )
-    for summary in summaries:
-        s = summary.station
-        boot = f"{s.boot_status} {s.last_boot_at:%Y-%m-%d %H:%M}" if s.last_boot_at else "-"
-        seen = f"{s.last_seen_at:%Y-%m-%d %H:%M:%S}" if s.last_seen_at else "-"
-        click.echo(
-            f"{s.id:<24} {s.security_profile:<7} {'enabled' if s.enabled else 'disabled':<8} "
-            f"{'yes' if summary.connected else 'no':<9} {boot:<27} {seen:<19} "
-            f"{s.partner or ''}".rstrip()
-        )
 
 
 @station.command("trust-store")
@@ -238,7 +289,13 @@ def station_list(limit: int, as_json: bool) -> None:
 @friendly_errors
 def station_trust_store(station_id: str, as_json: bool) -> None:
     """The roots STATION_ID should hold, what it reported, and the drift. Repair it with
-    POST /api/v1/stations/{id}/trust-store/repair (a command to the connected station)."""
+    POST /api/v1/stations/{id}/trust-store/repair (a command to the connected station).
+
+    \b
+    Examples:
+      csms station trust-store CS003
+      csms station trust-store CS003 --json
+    """
     container = load_container()
     with container.transaction() as session:
         view = container.stations.trust_store(session, operator(), station_id)
@@ -258,3 +315,134 @@ def station_trust_store(station_id: str, as_json: bool) -> None:
         click.echo(f"{status:<10} {root['certificateType']:<21} {root['subject']}")
     for extra in view.unexpected:
         click.echo(f"{'unexpected':<10} {extra['certificateType']:<21} {extra['why']}")
+
+
+EVENTS = Listing[SecurityEventRecord](
+    header=f"{'when (UTC)':<19} {'station':<24} {'type':<36} details",
+    line=lambda e: (
+        f"{utc(e.occurred_at, '%Y-%m-%d %H:%M:%S'):<19} {e.station_id:<24} {e.type:<36} "
+        f"{e.tech_info or ''}"
+    ).rstrip(),
+    record=lambda e: {
+        "occurredAt": e.occurred_at,
+        "stationId": e.station_id,
+        "type": e.type,
+        "techInfo": e.tech_info,
+        "receivedAt": e.received_at,
+    },
+    csv_columns=("occurredAt", "stationId", "type", "techInfo", "receivedAt"),
+)
+
+
+@station.command("events")
+@list_options()
+@friendly_errors
+def station_events(shown: Shown) -> None:
+    """Security events of every station (SecurityEventNotification and refused
+    connections), newest first; times in UTC.
+
+    \b
+    Filters (--filter NAME=VALUE):
+      station_id  one station
+      type        the event type, e.g. InvalidCsmsCertificate
+      since       from this day (UTC) or time (ISO 8601 with offset)
+      until       up to the end of this day (UTC) or this time
+    Sort fields: occurred_at (default), station_id, type. Search: station id, type and
+    details.
+
+    \b
+    Examples:
+      csms station events --filter station_id=CS001 --filter since=2026-12-01
+      csms station events --search Certificate --json
+      csms station events --csv
+    """
+    container = load_container()
+    stations = container.stations
+    show(
+        container,
+        shown,
+        EVENTS,
+        find=lambda session, wanted: stations.find_security_events(session, operator(), wanted),
+        export=lambda session, wanted: stations.export_security_events(session, operator(), wanted),
+    )
+
+
+@click.group("session")
+def charging_session() -> None:
+    """Charging sessions (OCPP transactions)."""
+
+
+def _kwh(session: TransactionRecord) -> str:
+    energy = session.energy_wh
+    return "-" if energy is None else f"{energy / 1000:.3f}"
+
+
+SESSIONS = Listing[TransactionRecord](
+    header=(
+        f"{'station':<24} {'session':<36} {'state':<7} {'started (UTC)':<16} "
+        f"{'ended (UTC)':<16} {'kWh':>10}  token"
+    ),
+    line=lambda t: (
+        f"{t.station_id:<24} {t.transaction_id:<36} {t.state:<7} {utc(t.started_at):<16} "
+        f"{utc(t.ended_at):<16} {_kwh(t):>10}  {t.id_token or '-'}"
+    ),
+    record=lambda t: {
+        "stationId": t.station_id,
+        "transactionId": t.transaction_id,
+        "state": t.state,
+        "startedAt": t.started_at,
+        "endedAt": t.ended_at,
+        "evseId": t.evse_id,
+        "idToken": t.id_token,
+        "energyWh": t.energy_wh,
+        "durationSeconds": t.duration_seconds,
+        "stoppedReason": t.stopped_reason,
+        "verified": t.verified,
+    },
+    csv_columns=(
+        "stationId",
+        "transactionId",
+        "state",
+        "startedAt",
+        "endedAt",
+        "evseId",
+        "idToken",
+        "energyWh",
+        "durationSeconds",
+        "stoppedReason",
+        "verified",
+    ),
+)
+
+
+@charging_session.command("list")
+@list_options()
+@friendly_errors
+def session_list(shown: Shown) -> None:
+    """Charging sessions at every station, newest first; times in UTC, energy in kWh.
+
+    \b
+    Filters (--filter NAME=VALUE):
+      station_id  one station
+      state       started | updated | ended
+      id_token    the idToken (an eMAID or RFID) the session was authorized with
+      since       started from this day (UTC) or time (ISO 8601 with offset)
+      until       started up to the end of this day (UTC) or this time
+    Sort fields: started_at (default), ended_at, station_id, state, id_token, energy_wh.
+    Search: station id, session id and idToken.
+
+    \b
+    Examples:
+      csms session list --filter station_id=CS001 --filter state=ended
+      csms session list --filter since=2026-12-01 --sort energy_wh --json
+      csms session list --filter since=2026-11-01 --filter until=2026-11-30 --csv
+    """
+    container = load_container()
+    stations = container.stations
+    show(
+        container,
+        shown,
+        SESSIONS,
+        find=lambda session, wanted: stations.find_sessions(session, operator(), wanted),
+        export=lambda session, wanted: stations.export_sessions(session, operator(), wanted),
+    )

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy import exc as sqlalchemy_errors
 
 from auth.errors import ServiceError
+from auth.listing import ListRequestError
 from auth.principal import Principal
 
 from ..container import Container, build_container
@@ -41,7 +42,7 @@ def friendly_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except ServiceError as exc:
+        except (ServiceError, ListRequestError) as exc:
             raise CliError(f"{exc} [{exc.code}]") from None
         except (SettingsError, ValidationError) as exc:
             raise CliError(f"configuration: {first_line(exc)}") from None

@@ -9,11 +9,9 @@ exports what the person is looking at (all pages of it, up to the export bound).
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from fastapi import Request
@@ -22,6 +20,7 @@ from markupsafe import Markup
 
 from auth.listing import ListRequest, ListRequestError, Page
 
+from ..csv_export import write_csv
 from . import i18n
 from .forms import N_
 from .web import gettext_of, language_of, render
@@ -112,10 +111,11 @@ def csv_response(
     """The rows as CSV: headers in the reader's language, times in UTC ISO 8601 (a file is
     read by programs too), cells that a spreadsheet would run as a formula neutralised."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([translate(c.label) for c in columns])
-    for row in rows:
-        writer.writerow([_cell(c.csv(row)) for c in columns])
+    write_csv(
+        buffer,
+        [translate(c.label) for c in columns],
+        ([c.csv(row) for c in columns] for row in rows),
+    )
     return Response(
         buffer.getvalue(),
         media_type="text/csv; charset=utf-8",
@@ -124,18 +124,6 @@ def csv_response(
             "Cache-Control": "no-store",
         },
     )
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.isoformat()
-    text = str(value)
-    # CSV injection: a cell starting like a formula is read as text by spreadsheets.
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
 
 
 def link(href: str, text: str, *, mono: bool = False) -> Markup:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from auth.access import AccessControl
 from auth.audit import record_event, record_refusal
 from auth.errors import NotFound
-from auth.listing import ListRequest, Page
+from auth.listing import MAX_EXPORT, MAX_PER_PAGE, ListRequest, Page
 from auth.models import Partner
 from auth.principal import AccessDenied, Forbidden, Grant, Permission, Principal, Scope
 from auth.users import PARTNERS_UPDATE
@@ -467,6 +467,21 @@ class StationService:
         stations = self._registry.as_stations(session, page.rows)
         # A list row shows no certificates: not reading them saves two queries per row.
         return page.map_all(self._summaries(session, stations, certificates=False))
+
+    def export_stations(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Iterator[StationSummary]:
+        """Every station as asked (bounded: MAX_EXPORT), for a CSV file. Read a page at a
+        time: a summary needs the hub and the connectors, which `find_stations` gathers per
+        page."""
+        number = 1
+        while True:
+            asked = replace(wanted, page=number, per_page=MAX_PER_PAGE)
+            found = self.find_stations(session, principal, asked)
+            yield from found.rows
+            if number >= found.pages or number * MAX_PER_PAGE >= MAX_EXPORT:
+                return
+            number += 1
 
     def find_sessions(
         self, session: Session, principal: Principal, wanted: ListRequest

@@ -242,7 +242,7 @@ def test_cli_reset_password_prints_a_working_password_once_and_is_audited(
     assert chosen.returncode == 0, chosen.stderr
     assert "chosen-by-me-123" not in chosen.stdout
     assert verify_password(_hash_of(postgres_url, "ops"), "chosen-by-me-123")
-    audit = _csms(tmp_path, postgres_url, "audit")
+    audit = _csms(tmp_path, postgres_url, "audit", "--json")
     assert audit.stdout.count('"action": "user.password_reset"') == 2, audit.stdout
     assert password not in audit.stdout and "chosen-by-me-123" not in audit.stdout
     for args, code in (

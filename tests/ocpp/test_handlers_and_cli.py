@@ -166,7 +166,8 @@ def test_cli_station_add_and_list(tmp_data_dir, postgres_url, monkeypatch) -> No
     assert result.output.startswith("error: password must be 16-40")
     result = runner.invoke(main, ["station", "list"])
     assert result.exit_code == 0
-    header, *lines = result.output.splitlines()
+    header, *lines, footer = result.output.splitlines()
     assert header.split()[:2] == ["station", "profile"] and "(UTC)" in header
+    assert footer == "rows 1\u20132 of 2 (page 1 of 1)"
     assert [line.split()[0] for line in lines] == ["CLI-1", "CLI-3"]
     assert "UzCharge" in lines[1]

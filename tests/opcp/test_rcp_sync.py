@@ -97,7 +97,7 @@ def test_sync_rcp_imports_the_pools_roots_once(
     assert all(r.refused is None for r in pool.requests)
     assert pool.tokens_issued == 2  # one per process: a token is not written anywhere
 
-    audit = _csms(env, "audit", "--limit", "50")
+    audit = _csms(env, "audit", "--limit", "50", "--json")
     assert audit.stdout.count("opcp.rcp.roots") == 2, audit.stdout
 
 

@@ -153,7 +153,7 @@ def test_trust_add_from_the_command_line(env: dict[str, str], tmp_path: Path) ->
     assert added.stdout.count("added oem-root") == 3
     listed = run(env, "pki", "trust", "list")
     assert listed.stdout.count("oem-root") == 3
-    audit = run(env, "audit")
+    audit = run(env, "audit", "--json")
     assert '"action": "trust.added"' in audit.stdout
 
 

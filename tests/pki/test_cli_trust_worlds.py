@@ -143,7 +143,7 @@ def test_sub_ca_under_an_external_root_and_the_anchor_s_states(
     assert "v2g-root is now also certified by" in crossed.stdout
     listing = cli("pki", "trust", "list").stdout
     assert re.search(r"^ca:v2g-root cross under " + x_fp[:16], listing, re.M)
-    audit = run(env, "audit", "--limit", "200").stdout
+    audit = run(env, "audit", "--limit", "200", "--json").stdout
     for action in (
         "trust.distrusted",
         "trust.restored",

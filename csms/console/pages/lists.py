@@ -143,26 +143,9 @@ async def _stations(request: Request, principal: Principal, cabinet: str) -> Res
         columns=_station_columns(cabinet),
         filters=_station_filters(cabinet in ("admin", "technician")),
         fetch=_fetch(request, lambda s, w: service.find_stations(s, principal, w)),
-        export=_export(request, lambda s, w: _every_page(service.find_stations, s, principal, w)),
+        export=_export(request, lambda s, w: service.export_stations(s, principal, w)),
         filename="stations",
     )
-
-
-def _every_page(
-    find: Callable[..., Any], session: Session, principal: Principal, wanted: ListRequest
-) -> list[Any]:
-    """Stations are summaries (live connection, connectors), read page by page for export."""
-    rows: list[Any] = []
-    number = 1
-    while True:
-        asked = ListRequest(
-            wanted.search, wanted.filters, wanted.sort, wanted.descending, number, 200, wanted.zone
-        )
-        found = find(session, principal, asked)
-        rows.extend(found.rows)
-        if number >= found.pages or number * 200 >= 100_000:
-            return rows
-        number += 1
 
 
 @router.get("/admin/stations")
