@@ -7,22 +7,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, Field
 
 from auth.principal import Principal
 
-from ..ocpp import limits
 from ..ocpp.diagnostics_service import (
     MAX_ID,
-    MAX_PAGE,
     PNC_DIAGNOSTICS_READ,
-    DiagnosticsQuery,
     DiagnosticView,
 )
 from ..web.context import container_of, in_transaction
 from .deps import allowed
-from .schemas import ERRORS, NOT_FOUND, Offset
+from .lists import Listing, PageOut
+from .schemas import ERRORS, NOT_FOUND
 
 router = APIRouter(responses=ERRORS, tags=["pnc-diagnostics"])
 Kind = Literal["installation", "authorize", "certificate-status", "sign-certificate"]
@@ -91,36 +89,22 @@ class DiagnosticOut(BaseModel):
         )
 
 
-@router.get("/api/v1/pnc-diagnostics", response_model=list[DiagnosticOut])
+@router.get(
+    "/api/v1/pnc-diagnostics",
+    description="Filters: `pcid`, `emaid`, `station_id`, `kind` (installation, authorize, "
+    "certificate-status, sign-certificate), `outcome` (accepted, refused, error), `since`/"
+    "`until` (UTC days or ISO times). Sort: at (newest first). Search: PCID, eMAID, station.",
+)
 async def search_diagnostics(
     request: Request,
     principal: Annotated[Principal, allowed(PNC_DIAGNOSTICS_READ)],
-    pcid: Annotated[str | None, Query(max_length=64)] = None,
-    emaid: Annotated[str | None, Query(max_length=64)] = None,
-    station: Annotated[str | None, Query(max_length=limits.IDENTITY)] = None,
-    kind: Kind | None = None,
-    outcome: Outcome | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    offset: Offset = 0,
-) -> list[DiagnosticOut]:
-    """Plug & Charge diagnostics records, newest first: admins all, a partner those of its
+    wanted: Listing,
+) -> PageOut[DiagnosticOut]:
+    """Plug & Charge diagnostics records, a page at a time: admins all, a partner those of its
     stations, a driver those of their own cars and contracts (plain words only)."""
-    query = DiagnosticsQuery(
-        pcid=pcid,
-        emaid=emaid,
-        station_id=station,
-        kind=kind,
-        outcome=outcome,
-        since=since,
-        until=until,
-        limit=limit,
-        offset=offset,
-    )
     service = container_of(request).pnc_diagnostics
-    found = await in_transaction(request, lambda s: service.search(s, principal, query))
-    return [DiagnosticOut.of(v) for v in found]
+    found = await in_transaction(request, lambda s: service.find(s, principal, wanted))
+    return PageOut.of(found, DiagnosticOut.of)
 
 
 @router.get(

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from auth.access import AccessControl
 from auth.errors import NotFound
+from auth.listing import Field, ListRequest, ListSpec, Page
 from auth.principal import Grant, Permission, Principal, Scope
 from contracts.diagnostics import AUTHORIZE, CERTIFICATE_STATUS, INSTALLATION, KINDS
 
@@ -201,6 +202,18 @@ class PncDiagnostics:
         full = grant.scope is not Scope.OWN
         return [DiagnosticView.of(row, full=full) for row in found]
 
+    def find(
+        self, session: Session, principal: Principal, wanted: ListRequest
+    ) -> Page[DiagnosticView]:
+        """A page of records in the caller's scope, as every list reads (auth/listing.py):
+        filters pcid, emaid, station_id, kind, outcome, since, until; newest first."""
+        grant = self._access.require(principal, PNC_DIAGNOSTICS_READ)
+        rows = self._scoped(grant, select(PncDiagnosticRecord))
+        full = grant.scope is not Scope.OWN
+        return DIAGNOSTICS_SPEC.page(session, rows, wanted).map(
+            lambda row: DiagnosticView.of(row, full=full)
+        )
+
     def get(self, session: Session, principal: Principal, record_id: int) -> DiagnosticView:
         grant = self._access.require(principal, PNC_DIAGNOSTICS_READ)
         if not 1 <= record_id <= MAX_ID:  # beyond the column: no such record, not an error
@@ -279,3 +292,27 @@ def figures(
         if outcome != "accepted":
             entry[1] += int(count)
     return {kind: KindFigures(total, refused) for kind, (total, refused) in totals.items()}
+
+
+def _by_pcid(rows: Select[Any], pcid: str) -> Select[Any]:
+    return rows.where(PncDiagnosticRecord.pcid == pcid.strip().upper())
+
+
+def _by_emaid(rows: Select[Any], emaid: str) -> Select[Any]:
+    return rows.where(PncDiagnosticRecord.emaid == _emaid_key(emaid))
+
+
+DIAGNOSTICS_SPEC = ListSpec(
+    fields={
+        "at": Field(PncDiagnosticRecord.at, natural_descending=True),
+        "station_id": Field(PncDiagnosticRecord.station_id, filter="exact"),
+        "kind": Field(PncDiagnosticRecord.kind, filter="choice", choices=KINDS),
+        "outcome": Field(PncDiagnosticRecord.outcome, filter="choice", choices=OUTCOMES),
+        "since": Field(PncDiagnosticRecord.at, sortable=False, filter="since"),
+        "until": Field(PncDiagnosticRecord.at, sortable=False, filter="until"),
+    },
+    search=(PncDiagnosticRecord.pcid, PncDiagnosticRecord.emaid, PncDiagnosticRecord.station_id),
+    default_sort="at",
+    tiebreak=PncDiagnosticRecord.id,
+    custom_filters={"pcid": (None, _by_pcid), "emaid": (None, _by_emaid)},
+)

@@ -247,34 +247,41 @@ def test_the_api_searches_and_scopes_the_records(story: Story) -> None:
     with story.api("admin") as admin:
         by_pcid = admin.get("/api/v1/pnc-diagnostics", params={"pcid": UNANCHORED_PCID.lower()})
         assert by_pcid.status_code == 200
-        (refused,) = by_pcid.json()
+        (refused,) = by_pcid.json()["items"]
         assert refused["full"] and refused["reason_code"] == "FAILED_CertChainError"
         assert refused["reason"].startswith("The car's certificate does not lead")
         assert refused["certificates"] and refused["timings_ms"]["total"] >= 0
-        by_emaid = admin.get("/api/v1/pnc-diagnostics", params={"emaid": story.emaid}).json()
+        by_emaid = admin.get("/api/v1/pnc-diagnostics", params={"emaid": story.emaid}).json()[
+            "items"
+        ]
         assert [r["kind"] for r in by_emaid] == ["authorize", "installation"]  # newest first
-        at_station = admin.get("/api/v1/pnc-diagnostics", params={"station": STATION}).json()
+        at_station = admin.get("/api/v1/pnc-diagnostics", params={"station_id": STATION}).json()[
+            "items"
+        ]
         assert len(at_station) == 5
         failed = admin.get(
-            "/api/v1/pnc-diagnostics", params={"station": STATION, "outcome": "refused"}
-        ).json()
+            "/api/v1/pnc-diagnostics", params={"station_id": STATION, "outcome": "refused"}
+        ).json()["items"]
         assert len(failed) == 3
-        page = admin.get("/api/v1/pnc-diagnostics", params={"limit": 2, "offset": 1}).json()
-        assert [r["id"] for r in page] == [r["id"] for r in at_station[1:3]]
+        page = admin.get("/api/v1/pnc-diagnostics", params={"per_page": 2, "page": 2}).json()
+        assert page["total"] == 5 and page["pages"] == 3
+        assert [r["id"] for r in page["items"]] == [r["id"] for r in at_station[2:4]]
         one = admin.get(f"/api/v1/pnc-diagnostics/{refused['id']}").json()
         assert one["request"] and UNANCHORED_PCID in one["request"]
-        assert admin.get("/api/v1/pnc-diagnostics", params={"limit": 1000}).status_code == 422
-        assert admin.get("/api/v1/pnc-diagnostics", params={"kind": "other"}).status_code == 422
+        assert admin.get("/api/v1/pnc-diagnostics", params={"per_page": 1000}).status_code == 422
+        # A filter the list does not know, or a value it does not take: 400 with the reason.
+        assert admin.get("/api/v1/pnc-diagnostics", params={"kind": "other"}).status_code == 400
+        assert admin.get("/api/v1/pnc-diagnostics", params={"limit": 2}).status_code == 400
 
     with story.api("partner_a") as partner:
-        assert len(partner.get("/api/v1/pnc-diagnostics").json()) == 5
+        assert partner.get("/api/v1/pnc-diagnostics").json()["total"] == 5
         assert partner.get(f"/api/v1/pnc-diagnostics/{refused['id']}").json()["full"] is True
     with story.api("partner_b") as partner:
-        assert partner.get("/api/v1/pnc-diagnostics").json() == []
+        assert partner.get("/api/v1/pnc-diagnostics").json()["items"] == []
         assert partner.get(f"/api/v1/pnc-diagnostics/{refused['id']}").status_code == 404
 
     with story.api("owner") as owner:
-        mine = owner.get("/api/v1/pnc-diagnostics").json()
+        mine = owner.get("/api/v1/pnc-diagnostics").json()["items"]
         # Their cars' installations (not the unknown car's) and their contract's authorization;
         # the refused Authorize named another driver's eMAID with this car's chain.
         assert sorted(r["pcid"] or r["emaid"] for r in mine) == sorted(
@@ -288,7 +295,8 @@ def test_the_api_searches_and_scopes_the_records(story: Story) -> None:
     with story.api("stranger") as stranger:
         assert stranger.get(f"/api/v1/pnc-diagnostics/{refused['id']}").status_code == 404
         assert all(
-            r["emaid"] != story.emaid for r in stranger.get("/api/v1/pnc-diagnostics").json()
+            r["emaid"] != story.emaid
+            for r in stranger.get("/api/v1/pnc-diagnostics").json()["items"]
         )
     assert httpx.get(f"{story.url}/api/v1/pnc-diagnostics", timeout=30).status_code == 401
 
