@@ -51,7 +51,7 @@ def overview(
     now: datetime | None = None,
 ) -> Overview:
     now = now or datetime.now(UTC)
-    summaries = stations.list_stations(session, principal, limit=FLEET_LIMIT)
+    summaries = stations.list_stations(session, principal, limit=FLEET_LIMIT, certificates=False)
     ids = [s.id for s in summaries]
     local = now.astimezone(TASHKENT)
     day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)

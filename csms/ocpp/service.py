@@ -237,8 +237,16 @@ class StationService:
     # --- stations --------------------------------------------------------------------------------
 
     def list_stations(
-        self, session: Session, principal: Principal, *, limit: int = 100, offset: int = 0
+        self,
+        session: Session,
+        principal: Principal,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        certificates: bool = True,
     ) -> list[StationSummary]:
+        """Stations in the caller's scope by id; `certificates=False` leaves out what was
+        issued to each (two queries a station: the fleet's overview and map never show it)."""
         grant = self._access.require(principal, STATIONS_READ)
         if grant.scope is Scope.OWN:
             return []  # stations have no owner: an "own" scope covers none of them
@@ -248,7 +256,7 @@ class StationService:
         stations = self._registry.list_stations(
             session, limit=limit, offset=offset, partner=partner
         )
-        return self._summaries(session, stations)
+        return self._summaries(session, stations, certificates=certificates)
 
     def get(self, session: Session, principal: Principal, station_id: str) -> StationSummary:
         grant = self._access.require(principal, STATIONS_READ)
@@ -817,7 +825,7 @@ class StationService:
     def drifted_stations(self, session: Session, principal: Principal) -> list[dict[str, Any]]:
         """The stations in the caller's scope whose reported trust store is not in order."""
         found = []
-        for summary in self.list_stations(session, principal, limit=10_000):
+        for summary in self.list_stations(session, principal, limit=10_000, certificates=False):
             current = trust_store.view(session, self._ca, summary.station)
             if current.drifted:
                 found.append(

@@ -51,7 +51,9 @@ def fleet_state(summary: StationSummary, charging: set[str]) -> str:
 def fleet_map(session: Session, principal: Principal, stations: StationService) -> list[MapStation]:
     """The caller's stations (StationService decides which) with their live state."""
     with metrics.timed(metrics.STATION_MAP_SECONDS, view="fleet"):
-        summaries = stations.list_stations(session, principal, limit=FLEET_LIMIT)
+        summaries = stations.list_stations(
+            session, principal, limit=FLEET_LIMIT, certificates=False
+        )
         charging = charging_now(session, [s.id for s in summaries])
         return [
             MapStation(s.id, fleet_state(s, charging), s.station.location, s.partner)

@@ -51,7 +51,8 @@ def test_own_sessions_and_the_public_station_list(page: Any, browser_tools: Brow
     assert "tx-ST-A-1" in table and "tx-ST-B-1" not in table
     assert check_page(page, browser_tools.axe) == []
     screenshot(page, "client-sessions")
-    page.get_by_role("link", name="Public stations").click()
+    page.locator("details.menu summary", has_text="Public stations").click()
+    page.get_by_role("link", name="Stations", exact=True).click()
     page.wait_for_url("**/console/stations")
     assert page.locator("tr", has_text="ST-A-1").inner_text().endswith("Available")
     assert check_page(page, browser_tools.axe) == []

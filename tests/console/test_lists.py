@@ -225,7 +225,33 @@ def test_lists_in_every_language_axe_clean_header_on_one_line(
         "items => items.map(i => Math.round(i.getBoundingClientRect().top))"
     )
     assert len(set(tops)) == 1, tops
+    assert page.evaluate(ONE_ROW) == [], language
     page.locator("details.menu summary").first.click()
     assert page.locator("details.menu[open] a").first.is_visible()
     assert check_page(page, browser_tools.axe) == [], language
     screenshot(page, f"list-sessions-{language}")
+
+
+# The brand, the sections and the tools (languages, who, log out) share the header's one row.
+ONE_ROW = """
+() => {
+  const brand = document.querySelector('header.top .brand').getBoundingClientRect();
+  return ['.sections', '.tools'].filter(part => {
+    const box = document.querySelector('header.top ' + part).getBoundingClientRect();
+    return box.top >= brand.bottom;
+  });
+}
+"""
+
+
+def test_every_cabinets_header_stays_on_one_line_at_1280(page: Any, console: Console) -> None:
+    for role in ("partner", "technician", "client"):
+        login(page, USERS[role])
+        for language in ("uz", "ru", "en"):
+            set_language(page, language)
+            tops = page.locator("header.top .sections > ul > li").evaluate_all(
+                "items => items.map(i => Math.round(i.getBoundingClientRect().top))"
+            )
+            assert len(set(tops)) == 1, (role, language, tops)
+            assert page.evaluate(ONE_ROW) == [], (role, language)
+        page.context.clear_cookies()

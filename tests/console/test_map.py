@@ -296,6 +296,7 @@ def test_a_driver_sees_public_stations_live(
     page: Any, browser_tools: BrowserTools, console: Console, stations: None, watched: list[str]
 ) -> None:
     login(page, USERS["client"])
+    page.locator("details.menu summary", has_text="Public stations").click()
     page.get_by_role("link", name="Station map").click()
     page.wait_for_url("**/console/map")
     _check_map(page, browser_tools.axe, "/console/map", PUBLIC, "map-driver")
