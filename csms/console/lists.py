@@ -37,7 +37,7 @@ class Column:
     label: str
     sort: str | None
     cell: Callable[[Any, i18n.Formatter, Callable[..., str]], str | Markup]
-    csv: Callable[[Any], object]
+    csv: Callable[[Any], object] | None  # None: a page-only column (a link), not in the CSV
     mono: bool = False
 
 
@@ -111,10 +111,11 @@ def csv_response(
     """The rows as CSV: headers in the reader's language, times in UTC ISO 8601 (a file is
     read by programs too), cells that a spreadsheet would run as a formula neutralised."""
     buffer = io.StringIO()
+    exported = [(c.label, c.csv) for c in columns if c.csv is not None]
     write_csv(
         buffer,
-        [translate(c.label) for c in columns],
-        ([c.csv(row) for c in columns] for row in rows),
+        [translate(label) for label, _value in exported],
+        ([value(row) for _label, value in exported] for row in rows),
     )
     return Response(
         buffer.getvalue(),

@@ -117,7 +117,11 @@ def test_each_admin_list_searches_filters_sorts_pages_and_exports(
 
     exported = _export(page)
     assert len(exported) - 1 == filtered  # the CSV holds every filtered row, not one page
-    assert len(exported[0]) == page.locator("table.list thead th").count()
+    headers = page.locator("table.list thead th").evaluate_all(
+        "cells => cells.map(c => c.innerText.replace(/[\u25b2\u25bc]/g, '').trim())"
+    )
+    # The CSV holds the data columns, in the page's order (links to other pages stay there).
+    assert exported[0] == [h for h in headers if h in exported[0]] and len(exported[0]) >= 3
 
 
 def test_sessions_sort_by_energy_and_page_through(

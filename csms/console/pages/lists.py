@@ -78,7 +78,7 @@ def _station_columns(cabinet: str) -> list[Column]:
             return link(f"{PREFIX}/{cabinet}/stations/{row.id}", row.id, mono=True)
         return row.id
 
-    return [
+    columns = [
         Column(N_("Station"), "id", ident, raw("id"), mono=True),
         Column(N_("Partner"), None, lambda r, f, _: r.partner or "—", raw("partner")),
         Column(
@@ -114,13 +114,22 @@ def _station_columns(cabinet: str) -> list[Column]:
             lambda r, f, _: f.datetime(r.last_seen_at),
             raw("last_seen_at"),
         ),
-        Column(
-            N_("Plug & Charge diagnostics"),
-            None,
-            lambda r, f, _: link(f"{PREFIX}/diagnostics?station={quote(r.id)}", _(N_("Records"))),
-            lambda r: "",
-        ),
     ]
+    if cabinet in ("admin", "partner"):  # those who may read the diagnostics records
+        columns.append(_diagnostics_column("station", lambda r: r.id))
+    return columns
+
+
+def _diagnostics_column(parameter: str, value: Callable[[Any], str]) -> Column:
+    """A link to the row's Plug & Charge diagnostics records (by station, eMAID or PCID)."""
+    return Column(
+        N_("Plug & Charge diagnostics"),
+        None,
+        lambda r, f, _: link(
+            f"{PREFIX}/diagnostics?{parameter}={quote(value(r))}", _(N_("Records"))
+        ),
+        None,
+    )
 
 
 def _station_filters(with_partner: bool) -> list[Filter]:
@@ -264,7 +273,7 @@ def _stop_column(request: Request, online: set[str]) -> Column:
             ' aria-disabled="true" aria-describedby="{}">{}</button></form>'
         ).format(action, csrf, reason, not_connected, label, reason, button)
 
-    return Column(N_("Stop"), None, cell, lambda r: "")
+    return Column(N_("Stop"), None, cell, None)
 
 
 @router.get("/admin/sessions")
@@ -372,7 +381,7 @@ async def admin_contracts(
         request,
         title=N_("Contracts"),
         path=request.url.path,
-        columns=CONTRACT_COLUMNS,
+        columns=[*CONTRACT_COLUMNS, _diagnostics_column("emaid", lambda r: r.emaid)],
         filters=[
             Filter("status", N_("Status"), tuple((s, s) for s in CONTRACT_STATUSES)),
             Filter("partner", N_("Partner"), kind="text"),
@@ -393,7 +402,7 @@ async def admin_cars(
         request,
         title=N_("Cars"),
         path=request.url.path,
-        columns=CAR_COLUMNS,
+        columns=[*CAR_COLUMNS, _diagnostics_column("pcid", lambda r: r.pcid)],
         filters=[
             Filter("status", N_("Binding"), tuple((s, s) for s in BINDING_STATUSES)),
             Filter("is_default", N_("Default contract"), YES_NO),
