@@ -8,8 +8,6 @@ import click
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from ..database import upgrade
-from ..demo import run_demo
-from ..serve import admin_message, first_start, serve
 from ..settings import Settings
 from .support import CliError, friendly_errors, load_container
 
@@ -38,6 +36,10 @@ def serve_command(
       csms serve --host 0.0.0.0 --port 8000 --ocpp-port 9000 --tls-port 8443
     """
     container = load_container()
+    # The server and the demo are imported when run: every other command starts without the
+    # web application (a second of imports each time an operator runs the command line).
+    from ..serve import admin_message, first_start, serve
+
     created, admin = first_start(container)
     if created:
         click.echo(f"PKI: created {', '.join(created)}", err=True)
@@ -86,6 +88,8 @@ def demo(ocpp_url: str, ocpp_version: str) -> None:
     """
     container = load_container()
     try:
+        from ..demo import run_demo
+
         result = run_demo(container, ocpp_url, click.echo, ocpp_version)
     except ssl.SSLError as exc:  # wss:// to a plain port, or a certificate we do not trust
         raise CliError(
