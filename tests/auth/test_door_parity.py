@@ -125,6 +125,17 @@ DOORS = [
         "admin",
         (
             "POST",
+            "/console/admin/stations/{station_id}/operations",
+            "/console/admin/stations/ST-A-1/operations",
+        ),
+        ("POST", "/api/v1/stations/ST-A-1/unlock"),
+        {"operation": "unlock", "evse_id": "1", "connector_id": "1"},
+        {"evse_id": 1, "connector_id": 1},
+    ),
+    Door(
+        "admin",
+        (
+            "POST",
             "/console/admin/stations/{station_id}/location",
             "/console/admin/stations/ST-A-1/location",
         ),

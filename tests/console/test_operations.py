@@ -233,3 +233,20 @@ def test_a_driver_stops_their_own_session(
         "RequestStopTransaction",
         {"transactionId": "driver-x-going"},
     )
+
+
+def test_an_admin_operates_a_station_from_its_page(
+    page: Any, browser_tools: BrowserTools, station: ChargingPeer
+) -> None:
+    """The admin's station page (reached from the stations list) holds the same operations
+    beside the station's location."""
+    login(page, USERS["admin"])
+    page.goto(f"/console/admin/stations?q={LIVE}")
+    page.get_by_role("link", name=LIVE, exact=True).click()
+    page.wait_for_url(f"**/console/admin/stations/{LIVE}")
+    assert page.get_by_role("heading", name="Location").count() == 1
+    before = len(station.received)
+    assert _press(page, "Unlock the connector").endswith("The connector is unlocked.")
+    assert station.received[before][0] == "UnlockConnector"
+    assert check_page(page, browser_tools.axe) == []
+    screenshot(page, "ops-admin")

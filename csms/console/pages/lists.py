@@ -74,7 +74,7 @@ def _export(request: Request, work: Callable[[Session, ListRequest], Any]) -> An
 
 def _station_columns(cabinet: str) -> list[Column]:
     def ident(row: Any, fmt: Any, _: Any) -> Any:
-        if cabinet in ("technician", "partner"):
+        if cabinet in ("technician", "partner", "admin"):
             return link(f"{PREFIX}/{cabinet}/stations/{row.id}", row.id, mono=True)
         return row.id
 

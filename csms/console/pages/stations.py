@@ -23,9 +23,15 @@ from auth.principal import Permission, Principal
 
 from ...ocpp.location import ADDRESS_MAX, LocationError
 from ...ocpp.overview import charging_now
-from ...ocpp.service import PUBLIC_STATIONS_READ, STATIONS_READ, STATIONS_UPDATE
+from ...ocpp.service import (
+    PUBLIC_STATIONS_READ,
+    STATIONS_OPERATE,
+    STATIONS_READ,
+    STATIONS_UPDATE,
+)
 from ...ocpp.station_map import MapStation, fleet_map, fleet_state, public_map
 from ...web.context import container_of, in_transaction
+from .. import station_operations
 from ..access import check_csrf, page
 from ..forms import N_, Errors, see_other, text
 from ..location_form import location_context
@@ -162,6 +168,9 @@ async def _station_page(
         return summary, fleet_state(summary, charging_now(session, [summary.id]))
 
     summary, state = await in_transaction(request, read)
+    ongoing = await in_transaction(
+        request, lambda s: service.ongoing_sessions(s, principal, station_id)
+    )
     saved = request.query_params.get("saved") == "1"
     return render(
         request,
@@ -173,6 +182,9 @@ async def _station_page(
         words=STATE_WORDS,
         tones=STATE_TONES,
         back=f"{PREFIX}/{cabinet}/map",
+        online=summary.connected,
+        ongoing=ongoing,
+        operations_path=f"{PREFIX}/{cabinet}/stations/{station_id}/operations",
         **location_context(summary.station, cabinet, context.pop("values", None), saved=saved),
         **context,
     )
@@ -247,6 +259,20 @@ async def admin_station(
     principal: Annotated[Principal, _gate(STATIONS_READ, "admin")],
 ) -> Response:
     return await _station_page(request, principal, "admin", station_id)
+
+
+@router.post("/admin/stations/{station_id}/operations")
+async def admin_station_operations(
+    request: Request,
+    station_id: str,
+    principal: Annotated[Principal, _gate(STATIONS_OPERATE, "admin")],
+) -> Response:
+    """Remote start or stop, unlock, availability, as on the technician's page."""
+    form = await check_csrf(request)
+    service = container_of(request).stations
+    result = await station_operations.run(service, principal, station_id, form)
+    read = await page(STATIONS_READ, cabinet="admin")(request)
+    return await _station_page(request, read, "admin", station_id, result=result)
 
 
 @router.post("/admin/stations/{station_id}/location")
