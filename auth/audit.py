@@ -98,10 +98,6 @@ class AuditLog:
     def __init__(self, access: AccessControl) -> None:
         self._access = access
 
-    def find(self, session: Session, principal: Principal, wanted: AuditFilter) -> list[AuditEvent]:
-        self._access.require(principal, AUDIT_READ)
-        return find_events(session, wanted)
-
     def page(self, session: Session, principal: Principal, wanted: ListRequest) -> Page[AuditEvent]:
         """A page of the trail, searched, filtered and sorted as asked (newest first)."""
         self._access.require(principal, AUDIT_READ)

@@ -8,7 +8,6 @@ and then acts as the system (csms/api/deps.py)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -470,9 +469,8 @@ async def station_sessions(
 ) -> PageOut[SessionOut]:
     """One station's charging sessions (part of the station's record)."""
     stations = container_of(request).stations
-    narrowed = replace(wanted, filters={**wanted.filters, "station_id": station_id})
     found = await in_transaction(
-        request, lambda s: stations.station_sessions(s, principal, station_id, narrowed)
+        request, lambda s: stations.station_sessions(s, principal, station_id, wanted)
     )
     return PageOut.of(found, SessionOut.of)
 
@@ -499,9 +497,8 @@ async def station_security_events(
     request: Request, station_id: StationId, principal: EventReader, wanted: Listing
 ) -> PageOut[SecurityEventOut]:
     stations = container_of(request).stations
-    narrowed = replace(wanted, filters={**wanted.filters, "station_id": station_id})
     found = await in_transaction(
-        request, lambda s: stations.station_security_events(s, principal, station_id, narrowed)
+        request, lambda s: stations.station_security_events(s, principal, station_id, wanted)
     )
     return PageOut.of(found, SecurityEventOut.of)
 
